@@ -1,0 +1,157 @@
+//! Calendar periods in UTC from Unix seconds, with the civil-date arithmetic done by hand.
+//!
+//! Cohorts, trends and revenue tables group events by day, ISO week (Monday first) or
+//! month. The conversion uses Howard Hinnant's `days_from_civil` algorithm, which is exact
+//! for the whole proleptic Gregorian calendar, so the core needs no date crate.
+
+use serde::{Serialize, Serializer};
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A calendar period length used to group events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Day,
+    /// An ISO week, Monday to Sunday.
+    Week,
+    Month,
+}
+
+/// One period of a [`Period`] kind, identified by a running index so that the distance
+/// between two periods is a subtraction.
+///
+/// Serialized as its label: `2024-03-04` for a day or the Monday of a week, `2024-03` for a
+/// month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PeriodKey {
+    pub period: Period,
+    /// Days since 1970-01-01, weeks since the week of 1970-01-01, or months since 1970-01.
+    pub index: i64,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (month 1..=12, day 1..=31).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The (year, month, day) of a count of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Whole days since 1970-01-01 of a Unix time, rounding towards the past.
+pub fn day_of(unix_seconds: i64) -> i64 {
+    unix_seconds.div_euclid(SECONDS_PER_DAY)
+}
+
+impl Period {
+    /// The period that contains a Unix time.
+    pub fn key_of(self, unix_seconds: i64) -> PeriodKey {
+        let days = day_of(unix_seconds);
+        let index = match self {
+            Period::Day => days,
+            // 1970-01-01 was a Thursday, so the Monday of its week is 3 days earlier.
+            Period::Week => (days + 3).div_euclid(7),
+            Period::Month => {
+                let (y, m, _) = civil_from_days(days);
+                (y - 1970) * 12 + i64::from(m) - 1
+            }
+        };
+        PeriodKey {
+            period: self,
+            index,
+        }
+    }
+}
+
+impl PeriodKey {
+    /// Unix seconds at the start of the period.
+    pub fn start(self) -> i64 {
+        let days = match self.period {
+            Period::Day => self.index,
+            Period::Week => self.index * 7 - 3,
+            Period::Month => {
+                let year = 1970 + self.index.div_euclid(12);
+                let month = self.index.rem_euclid(12) as u32 + 1;
+                days_from_civil(year, month, 1)
+            }
+        };
+        days * SECONDS_PER_DAY
+    }
+
+    /// How many periods later `later` is than `self` (negative if earlier).
+    pub fn periods_until(self, later: PeriodKey) -> i64 {
+        debug_assert_eq!(self.period, later.period);
+        later.index - self.index
+    }
+
+    /// The period `n` periods later.
+    pub fn plus(self, n: i64) -> PeriodKey {
+        PeriodKey {
+            period: self.period,
+            index: self.index + n,
+        }
+    }
+
+    /// A human label: `2024-03-04` for days and weeks (the Monday), `2024-03` for months.
+    pub fn label(self) -> String {
+        let (y, m, d) = civil_from_days(day_of(self.start()));
+        match self.period {
+            Period::Month => format!("{y:04}-{m:02}"),
+            Period::Day | Period::Week => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+impl Serialize for PeriodKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trips_over_centuries() {
+        for days in (-800_000..800_000).step_by(37) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(civil_from_days(19_783), (2024, 3, 1));
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_months_on_the_first() {
+        // 2024-03-06 12:00 UTC is a Wednesday.
+        let t = days_from_civil(2024, 3, 6) * 86_400 + 43_200;
+        assert_eq!(Period::Week.key_of(t).label(), "2024-03-04");
+        assert_eq!(Period::Month.key_of(t).label(), "2024-03");
+        assert_eq!(Period::Day.key_of(t).label(), "2024-03-06");
+        // Times before 1970 round towards the past, not towards zero.
+        assert_eq!(Period::Day.key_of(-1).label(), "1969-12-31");
+        assert_eq!(Period::Month.key_of(-1).label(), "1969-12");
+        let jan = Period::Month.key_of(days_from_civil(2023, 12, 31) * 86_400);
+        assert_eq!(jan.plus(1).label(), "2024-01");
+        assert_eq!(jan.periods_until(Period::Month.key_of(t)), 3);
+    }
+}

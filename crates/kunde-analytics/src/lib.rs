@@ -1,0 +1,25 @@
+//! Kunde's analytics core: a pure library. Events and parameters in, plain results out.
+//! No I/O, no clock, no database: the current time is always a parameter.
+//!
+//! Everything starts from an [`EventLog`], built once with an [`EventLogBuilder`] and sorted
+//! by customer, then time. Each computation is a function of the log and a query struct and
+//! returns a `serde::Serialize` report the web layer can render or send as JSON.
+
+pub mod civil;
+// pub mod clv;
+pub mod error;
+pub mod event_log;
+pub mod funnel;
+pub mod grouping;
+// pub mod paths;
+// pub mod retention;
+// pub mod revenue;
+// pub mod rfm;
+pub mod special;
+pub mod stats;
+// pub mod survey;
+
+pub use civil::{Period, PeriodKey};
+pub use error::Error;
+pub use event_log::{CustomerEvents, CustomerId, EventLog, EventLogBuilder, TouchpointId};
+pub use grouping::Grouping;
