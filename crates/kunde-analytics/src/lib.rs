@@ -5,6 +5,7 @@
 //! by customer, then time. Each computation is a function of the log and a query struct and
 //! returns a `serde::Serialize` report the web layer can render or send as JSON.
 
+pub mod churn;
 pub mod civil;
 // pub mod clv;
 pub mod error;
@@ -12,9 +13,9 @@ pub mod event_log;
 pub mod funnel;
 pub mod grouping;
 // pub mod paths;
-// pub mod retention;
-// pub mod revenue;
-// pub mod rfm;
+pub mod retention;
+pub mod revenue;
+pub mod rfm;
 pub mod special;
 pub mod stats;
 // pub mod survey;
