@@ -7,7 +7,7 @@
 
 pub mod churn;
 pub mod civil;
-// pub mod clv;
+pub mod clv;
 pub mod error;
 pub mod event_log;
 pub mod funnel;
