@@ -8,17 +8,19 @@
 pub mod churn;
 pub mod civil;
 pub mod clv;
+pub mod correlation;
 pub mod error;
 pub mod event_log;
 pub mod funnel;
 pub mod grouping;
-// pub mod paths;
+pub mod moments;
+pub mod paths;
 pub mod retention;
 pub mod revenue;
 pub mod rfm;
 pub mod special;
 pub mod stats;
-// pub mod survey;
+pub mod survey;
 
 pub use civil::{Period, PeriodKey};
 pub use error::Error;
