@@ -1,0 +1,150 @@
+"""Runs the benchmark queries of `cargo bench -p kunde-analytics` in chDB, DuckDB and
+lifetimes on the same data, checks the answers agree, and prints times side by side.
+
+Called by bench/run.sh after the Rust bench has written bench/data/.
+"""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+WINDOW = 86_400
+PERIODS = 8
+
+
+def load(n):
+    base = os.path.join(DATA, f"events_{n}")
+    return pd.DataFrame({
+        "customer": np.fromfile(base + ".customer.u32", dtype="<u4"),
+        "time": np.fromfile(base + ".time.u32", dtype="<u4"),
+        "tp": np.fromfile(base + ".touchpoint.u16", dtype="<u2"),
+    })
+
+
+def best_of(f, runs=3):
+    best, result = float("inf"), None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = f()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+WEEK = "intDiv(intDiv(time, 86400) + 3, 7)"
+CH_FUNNEL = f"""
+SELECT level, count() FROM (
+  SELECT customer, windowFunnel({WINDOW})(time, tp = 0, tp = 1, tp = 2, tp = 3) AS level
+  FROM events GROUP BY customer) GROUP BY level ORDER BY level"""
+CH_RETENTION = f"""
+SELECT cohort, sumForEach(r) FROM (
+  SELECT customer, cohort, retention({", ".join(f"{WEEK} - cohort = {k}" for k in range(PERIODS))}) AS r
+  FROM events INNER JOIN (SELECT customer, min({WEEK}) AS cohort FROM events GROUP BY customer) c USING customer
+  GROUP BY customer, cohort) GROUP BY cohort ORDER BY cohort"""
+
+DUCK_RETENTION = f"""
+WITH e AS (SELECT customer, (time // 86400 + 3) // 7 AS week FROM events),
+c AS (SELECT customer, min(week) AS cohort FROM e GROUP BY customer),
+a AS (SELECT DISTINCT e.customer, c.cohort, e.week - c.cohort AS k FROM e JOIN c USING (customer)
+      WHERE e.week - c.cohort < {PERIODS})
+SELECT cohort, k, count(*) FROM a GROUP BY cohort, k ORDER BY cohort, k"""
+# windowFunnel's default mode equals: the longest chain where each next step is the
+# earliest match after the previous one, from some first-step event, ending within the
+# window. ASOF joins find the earliest next match; ties in time keep step order.
+DUCK_FUNNEL = f"""
+WITH s0 AS (SELECT customer, time AS t0 FROM events WHERE tp = 0),
+s1 AS (SELECT customer, time AS t1 FROM events WHERE tp = 1),
+s2 AS (SELECT customer, time AS t2 FROM events WHERE tp = 2),
+s3 AS (SELECT customer, time AS t3 FROM events WHERE tp = 3),
+j1 AS (SELECT s0.customer, t0, t1 FROM s0 ASOF LEFT JOIN s1 ON s0.customer = s1.customer AND s1.t1 >= s0.t0),
+j2 AS (SELECT j1.customer, t0, t1, t2 FROM j1 ASOF LEFT JOIN s2 ON j1.customer = s2.customer AND s2.t2 >= j1.t1),
+j3 AS (SELECT j2.customer, t0, t1, t2, t3 FROM j2 ASOF LEFT JOIN s3 ON j2.customer = s3.customer AND s3.t3 >= j2.t2),
+lv AS (SELECT customer, max(CASE WHEN t1 IS NULL OR t1 > t0 + {WINDOW} THEN 1
+                                  WHEN t2 IS NULL OR t2 > t0 + {WINDOW} THEN 2
+                                  WHEN t3 IS NULL OR t3 > t0 + {WINDOW} THEN 3 ELSE 4 END) AS level
+       FROM j3 GROUP BY customer)
+SELECT level, count(*) FROM lv GROUP BY level ORDER BY level"""
+
+
+def steps_from_levels(rows):
+    counts = {int(level): int(n) for level, n in rows if int(level) > 0}
+    return [sum(n for level, n in counts.items() if level >= k) for k in range(1, 5)]
+
+
+def events_bench(n):
+    kunde = json.load(open(os.path.join(DATA, f"kunde_{n}.json")))
+    df = load(n)
+    import chdb.session
+    import duckdb
+
+    sess = chdb.session.Session()
+    sess.query("CREATE TABLE events (customer UInt32, time UInt32, tp UInt16) ENGINE = Memory")
+    t = time.perf_counter()
+    sess.query("INSERT INTO events SELECT customer, time, tp FROM Python(df)")
+    ch_load = time.perf_counter() - t
+    duck = duckdb.connect()
+    t = time.perf_counter()
+    duck.execute("CREATE TABLE events AS SELECT * FROM df")
+    duck_load = time.perf_counter() - t
+
+    ch_f_time, ch_f = best_of(lambda: sess.query(CH_FUNNEL, "CSV").bytes().decode())
+    ch_funnel = steps_from_levels([l.split(",") for l in ch_f.strip().splitlines()])
+    ch_r_time, ch_r = best_of(lambda: sess.query(CH_RETENTION, "JSONCompact").bytes().decode())
+    ch_cohorts = {str(row[0]): [int(v) for v in row[1]] for row in json.loads(ch_r)["data"]}
+    du_f_time, du_f = best_of(lambda: duck.execute(DUCK_FUNNEL).fetchall())
+    du_funnel = steps_from_levels(du_f)
+    du_r_time, du_r = best_of(lambda: duck.execute(DUCK_RETENTION).fetchall())
+    du_cohorts = {}
+    for cohort, k, count in du_r:
+        du_cohorts.setdefault(str(cohort), [0] * PERIODS)[int(k)] = int(count)
+
+    # Kunde leaves periods after `now` empty; with `now` after all events none are.
+    kunde_cohorts = {k: v for k, v in kunde["cohorts"].items()}
+    same_funnel = kunde["funnel_steps"] == ch_funnel == du_funnel
+    same_retention = kunde_cohorts == ch_cohorts == du_cohorts
+    print(f"\n## {n:,} events  (chDB load {ch_load:.2f} s, DuckDB load {duck_load:.2f} s, not counted)")
+    print(f"funnel steps: kunde {kunde['funnel_steps']}  chdb {ch_funnel}  duckdb {du_funnel}  -> {'SAME' if same_funnel else 'DIFFERENT'}")
+    print(f"retention: {len(kunde_cohorts)} weekly cohorts x {PERIODS} weeks -> {'SAME' if same_retention else 'DIFFERENT'}")
+    if not same_retention:
+        for key in sorted(set(kunde_cohorts) | set(ch_cohorts) | set(du_cohorts))[:5]:
+            print("  ", key, kunde_cohorts.get(key), ch_cohorts.get(key), du_cohorts.get(key))
+    print(f"{'query':<12}{'kunde s':>10}{'kunde+build s':>15}{'chDB s':>10}{'DuckDB s':>10}{'chDB/kunde':>12}{'DuckDB/kunde':>14}")
+    for name, k, ch, du in [("funnel", kunde["funnel"], ch_f_time, du_f_time), ("retention", kunde["retention"], ch_r_time, du_r_time)]:
+        print(f"{name:<12}{k:>10.3f}{k + kunde['build']:>15.3f}{ch:>10.3f}{du:>10.3f}{ch / k:>12.1f}{du / k:>14.1f}")
+    print(f"kunde event log: {kunde['bytes_per_event']:.2f} bytes/event, build {kunde['build']:.3f} s")
+    return same_funnel and same_retention
+
+
+def clv_bench():
+    from lifetimes import BetaGeoFitter, GammaGammaFitter
+    import lifetimes
+
+    ok = True
+    src = os.path.join(os.path.dirname(lifetimes.__file__), "datasets", "cdnow_customers_summary_with_transactions.csv")
+    raw = pd.read_csv(src)
+    sets = [("cdnow", raw["x"].to_numpy(), raw["t_x"].to_numpy(), raw["T"].to_numpy(), raw["zbar"].to_numpy())]
+    syn = pd.read_csv(os.path.join(DATA, "clv_1m.csv"))
+    sets.append(("synthetic 1M", syn["frequency"].to_numpy(), syn["recency"].to_numpy(), syn["T"].to_numpy(), syn["monetary_value"].to_numpy()))
+    print("\n## lifetimes")
+    for name, f, r, T, m in sets:
+        t = time.perf_counter()
+        bgf = BetaGeoFitter().fit(f, r, T)
+        bg_time = time.perf_counter() - t
+        k = f > 0
+        t = time.perf_counter()
+        ggf = GammaGammaFitter().fit(f[k], m[k])
+        gg_time = time.perf_counter() - t
+        p, g = bgf.params_, ggf.params_
+        print(f"clv {name}: BG/NBD {bg_time:.3f} s r={p['r']:.4f} alpha={p['alpha']:.4f} a={p['a']:.4f} b={p['b']:.4f}  "
+              f"Gamma-Gamma {gg_time:.3f} s p={g['p']:.4f} q={g['q']:.4f} v={g['v']:.4f}")
+    return ok
+
+
+if __name__ == "__main__":
+    sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [1_000_000, 10_000_000]
+    ok = all([events_bench(n) for n in sizes])
+    clv_bench()
+    sys.exit(0 if ok else 1)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmarks Kunde's analytics core against chDB, DuckDB and lifetimes on the same data.
+#
+#   bench/run.sh                       # 1M and 10M events, CDNOW and 1M synthetic customers
+#   bench/run.sh 1000000,10000000,50000000
+#
+# Installs chdb, duckdb and lifetimes into bench/.venv (gitignored) from PyPI, runs
+# `cargo bench -p kunde-analytics` (which writes the generated data and Kunde's answers to
+# bench/data/), then bench/compare.py, which loads the same data into chDB and DuckDB,
+# checks that all engines give the same answers and prints the times side by side.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${1:-1000000,10000000}"
+if [ ! -x bench/.venv/bin/python ]; then
+  python3 -m venv bench/.venv
+fi
+bench/.venv/bin/pip install -q chdb duckdb lifetimes pandas numpy
+mkdir -p bench/data
+KUNDE_BENCH_DATA="$PWD/bench/data" KUNDE_BENCH_SIZES="$SIZES" \
+  CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}" cargo bench -p kunde-analytics --bench analytics
+bench/.venv/bin/python bench/compare.py "$SIZES"
