@@ -135,8 +135,10 @@ impl EventLogBuilder {
 
     /// Sorts the events by customer, then time, then touchpoint, and packs them.
     ///
-    /// A counting sort places events by customer in linear time; only each customer's own
-    /// (usually short, usually already ordered) run is then sorted by time.
+    /// A counting sort places events by customer in linear time, in two passes so that the
+    /// writes stay in cache: first into blocks of about a thousandth of the customers,
+    /// then, block by block, into each customer's run, which is sorted by time right away
+    /// (runs are short and often already ordered).
     pub fn build(self) -> EventLog {
         let n = self.times.len();
         let customer_count = self.customer_names.len();
@@ -147,24 +149,43 @@ impl EventLogBuilder {
         for i in 0..customer_count {
             offsets[i + 1] += offsets[i];
         }
-        let mut next = offsets.clone();
-        let mut packed: Vec<(i64, u16, f64)> = vec![(0, 0, 0.0); n];
+        let shift = (customer_count / 1024).max(1).ilog2();
+        let blocks = (customer_count >> shift) + 1;
+        let block_start: Vec<usize> = (0..=blocks)
+            .map(|b| offsets[(b << shift).min(customer_count)] as usize)
+            .collect();
+        let mut cursor = block_start.clone();
+        let mut staged: Vec<(u32, u16, i64, f64)> = vec![(0, 0, 0, 0.0); n];
         for i in 0..n {
-            let slot = &mut next[self.customers[i] as usize];
-            packed[*slot as usize] = (self.times[i], self.touchpoints[i], self.amounts[i]);
+            let c = self.customers[i];
+            let slot = &mut cursor[(c >> shift) as usize];
+            staged[*slot] = (c, self.touchpoints[i], self.times[i], self.amounts[i]);
             *slot += 1;
         }
         drop(self.customers);
         drop(self.times);
         drop(self.touchpoints);
         drop(self.amounts);
-        for c in 0..customer_count {
-            let run = &mut packed[offsets[c] as usize..offsets[c + 1] as usize];
-            let ordered = run.is_sorted_by(|a, b| (a.0, a.1) <= (b.0, b.1));
-            if !ordered {
-                run.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+        let mut next = offsets.clone();
+        let mut packed: Vec<(i64, u16, f64)> = vec![(0, 0, 0.0); n];
+        for b in 0..blocks {
+            for &(c, tp, t, a) in &staged[block_start[b]..block_start[b + 1]] {
+                let slot = &mut next[c as usize];
+                packed[*slot as usize] = (t, tp, a);
+                *slot += 1;
+            }
+            let first = b << shift;
+            let last = ((b + 1) << shift).min(customer_count);
+            for c in first..last {
+                let run = &mut packed[offsets[c] as usize..offsets[c + 1] as usize];
+                if !run.is_sorted_by(|a, b| (a.0, a.1) <= (b.0, b.1)) {
+                    run.sort_unstable_by(|a, b| {
+                        (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
+                    });
+                }
             }
         }
+        drop(staged);
         let mut times = Vec::with_capacity(n);
         let mut touchpoints = Vec::with_capacity(n);
         let mut amounts = Vec::with_capacity(n);

@@ -5,12 +5,10 @@
 //! merged with a weight, every term that depends only on x (the gamma and beta functions)
 //! is computed once per distinct x, and ln(α + T), ln(α + t_x) once per distinct value.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::optimize::{Objective, minimize};
-use super::{CustomerSummary, FitOptions};
+use super::{CustomerSummary, FitOptions, FxMap};
 use crate::Error;
 use crate::special::{digamma, hyp2f1, ln_gamma};
 
@@ -44,7 +42,7 @@ struct Data {
     penalizer: f64,
 }
 
-fn intern(map: &mut HashMap<u64, u32>, values: &mut Vec<f64>, v: f64) -> u32 {
+fn intern(map: &mut FxMap<u64, u32>, values: &mut Vec<f64>, v: f64) -> u32 {
     *map.entry(v.to_bits()).or_insert_with(|| {
         values.push(v);
         values.len() as u32 - 1
@@ -53,9 +51,9 @@ fn intern(map: &mut HashMap<u64, u32>, values: &mut Vec<f64>, v: f64) -> u32 {
 
 impl Data {
     fn new(customers: &[CustomerSummary], penalizer: f64) -> Self {
-        let (mut xm, mut tm, mut txm) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut xm, mut tm, mut txm) = (FxMap::default(), FxMap::default(), FxMap::default());
         let (mut xs, mut ts, mut txs) = (Vec::new(), Vec::new(), Vec::new());
-        let mut rows: HashMap<(u32, u32, u32), f64> = HashMap::new();
+        let mut rows: FxMap<(u32, u32, u32), f64> = FxMap::default();
         for c in customers {
             let key = (
                 intern(&mut xm, &mut xs, c.frequency),

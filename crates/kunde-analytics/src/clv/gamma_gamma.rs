@@ -2,12 +2,10 @@
 //! CLV: using iso-value curves"), fitted by maximum likelihood over the customers with at
 //! least one repeat purchase.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::optimize::{Objective, minimize};
-use super::{CustomerSummary, FitOptions};
+use super::{CustomerSummary, FitOptions, FxMap};
 use crate::Error;
 use crate::special::{digamma, ln_gamma};
 
@@ -38,9 +36,9 @@ struct Data {
 
 impl Data {
     fn new(customers: &[&CustomerSummary], penalizer: f64) -> Self {
-        let mut x_index: HashMap<u64, u32> = HashMap::new();
+        let mut x_index: FxMap<u64, u32> = FxMap::default();
         let mut xs = Vec::new();
-        let mut rows: HashMap<(u32, u64), f64> = HashMap::new();
+        let mut rows: FxMap<(u32, u64), f64> = FxMap::default();
         for c in customers {
             let xi = *x_index.entry(c.frequency.to_bits()).or_insert_with(|| {
                 xs.push(c.frequency);
