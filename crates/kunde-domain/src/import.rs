@@ -1,0 +1,70 @@
+//! A whole workspace's data in one value, written by the store in one transaction: the demo
+//! generator produces it, and later importers can too. References between rows are indexes
+//! into the vectors here, because the database ids do not exist yet.
+
+use crate::{Channel, JourneyVariant, Money, NewCustomer, NewUser, NewWorkspace};
+
+#[derive(Debug, Clone)]
+pub struct WorkspaceImport {
+    pub workspace: NewWorkspace,
+    /// Users with their argon2 hashes already computed (hashing is the web layer's job).
+    pub users: Vec<(NewUser, Option<String>)>,
+    pub customers: Vec<NewCustomer>,
+    pub journeys: Vec<ImportJourney>,
+    pub events: Vec<ImportEvent>,
+    pub orders: Vec<ImportOrder>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportJourney {
+    pub name: String,
+    pub description: String,
+    pub variant: JourneyVariant,
+    /// Index into `WorkspaceImport::journeys` of the as-is journey a to-be journey redesigns.
+    pub counterpart_of: Option<usize>,
+    pub parent: Option<usize>,
+    pub stages: Vec<ImportStage>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportStage {
+    pub name: String,
+    pub touchpoints: Vec<ImportTouchpoint>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportTouchpoint {
+    /// A key that events use to point at this touchpoint, unique within the import.
+    pub key: String,
+    pub name: String,
+    pub channel: Channel,
+    pub digital: bool,
+    pub owned: bool,
+    /// Index into `WorkspaceImport::users`.
+    pub owner: Option<usize>,
+    pub customer_goal: String,
+    pub pain_points: String,
+    pub ideas: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportEvent {
+    /// Index into `WorkspaceImport::customers`.
+    pub customer: usize,
+    /// A touchpoint's `key`.
+    pub touchpoint: String,
+    pub occurred_at: i64,
+    pub channel: Channel,
+    pub amount: Option<Money>,
+    pub properties: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportOrder {
+    pub customer: usize,
+    pub reference: Option<String>,
+    pub ordered_at: i64,
+    pub paid: bool,
+    /// (product, quantity, unit price)
+    pub lines: Vec<(String, i64, Money)>,
+}

@@ -1,0 +1,34 @@
+//! Kunde's domain model: the nouns of the product (workspace, user, customer, journey, event,
+//! order) and the value types that can only hold valid values ("parse, don't validate").
+//!
+//! Nothing here does I/O. The store turns rows into these types; the web layer turns forms into
+//! them through the `parse` constructors, so a value of one of these types is already valid.
+
+mod customer;
+mod event;
+mod ids;
+mod import;
+mod journey;
+mod user;
+mod values;
+
+pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
+pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
+pub use ids::*;
+pub use import::{
+    ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
+};
+pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
+pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
+pub use values::{
+    Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,
+};
+
+/// The stages a new journey starts with (PRODUCT.md §1); the owner may rename or reorder them.
+pub const DEFAULT_STAGES: [&str; 5] = [
+    "Awareness",
+    "Consideration",
+    "Purchase",
+    "Service",
+    "Loyalty",
+];

@@ -1,0 +1,233 @@
+//! Kunde's storage. One [`Store`] value, two real backends chosen by the database URL:
+//! `sqlite://…` (the default, one file) and `postgres://…`.
+//!
+//! Invariants:
+//! - every row except a workspace belongs to a workspace, and every method that reads or
+//!   writes such rows takes the [`WorkspaceId`] and filters on it: a guessed id from another
+//!   workspace finds nothing;
+//! - a method either writes everything it was asked to or nothing (one transaction);
+//! - only this crate knows SQL. Queries are written once with `$N` placeholders, which both
+//!   SQLite and PostgreSQL understand, and run on whichever pool the URL chose (see
+//!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
+
+mod customers;
+mod events;
+mod import;
+mod journeys;
+mod rows;
+pub mod testing;
+mod workspaces;
+
+use kunde_domain::WorkspaceId;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use customers::CustomerQuery;
+pub use events::{TimelineItem, WorkspaceTotals};
+pub use workspaces::{SessionUser, SigninRecord};
+
+/// Errors of the store. Messages are lowercase and say what to do where they can.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "unsupported database url '{0}': use sqlite://path/to/file.sqlite or postgres://user@host/db"
+    )]
+    UnsupportedUrl(String),
+    #[error("{0} already exists")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("invalid reference: {0}")]
+    InvalidReference(String),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored value is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                let msg = db.message();
+                // Both backends name the column or constraint in the message.
+                if msg.contains("email") {
+                    StoreError::Conflict("a record with this e-mail")
+                } else {
+                    StoreError::Conflict("a record with these values")
+                }
+            }
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                StoreError::InvalidReference(db.message().to_owned())
+            }
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The handle to Kunde's database; cheap to clone (it wraps a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+}
+
+/// Runs the same code on whichever pool the store holds. The body is type-checked once per
+/// backend, so a query that does not fit one of them fails to compile rather than at run time.
+macro_rules! with_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.pool {
+            crate::Pool::Sqlite($pool) => $body,
+            crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+/// Runs `body` in a transaction on `pool`: commits when it returns `Ok`, rolls back at once
+/// when it returns `Err`. (A transaction merely dropped on an error path would leave its
+/// connection idle in a transaction until reused, and `Pool::close` would wait for it.)
+macro_rules! transaction {
+    ($pool:expr, $tx:ident => $body:block) => {{
+        let mut $tx = $pool.begin().await?;
+        let outcome: crate::Result<_> = async { $body }.await;
+        match outcome {
+            Ok(value) => {
+                $tx.commit().await?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) = $tx.rollback().await {
+                    tracing::warn!(error = %rollback, "rollback failed");
+                }
+                Err(e)
+            }
+        }
+    }};
+}
+pub(crate) use transaction;
+
+impl Store {
+    /// Opens the database named by `url` and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self> {
+        let store = Self::open(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Opens the database without migrating (for `kunde migrate` and tests of migrations).
+    pub async fn open(url: &str) -> Result<Self> {
+        let pool = if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(|_| StoreError::UnsupportedUrl(url.to_owned()))?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // FULL: a transaction acknowledged to a caller survives a killed process and
+                // a power cut, which the event API promises.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            if let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(Path::to_path_buf))
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(&parent)
+                    .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+            }
+            Pool::Sqlite(
+                SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(options)
+                    .await?,
+            )
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url)
+                .map_err(|_| StoreError::UnsupportedUrl(url.to_owned()))?;
+            Pool::Postgres(
+                PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?,
+            )
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.to_owned()));
+        };
+        Ok(Self { pool })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.pool {
+            Pool::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
+            Pool::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// Writes a consistent copy of a SQLite database to `target` while the server runs.
+    /// PostgreSQL installations back up with `pg_dump`, which the CLI calls.
+    pub async fn backup_sqlite(&self, target: &Path) -> Result<()> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            return Err(StoreError::UnsupportedUrl(
+                "backup_sqlite on postgres".into(),
+            ));
+        };
+        let target = target
+            .to_str()
+            .ok_or_else(|| StoreError::InvalidReference("backup path is not valid UTF-8".into()))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, p => p.close().await)
+    }
+}
+
+/// The file path inside a `sqlite://` URL, without query parameters.
+pub fn sqlite_path(url: &str) -> Option<&Path> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| Path::new(path))
+}
+
+/// Asserts in debug builds that a row read back belongs to the workspace that asked for it.
+fn debug_assert_scoped(expected: WorkspaceId, actual: i64) {
+    debug_assert_eq!(
+        expected.0, actual,
+        "row from another workspace leaked into a query"
+    );
+}
