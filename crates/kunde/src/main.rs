@@ -1,0 +1,92 @@
+//! The `kunde` binary: the command line over the web server, the store and the analytics core.
+
+mod analyze;
+mod config;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use config::{Config, ConfigArgs};
+use kunde_store::{Backend, Store};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kunde",
+    version,
+    about = "Kunde, the customer-experience workbench for small businesses"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Apply pending database migrations and exit.
+    Migrate(ConfigArgs),
+    /// Write a consistent copy of the database while Kunde runs.
+    Backup {
+        #[command(flatten)]
+        config: ConfigArgs,
+        /// Where to write the copy (a SQLite file, or a pg_dump file for PostgreSQL).
+        target: PathBuf,
+    },
+    /// Run the analytics core over a CSV file and print the result.
+    Analyze(analyze::AnalyzeArgs),
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Migrate(args) => runtime()?.block_on(async {
+            let config = Config::load(&args)?;
+            let store = Store::connect(&config.database_url).await?;
+            store.close().await;
+            println!("migrations applied to {}", config.redacted_database_url());
+            Ok(())
+        }),
+        Command::Backup { config, target } => runtime()?.block_on(async {
+            let config = Config::load(&config)?;
+            backup(&config, &target).await
+        }),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+async fn backup(config: &Config, target: &std::path::Path) -> Result<()> {
+    if target.exists() {
+        anyhow::bail!(
+            "{} already exists: choose a new file name so no backup is overwritten",
+            target.display()
+        );
+    }
+    let store = Store::connect(&config.database_url).await?;
+    match store.backend() {
+        Backend::Sqlite => {
+            store
+                .backup_sqlite(target)
+                .await
+                .context("writing the backup")?;
+        }
+        Backend::Postgres => {
+            let status = std::process::Command::new("pg_dump")
+                .arg("--format=custom")
+                .arg("--file")
+                .arg(target)
+                .arg(&config.database_url)
+                .status()
+                .context("running pg_dump (install the PostgreSQL client tools)")?;
+            anyhow::ensure!(status.success(), "pg_dump failed with {status}");
+        }
+    }
+    store.close().await;
+    println!("backup written to {}", target.display());
+    Ok(())
+}
