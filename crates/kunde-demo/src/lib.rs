@@ -15,6 +15,7 @@ mod business;
 mod calendar;
 mod catalog;
 mod history;
+mod journeys;
 mod people;
 mod sample;
 
@@ -101,7 +102,7 @@ pub fn generate(
         workspace: business::workspace(),
         users: business::users(owner_password_hash, staff_password_hash),
         customers,
-        journeys: business::journeys(),
+        journeys: journeys::journeys(),
         events,
         orders,
     }
