@@ -240,8 +240,11 @@ impl People {
         } else {
             (cost as f64 * rng.random_range(0.75..1.25) / 100.0).round() as i64 * 100
         };
-        // Walk-ins are often served without leaving an address.
-        let has_email = rng.random_bool(if channel == "walk_in" { 0.8 } else { 0.96 });
+        // Walk-ins are often served without leaving an address; newsletter sign-ups always
+        // leave one, and agree to marketing by signing up.
+        let has_email = channel == "newsletter"
+            || rng.random_bool(if channel == "walk_in" { 0.8 } else { 0.96 });
+        let consent = has_email && (channel == "newsletter" || rng.random_bool(0.6));
         let email = has_email.then(|| self.email(rng, first, last));
         let phone = rng
             .random_bool(0.82)
@@ -252,7 +255,7 @@ impl People {
             email,
             phone,
             language,
-            marketing_consent: has_email && rng.random_bool(0.62),
+            marketing_consent: consent,
             acquisition_channel: Some(NonEmpty::parse("channel", channel).expect("valid channel")),
             acquisition_cost: Money(cost),
             created_at,
