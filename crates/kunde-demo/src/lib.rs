@@ -28,7 +28,7 @@ use calendar::{DAY, HOUR, open_at, season};
 
 pub const DEMO_OWNER_EMAIL: &str = "owner@demo.kunde.test";
 pub const DEMO_STAFF_EMAIL: &str = "staff@demo.kunde.test";
-/// The published password of every demo user, shown on the sign-in page of a demo server.
+/// The password every demo user signs in with; the caller hashes it and passes the hashes in.
 pub const DEMO_PASSWORD: &str = "demo-password";
 
 /// The length of the generated history.
