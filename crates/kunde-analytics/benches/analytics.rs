@@ -251,7 +251,7 @@ fn bench_clv(name: &str, customers: &[CustomerSummary]) {
 fn main() {
     let data_dir = std::env::var("KUNDE_BENCH_DATA").ok();
     let sizes = std::env::var("KUNDE_BENCH_SIZES").unwrap_or_else(|_| "1000000,10000000".into());
-    // `--clv-only` skips the event benchmarks.
+    // `--clv-only` skips the event benchmarks, `--events-only` the CLV fits.
     if !std::env::args().any(|a| a == "--clv-only") {
         for n in sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
             bench_events(n, data_dir.as_deref());
@@ -265,6 +265,9 @@ fn main() {
             CustomerSummary::new(v[1], v[2], v[3], v[4]).expect("valid")
         })
         .collect();
+    if std::env::args().any(|a| a == "--events-only") {
+        return;
+    }
     bench_clv("cdnow", &cdnow);
     let synthetic = synthetic_customers(1_000_000, 7);
     if let Some(dir) = &data_dir {

@@ -11,10 +11,12 @@
 //! the number of customers, not of events.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::Error;
+use crate::names::NameTable;
+use crate::{Error, par};
 
 /// The index of a customer in an [`EventLog`] (dense, `0..customer_count`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -34,8 +36,7 @@ pub const MAX_EVENTS: usize = u32::MAX as usize;
 /// Collects events in any order, interning names, and sorts them once in [`build`](Self::build).
 #[derive(Debug, Default)]
 pub struct EventLogBuilder {
-    customer_index: HashMap<String, u32>,
-    customer_names: Vec<String>,
+    customer_names: NameTable,
     touchpoint_index: HashMap<String, u16>,
     touchpoint_names: Vec<String>,
     customers: Vec<u32>,
@@ -61,13 +62,7 @@ impl EventLogBuilder {
 
     /// The id of a customer name, adding it if new.
     pub fn customer(&mut self, name: &str) -> CustomerId {
-        if let Some(&id) = self.customer_index.get(name) {
-            return CustomerId(id);
-        }
-        let id = self.customer_names.len() as u32;
-        self.customer_index.insert(name.to_owned(), id);
-        self.customer_names.push(name.to_owned());
-        CustomerId(id)
+        CustomerId(self.customer_names.intern(name))
     }
 
     /// The id of a touchpoint name, adding it if new.
@@ -133,70 +128,35 @@ impl EventLogBuilder {
         self.times.is_empty()
     }
 
-    /// Sorts the events by customer, then time, then touchpoint, and packs them.
+    /// Sorts the events by customer, then time, then touchpoint (then amount), and packs them.
     ///
-    /// A counting sort places events by customer in linear time, in two passes so that the
-    /// writes stay in cache: first into blocks of about a thousandth of the customers,
-    /// then, block by block, into each customer's run, which is sorted by time right away
-    /// (runs are short and often already ordered).
+    /// A two-pass counting sort by customer, in linear time: customers are cut into blocks
+    /// of a few thousand events, the first pass streams every event into its block (one
+    /// sequential output per block, so the writes stay cache- and TLB-friendly), and the
+    /// second pass, block by block, places each event in its customer's run in a small
+    /// buffer that stays in cache, sorts the runs by time and copies them out into the
+    /// columns, reusing the input buffers. Both passes are split over threads for large logs.
     pub fn build(self) -> EventLog {
-        let n = self.times.len();
-        let customer_count = self.customer_names.len();
-        let mut offsets = vec![0u32; customer_count + 1];
-        for &c in &self.customers {
-            offsets[c as usize + 1] += 1;
-        }
-        for i in 0..customer_count {
-            offsets[i + 1] += offsets[i];
-        }
-        let shift = (customer_count / 1024).max(1).ilog2();
-        let blocks = (customer_count >> shift) + 1;
-        let block_start: Vec<usize> = (0..=blocks)
-            .map(|b| offsets[(b << shift).min(customer_count)] as usize)
-            .collect();
-        let mut cursor = block_start.clone();
-        let mut staged: Vec<(u32, u16, i64, f64)> = vec![(0, 0, 0, 0.0); n];
-        for i in 0..n {
-            let c = self.customers[i];
-            let slot = &mut cursor[(c >> shift) as usize];
-            staged[*slot] = (c, self.touchpoints[i], self.times[i], self.amounts[i]);
-            *slot += 1;
-        }
-        drop(self.customers);
-        drop(self.times);
-        drop(self.touchpoints);
-        drop(self.amounts);
-        let mut next = offsets.clone();
-        let mut packed: Vec<(i64, u16, f64)> = vec![(0, 0, 0.0); n];
-        for b in 0..blocks {
-            for &(c, tp, t, a) in &staged[block_start[b]..block_start[b + 1]] {
-                let slot = &mut next[c as usize];
-                packed[*slot as usize] = (t, tp, a);
-                *slot += 1;
-            }
-            let first = b << shift;
-            let last = ((b + 1) << shift).min(customer_count);
-            for c in first..last {
-                let run = &mut packed[offsets[c] as usize..offsets[c + 1] as usize];
-                if !run.is_sorted_by(|a, b| (a.0, a.1) <= (b.0, b.1)) {
-                    run.sort_unstable_by(|a, b| {
-                        (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
-                    });
-                }
-            }
-        }
-        drop(staged);
-        let mut times = Vec::with_capacity(n);
-        let mut touchpoints = Vec::with_capacity(n);
-        let mut amounts = Vec::with_capacity(n);
-        for &(t, tp, a) in &packed {
-            times.push(t);
-            touchpoints.push(tp);
-            amounts.push(a);
-        }
-        let mut customer_names = self.customer_names;
+        let EventLogBuilder {
+            mut customer_names,
+            touchpoint_names,
+            customers,
+            times,
+            touchpoints,
+            amounts,
+            ..
+        } = self;
+        let threads = par::threads_for(times.len());
+        let (offsets, times, touchpoints, amounts) = sort_by_customer(
+            threads,
+            customer_names.len(),
+            customers,
+            times,
+            touchpoints,
+            amounts,
+        );
         customer_names.shrink_to_fit();
-        let mut touchpoint_names = self.touchpoint_names;
+        let mut touchpoint_names = touchpoint_names;
         touchpoint_names.shrink_to_fit();
         EventLog {
             customer_names,
@@ -209,10 +169,333 @@ impl EventLogBuilder {
     }
 }
 
+/// Aim for about this many blocks of customers in the build: few enough that the first
+/// pass writes one stream per block without thrashing the TLB, many enough that a block's
+/// buffer in the second pass stays in cache.
+const TARGET_BLOCKS: usize = 1024;
+/// At most 2^15 customers per block: a staged event keeps its customer in 15 bits.
+const MAX_BLOCK_SHIFT: u32 = 15;
+
+/// A staged event packed in 64 bits: time − min time (32 bits, when all times fit), the
+/// customer within its block (15 bits), the touchpoint (16 bits) and whether the amount is
+/// non-zero (1 bit; the amount itself goes to a side buffer, so zero amounts cost nothing).
+fn stage(time_offset: u64, local_customer: u32, touchpoint: u16, has_amount: bool) -> u64 {
+    time_offset << 32
+        | u64::from(local_customer) << 17
+        | u64::from(touchpoint) << 1
+        | u64::from(has_amount)
+}
+
+/// What the counting pass learns about one chunk of the input.
+struct ChunkCounts {
+    /// Events per block.
+    events: Vec<usize>,
+    /// Events with a non-zero amount per block.
+    amounts: Vec<usize>,
+    min_time: i64,
+    max_time: i64,
+}
+
+/// One input chunk's events, staged by block.
+struct Staged {
+    keys: Vec<u64>,
+    amounts: Vec<f64>,
+    /// The times, when they do not fit in the keys; else empty.
+    wide_times: Vec<i64>,
+    /// Where each block starts in `keys` and in `amounts` (one more entry than blocks).
+    event_starts: Vec<usize>,
+    amount_starts: Vec<usize>,
+}
+
+/// Exclusive prefix sums, with the total as the last entry.
+fn starts_of(counts: &[usize]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    let mut at = 0;
+    for &k in counts {
+        starts.push(at);
+        at += k;
+    }
+    starts.push(at);
+    starts
+}
+
+/// See [`EventLogBuilder::build`]. Returns the offsets and the columns, sorted.
+fn sort_by_customer(
+    threads: usize,
+    customer_count: usize,
+    customers: Vec<u32>,
+    mut times: Vec<i64>,
+    mut touchpoints: Vec<u16>,
+    mut amounts: Vec<f64>,
+) -> (Vec<u32>, Vec<i64>, Vec<u16>, Vec<f64>) {
+    let n = times.len();
+    // Blocks of 2^shift consecutive customers.
+    let per_block = (customer_count / TARGET_BLOCKS).max(1);
+    let shift = per_block.ilog2().min(MAX_BLOCK_SHIFT);
+    let local_mask = (1u32 << shift) - 1;
+    let blocks = (customer_count >> shift) + 1;
+    let block_customers =
+        |b: usize| (b << shift).min(customer_count)..((b + 1) << shift).min(customer_count);
+    // Counting pass: events and non-zero amounts per block in each input chunk (one chunk
+    // per thread), and the span of the times.
+    let chunk = n.div_ceil(threads).max(1);
+    let input_ranges: Vec<Range<usize>> = (0..threads)
+        .map(|t| (t * chunk).min(n)..((t + 1) * chunk).min(n))
+        .collect();
+    let counts: Vec<ChunkCounts> = par::map(input_ranges.clone(), threads, |range| {
+        let mut counts = ChunkCounts {
+            events: vec![0; blocks],
+            amounts: vec![0; blocks],
+            min_time: i64::MAX,
+            max_time: i64::MIN,
+        };
+        for ((&c, &t), &a) in customers[range.clone()]
+            .iter()
+            .zip(&times[range.clone()])
+            .zip(&amounts[range])
+        {
+            let b = (c >> shift) as usize;
+            counts.events[b] += 1;
+            counts.amounts[b] += usize::from(a.to_bits() != 0);
+            counts.min_time = counts.min_time.min(t);
+            counts.max_time = counts.max_time.max(t);
+        }
+        counts
+    });
+    let min_time = counts.iter().map(|c| c.min_time).min().unwrap_or(0);
+    let max_time = counts.iter().map(|c| c.max_time).max().unwrap_or(0);
+    // Times are staged as offsets from the minimum when they fit in 32 bits (a span of
+    // 136 years in seconds), else in a separate buffer.
+    let narrow = (i128::from(max_time) - i128::from(min_time)) < (1i128 << 32);
+    // Where each block's events start in the sorted columns.
+    let block_events: Vec<usize> = (0..blocks)
+        .map(|b| counts.iter().map(|c| c.events[b]).sum())
+        .collect();
+    let block_starts = starts_of(&block_events);
+    // Pass 1: every input chunk streams its events into blocks.
+    let staged: Vec<Staged> = par::map(
+        input_ranges.into_iter().zip(counts).collect(),
+        threads,
+        |(range, counts)| {
+            let event_starts = starts_of(&counts.events);
+            let amount_starts = starts_of(&counts.amounts);
+            let mut cursor = event_starts[..blocks].to_vec();
+            let mut amount_cursor = amount_starts[..blocks].to_vec();
+            let mut keys = vec![0u64; range.len()];
+            let mut staged_amounts = vec![0.0; amount_starts[blocks]];
+            let mut wide_times = if narrow {
+                Vec::new()
+            } else {
+                vec![0; range.len()]
+            };
+            for i in range {
+                let c = customers[i];
+                let b = (c >> shift) as usize;
+                let amount = amounts[i];
+                let has_amount = amount.to_bits() != 0;
+                let at = cursor[b];
+                let offset = if narrow {
+                    times[i].wrapping_sub(min_time) as u64
+                } else {
+                    wide_times[at] = times[i];
+                    0
+                };
+                keys[at] = stage(offset, c & local_mask, touchpoints[i], has_amount);
+                cursor[b] = at + 1;
+                if has_amount {
+                    staged_amounts[amount_cursor[b]] = amount;
+                    amount_cursor[b] += 1;
+                }
+            }
+            Staged {
+                keys,
+                amounts: staged_amounts,
+                wide_times,
+                event_starts,
+                amount_starts,
+            }
+        },
+    );
+    drop(customers);
+    // Pass 2: ranges of blocks with about equal numbers of events, one per thread, each
+    // writing its own part of the offsets and of the columns (in the input buffers, which
+    // are free now).
+    let mut cuts = vec![0usize];
+    for t in 1..threads {
+        let goal = n * t / threads;
+        let b = block_starts[..blocks].partition_point(|&s| s < goal);
+        cuts.push(b.max(*cuts.last().unwrap_or(&0)));
+    }
+    cuts.push(blocks);
+    let mut offsets = vec![0u32; customer_count + 1];
+    offsets[customer_count] = n as u32;
+    let event_lengths = || {
+        cuts.windows(2)
+            .map(|w| block_starts[w[1]] - block_starts[w[0]])
+    };
+    let customer_lengths = cuts
+        .windows(2)
+        .map(|w| block_customers(w[1]).start - block_customers(w[0]).start);
+    let work: Vec<_> = cuts
+        .windows(2)
+        .zip(par::split_lengths(&mut offsets, customer_lengths))
+        .zip(par::split_lengths(&mut times, event_lengths()))
+        .zip(par::split_lengths(&mut touchpoints, event_lengths()))
+        .zip(par::split_lengths(&mut amounts, event_lengths()))
+        .map(|((((w, o), t), tp), a)| (w[0]..w[1], o, t, tp, a))
+        .collect();
+    par::map(
+        work,
+        threads,
+        |(block_range, offsets, times, touchpoints, amounts)| {
+            let event_base = block_starts[block_range.start];
+            let customer_base = block_customers(block_range.start).start;
+            let mut buffer: Vec<(u64, f64)> = Vec::new();
+            let mut wide_buffer: Vec<(i64, u16, f64)> = Vec::new();
+            let mut cursor: Vec<u32> = Vec::new();
+            for b in block_range {
+                let customers = block_customers(b);
+                let first = block_starts[b];
+                let len = block_events[b];
+                // Count the block's events per customer, then turn counts into run starts.
+                cursor.clear();
+                cursor.resize(customers.len() + 1, 0);
+                for_each_staged(&staged, b, |key, _, _| {
+                    cursor[(key >> 17) as usize & local_mask as usize] += 1;
+                });
+                let mut at = 0u32;
+                for (c, k) in customers.clone().zip(cursor.iter_mut()) {
+                    offsets[c - customer_base] = (first + at as usize) as u32;
+                    let count = *k;
+                    *k = at;
+                    at += count;
+                }
+                cursor[customers.len()] = at;
+                let run_bounds = |cursor: &[u32]| {
+                    let ends = cursor.to_vec();
+                    (0..customers.len()).map(move |i| {
+                        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+                        start..ends[i] as usize
+                    })
+                };
+                let out = first - event_base;
+                let (times, touchpoints, amounts) = (
+                    &mut times[out..out + len],
+                    &mut touchpoints[out..out + len],
+                    &mut amounts[out..out + len],
+                );
+                if narrow {
+                    // Sort the staged keys themselves: within a customer they order by time,
+                    // then touchpoint.
+                    buffer.clear();
+                    buffer.resize(len, (0, 0.0));
+                    for_each_staged(&staged, b, |key, _, amount| {
+                        let slot = &mut cursor[(key >> 17) as usize & local_mask as usize];
+                        buffer[*slot as usize] = (key, amount);
+                        *slot += 1;
+                    });
+                    // After placing, cursor[i] is where customer i's run ends.
+                    for run in run_bounds(&cursor) {
+                        sort_keyed_run(&mut buffer[run]);
+                    }
+                    for (j, &(key, amount)) in buffer.iter().enumerate() {
+                        times[j] = min_time.wrapping_add((key >> 32) as i64);
+                        touchpoints[j] = (key >> 1) as u16;
+                        amounts[j] = amount;
+                    }
+                } else {
+                    wide_buffer.clear();
+                    wide_buffer.resize(len, (0, 0, 0.0));
+                    for_each_staged(&staged, b, |key, time, amount| {
+                        let slot = &mut cursor[(key >> 17) as usize & local_mask as usize];
+                        wide_buffer[*slot as usize] = (time, (key >> 1) as u16, amount);
+                        *slot += 1;
+                    });
+                    for run in run_bounds(&cursor) {
+                        sort_run(&mut wide_buffer[run]);
+                    }
+                    for (j, &(t, tp, a)) in wide_buffer.iter().enumerate() {
+                        times[j] = t;
+                        touchpoints[j] = tp;
+                        amounts[j] = a;
+                    }
+                }
+            }
+        },
+    );
+    drop(staged);
+    times.shrink_to_fit();
+    touchpoints.shrink_to_fit();
+    amounts.shrink_to_fit();
+    (offsets, times, touchpoints, amounts)
+}
+
+/// The staged events of block `b`, in input order, as (key, time, amount); the time is
+/// only read from the staging buffers when times do not fit in the key.
+fn for_each_staged(staged: &[Staged], b: usize, mut f: impl FnMut(u64, i64, f64)) {
+    for part in staged {
+        let mut next_amount = part.amount_starts[b];
+        for i in part.event_starts[b]..part.event_starts[b + 1] {
+            let key = part.keys[i];
+            let time = part.wide_times.get(i).copied().unwrap_or(0);
+            let amount = if key & 1 == 1 {
+                next_amount += 1;
+                part.amounts[next_amount - 1]
+            } else {
+                0.0
+            };
+            f(key, time, amount);
+        }
+    }
+}
+
+/// Sorts one customer's staged (key, amount) pairs by time and touchpoint (the key without
+/// its amount bit), then amount: an insertion sort, as runs are short.
+fn sort_keyed_run(run: &mut [(u64, f64)]) {
+    let less = |a: &(u64, f64), b: &(u64, f64)| {
+        let (ka, kb) = (a.0 >> 1, b.0 >> 1);
+        ka < kb || (ka == kb && a.1.total_cmp(&b.1).is_lt())
+    };
+    if run.len() > 32 {
+        run.sort_unstable_by(|a, b| (a.0 >> 1).cmp(&(b.0 >> 1)).then(a.1.total_cmp(&b.1)));
+        return;
+    }
+    for i in 1..run.len() {
+        let item = run[i];
+        let mut j = i;
+        while j > 0 && less(&item, &run[j - 1]) {
+            run[j] = run[j - 1];
+            j -= 1;
+        }
+        run[j] = item;
+    }
+}
+
+/// Sorts one customer's events by time, then touchpoint, then amount. Runs are short, so
+/// an insertion sort, which also leaves already sorted runs alone in one pass.
+fn sort_run(run: &mut [(i64, u16, f64)]) {
+    let order = |a: &(i64, u16, f64), b: &(i64, u16, f64)| {
+        (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
+    };
+    if run.len() > 32 {
+        run.sort_unstable_by(order);
+        return;
+    }
+    for i in 1..run.len() {
+        let item = run[i];
+        let mut j = i;
+        while j > 0 && order(&item, &run[j - 1]).is_lt() {
+            run[j] = run[j - 1];
+            j -= 1;
+        }
+        run[j] = item;
+    }
+}
+
 /// Events sorted by customer, then time; see the module docs for the memory layout.
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
-    customer_names: Vec<String>,
+    customer_names: NameTable,
     touchpoint_names: Vec<String>,
     /// `offsets[c]..offsets[c + 1]` are the events of customer `c`.
     offsets: Vec<u32>,
@@ -258,7 +541,7 @@ impl EventLog {
     }
 
     pub fn customer_name(&self, id: CustomerId) -> &str {
-        &self.customer_names[id.0 as usize]
+        self.customer_names.name(id.0 as usize)
     }
 
     pub fn touchpoint_name(&self, id: TouchpointId) -> &str {
@@ -277,13 +560,15 @@ impl EventLog {
             .map(|i| TouchpointId(i as u16))
     }
 
-    /// Looks a customer up by name. This scans all names: keep the ids the builder returned
-    /// when many lookups are needed.
+    /// Looks a customer up by name (a hash lookup).
     pub fn customer_id(&self, name: &str) -> Option<CustomerId> {
-        self.customer_names
-            .iter()
-            .position(|n| n == name)
-            .map(|i| CustomerId(i as u32))
+        self.customer_names.find(name).map(CustomerId)
+    }
+
+    /// `offsets[c]..offsets[c + 1]` are the indices of customer `c`'s events.
+    #[allow(dead_code)]
+    pub(crate) fn offsets(&self) -> &[u32] {
+        &self.offsets
     }
 
     /// The events of one customer.
@@ -317,7 +602,7 @@ impl EventLog {
             names.capacity() * size_of::<String>()
                 + names.iter().map(String::capacity).sum::<usize>()
         };
-        strings(&self.customer_names) + strings(&self.touchpoint_names)
+        self.customer_names.heap_bytes() + strings(&self.touchpoint_names)
     }
 
     /// Column bytes per event; at most 22 by construction (18 per event, 4 per customer).
@@ -387,6 +672,70 @@ mod tests {
         }
         let log = b.build();
         assert!(log.bytes_per_event() <= 18.1, "{}", log.bytes_per_event());
+    }
+
+    #[test]
+    fn parallel_build_sorts_like_a_plain_sort() {
+        // Few customers with many events, many with one, ties in time and touchpoint.
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) % n
+        };
+        let n = 20_000;
+        let customer_count = 3_000;
+        let narrow: Vec<(u32, i64, u16, f64)> = (0..n)
+            .map(|i| {
+                let c = if i % 3 == 0 {
+                    next(5)
+                } else {
+                    next(customer_count)
+                } as u32;
+                (c, next(50) as i64 - 25, next(4) as u16, next(3) as f64)
+            })
+            .collect();
+        // Times spanning more than 2^32 seconds, and signed zero and negative amounts.
+        let mut wide = narrow.clone();
+        wide[5].1 = i64::MIN;
+        wide[6].1 = i64::MAX;
+        wide[7].3 = -0.0;
+        wide[8].3 = -1.5;
+        wide[9] = (wide[10].0, wide[10].1, wide[10].2, -0.0);
+        for mut events in [narrow, wide] {
+            let columns = (
+                events.iter().map(|e| e.0).collect::<Vec<_>>(),
+                events.iter().map(|e| e.1).collect::<Vec<_>>(),
+                events.iter().map(|e| e.2).collect::<Vec<_>>(),
+                events.iter().map(|e| e.3).collect::<Vec<_>>(),
+            );
+            events.sort_by(|a, b| {
+                (a.0, a.1, a.2)
+                    .cmp(&(b.0, b.1, b.2))
+                    .then(a.3.total_cmp(&b.3))
+            });
+            for threads in [1, 2, 3] {
+                let (offsets, times, touchpoints, amounts) = sort_by_customer(
+                    threads,
+                    customer_count as usize + 2,
+                    columns.0.clone(),
+                    columns.1.clone(),
+                    columns.2.clone(),
+                    columns.3.clone(),
+                );
+                assert_eq!(offsets.len(), customer_count as usize + 3);
+                assert_eq!(offsets[customer_count as usize + 2] as usize, n);
+                for (i, e) in events.iter().enumerate() {
+                    let c = e.0 as usize;
+                    assert!(offsets[c] as usize <= i && i < offsets[c + 1] as usize);
+                    assert_eq!(
+                        (times[i], touchpoints[i], amounts[i].to_bits()),
+                        (e.1, e.2, e.3.to_bits())
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod event_log;
 pub mod funnel;
 pub mod grouping;
 pub mod moments;
+mod names;
+mod par;
 pub mod paths;
 pub mod retention;
 pub mod revenue;
