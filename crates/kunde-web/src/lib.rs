@@ -1,1 +1,104 @@
-//! stub
+//! Kunde's web server: server-rendered pages for owners and staff, sign-in with sessions,
+//! protection against cross-site request forgery, and (later) the JSON API.
+//!
+//! Invariants:
+//! - every route but the public ones (sign-in, first-run set-up, invitations, assets, health)
+//!   sits behind the signed-in layer, and owner pages behind the owner layer
+//!   ([`auth::require_user`], [`auth::require_owner`]); a handler reads the user from the
+//!   request's extensions, which only those layers put there;
+//! - every state-changing request carries the CSRF token ([`csrf`]);
+//! - every workspace-owned row is read through the store with the signed-in user's workspace;
+//! - user text reaches HTML only through askama's escaping;
+//! - only this crate knows HTTP and HTML; domain types are not the wire format.
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod i18n;
+mod pages;
+mod security;
+
+use axum::Router;
+use kunde_store::Store;
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// Settings the web layer needs, built by the binary from its configuration.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// Where "now" comes from: the system clock in production, a fixed time in tests.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    })
+}
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: WebConfig,
+    pub clock: Clock,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        Self {
+            store,
+            config,
+            clock: system_clock(),
+        }
+    }
+
+    pub fn now(&self) -> i64 {
+        (self.clock)()
+    }
+}
+
+/// The whole application as a router: for in-process tests with `oneshot`, and for [`serve`].
+pub fn router(state: AppState) -> Router {
+    pages::routes(state.clone())
+        .merge(assets::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::protect,
+        ))
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(state)
+}
+
+/// Serves the application on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let store = state.store.clone();
+    let clock = state.clock.clone();
+    // Expired sessions are purged hourly so the table does not grow without bound.
+    let purge = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.purge_sessions(clock()).await {
+                tracing::warn!(error = %e, "purging sessions failed");
+            }
+        }
+    });
+    let result = axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await;
+    purge.abort();
+    result
+}

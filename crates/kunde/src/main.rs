@@ -2,6 +2,8 @@
 
 mod analyze;
 mod config;
+mod serve;
+mod user;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -22,6 +24,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start Kunde (on first visit it asks for the business and its owner).
+    Serve(ConfigArgs),
+    /// Create the demo business (a bike shop with two years of history), then start Kunde.
+    Demo(ConfigArgs),
+    /// Create a user (and, for a new business, its workspace) or reset a password.
+    User {
+        #[command(subcommand)]
+        command: user::UserCommand,
+    },
     /// Apply pending database migrations and exit.
     Migrate(ConfigArgs),
     /// Write a consistent copy of the database while Kunde runs.
@@ -39,6 +50,9 @@ fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Serve(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, false)),
+        Command::Demo(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, true)),
+        Command::User { command } => runtime()?.block_on(user::run(command)),
         Command::Migrate(args) => runtime()?.block_on(async {
             let config = Config::load(&args)?;
             let store = Store::connect(&config.database_url).await?;
