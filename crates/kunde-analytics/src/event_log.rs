@@ -566,7 +566,6 @@ impl EventLog {
     }
 
     /// `offsets[c]..offsets[c + 1]` are the indices of customer `c`'s events.
-    #[allow(dead_code)]
     pub(crate) fn offsets(&self) -> &[u32] {
         &self.offsets
     }

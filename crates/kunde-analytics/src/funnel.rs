@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::civil::{Period, PeriodKey};
 use crate::stats::{DurationStats, percent};
-use crate::{CustomerEvents, CustomerId, Error, EventLog, Grouping, TouchpointId};
+use crate::{CustomerEvents, CustomerId, Error, EventLog, Grouping, TouchpointId, par};
 
 /// The most steps a funnel may have (as in ClickHouse).
 pub const MAX_FUNNEL_STEPS: usize = 32;
@@ -81,33 +81,221 @@ impl Funnel {
         self.window
     }
 
-    /// Runs the funnel over every customer of the log.
+    /// Runs the funnel over every customer of the log, keeping each customer's level and
+    /// the times of its chain's steps (for the report's step times and breakdowns).
     pub fn evaluate(&self, log: &EventLog) -> FunnelOutcomes {
+        self.evaluate_on(log, par::threads_for(log.event_count()), par::CHUNK_EVENTS)
+    }
+
+    fn evaluate_on(&self, log: &EventLog, threads: usize, chunk_events: usize) -> FunnelOutcomes {
         let n = self.steps.len();
-        // For each touchpoint, a bit set of the steps it matches.
-        let mut step_mask = vec![0u32; log.touchpoint_count()];
-        for (s, tp) in self.steps.iter().enumerate() {
-            if let Some(mask) = step_mask.get_mut(tp.0 as usize) {
-                *mask |= 1 << s;
-            }
-        }
-        let mut scan = Scan::new(n);
-        let mut levels = Vec::with_capacity(log.customer_count());
+        let matcher = Matcher::new(self, log);
+        let chunks = par::customer_chunks(log, chunk_events);
+        let mut levels = vec![0u8; log.customer_count()];
         let mut times = vec![0i64; log.customer_count() * n];
-        for events in log.customers() {
-            let level = scan.run(self, &step_mask, events);
-            levels.push(level as u8);
-            if level > 0 {
-                let c = events.customer.0 as usize;
-                times[c * n..c * n + level].copy_from_slice(scan.chain(level));
+        let work: Vec<_> = chunks
+            .iter()
+            .cloned()
+            .zip(par::split_lengths(
+                &mut levels,
+                chunks.iter().map(|r| r.len()),
+            ))
+            .zip(par::split_lengths(
+                &mut times,
+                chunks.iter().map(|r| r.len() * n),
+            ))
+            .collect();
+        par::map(work, threads, |((customers, levels), times)| {
+            let mut scanner = Scanner::new(n);
+            let first = customers.start;
+            for c in customers {
+                let events = log.events_of(CustomerId(c as u32));
+                let (level, chain) = scanner.run(self, &matcher, &events);
+                let i = c - first;
+                levels[i] = level as u8;
+                times[i * n..i * n + level].copy_from_slice(chain);
             }
-        }
+        });
         FunnelOutcomes {
             steps: n,
             levels,
             times,
         }
     }
+
+    /// How many customers end at each level: `counts[k]` customers reached exactly `k`
+    /// steps (`counts[0]`: not even the first). This is all `windowFunnel` returns, and
+    /// cheaper than [`evaluate`](Self::evaluate): no step times are kept.
+    pub fn count_levels(&self, log: &EventLog) -> Vec<u64> {
+        self.count_levels_on(log, par::threads_for(log.event_count()), par::CHUNK_EVENTS)
+    }
+
+    fn count_levels_on(&self, log: &EventLog, threads: usize, chunk_events: usize) -> Vec<u64> {
+        let n = self.steps.len();
+        let matcher = Matcher::new(self, log);
+        let chunks = par::customer_chunks(log, chunk_events);
+        let parts = par::map(chunks, threads, |customers| {
+            let mut scanner = Scanner::new(n);
+            let mut counts = vec![0u64; n + 1];
+            for c in customers {
+                let events = log.events_of(CustomerId(c as u32));
+                counts[scanner.level(self, &matcher, &events)] += 1;
+            }
+            counts
+        });
+        let mut counts = vec![0u64; n + 1];
+        for part in parts {
+            for (total, k) in counts.iter_mut().zip(part) {
+                *total += k;
+            }
+        }
+        counts
+    }
+}
+
+/// No step: the touchpoint is not in the funnel.
+const NO_STEP: u8 = u8::MAX;
+
+/// Which steps each touchpoint matches.
+struct Matcher {
+    /// For each touchpoint, the bit set of the steps it matches.
+    step_mask: Vec<u32>,
+    /// For each touchpoint its only step (or [`NO_STEP`]), when the fast scan applies: the
+    /// default mode, and no touchpoint at two steps.
+    step_of: Option<Vec<u8>>,
+}
+
+impl Matcher {
+    fn new(funnel: &Funnel, log: &EventLog) -> Self {
+        let mut step_mask = vec![0u32; log.touchpoint_count()];
+        for (s, tp) in funnel.steps.iter().enumerate() {
+            if let Some(mask) = step_mask.get_mut(tp.0 as usize) {
+                *mask |= 1 << s;
+            }
+        }
+        let fast =
+            funnel.modes == FunnelModes::default() && step_mask.iter().all(|m| m.count_ones() <= 1);
+        let step_of = fast.then(|| {
+            step_mask
+                .iter()
+                .map(|&m| {
+                    if m == 0 {
+                        NO_STEP
+                    } else {
+                        m.trailing_zeros() as u8
+                    }
+                })
+                .collect()
+        });
+        Self { step_mask, step_of }
+    }
+}
+
+/// Per-thread scratch space: the fast scan's chains and the general scan's.
+struct Scanner {
+    /// Row k holds the step times of the chain kept at level k + 1.
+    chains: Box<[[i64; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS]>,
+    general: Scan,
+}
+
+impl Scanner {
+    fn new(n: usize) -> Self {
+        Self {
+            chains: Box::new([[0; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS]),
+            general: Scan::new(n),
+        }
+    }
+
+    /// The level a customer reaches and the step times of its chain.
+    fn run(
+        &mut self,
+        funnel: &Funnel,
+        matcher: &Matcher,
+        events: &CustomerEvents<'_>,
+    ) -> (usize, &[i64]) {
+        if let Some(step_of) = &matcher.step_of
+            && let Some(level) = fast_scan::<true>(funnel, step_of, events, &mut self.chains)
+        {
+            let chain: &[i64] = match level {
+                0 => &[],
+                _ => &self.chains[level - 1][..level],
+            };
+            return (level, chain);
+        }
+        let level = self.general.run(funnel, &matcher.step_mask, *events);
+        let chain = if level == 0 {
+            &[]
+        } else {
+            self.general.chain(level)
+        };
+        (level, chain)
+    }
+
+    /// The level a customer reaches.
+    fn level(&mut self, funnel: &Funnel, matcher: &Matcher, events: &CustomerEvents<'_>) -> usize {
+        if let Some(step_of) = &matcher.step_of
+            && let Some(level) = fast_scan::<false>(funnel, step_of, events, &mut self.chains)
+        {
+            return level;
+        }
+        self.general.run(funnel, &matcher.step_mask, *events)
+    }
+}
+
+/// The default mode's scan when every touchpoint is at most one step: one pass over the
+/// customer's events with a table lookup per event and, per level, only the deadline of
+/// the chain kept there (and its step times if `TIMES`).
+///
+/// Events come ordered by (time, touchpoint), but the definition takes events of the same
+/// second in step order. Returns `None` — leaving the customer to the general scan — when
+/// two matching events share a second out of step order, or when the chain completes on
+/// an event that shares its second with the next one (which could, taken first, have
+/// changed the chain's times).
+fn fast_scan<const TIMES: bool>(
+    funnel: &Funnel,
+    step_of: &[u8],
+    events: &CustomerEvents<'_>,
+    chains: &mut [[i64; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS],
+) -> Option<usize> {
+    let n = funnel.steps.len();
+    let window = funnel.window;
+    let mut deadline = [0i64; MAX_FUNNEL_STEPS];
+    let mut reached = 0u32;
+    let (mut previous_time, mut previous_step) = (0i64, NO_STEP);
+    let times = events.times;
+    for (i, (&t, &tp)) in times.iter().zip(events.touchpoints).enumerate() {
+        let k = step_of[usize::from(tp)];
+        if k == NO_STEP {
+            continue;
+        }
+        if t == previous_time && k < previous_step && previous_step != NO_STEP {
+            return None;
+        }
+        (previous_time, previous_step) = (t, k);
+        let k = usize::from(k);
+        if k == 0 {
+            deadline[0] = t.saturating_add(window);
+            reached |= 1;
+            if TIMES {
+                chains[0][0] = t;
+            }
+        } else if reached & (1 << (k - 1)) != 0 && t <= deadline[k - 1] {
+            deadline[k] = deadline[k - 1];
+            reached |= 1 << k;
+            if TIMES {
+                let (shorter, longer) = chains.split_at_mut(k);
+                longer[0][..k].copy_from_slice(&shorter[k - 1][..k]);
+                longer[0][k] = t;
+            }
+            if k + 1 == n {
+                if TIMES && times.get(i + 1) == Some(&t) {
+                    return None;
+                }
+                return Some(n);
+            }
+        }
+    }
+    Some((u32::BITS - reached.leading_zeros()) as usize)
 }
 
 /// Reusable per-customer scratch space for the scan.
@@ -192,6 +380,18 @@ impl Scan {
             }
         }
         self.reached.iter().rposition(|&r| r).map_or(0, |k| k + 1)
+    }
+}
+
+/// Customers per chunk when building reports in parallel.
+const REPORT_CHUNK: usize = 1 << 16;
+
+/// Appends `part` to `all`, taking it over when `all` is still empty.
+fn append<T>(all: &mut Vec<T>, mut part: Vec<T>) {
+    if all.is_empty() {
+        *all = part;
+    } else {
+        all.append(&mut part);
     }
 }
 
@@ -328,30 +528,54 @@ impl FunnelOutcomes {
         log: &EventLog,
         funnel: &Funnel,
         groups: usize,
-        group_of: impl Fn(CustomerId) -> Option<usize>,
+        group_of: impl Fn(CustomerId) -> Option<usize> + Sync,
     ) -> Vec<FunnelReport> {
         let n = self.steps;
-        let mut reached = vec![vec![0u64; n]; groups];
-        let mut dropped = vec![vec![Vec::new(); n]; groups];
-        let mut gaps = vec![vec![Vec::new(); n]; groups];
-        for (c, &level) in self.levels.iter().enumerate() {
-            let level = usize::from(level);
-            let customer = CustomerId(c as u32);
-            let Some(g) = group_of(customer) else {
-                continue;
-            };
-            if level == 0 {
-                continue;
-            }
-            let times = &self.times[c * n..c * n + level];
-            for s in 0..level {
-                reached[g][s] += 1;
-                if s > 0 {
-                    gaps[g][s].push((times[s] - times[s - 1]) as f64);
+        let customers = self.levels.len();
+        let chunks: Vec<std::ops::Range<usize>> = (0..customers.div_ceil(REPORT_CHUNK))
+            .map(|i| i * REPORT_CHUNK..((i + 1) * REPORT_CHUNK).min(customers))
+            .collect();
+        // Per chunk, then merged in customer order: for each (group, step), the customers
+        // who reached it, those who dropped out there, and the times from the step before.
+        let parts = par::map(chunks, par::threads_for(customers * n), |range| {
+            let mut reached = vec![0u64; groups * n];
+            let mut dropped = vec![Vec::new(); groups * n];
+            let mut gaps = vec![Vec::new(); groups * n];
+            for c in range {
+                let level = usize::from(self.levels[c]);
+                if level == 0 {
+                    continue;
+                }
+                let customer = CustomerId(c as u32);
+                let Some(g) = group_of(customer) else {
+                    continue;
+                };
+                let times = &self.times[c * n..c * n + level];
+                reached[g * n] += 1;
+                for s in 1..level {
+                    reached[g * n + s] += 1;
+                    gaps[g * n + s].push((times[s] - times[s - 1]) as f64);
+                }
+                if level < n {
+                    dropped[g * n + level - 1].push(customer);
                 }
             }
-            if level < n {
-                dropped[g][level - 1].push(customer);
+            (reached, dropped, gaps)
+        });
+        let mut reached = vec![vec![0u64; n]; groups];
+        let mut dropped: Vec<Vec<Vec<CustomerId>>> = vec![vec![Vec::new(); n]; groups];
+        let mut gaps: Vec<Vec<Vec<f64>>> = vec![vec![Vec::new(); n]; groups];
+        for (part_reached, part_dropped, part_gaps) in parts {
+            for (i, ((r, d), gp)) in part_reached
+                .into_iter()
+                .zip(part_dropped)
+                .zip(part_gaps)
+                .enumerate()
+            {
+                let (g, s) = (i / n, i % n);
+                reached[g][s] += r;
+                append(&mut dropped[g][s], d);
+                append(&mut gaps[g][s], gp);
             }
         }
         (0..groups)
@@ -385,5 +609,75 @@ impl FunnelOutcomes {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EventLogBuilder;
+
+    /// A log with many same-second ties and returns to earlier steps.
+    fn random_log(customers: u32, events: usize, seconds: u64, seed: u64) -> EventLog {
+        let mut state = seed;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let mut b = EventLogBuilder::new();
+        for c in 0..customers {
+            b.customer(&c.to_string());
+        }
+        for tp in 0..6 {
+            b.touchpoint(&format!("t{tp}")).unwrap();
+        }
+        for _ in 0..events {
+            let c = CustomerId(next(u64::from(customers)) as u32);
+            let tp = TouchpointId(next(6) as u16);
+            b.push_ids(c, next(seconds) as i64, tp, 0.0).unwrap();
+        }
+        b.build()
+    }
+
+    #[test]
+    fn fast_scan_and_threads_agree_with_the_general_scan() {
+        for (seconds, seed) in [(20, 1), (200, 2), (5, 3)] {
+            let log = random_log(3_000, 40_000, seconds, seed);
+            for steps in [vec![0, 1, 2, 3], vec![3, 1, 0], vec![2, 5], vec![0, 9, 1]] {
+                let ids: Vec<TouchpointId> = steps.into_iter().map(TouchpointId).collect();
+                let funnel = Funnel::new(ids, 7).unwrap();
+                let n = funnel.steps.len();
+                let matcher = Matcher::new(&funnel, &log);
+                assert!(matcher.step_of.is_some());
+                let mut general = Scan::new(n);
+                let mut counts = vec![0u64; n + 1];
+                let outcomes: Vec<_> = (0..3)
+                    .map(|t| funnel.evaluate_on(&log, t + 1, 1 + 5_000 * t))
+                    .collect();
+                for e in log.customers() {
+                    let level = general.run(&funnel, &matcher.step_mask, e);
+                    counts[level] += 1;
+                    let chain = if level == 0 {
+                        &[][..]
+                    } else {
+                        general.chain(level)
+                    };
+                    for o in &outcomes {
+                        assert_eq!(o.level(e.customer), level, "{e:?}");
+                        let times: Vec<i64> = (0..level)
+                            .map(|s| o.step_time(e.customer, s).unwrap())
+                            .collect();
+                        assert_eq!(times, chain, "{e:?}");
+                    }
+                }
+                for threads in 1..4 {
+                    assert_eq!(funnel.count_levels_on(&log, threads, 999), counts);
+                }
+                let reports: Vec<_> = outcomes.iter().map(|o| o.report(&log, &funnel)).collect();
+                assert!(reports.windows(2).all(|w| w[0] == w[1]));
+            }
+        }
     }
 }

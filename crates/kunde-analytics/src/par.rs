@@ -13,7 +13,6 @@ use crate::EventLog;
 const MIN_EVENTS_PER_THREAD: usize = 200_000;
 
 /// Events per chunk of customers in [`customer_chunks`].
-#[allow(dead_code)]
 pub(crate) const CHUNK_EVENTS: usize = 1 << 20;
 
 /// The number of threads worth using for `events` events of work.
@@ -26,7 +25,6 @@ pub(crate) fn threads_for(events: usize) -> usize {
 
 /// Consecutive ranges of customers with about `target_events` events each (a customer is
 /// never split). The ranges cover every customer, in order; an empty log gives one range.
-#[allow(dead_code)]
 pub(crate) fn customer_chunks(log: &EventLog, target_events: usize) -> Vec<Range<usize>> {
     let offsets = log.offsets();
     let customers = log.customer_count();

@@ -37,16 +37,38 @@ pub struct DurationStats {
 }
 
 impl DurationStats {
-    /// Summarises durations; `None` when there are none.
+    /// Summarises durations; `None` when there are none. Selection, not sorting: linear
+    /// time in the number of durations.
     pub fn from_seconds(mut seconds: Vec<f64>) -> Option<Self> {
-        seconds.sort_unstable_by(f64::total_cmp);
+        if seconds.is_empty() {
+            return None;
+        }
+        let mean_seconds = mean(&seconds)?;
         Some(Self {
             count: seconds.len(),
-            median_seconds: quantile_sorted(&seconds, 0.5)?,
-            p90_seconds: quantile_sorted(&seconds, 0.9)?,
-            mean_seconds: mean(&seconds)?,
+            median_seconds: quantile_select(&mut seconds, 0.5)?,
+            p90_seconds: quantile_select(&mut seconds, 0.9)?,
+            mean_seconds,
         })
     }
+}
+
+/// [`quantile_sorted`] of the values as if sorted (by `total_cmp`), found by selection;
+/// reorders the values.
+pub fn quantile_select(values: &mut [f64], q: f64) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let pos = q.clamp(0.0, 1.0) * (values.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    let (_, &mut low, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let high = if hi > lo {
+        above.iter().copied().min_by(f64::total_cmp)?
+    } else {
+        low
+    };
+    Some(low + (high - low) * (pos - lo as f64))
 }
 
 /// A share as a percentage, 0 when the whole is empty (an empty cohort retains nobody).
@@ -69,5 +91,9 @@ mod tests {
         assert!((quantile_sorted(&v, 0.9).unwrap() - 3.7).abs() < 1e-12);
         assert_eq!(quantile_sorted(&[], 0.5), None);
         assert_eq!(sample_variance(&[1.0, 3.0]), Some(2.0));
+        let mut shuffled = [4.0, 1.0, 3.0, 2.0];
+        assert_eq!(quantile_select(&mut shuffled, 0.5), Some(2.5));
+        assert!((quantile_select(&mut shuffled, 0.9).unwrap() - 3.7).abs() < 1e-12);
+        assert_eq!(quantile_select(&mut [5.0], 0.9), Some(5.0));
     }
 }
