@@ -106,28 +106,51 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
         });
     }
     // Interning happens while reading; the build measured here sorts and packs the columns.
-    let mut builder = EventLogBuilder::with_capacity(n);
-    for c in 0..customers {
-        builder.customer(&c.to_string());
-    }
-    for tp in 0..TOUCHPOINTS {
+    let load = |order: &[usize]| {
+        let mut builder = EventLogBuilder::with_capacity(n);
+        for c in 0..customers {
+            builder.customer(&c.to_string());
+        }
+        for tp in 0..TOUCHPOINTS {
+            builder
+                .touchpoint(&format!("t{tp}"))
+                .expect("few touchpoints");
+        }
+        for &i in order {
+            builder
+                .push_ids(CustomerId(cs[i]), ts[i], TouchpointId(tps[i]), 0.0)
+                .expect("known ids");
+        }
         builder
-            .touchpoint(&format!("t{tp}"))
-            .expect("few touchpoints");
-    }
-    for i in 0..n {
-        builder
-            .push_ids(CustomerId(cs[i]), ts[i], TouchpointId(tps[i]), 0.0)
-            .expect("known ids");
-    }
+    };
+    // Events as a store delivers them from its (customer, time) index.
+    let mut sorted_order: Vec<usize> = (0..n).collect();
+    sorted_order.sort_unstable_by_key(|&i| (cs[i], ts[i], tps[i]));
+    let builder = load(&sorted_order);
+    drop(sorted_order);
+    let t = Instant::now();
+    let sorted_log = builder.build();
+    let build_sorted = secs(t);
+    drop(sorted_log);
+    let builder = load(&(0..n).collect::<Vec<_>>());
     drop((cs, ts, tps));
     let t = Instant::now();
     let log = builder.build();
     let build = secs(t);
-    let t = Instant::now();
     let funnel = Funnel::new((0..4).map(TouchpointId).collect(), 86_400).expect("valid funnel");
-    let report = funnel.evaluate(&log).report(&log, &funnel);
+    // What `windowFunnel` returns: the number of customers at each level.
+    let t = Instant::now();
+    let levels = funnel.count_levels(&log);
     let funnel_time = secs(t);
+    // The full report: counts, drop-off, dropped customers, step-time median and p90.
+    let t = Instant::now();
+    let report = funnel.report(&log);
+    let report_time = secs(t);
+    let reached: Vec<u64> = (1..levels.len())
+        .map(|k| levels[k..].iter().sum())
+        .collect();
+    let steps: Vec<u64> = report.steps.iter().map(|s| s.customers).collect();
+    assert_eq!(reached, steps, "level counts and report agree");
     let now = START + 200 * 86_400;
     let t = Instant::now();
     let query = RetentionQuery {
@@ -140,15 +163,13 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
     let cohorts = retention(&log, &query);
     let retention_time = secs(t);
     println!(
-        "events {n:>9}  customers {:>8}  build {build:.3} s  funnel {funnel_time:.3} s  retention {retention_time:.3} s  \
-         build+funnel {:.3} s  build+retention {:.3} s  {:.2} bytes/event",
+        "events {n:>9}  customers {:>8}  build {build:.3} s (pre-sorted input {build_sorted:.3} s)  \
+         funnel levels {funnel_time:.3} s  funnel report {report_time:.3} s  retention {retention_time:.3} s  \
+         {:.2} bytes/event",
         log.customer_count(),
-        build + funnel_time,
-        build + retention_time,
         log.bytes_per_event()
     );
     if let Some(dir) = data_dir {
-        let steps: Vec<u64> = report.steps.iter().map(|s| s.customers).collect();
         let rows: Vec<String> = cohorts
             .cohorts
             .iter()
@@ -163,7 +184,8 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
             })
             .collect();
         let json = format!(
-            "{{\"events\": {n}, \"build\": {build}, \"funnel\": {funnel_time}, \"retention\": {retention_time}, \
+            "{{\"events\": {n}, \"build\": {build}, \"build_sorted\": {build_sorted}, \"funnel\": {funnel_time}, \
+             \"funnel_report\": {report_time}, \"retention\": {retention_time}, \
              \"bytes_per_event\": {}, \"funnel_steps\": {steps:?}, \"cohorts\": {{{}}}}}\n",
             log.bytes_per_event(),
             rows.join(", ")
@@ -222,7 +244,8 @@ fn synthetic_customers(n: usize, seed: u64) -> Vec<CustomerSummary> {
         .collect()
 }
 
-fn bench_clv(name: &str, customers: &[CustomerSummary]) {
+/// Fits both models and prints the parameters; returns the BG/NBD and Gamma-Gamma times.
+fn bench_clv(name: &str, customers: &[CustomerSummary]) -> (f64, f64) {
     let t = Instant::now();
     let bg = fit_bgnbd(customers, &FitOptions::default());
     let bg_time = secs(t);
@@ -246,6 +269,7 @@ fn bench_clv(name: &str, customers: &[CustomerSummary]) {
         ),
         (bg, gg) => println!("clv {name}: fit failed: {:?} {:?}", bg.err(), gg.err()),
     }
+    (bg_time, gg_time)
 }
 
 fn main() {
@@ -268,7 +292,7 @@ fn main() {
     if std::env::args().any(|a| a == "--events-only") {
         return;
     }
-    bench_clv("cdnow", &cdnow);
+    let cdnow_times = bench_clv("cdnow", &cdnow);
     let synthetic = synthetic_customers(1_000_000, 7);
     if let Some(dir) = &data_dir {
         let mut out = std::io::BufWriter::new(
@@ -284,5 +308,12 @@ fn main() {
             .expect("write");
         }
     }
-    bench_clv("synthetic 1M", &synthetic);
+    let synthetic_times = bench_clv("synthetic 1M", &synthetic);
+    if let Some(dir) = &data_dir {
+        let json = format!(
+            "{{\"cdnow\": [{}, {}], \"synthetic 1M\": [{}, {}]}}\n",
+            cdnow_times.0, cdnow_times.1, synthetic_times.0, synthetic_times.1
+        );
+        std::fs::write(format!("{dir}/kunde_clv.json"), json).expect("write results");
+    }
 }
