@@ -253,7 +253,7 @@ fn offsets_of_sorted(customer_count: usize, customers: &[u32]) -> Vec<u32> {
 /// Aim for about this many blocks of customers in the build: few enough that the first
 /// pass writes one stream per block without thrashing the TLB, many enough that a block's
 /// buffer in the second pass stays in cache.
-const TARGET_BLOCKS: usize = 1024;
+const TARGET_BLOCKS: usize = 128;
 /// At most 2^15 customers per block: a staged event keeps its customer in 15 bits.
 const MAX_BLOCK_SHIFT: u32 = 15;
 
