@@ -91,6 +91,24 @@ fn secs(t: Instant) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
+/// CPU seconds used so far by this process, all threads (user + system, Linux only, in
+/// clock ticks of 10 ms): on a shared machine the wall times depend on the load, the CPU
+/// time much less.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<f64> = s[s.rfind(')')? + 2..]
+                .split(' ')
+                .skip(11)
+                .take(2)
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            (fields.len() == 2).then(|| (fields[0] + fields[1]) / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
 fn bench_events(n: usize, data_dir: Option<&str>) {
     let (cs, ts, tps) = journeys(n, 42);
     let customers = cs.iter().max().map_or(0, |&c| c as usize + 1);
@@ -128,30 +146,39 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
     sorted_order.sort_unstable_by_key(|&i| (cs[i], ts[i], tps[i]));
     let builder = load(&sorted_order);
     drop(sorted_order);
+    let c = cpu_seconds();
     let t = Instant::now();
     let sorted_log = builder.build();
+    let cpu_build_sorted = cpu_seconds() - c;
     let build_sorted = secs(t);
     drop(sorted_log);
     let builder = load(&(0..n).collect::<Vec<_>>());
     drop((cs, ts, tps));
+    let c = cpu_seconds();
     let t = Instant::now();
     let log = builder.build();
     let build = secs(t);
+    let cpu_build = cpu_seconds() - c;
     let funnel = Funnel::new((0..4).map(TouchpointId).collect(), 86_400).expect("valid funnel");
     // What `windowFunnel` returns: the number of customers at each level.
+    let c = cpu_seconds();
     let t = Instant::now();
     let levels = funnel.count_levels(&log);
     let funnel_time = secs(t);
+    let cpu_funnel = cpu_seconds() - c;
     // The full report: counts, drop-off, dropped customers, step-time median and p90.
+    let c = cpu_seconds();
     let t = Instant::now();
     let report = funnel.report(&log);
     let report_time = secs(t);
+    let cpu_report = cpu_seconds() - c;
     let reached: Vec<u64> = (1..levels.len())
         .map(|k| levels[k..].iter().sum())
         .collect();
     let steps: Vec<u64> = report.steps.iter().map(|s| s.customers).collect();
     assert_eq!(reached, steps, "level counts and report agree");
     let now = START + 200 * 86_400;
+    let c = cpu_seconds();
     let t = Instant::now();
     let query = RetentionQuery {
         period: Period::Week,
@@ -162,10 +189,12 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
     };
     let cohorts = retention(&log, &query);
     let retention_time = secs(t);
+    let cpu_retention = cpu_seconds() - c;
     println!(
         "events {n:>9}  customers {:>8}  build {build:.3} s (pre-sorted input {build_sorted:.3} s)  \
          funnel levels {funnel_time:.3} s  funnel report {report_time:.3} s  retention {retention_time:.3} s  \
-         {:.2} bytes/event",
+         {:.2} bytes/event\n    CPU seconds (all threads): build {cpu_build:.2} (pre-sorted {cpu_build_sorted:.2})  \
+         funnel levels {cpu_funnel:.2}  funnel report {cpu_report:.2}  retention {cpu_retention:.2}",
         log.customer_count(),
         log.bytes_per_event()
     );
@@ -186,6 +215,8 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
         let json = format!(
             "{{\"events\": {n}, \"build\": {build}, \"build_sorted\": {build_sorted}, \"funnel\": {funnel_time}, \
              \"funnel_report\": {report_time}, \"retention\": {retention_time}, \
+             \"cpu\": {{\"build\": {cpu_build}, \"build_sorted\": {cpu_build_sorted}, \"funnel\": {cpu_funnel}, \
+             \"funnel_report\": {cpu_report}, \"retention\": {cpu_retention}}}, \
              \"bytes_per_event\": {}, \"funnel_steps\": {steps:?}, \"cohorts\": {{{}}}}}\n",
             log.bytes_per_event(),
             rows.join(", ")
