@@ -119,9 +119,9 @@ def events_bench(n):
     for name, k, ch, du in rows:
         print(f"{name:<16}{k:>9.3f}{k + build:>10.3f}{k + build_sorted:>17.3f}{ch:>9.3f}{du:>10.3f}{ch / k:>12.1f}{du / k:>14.1f}")
     print("(funnel levels is what windowFunnel returns; funnel report adds drop-off, the dropped customers' ids and step-time median/p90, which chDB and DuckDB do not compute)")
-    cpu = kunde["cpu"]
-    print(f"kunde CPU seconds (all threads, 10 ms ticks): build {cpu['build']:.2} (pre-sorted {cpu['build_sorted']:.2}), "
-          f"funnel levels {cpu['funnel']:.2}, funnel report {cpu['funnel_report']:.2}, retention {cpu['retention']:.2}")
+    cpu = {k: float(v) for k, v in kunde["cpu"].items()}
+    print(f"kunde CPU seconds (all threads, 10 ms ticks): build {cpu['build']:.2f} (pre-sorted {cpu['build_sorted']:.2f}), "
+          f"funnel levels {cpu['funnel']:.2f}, funnel report {cpu['funnel_report']:.2f}, retention {cpu['retention']:.2f}")
     print(f"kunde event log: {kunde['bytes_per_event']:.2f} bytes/event, build {build:.3f} s from shuffled input, {build_sorted:.3f} s from input sorted by (customer, time)")
     return same_funnel and same_retention
 
