@@ -152,31 +152,36 @@ impl EventLogBuilder {
             ..
         } = self;
         let threads = par::threads_for(times.len());
-        let (offsets, times, touchpoints, amounts) =
-            if is_sorted_input(threads, &customers, &times, &touchpoints, &amounts) {
-                // Already in log order (as a store delivers it from its (customer, time)
-                // index): only the offsets are left to compute, the columns are kept as is.
-                let offsets = offsets_of_sorted(customer_names.len(), &customers);
+        let (offsets, times, touchpoints, amounts, has_amounts) = match sorted_offsets(
+            threads,
+            customer_names.len(),
+            &customers,
+            &times,
+            &touchpoints,
+            &amounts,
+        ) {
+            // Already in log order (as a store delivers it from its (customer, time)
+            // index): the columns are kept as they are.
+            Some((offsets, has_amounts)) => {
                 drop(customers);
                 let (mut times, mut touchpoints, mut amounts) = (times, touchpoints, amounts);
                 times.shrink_to_fit();
                 touchpoints.shrink_to_fit();
                 amounts.shrink_to_fit();
-                (offsets, times, touchpoints, amounts)
-            } else {
-                sort_by_customer(
-                    threads,
-                    customer_names.len(),
-                    customers,
-                    times,
-                    touchpoints,
-                    amounts,
-                )
-            };
+                (offsets, times, touchpoints, amounts, has_amounts)
+            }
+            None => sort_by_customer(
+                threads,
+                customer_names.len(),
+                customers,
+                times,
+                touchpoints,
+                amounts,
+            ),
+        };
         customer_names.shrink_to_fit();
         let mut touchpoint_names = touchpoint_names;
         touchpoint_names.shrink_to_fit();
-        let has_amounts = amounts.iter().any(|&a| a != 0.0);
         EventLog {
             customer_names,
             touchpoint_names,
@@ -205,54 +210,91 @@ fn in_order(
         .is_le()
 }
 
-/// Whether the events already come in log order, so that [`EventLogBuilder::build`] can
-/// keep the columns as they are. One read of the columns, split over threads; most
-/// shuffled inputs are rejected within the first few events of each chunk.
-fn is_sorted_input(
+/// Pieces of work per thread in the parallel passes of the build: threads take the next
+/// piece when free, so a thread that gets less CPU on a busy machine does fewer.
+const PIECES_PER_THREAD: usize = 4;
+
+/// If the events already come in log order, their customer offsets and whether any amount
+/// is non-zero, so that [`EventLogBuilder::build`] can keep the columns as they are; else
+/// `None`. One parallel read of the columns checks the order and writes the offsets at
+/// once; shuffled input is rejected within the first events of each piece.
+fn sorted_offsets(
     threads: usize,
+    customer_count: usize,
     customers: &[u32],
     times: &[i64],
     touchpoints: &[u16],
     amounts: &[f64],
-) -> bool {
+) -> Option<(Vec<u32>, bool)> {
     let n = times.len();
-    if n < 2 {
-        return true;
-    }
-    let chunk = (n - 1).div_ceil(threads).max(1);
-    let ranges: Vec<Range<usize>> = (0..threads)
-        .map(|t| (1 + t * chunk).min(n)..(1 + (t + 1) * chunk).min(n))
+    let pieces = (threads * PIECES_PER_THREAD).clamp(1, n.max(1));
+    let per_piece = n.div_ceil(pieces).max(1);
+    let ranges: Vec<Range<usize>> = (0..pieces)
+        .map(|k| (k * per_piece).min(n)..((k + 1) * per_piece).min(n))
+        .filter(|r| !r.is_empty())
         .collect();
-    par::map(ranges, threads, |range| {
-        // Customers and times decide almost every comparison; compare the rest only on ties.
-        range.into_iter().all(|i| {
-            let (c0, c1) = (customers[i - 1], customers[i]);
-            c0 < c1
-                || (c0 == c1
-                    && (times[i - 1] < times[i]
-                        || (times[i - 1] == times[i]
-                            && in_order(customers, times, touchpoints, amounts, i))))
-        })
-    })
-    .into_iter()
-    .all(|ok| ok)
-}
-
-/// The customer offsets of events sorted by customer: `offsets[c]` is the first event of
-/// customer `c` (or where it would be), `offsets[customer_count]` the number of events.
-fn offsets_of_sorted(customer_count: usize, customers: &[u32]) -> Vec<u32> {
-    let mut offsets = vec![0u32; customer_count + 1];
-    // `next` is the first customer whose offset is not yet written.
-    let mut next = 0usize;
-    for (i, &c) in customers.iter().enumerate() {
-        let c = c as usize;
-        if c >= next {
-            offsets[next..=c].fill(i as u32);
-            next = c + 1;
+    // Piece k writes the offsets of the customers after the one before its first event, up
+    // to its last event's customer; the last piece also the rest. Customers that go down
+    // between pieces mean the input is not sorted.
+    let customer_before = |r: &Range<usize>| {
+        if r.start == 0 {
+            0
+        } else {
+            customers[r.start - 1] as usize + 1
         }
+    };
+    let mut lengths = Vec::with_capacity(ranges.len());
+    for (k, r) in ranges.iter().enumerate() {
+        let end = if k + 1 == ranges.len() {
+            customer_count + 1
+        } else {
+            customers[r.end - 1] as usize + 1
+        };
+        lengths.push(end.checked_sub(customer_before(r))?);
     }
-    offsets[next..].fill(customers.len() as u32);
-    offsets
+    let mut offsets = vec![0u32; customer_count + 1];
+    if ranges.is_empty() {
+        return Some((offsets, false));
+    }
+    let work: Vec<_> = ranges
+        .into_iter()
+        .zip(par::split_lengths(&mut offsets, lengths))
+        .collect();
+    let parts = par::map(work, threads, |(range, out)| {
+        let base = customer_before(&range);
+        // `next` is the first customer whose offset is not yet written.
+        let mut next = base;
+        let mut any_amount = false;
+        for i in range {
+            if i > 0 {
+                // Customers and times decide almost every comparison; the rest only ties.
+                let (c0, c1) = (customers[i - 1], customers[i]);
+                let ordered = c0 < c1
+                    || (c0 == c1
+                        && (times[i - 1] < times[i]
+                            || (times[i - 1] == times[i]
+                                && in_order(customers, times, touchpoints, amounts, i))));
+                if !ordered {
+                    return None;
+                }
+            }
+            let c = customers[i] as usize;
+            if c >= next {
+                // A customer beyond the piece's last one: a later event of the piece is
+                // out of order.
+                out.get_mut(next - base..=c - base)?.fill(i as u32);
+                next = c + 1;
+            }
+            any_amount |= amounts[i] != 0.0;
+        }
+        out[next - base..].fill(n as u32);
+        Some(any_amount)
+    });
+    let mut has_amounts = false;
+    for part in parts {
+        has_amounts |= part?;
+    }
+    Some((offsets, has_amounts))
 }
 
 /// Aim for about this many blocks of customers in the build: few enough that the first
@@ -313,7 +355,7 @@ fn sort_by_customer(
     mut times: Vec<i64>,
     mut touchpoints: Vec<u16>,
     mut amounts: Vec<f64>,
-) -> (Vec<u32>, Vec<i64>, Vec<u16>, Vec<f64>) {
+) -> (Vec<u32>, Vec<i64>, Vec<u16>, Vec<f64>, bool) {
     let n = times.len();
     // Blocks of 2^shift consecutive customers.
     let per_block = (customer_count / TARGET_BLOCKS).max(1);
@@ -324,8 +366,13 @@ fn sort_by_customer(
         |b: usize| (b << shift).min(customer_count)..((b + 1) << shift).min(customer_count);
     // Counting pass: events and non-zero amounts per block in each input chunk (one chunk
     // per thread), and the span of the times.
-    let chunk = n.div_ceil(threads).max(1);
-    let input_ranges: Vec<Range<usize>> = (0..threads)
+    let pieces = if threads > 1 {
+        threads * PIECES_PER_THREAD
+    } else {
+        1
+    };
+    let chunk = n.div_ceil(pieces).max(1);
+    let input_ranges: Vec<Range<usize>> = (0..pieces)
         .map(|t| (t * chunk).min(n)..((t + 1) * chunk).min(n))
         .collect();
     let counts: Vec<ChunkCounts> = par::map(input_ranges.clone(), threads, |range| {
@@ -350,6 +397,7 @@ fn sort_by_customer(
     });
     let min_time = counts.iter().map(|c| c.min_time).min().unwrap_or(0);
     let max_time = counts.iter().map(|c| c.max_time).max().unwrap_or(0);
+    let has_amounts = counts.iter().any(|c| c.amounts.iter().any(|&k| k > 0));
     // Times are staged as offsets from the minimum when they fit in 32 bits (a span of
     // 136 years in seconds), else in a separate buffer.
     let narrow = (i128::from(max_time) - i128::from(min_time)) < (1i128 << 32);
@@ -407,8 +455,8 @@ fn sort_by_customer(
     // writing its own part of the offsets and of the columns (in the input buffers, which
     // are free now).
     let mut cuts = vec![0usize];
-    for t in 1..threads {
-        let goal = n * t / threads;
+    for t in 1..pieces {
+        let goal = n * t / pieces;
         let b = block_starts[..blocks].partition_point(|&s| s < goal);
         cuts.push(b.max(*cuts.last().unwrap_or(&0)));
     }
@@ -513,7 +561,7 @@ fn sort_by_customer(
     times.shrink_to_fit();
     touchpoints.shrink_to_fit();
     amounts.shrink_to_fit();
-    (offsets, times, touchpoints, amounts)
+    (offsets, times, touchpoints, amounts, has_amounts)
 }
 
 /// The staged events of block `b`, in input order, as (key, time, amount); the time is
@@ -809,7 +857,7 @@ mod tests {
                     .then(a.3.total_cmp(&b.3))
             });
             for threads in [1, 2, 3] {
-                let (offsets, times, touchpoints, amounts) = sort_by_customer(
+                let (offsets, times, touchpoints, amounts, _) = sort_by_customer(
                     threads,
                     customer_count as usize + 2,
                     columns.0.clone(),
@@ -910,15 +958,24 @@ mod tests {
             events.iter().map(|e| e.3).collect(),
         );
         for threads in 1..4 {
-            assert!(is_sorted_input(threads, &c, &t, &tp, &a));
+            assert_eq!(
+                sorted_offsets(threads, 4, &c, &t, &tp, &a),
+                Some((vec![0, 2, 2, 4, 4], true))
+            );
         }
-        assert_eq!(offsets_of_sorted(4, &c), [0, 2, 2, 4, 4]);
-        // One tie out of order, in the amount only.
+        // One tie out of order, in the amount only; customers going down between pieces.
         let mut a2 = a.clone();
         a2.swap(2, 3);
+        let mut c2 = c.clone();
+        c2.swap(0, 3);
         for threads in 1..4 {
-            assert!(!is_sorted_input(threads, &c, &t, &tp, &a2));
+            assert_eq!(sorted_offsets(threads, 4, &c, &t, &tp, &a2), None);
+            assert_eq!(sorted_offsets(threads, 4, &c2, &t, &tp, &a), None);
         }
+        assert_eq!(
+            sorted_offsets(2, 3, &[], &[], &[], &[]),
+            Some((vec![0; 4], false))
+        );
     }
 
     #[test]
