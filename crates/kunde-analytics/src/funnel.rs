@@ -160,8 +160,13 @@ impl Funnel {
             (reached, dropped, gaps)
         });
         let mut reached = vec![0u64; n];
-        let mut dropped: Vec<Vec<CustomerId>> = vec![Vec::new(); n];
-        let mut gaps: Vec<Vec<f64>> = vec![Vec::new(); n];
+        // Reserved at their final sizes, so that appending the parts never regrows them.
+        let mut dropped: Vec<Vec<CustomerId>> = (0..n)
+            .map(|s| Vec::with_capacity(parts.iter().map(|p| p.1[s].len()).sum()))
+            .collect();
+        let mut gaps: Vec<Vec<f64>> = (0..n)
+            .map(|s| Vec::with_capacity(parts.iter().map(|p| p.2[s].len()).sum()))
+            .collect();
         for (part_reached, part_dropped, part_gaps) in parts {
             for (s, ((r, d), g)) in part_reached
                 .into_iter()
@@ -170,8 +175,8 @@ impl Funnel {
                 .enumerate()
             {
                 reached[s] += r;
-                append(&mut dropped[s], d);
-                append(&mut gaps[s], g);
+                dropped[s].extend_from_slice(&d);
+                gaps[s].extend_from_slice(&g);
             }
         }
         let stats = par::map(gaps, threads, DurationStats::from_seconds);
