@@ -16,6 +16,10 @@ if [ ! -x bench/.venv/bin/python ]; then
 fi
 bench/.venv/bin/pip install -q chdb duckdb lifetimes pandas numpy
 mkdir -p bench/data
+# The machine may be shared: say how busy it was, as the times depend on it.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 KUNDE_BENCH_DATA="$PWD/bench/data" KUNDE_BENCH_SIZES="$SIZES" \
   CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}" cargo bench -p kunde-analytics --bench analytics
+echo "load average after the Kunde runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 bench/.venv/bin/python bench/compare.py "$SIZES"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -91,6 +91,37 @@ fn secs(t: Instant) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
+/// Runs for the CPU-time figures: the process CPU time is counted in 10 ms ticks, so one
+/// run of a 50 ms query would be too coarse.
+const CPU_RUNS: usize = 5;
+
+/// Mean CPU seconds (all threads) of `CPU_RUNS` runs of `f`.
+fn cpu_per_run<R>(mut f: impl FnMut() -> R) -> f64 {
+    let c = cpu_seconds();
+    for _ in 0..CPU_RUNS {
+        std::hint::black_box(f());
+    }
+    (cpu_seconds() - c) / CPU_RUNS as f64
+}
+
+/// CPU seconds used so far by this process, all threads (user + system, Linux only, in
+/// clock ticks of 10 ms): on a shared machine the wall times depend on the load, the CPU
+/// time much less.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<f64> = s[s.rfind(')')? + 2..]
+                .split(' ')
+                .skip(11)
+                .take(2)
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            (fields.len() == 2).then(|| (fields[0] + fields[1]) / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
 fn bench_events(n: usize, data_dir: Option<&str>) {
     let (cs, ts, tps) = journeys(n, 42);
     let customers = cs.iter().max().map_or(0, |&c| c as usize + 1);
@@ -106,28 +137,57 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
         });
     }
     // Interning happens while reading; the build measured here sorts and packs the columns.
-    let mut builder = EventLogBuilder::with_capacity(n);
-    for c in 0..customers {
-        builder.customer(&c.to_string());
-    }
-    for tp in 0..TOUCHPOINTS {
+    let load = |order: &[usize]| {
+        let mut builder = EventLogBuilder::with_capacity(n);
+        for c in 0..customers {
+            builder.customer(&c.to_string());
+        }
+        for tp in 0..TOUCHPOINTS {
+            builder
+                .touchpoint(&format!("t{tp}"))
+                .expect("few touchpoints");
+        }
+        for &i in order {
+            builder
+                .push_ids(CustomerId(cs[i]), ts[i], TouchpointId(tps[i]), 0.0)
+                .expect("known ids");
+        }
         builder
-            .touchpoint(&format!("t{tp}"))
-            .expect("few touchpoints");
-    }
-    for i in 0..n {
-        builder
-            .push_ids(CustomerId(cs[i]), ts[i], TouchpointId(tps[i]), 0.0)
-            .expect("known ids");
-    }
+    };
+    // Events as a store delivers them from its (customer, time) index.
+    let mut sorted_order: Vec<usize> = (0..n).collect();
+    sorted_order.sort_unstable_by_key(|&i| (cs[i], ts[i], tps[i]));
+    let builder = load(&sorted_order);
+    drop(sorted_order);
+    let c = cpu_seconds();
+    let t = Instant::now();
+    let sorted_log = builder.build();
+    let cpu_build_sorted = cpu_seconds() - c;
+    let build_sorted = secs(t);
+    drop(sorted_log);
+    let builder = load(&(0..n).collect::<Vec<_>>());
     drop((cs, ts, tps));
+    let c = cpu_seconds();
     let t = Instant::now();
     let log = builder.build();
     let build = secs(t);
-    let t = Instant::now();
+    let cpu_build = cpu_seconds() - c;
     let funnel = Funnel::new((0..4).map(TouchpointId).collect(), 86_400).expect("valid funnel");
-    let report = funnel.evaluate(&log).report(&log, &funnel);
+    // What `windowFunnel` returns: the number of customers at each level.
+    let t = Instant::now();
+    let levels = funnel.count_levels(&log);
     let funnel_time = secs(t);
+    let cpu_funnel = cpu_per_run(|| funnel.count_levels(&log));
+    // The full report: counts, drop-off, dropped customers, step-time median and p90.
+    let t = Instant::now();
+    let report = funnel.report(&log);
+    let report_time = secs(t);
+    let cpu_report = cpu_per_run(|| funnel.report(&log));
+    let reached: Vec<u64> = (1..levels.len())
+        .map(|k| levels[k..].iter().sum())
+        .collect();
+    let steps: Vec<u64> = report.steps.iter().map(|s| s.customers).collect();
+    assert_eq!(reached, steps, "level counts and report agree");
     let now = START + 200 * 86_400;
     let t = Instant::now();
     let query = RetentionQuery {
@@ -139,16 +199,16 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
     };
     let cohorts = retention(&log, &query);
     let retention_time = secs(t);
+    let cpu_retention = cpu_per_run(|| retention(&log, &query));
     println!(
-        "events {n:>9}  customers {:>8}  build {build:.3} s  funnel {funnel_time:.3} s  retention {retention_time:.3} s  \
-         build+funnel {:.3} s  build+retention {:.3} s  {:.2} bytes/event",
+        "events {n:>9}  customers {:>8}  build {build:.3} s (pre-sorted input {build_sorted:.3} s)  \
+         funnel levels {funnel_time:.3} s  funnel report {report_time:.3} s  retention {retention_time:.3} s  \
+         {:.2} bytes/event\n    CPU seconds (all threads): build {cpu_build:.2} (pre-sorted {cpu_build_sorted:.2})  \
+         per run of {CPU_RUNS}: funnel levels {cpu_funnel:.3}  funnel report {cpu_report:.3}  retention {cpu_retention:.3}",
         log.customer_count(),
-        build + funnel_time,
-        build + retention_time,
         log.bytes_per_event()
     );
     if let Some(dir) = data_dir {
-        let steps: Vec<u64> = report.steps.iter().map(|s| s.customers).collect();
         let rows: Vec<String> = cohorts
             .cohorts
             .iter()
@@ -163,7 +223,10 @@ fn bench_events(n: usize, data_dir: Option<&str>) {
             })
             .collect();
         let json = format!(
-            "{{\"events\": {n}, \"build\": {build}, \"funnel\": {funnel_time}, \"retention\": {retention_time}, \
+            "{{\"events\": {n}, \"build\": {build}, \"build_sorted\": {build_sorted}, \"funnel\": {funnel_time}, \
+             \"funnel_report\": {report_time}, \"retention\": {retention_time}, \
+             \"cpu\": {{\"build\": {cpu_build}, \"build_sorted\": {cpu_build_sorted}, \"funnel\": {cpu_funnel}, \
+             \"funnel_report\": {cpu_report}, \"retention\": {cpu_retention}}}, \"cpu_runs\": {CPU_RUNS}, \
              \"bytes_per_event\": {}, \"funnel_steps\": {steps:?}, \"cohorts\": {{{}}}}}\n",
             log.bytes_per_event(),
             rows.join(", ")
@@ -222,7 +285,9 @@ fn synthetic_customers(n: usize, seed: u64) -> Vec<CustomerSummary> {
         .collect()
 }
 
-fn bench_clv(name: &str, customers: &[CustomerSummary]) {
+/// Fits both models and prints the parameters; returns the BG/NBD and Gamma-Gamma times
+/// and the BG/NBD fit's mean CPU time.
+fn bench_clv(name: &str, customers: &[CustomerSummary]) -> (f64, f64, f64) {
     let t = Instant::now();
     let bg = fit_bgnbd(customers, &FitOptions::default());
     let bg_time = secs(t);
@@ -246,6 +311,8 @@ fn bench_clv(name: &str, customers: &[CustomerSummary]) {
         ),
         (bg, gg) => println!("clv {name}: fit failed: {:?} {:?}", bg.err(), gg.err()),
     }
+    let bg_cpu = cpu_per_run(|| fit_bgnbd(customers, &FitOptions::default()));
+    (bg_time, gg_time, bg_cpu)
 }
 
 fn main() {
@@ -268,7 +335,7 @@ fn main() {
     if std::env::args().any(|a| a == "--events-only") {
         return;
     }
-    bench_clv("cdnow", &cdnow);
+    let cdnow_times = bench_clv("cdnow", &cdnow);
     let synthetic = synthetic_customers(1_000_000, 7);
     if let Some(dir) = &data_dir {
         let mut out = std::io::BufWriter::new(
@@ -284,5 +351,17 @@ fn main() {
             .expect("write");
         }
     }
-    bench_clv("synthetic 1M", &synthetic);
+    let synthetic_times = bench_clv("synthetic 1M", &synthetic);
+    if let Some(dir) = &data_dir {
+        let json = format!(
+            "{{\"cdnow\": [{}, {}, {}], \"synthetic 1M\": [{}, {}, {}]}}\n",
+            cdnow_times.0,
+            cdnow_times.1,
+            cdnow_times.2,
+            synthetic_times.0,
+            synthetic_times.1,
+            synthetic_times.2
+        );
+        std::fs::write(format!("{dir}/kunde_clv.json"), json).expect("write results");
+    }
 }

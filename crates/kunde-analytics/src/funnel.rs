@@ -123,6 +123,66 @@ impl Funnel {
         }
     }
 
+    /// The funnel's report over the whole log, equal to
+    /// `self.evaluate(log).report(log, self)` but without keeping every customer's step
+    /// times: each chunk of customers adds its counts, dropped customers and step-to-step
+    /// times directly, in customer order, and the step times' quantiles are found per step
+    /// in parallel.
+    pub fn report(&self, log: &EventLog) -> FunnelReport {
+        self.report_on(log, par::threads_for(log.event_count()), par::CHUNK_EVENTS)
+    }
+
+    fn report_on(&self, log: &EventLog, threads: usize, chunk_events: usize) -> FunnelReport {
+        let n = self.steps.len();
+        let matcher = Matcher::new(self, log);
+        let chunks = par::customer_chunks(log, chunk_events);
+        let parts = par::map(chunks, threads, |customers| {
+            let mut scanner = Scanner::new(n);
+            let mut reached = vec![0u64; n];
+            let mut dropped: Vec<Vec<CustomerId>> = vec![Vec::new(); n];
+            let mut gaps: Vec<Vec<f64>> = vec![Vec::new(); n];
+            for c in customers {
+                let customer = CustomerId(c as u32);
+                let events = log.events_of(customer);
+                let (level, times) = scanner.run(self, &matcher, &events);
+                if level == 0 {
+                    continue;
+                }
+                reached[0] += 1;
+                for s in 1..level {
+                    reached[s] += 1;
+                    gaps[s].push((times[s] - times[s - 1]) as f64);
+                }
+                if level < n {
+                    dropped[level - 1].push(customer);
+                }
+            }
+            (reached, dropped, gaps)
+        });
+        let mut reached = vec![0u64; n];
+        // Reserved at their final sizes, so that appending the parts never regrows them.
+        let mut dropped: Vec<Vec<CustomerId>> = (0..n)
+            .map(|s| Vec::with_capacity(parts.iter().map(|p| p.1[s].len()).sum()))
+            .collect();
+        let mut gaps: Vec<Vec<f64>> = (0..n)
+            .map(|s| Vec::with_capacity(parts.iter().map(|p| p.2[s].len()).sum()))
+            .collect();
+        for (part_reached, part_dropped, part_gaps) in parts {
+            for (s, ((r, d), g)) in part_reached
+                .into_iter()
+                .zip(part_dropped)
+                .zip(part_gaps)
+                .enumerate()
+            {
+                reached[s] += r;
+                dropped[s].extend_from_slice(&d);
+                gaps[s].extend_from_slice(&g);
+            }
+        }
+        let stats = par::map(gaps, threads, DurationStats::from_seconds);
+        step_reports(log, self, &reached, dropped, stats)
+    }
+
     /// How many customers end at each level: `counts[k]` customers reached exactly `k`
     /// steps (`counts[0]`: not even the first). This is all `windowFunnel` returns, and
     /// cheaper than [`evaluate`](Self::evaluate): no step times are kept.
@@ -578,37 +638,54 @@ impl FunnelOutcomes {
                 append(&mut gaps[g][s], gp);
             }
         }
-        (0..groups)
-            .map(|g| {
-                let entered = reached[g][0];
-                let converted = reached[g][n - 1];
-                let steps = (0..n)
-                    .map(|s| FunnelStepReport {
-                        step: s + 1,
-                        touchpoint: step_name(log, funnel.steps[s]),
-                        customers: reached[g][s],
-                        percent_of_first: percent(reached[g][s], entered),
-                        percent_of_previous: if s == 0 {
-                            percent(reached[g][s], entered)
-                        } else {
-                            percent(reached[g][s], reached[g][s - 1])
-                        },
-                        dropped: dropped[g][s].len() as u64,
-                        dropped_customers: std::mem::take(&mut dropped[g][s]),
-                        time_from_previous: DurationStats::from_seconds(std::mem::take(
-                            &mut gaps[g][s],
-                        )),
-                    })
-                    .collect();
-                FunnelReport {
-                    window_seconds: funnel.window,
-                    entered,
-                    converted,
-                    conversion_percent: percent(converted, entered),
-                    steps,
-                }
+        reached
+            .iter()
+            .zip(dropped)
+            .zip(gaps)
+            .map(|((reached, dropped), gaps)| {
+                let stats = gaps.into_iter().map(DurationStats::from_seconds).collect();
+                step_reports(log, funnel, reached, dropped, stats)
             })
             .collect()
+    }
+}
+
+/// A report from the customers who reached each step, those who dropped out there and the
+/// statistics of the times from the step before.
+fn step_reports(
+    log: &EventLog,
+    funnel: &Funnel,
+    reached: &[u64],
+    dropped: Vec<Vec<CustomerId>>,
+    stats: Vec<Option<DurationStats>>,
+) -> FunnelReport {
+    let entered = reached[0];
+    let converted = reached[reached.len() - 1];
+    let steps = dropped
+        .into_iter()
+        .zip(stats)
+        .enumerate()
+        .map(|(s, (dropped, time_from_previous))| FunnelStepReport {
+            step: s + 1,
+            touchpoint: step_name(log, funnel.steps[s]),
+            customers: reached[s],
+            percent_of_first: percent(reached[s], entered),
+            percent_of_previous: if s == 0 {
+                percent(reached[s], entered)
+            } else {
+                percent(reached[s], reached[s - 1])
+            },
+            dropped: dropped.len() as u64,
+            dropped_customers: dropped,
+            time_from_previous,
+        })
+        .collect();
+    FunnelReport {
+        window_seconds: funnel.window,
+        entered,
+        converted,
+        conversion_percent: percent(converted, entered),
+        steps,
     }
 }
 
@@ -677,7 +754,53 @@ mod tests {
                 }
                 let reports: Vec<_> = outcomes.iter().map(|o| o.report(&log, &funnel)).collect();
                 assert!(reports.windows(2).all(|w| w[0] == w[1]));
+                for threads in 1..4 {
+                    assert_eq!(funnel.report_on(&log, threads, 777), reports[0]);
+                }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// On random logs with ties, repeats and back-steps: the fast scan (levels and step
+        /// times), the level counts and the fused report equal the general scan and the
+        /// report built from it, on any number of threads and chunk size.
+        #[test]
+        fn fast_paths_equal_the_general_scan(
+            events in proptest::collection::vec((0u32..25, 0i64..40, 0u16..6), 0..300),
+            steps in proptest::collection::vec(0u16..7, 2..5),
+            window in 0i64..15,
+            threads in 1usize..4,
+            chunk in 1usize..100,
+        ) {
+            let mut b = EventLogBuilder::new();
+            for c in 0..25 {
+                b.customer(&c.to_string());
+            }
+            for tp in 0..6 {
+                b.touchpoint(&format!("t{tp}")).unwrap();
+            }
+            for &(c, t, tp) in &events {
+                b.push_ids(CustomerId(c), t, TouchpointId(tp), 0.0).unwrap();
+            }
+            let log = b.build();
+            let funnel = Funnel::new(steps.into_iter().map(TouchpointId).collect(), window).unwrap();
+            let n = funnel.steps.len();
+            let matcher = Matcher::new(&funnel, &log);
+            let mut general = Scan::new(n);
+            let outcomes = funnel.evaluate_on(&log, threads, chunk);
+            let mut counts = vec![0u64; n + 1];
+            for e in log.customers() {
+                let level = general.run(&funnel, &matcher.step_mask, e);
+                counts[level] += 1;
+                proptest::prop_assert_eq!(outcomes.level(e.customer), level);
+                let chain = if level == 0 { &[][..] } else { general.chain(level) };
+                let times: Vec<i64> = (0..level).map(|s| outcomes.step_time(e.customer, s).unwrap()).collect();
+                proptest::prop_assert_eq!(&times[..], chain);
+            }
+            proptest::prop_assert_eq!(funnel.count_levels_on(&log, threads, chunk), counts);
+            let reference = funnel.evaluate_on(&log, 1, 1 << 40).report(&log, &funnel);
+            proptest::prop_assert_eq!(funnel.report_on(&log, threads, chunk), reference);
         }
     }
 }

@@ -5,7 +5,8 @@
 //! included — is the same on every machine. Small inputs run on the calling thread.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use crate::EventLog;
 
@@ -44,8 +45,9 @@ pub(crate) fn customer_chunks(log: &EventLog, target_events: usize) -> Vec<Range
     chunks
 }
 
-/// Applies `f` to every item, spreading contiguous runs of items over up to `threads`
-/// threads, and returns the results in item order.
+/// Applies `f` to every item on up to `threads` threads and returns the results in item
+/// order. Threads take the next item as they become free, so on a busy machine a thread
+/// that gets less CPU time simply does fewer items instead of holding the others up.
 pub(crate) fn map<T: Send, R: Send>(
     items: Vec<T>,
     threads: usize,
@@ -55,31 +57,44 @@ pub(crate) fn map<T: Send, R: Send>(
     if threads == 1 {
         return items.into_iter().map(f).collect();
     }
-    let per_thread = items.len().div_ceil(threads);
-    let mut groups: Vec<Vec<T>> = Vec::with_capacity(threads);
-    let mut rest = items;
-    while rest.len() > per_thread {
-        let tail = rest.split_off(per_thread);
-        groups.push(rest);
-        rest = tail;
-    }
-    groups.push(rest);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let mut groups = groups.into_iter();
-        let first = groups.next().unwrap_or_default();
-        let handles: Vec<_> = groups
-            .map(|group| scope.spawn(move || group.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut results: Vec<R> = first.into_iter().map(f).collect();
+    let count = items.len();
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(i) else {
+                return done;
+            };
+            let item = slot
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take()
+                .expect("each item is taken once");
+            done.push((i, f(item)));
+        }
+    };
+    let work = &work;
+    let parts = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut parts = vec![work()];
         for handle in handles {
             match handle.join() {
-                Ok(part) => results.extend(part),
+                Ok(part) => parts.push(part),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        results
-    })
+        parts
+    });
+    let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
+    for (i, r) in parts.into_iter().flatten() {
+        results[i] = Some(r);
+    }
+    results
+        .into_iter()
+        .map(|r| r.expect("every item was done"))
+        .collect()
 }
 
 /// Splits `slice` into consecutive pieces of the given lengths.

@@ -44,10 +44,16 @@ impl DurationStats {
             return None;
         }
         let mean_seconds = mean(&seconds)?;
+        let last = (seconds.len() - 1) as f64;
+        let median_seconds = select_at(&mut seconds, 0, 0.5 * last);
+        // After the median's selection every value past its lower index is at least as
+        // large, so the 90th percentile's order statistics are found among those alone.
+        let m = (0.5 * last).floor() as usize;
+        let p90_seconds = select_at(&mut seconds[m..], m, 0.9 * last);
         Some(Self {
             count: seconds.len(),
-            median_seconds: quantile_select(&mut seconds, 0.5)?,
-            p90_seconds: quantile_select(&mut seconds, 0.9)?,
+            median_seconds,
+            p90_seconds,
             mean_seconds,
         })
     }
@@ -60,15 +66,22 @@ pub fn quantile_select(values: &mut [f64], q: f64) -> Option<f64> {
         return None;
     }
     let pos = q.clamp(0.0, 1.0) * (values.len() - 1) as f64;
+    Some(select_at(values, 0, pos))
+}
+
+/// The value at fractional position `pos` of the sorted data, interpolated linearly, where
+/// `values` holds the data from index `offset` on and the order statistics at `pos` are
+/// among them (`offset <= floor(pos)`, `ceil(pos) < offset + values.len()`).
+fn select_at(values: &mut [f64], offset: usize, pos: f64) -> f64 {
     let lo = pos.floor() as usize;
     let hi = pos.ceil() as usize;
-    let (_, &mut low, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let (_, &mut low, above) = values.select_nth_unstable_by(lo - offset, f64::total_cmp);
     let high = if hi > lo {
-        above.iter().copied().min_by(f64::total_cmp)?
+        above.iter().copied().min_by(f64::total_cmp).unwrap_or(low)
     } else {
         low
     };
-    Some(low + (high - low) * (pos - lo as f64))
+    low + (high - low) * (pos - lo as f64)
 }
 
 /// A share as a percentage, 0 when the whole is empty (an empty cohort retains nobody).
@@ -83,6 +96,20 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The selections give exactly the quantiles of the sorted data.
+        #[test]
+        fn duration_stats_equal_quantiles_of_sorted_data(
+            values in proptest::collection::vec(-1e6f64..1e6, 1..200),
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let stats = DurationStats::from_seconds(values).unwrap();
+            proptest::prop_assert_eq!(stats.median_seconds.to_bits(), quantile_sorted(&sorted, 0.5).unwrap().to_bits());
+            proptest::prop_assert_eq!(stats.p90_seconds.to_bits(), quantile_sorted(&sorted, 0.9).unwrap().to_bits());
+        }
+    }
 
     #[test]
     fn quantiles_interpolate_like_numpy() {

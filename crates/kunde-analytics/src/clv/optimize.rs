@@ -22,6 +22,8 @@ pub struct Minimum {
     pub value: f64,
     pub gradient_norm: f64,
     pub iterations: usize,
+    /// BFGS's approximation of the inverse Hessian at `x`, to warm-start a related fit.
+    pub inverse_hessian: Vec<Vec<f64>>,
 }
 
 const GRADIENT_TOLERANCE: f64 = 1e-9;
@@ -36,6 +38,17 @@ pub fn bfgs(
     start: &[f64],
     max_iterations: usize,
 ) -> Result<(Minimum, bool), Error> {
+    bfgs_from(f, start, identity(start.len()), max_iterations)
+}
+
+/// BFGS from `start` with `inverse_hessian` as the first approximation of the inverse
+/// Hessian (for example the one a fit of a subsample ended with).
+pub fn bfgs_from(
+    f: &impl Objective,
+    start: &[f64],
+    inverse_hessian: Vec<Vec<f64>>,
+    max_iterations: usize,
+) -> Result<(Minimum, bool), Error> {
     let n = start.len();
     let mut x = start.to_vec();
     let mut g = vec![0.0; n];
@@ -43,14 +56,15 @@ pub fn bfgs(
         .value_and_gradient(&x, &mut g)
         .filter(|v| v.is_finite() && g.iter().all(|v| v.is_finite()))
         .ok_or_else(|| Error::NoConvergence("the likelihood is not finite at the start".into()))?;
-    // Inverse Hessian approximation, starting from the identity.
-    let mut h = identity(n);
+    // Inverse Hessian approximation.
+    let mut h = inverse_hessian;
     let mut x_new = vec![0.0; n];
     let mut g_new = vec![0.0; n];
     for iteration in 0..max_iterations {
         if norm_inf(&g) < GRADIENT_TOLERANCE {
             return Ok((
                 Minimum {
+                    inverse_hessian: h.clone(),
                     gradient_norm: norm_inf(&g),
                     x,
                     value: fx,
@@ -91,6 +105,7 @@ pub fn bfgs(
             let converged = norm_inf(&g) < 1e-6;
             return Ok((
                 Minimum {
+                    inverse_hessian: h.clone(),
                     gradient_norm: norm_inf(&g),
                     x,
                     value: fx,
@@ -123,6 +138,7 @@ pub fn bfgs(
         if small_change && norm_inf(&g) < 1e-6 {
             return Ok((
                 Minimum {
+                    inverse_hessian: h.clone(),
                     gradient_norm: norm_inf(&g),
                     x,
                     value: fx,
@@ -134,6 +150,7 @@ pub fn bfgs(
     }
     Ok((
         Minimum {
+            inverse_hessian: h.clone(),
             gradient_norm: norm_inf(&g),
             x,
             value: fx,
