@@ -150,7 +150,12 @@ struct Resolved {
 impl Store {
     /// Stores a batch of events all or nothing, after checking that every touchpoint and
     /// customer belongs to `ws`. Returns `Ok(Err(problems))` when any event is refused.
-    pub async fn ingest_events(&self, ws: WorkspaceId, events: &[IngestEvent], now: i64) -> Result<IngestOutcome> {
+    pub async fn ingest_events(
+        &self,
+        ws: WorkspaceId,
+        events: &[IngestEvent],
+        now: i64,
+    ) -> Result<IngestOutcome> {
         let resolved = match self.resolve(ws, events).await? {
             Ok(r) => r,
             Err(problems) => return Ok(Err(problems)),
@@ -159,7 +164,12 @@ impl Store {
         // unique index.
         let mut seen = HashSet::new();
         let keep: Vec<usize> = (0..events.len())
-            .filter(|&i| events[i].idempotency_key.as_deref().is_none_or(|k| seen.insert(k)))
+            .filter(|&i| {
+                events[i]
+                    .idempotency_key
+                    .as_deref()
+                    .is_none_or(|k| seen.insert(k))
+            })
             .collect();
         let anonymous: Vec<&str> = {
             let mut v: Vec<&str> = keep
@@ -226,7 +236,11 @@ impl Store {
             Ok(stored)
         }))?;
         let received = events.len() as u64;
-        Ok(Ok(IngestReport { received, stored, duplicates: received - stored }))
+        Ok(Ok(IngestReport {
+            received,
+            stored,
+            duplicates: received - stored,
+        }))
     }
 
     /// Joins an anonymous visitor to a customer of the workspace: their past anonymous events
@@ -256,7 +270,16 @@ impl Store {
 
     /// The workspace's latest events, newest first (for the API page and for tests).
     pub async fn recent_events(&self, ws: WorkspaceId, limit: i64) -> Result<Vec<Event>> {
-        type Row = (i64, Option<i64>, Option<String>, i64, i64, String, Option<i64>, String);
+        type Row = (
+            i64,
+            Option<i64>,
+            Option<String>,
+            i64,
+            i64,
+            String,
+            Option<i64>,
+            String,
+        );
         let rows: Vec<Row> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties
@@ -268,24 +291,30 @@ impl Store {
             .await?
         });
         rows.into_iter()
-            .map(|(id, customer, visitor, tp, at, channel, amount, properties)| {
-                Ok(Event {
-                    id: EventId(id),
-                    workspace_id: ws,
-                    customer_id: customer.map(CustomerId),
-                    visitor_id: visitor,
-                    touchpoint_id: TouchpointId(tp),
-                    occurred_at: at,
-                    channel: crate::rows::channel(&channel)?,
-                    amount: amount.map(Money),
-                    properties,
-                })
-            })
+            .map(
+                |(id, customer, visitor, tp, at, channel, amount, properties)| {
+                    Ok(Event {
+                        id: EventId(id),
+                        workspace_id: ws,
+                        customer_id: customer.map(CustomerId),
+                        visitor_id: visitor,
+                        touchpoint_id: TouchpointId(tp),
+                        occurred_at: at,
+                        channel: crate::rows::channel(&channel)?,
+                        amount: amount.map(Money),
+                        properties,
+                    })
+                },
+            )
             .collect()
     }
 
     /// Checks every reference of the batch against the workspace, in a few queries.
-    async fn resolve(&self, ws: WorkspaceId, events: &[IngestEvent]) -> Result<std::result::Result<Resolved, Vec<EventProblem>>> {
+    async fn resolve(
+        &self,
+        ws: WorkspaceId,
+        events: &[IngestEvent],
+    ) -> Result<std::result::Result<Resolved, Vec<EventProblem>>> {
         let tp_ids: Vec<i64> = distinct(events.iter().map(|e| e.touchpoint_id.0));
         let mut channels: HashMap<i64, Channel> = HashMap::with_capacity(tp_ids.len());
         for chunk in tp_ids.chunks(LOOKUP_CHUNK) {
@@ -324,10 +353,19 @@ impl Store {
                     Some(id) => Some(id),
                     None => {
                         let (field, message) = match r {
-                            CustomerRef::Id(id) => ("customer_id", format!("no customer {id} in this workspace")),
-                            CustomerRef::Email(m) => ("customer_email", format!("no customer with the e-mail {m} in this workspace")),
+                            CustomerRef::Id(id) => {
+                                ("customer_id", format!("no customer {id} in this workspace"))
+                            }
+                            CustomerRef::Email(m) => (
+                                "customer_email",
+                                format!("no customer with the e-mail {m} in this workspace"),
+                            ),
                         };
-                        problems.push(EventProblem { index, field, message });
+                        problems.push(EventProblem {
+                            index,
+                            field,
+                            message,
+                        });
                         None
                     }
                 },
@@ -340,13 +378,18 @@ impl Store {
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let mut links: Vec<(String, i64)> = links.into_iter().map(|(v, c)| (v.to_owned(), c)).collect();
+        let mut links: Vec<(String, i64)> =
+            links.into_iter().map(|(v, c)| (v.to_owned(), c)).collect();
         links.sort();
         Ok(Ok(Resolved { rows, links }))
     }
 
     /// The id of each named customer of the workspace, in order; None for those not found.
-    async fn customer_ids(&self, ws: WorkspaceId, refs: &[CustomerRef]) -> Result<Vec<Option<i64>>> {
+    async fn customer_ids(
+        &self,
+        ws: WorkspaceId,
+        refs: &[CustomerRef],
+    ) -> Result<Vec<Option<i64>>> {
         let wanted_ids = distinct(refs.iter().filter_map(|r| match r {
             CustomerRef::Id(id) => Some(id.0),
             CustomerRef::Email(_) => None,

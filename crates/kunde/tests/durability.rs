@@ -26,7 +26,12 @@ impl Drop for Server {
 fn kunde(data_dir: &Path) -> Command {
     let mut c = Command::new(BIN);
     // The test's own settings only, whatever the environment says.
-    for var in ["KUNDE_CONFIG", "KUNDE_DATABASE_URL", "KUNDE_ADDR", "KUNDE_DATA_DIR"] {
+    for var in [
+        "KUNDE_CONFIG",
+        "KUNDE_DATABASE_URL",
+        "KUNDE_ADDR",
+        "KUNDE_DATA_DIR",
+    ] {
         c.env_remove(var);
     }
     c.env("KUNDE_DATA_DIR", data_dir);
@@ -37,7 +42,11 @@ fn kunde(data_dir: &Path) -> Command {
 async fn seed(url: &str) -> (TouchpointId, CustomerId) {
     let store = Store::connect(url).await.unwrap();
     let name = |s: &str| NonEmpty::parse("name", s).unwrap();
-    let ws = NewWorkspace { name: name("Cykelværkstedet"), default_language: Language::Da, currency: "DKK".into() };
+    let ws = NewWorkspace {
+        name: name("Cykelværkstedet"),
+        default_language: Language::Da,
+        currency: "DKK".into(),
+    };
     let owner = NewUser {
         name: name("Olivia"),
         email: Email::parse("owner@shop.test").unwrap(),
@@ -45,9 +54,21 @@ async fn seed(url: &str) -> (TouchpointId, CustomerId) {
         language: Language::Da,
         password: None,
     };
-    let (ws, _) = store.create_workspace(&ws, &owner, "not-a-real-hash", 0).await.unwrap();
-    let journey = NewJourney { name: name("Repairs"), description: String::new(), variant: JourneyVariant::AsIs, counterpart_of: None, parent_id: None };
-    let j = store.create_journey(ws.id, &journey, &["Service"], 0).await.unwrap();
+    let (ws, _) = store
+        .create_workspace(&ws, &owner, "not-a-real-hash", 0)
+        .await
+        .unwrap();
+    let journey = NewJourney {
+        name: name("Repairs"),
+        description: String::new(),
+        variant: JourneyVariant::AsIs,
+        counterpart_of: None,
+        parent_id: None,
+    };
+    let j = store
+        .create_journey(ws.id, &journey, &["Service"], 0)
+        .await
+        .unwrap();
     let stage = store.list_stages(ws.id, j.id).await.unwrap().remove(0);
     let tp = NewTouchpoint {
         stage_id: stage.id,
@@ -61,7 +82,10 @@ async fn seed(url: &str) -> (TouchpointId, CustomerId) {
         ideas: String::new(),
     };
     let tp = store.create_touchpoint(ws.id, &tp).await.unwrap();
-    let customer = store.create_customer(ws.id, &NewCustomer::named(name("Anna"), 0)).await.unwrap();
+    let customer = store
+        .create_customer(ws.id, &NewCustomer::named(name("Anna"), 0))
+        .await
+        .unwrap();
     store.close().await;
     (tp.id, customer.id)
 }
@@ -77,8 +101,15 @@ fn post(addr: &str, path: &str, key: &str, body: &str) -> (u16, String) {
     .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
-    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -90,10 +121,21 @@ async fn every_acknowledged_event_survives_a_killed_server() {
 
     // The key comes from the command line, as an owner would make one.
     let created = kunde(dir.path())
-        .args(["api-key", "create", "--workspace-email", "owner@shop.test", "--name", "durability test"])
+        .args([
+            "api-key",
+            "create",
+            "--workspace-email",
+            "owner@shop.test",
+            "--name",
+            "durability test",
+        ])
         .output()
         .unwrap();
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
     let key = String::from_utf8(created.stdout).unwrap().trim().to_owned();
     assert!(key.starts_with("kunde_sk_"), "{key}");
 
@@ -107,7 +149,10 @@ async fn every_acknowledged_event_survives_a_killed_server() {
     let mut server = Server(child);
     let mut lines = BufReader::new(stdout).lines();
     let addr = loop {
-        let line = lines.next().expect("the server printed its address").unwrap();
+        let line = lines
+            .next()
+            .expect("the server printed its address")
+            .unwrap();
         if let Some(rest) = line.strip_prefix("Kunde is running at http://") {
             break rest.trim_end_matches('/').to_owned();
         }
@@ -123,7 +168,12 @@ async fn every_acknowledged_event_survives_a_killed_server() {
                 })
             })
             .collect();
-        let (status, body) = post(&addr, "/api/v1/events", &key, &serde_json::json!({ "events": events }).to_string());
+        let (status, body) = post(
+            &addr,
+            "/api/v1/events",
+            &key,
+            &serde_json::json!({ "events": events }).to_string(),
+        );
         assert_eq!(status, 200, "{body}");
         assert!(body.contains(&format!("\"stored\":{PER_BATCH}")), "{body}");
         acknowledged += PER_BATCH;
@@ -134,10 +184,20 @@ async fn every_acknowledged_event_survives_a_killed_server() {
     assert!(!status.success(), "the server was killed, not stopped");
 
     let store = Store::connect(&url).await.unwrap();
-    let ws = store.find_user_by_email(&Email::parse("owner@shop.test").unwrap()).await.unwrap().unwrap().user.workspace_id;
+    let ws = store
+        .find_user_by_email(&Email::parse("owner@shop.test").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .user
+        .workspace_id;
     let totals = store.workspace_totals(ws).await.unwrap();
     assert_eq!(totals.events, acknowledged as i64);
     let timeline = store.customer_timeline(ws, customer, 1).await.unwrap();
-    assert_eq!(timeline[0].at, 1_767_225_600 + (acknowledged - 1) as i64, "the last acknowledged event is there");
+    assert_eq!(
+        timeline[0].at,
+        1_767_225_600 + (acknowledged - 1) as i64,
+        "the last acknowledged event is there"
+    );
     store.close().await;
 }

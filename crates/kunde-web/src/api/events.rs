@@ -112,7 +112,14 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
     }
     let customer_id = optional_id(e, "customer_id")?;
     let customer_email = optional_str(e, "customer_email")?
-        .map(|s| Email::parse(s).map_err(|_| ("customer_email", format!("'{s}' is not a valid e-mail address"))))
+        .map(|s| {
+            Email::parse(s).map_err(|_| {
+                (
+                    "customer_email",
+                    format!("'{s}' is not a valid e-mail address"),
+                )
+            })
+        })
         .transpose()?;
     let customer = match (customer_id, customer_email) {
         (Some(_), Some(_)) => {
@@ -134,8 +141,8 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
             "name the customer (customer_id or customer_email) or the anonymous visitor (visitor_id)".into(),
         ));
     }
-    let touchpoint_id = optional_id(e, "touchpoint_id")?
-        .ok_or(("touchpoint_id", "is required".to_owned()))?;
+    let touchpoint_id =
+        optional_id(e, "touchpoint_id")?.ok_or(("touchpoint_id", "is required".to_owned()))?;
     let occurred_at = time(e.get("time").filter(|v| !v.is_null()), now)?;
     let channel = optional_str(e, "channel")?
         .map(|c| {
@@ -158,9 +165,9 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
                 ));
             }
         },
-        Some(Value::String(s)) => Some(
-            Money::parse(s).map_err(|_| ("amount", format!("'{s}' is not a valid amount")))?,
-        ),
+        Some(Value::String(s)) => {
+            Some(Money::parse(s).map_err(|_| ("amount", format!("'{s}' is not a valid amount")))?)
+        }
         Some(_) => {
             return Err((
                 "amount",
@@ -185,7 +192,10 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
     let idempotency_key = optional_str(e, "idempotency_key")?
         .map(|k| {
             if k.is_empty() || k.len() > 128 || k.chars().any(char::is_control) {
-                Err(("idempotency_key", "must be 1 to 128 printable characters".to_owned()))
+                Err((
+                    "idempotency_key",
+                    "must be 1 to 128 printable characters".to_owned(),
+                ))
             } else {
                 Ok(k.to_owned())
             }
@@ -203,7 +213,10 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
     })
 }
 
-fn optional_str<'a>(e: &'a Map<String, Value>, field: &'static str) -> FieldResult<Option<&'a str>> {
+fn optional_str<'a>(
+    e: &'a Map<String, Value>,
+    field: &'static str,
+) -> FieldResult<Option<&'a str>> {
     match e.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.as_str())),
@@ -224,7 +237,8 @@ fn optional_id(e: &Map<String, Value>, field: &'static str) -> FieldResult<Optio
 /// An anonymous visitor's id: 1 to 64 letters, digits, `_` or `-` (the snippet makes them).
 pub(super) fn visitor(v: &str) -> Result<String, String> {
     if (1..=64).contains(&v.len())
-        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     {
         Ok(v.to_owned())
     } else {
@@ -238,7 +252,10 @@ fn time(value: Option<&Value>, now: i64) -> FieldResult<i64> {
         None => return Err(("time", "is required (unix seconds or rfc 3339)".into())),
         Some(Value::Number(n)) => match n.as_i64() {
             Some(s) if s >= MILLIS_THRESHOLD => {
-                return Err(("time", format!("{s} looks like milliseconds; send unix seconds")));
+                return Err((
+                    "time",
+                    format!("{s} looks like milliseconds; send unix seconds"),
+                ));
             }
             Some(s) => s,
             None => return Err(("time", "must be whole unix seconds".into())),
@@ -303,10 +320,12 @@ pub async fn identify(
     let email = optional_str(o, "customer_email").map_err(invalid)?;
     let customer = match (id, email) {
         (Some(id), None) => CustomerRef::Id(CustomerId(id)),
-        (None, Some(m)) => CustomerRef::Email(
-            Email::parse(m)
-                .map_err(|_| invalid(("customer_email", format!("'{m}' is not a valid e-mail address"))))?,
-        ),
+        (None, Some(m)) => CustomerRef::Email(Email::parse(m).map_err(|_| {
+            invalid((
+                "customer_email",
+                format!("'{m}' is not a valid e-mail address"),
+            ))
+        })?),
         _ => {
             return Err(invalid((
                 "customer_id",
@@ -355,13 +374,23 @@ mod tests {
             NOW,
         )
         .unwrap();
-        assert_eq!(e.customer, Some(CustomerRef::Email(Email::parse("a@b.dk").unwrap())));
+        assert_eq!(
+            e.customer,
+            Some(CustomerRef::Email(Email::parse("a@b.dk").unwrap()))
+        );
         assert_eq!(e.occurred_at, NOW);
         assert_eq!(e.channel, Some(Channel::InPerson));
         assert_eq!(e.amount, Some(Money(123_450)));
         assert_eq!(e.properties, r#"{"x":1}"#);
-        let minimal = parse_event(&json!({"visitor_id": "v_1", "touchpoint_id": 3, "time": NOW, "amount": 995}), NOW).unwrap();
-        assert_eq!((minimal.amount, minimal.channel, minimal.properties.as_str()), (Some(Money(995)), None, "{}"));
+        let minimal = parse_event(
+            &json!({"visitor_id": "v_1", "touchpoint_id": 3, "time": NOW, "amount": 995}),
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(
+            (minimal.amount, minimal.channel, minimal.properties.as_str()),
+            (Some(Money(995)), None, "{}")
+        );
     }
 
     #[test]
@@ -372,11 +401,20 @@ mod tests {
             e[k] = v;
             e
         };
-        assert_eq!(field_of(json!({"touchpoint_id": 3, "time": NOW})), "customer_id");
+        assert_eq!(
+            field_of(json!({"touchpoint_id": 3, "time": NOW})),
+            "customer_id"
+        );
         assert_eq!(field_of(with("customer_id", json!(-1))), "customer_id");
-        assert_eq!(field_of(with("customer_email", json!("a@b.dk"))), "customer_email");
+        assert_eq!(
+            field_of(with("customer_email", json!("a@b.dk"))),
+            "customer_email"
+        );
         assert_eq!(field_of(with("touchpoint_id", json!("3"))), "touchpoint_id");
-        assert_eq!(field_of(json!({"customer_id": 1, "time": NOW})), "touchpoint_id");
+        assert_eq!(
+            field_of(json!({"customer_id": 1, "time": NOW})),
+            "touchpoint_id"
+        );
         assert_eq!(field_of(with("time", json!(NOW * 1000))), "time");
         assert_eq!(field_of(with("time", json!(NOW + 2 * 86_400))), "time");
         assert_eq!(field_of(with("time", json!("yesterday"))), "time");
@@ -384,9 +422,18 @@ mod tests {
         assert_eq!(field_of(with("amount", json!(12.5))), "amount");
         assert_eq!(field_of(with("amount", json!("12,5,0x"))), "amount");
         assert_eq!(field_of(with("properties", json!([1]))), "properties");
-        assert_eq!(field_of(with("properties", json!({"x": "y".repeat(5000)}))), "properties");
-        assert_eq!(field_of(with("idempotency_key", json!(""))), "idempotency_key");
-        assert_eq!(field_of(with("visitor_id", json!("has space"))), "visitor_id");
+        assert_eq!(
+            field_of(with("properties", json!({"x": "y".repeat(5000)}))),
+            "properties"
+        );
+        assert_eq!(
+            field_of(with("idempotency_key", json!(""))),
+            "idempotency_key"
+        );
+        assert_eq!(
+            field_of(with("visitor_id", json!("has space"))),
+            "visitor_id"
+        );
         assert_eq!(field_of(with("touchpoint", json!(3))), "event");
     }
 }

@@ -147,7 +147,11 @@ impl IntoResponse for ApiError {
 }
 
 /// The grant of a presented key, if it is known, not revoked and of `kind`.
-async fn authorize(state: &AppState, key: Option<&str>, kind: ApiKeyKind) -> Result<ApiKeyGrant, ApiError> {
+async fn authorize(
+    state: &AppState,
+    key: Option<&str>,
+    kind: ApiKeyKind,
+) -> Result<ApiKeyGrant, ApiError> {
     let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else {
         return Err(ApiError::unauthorized(match kind {
             ApiKeyKind::Secret => "send a secret api key as 'Authorization: Bearer <key>'",
@@ -189,7 +193,11 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 
 /// Reads the body up to `limit` bytes; a larger one is refused with 413 before it is
 /// buffered in full.
-async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<axum::body::Bytes, ApiError> {
+async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<axum::body::Bytes, ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,

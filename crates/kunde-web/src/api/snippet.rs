@@ -75,7 +75,12 @@ pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Bod
 async fn accept(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Response, ApiError> {
     let bytes = read_body(headers, body, MAX_BODY).await?;
     let value = parse_json(&bytes)?;
-    let grant = authorize(state, value.get("key").and_then(Value::as_str), ApiKeyKind::Publishable).await?;
+    let grant = authorize(
+        state,
+        value.get("key").and_then(Value::as_str),
+        ApiKeyKind::Publishable,
+    )
+    .await?;
     let visitor_id = value
         .get("visitor_id")
         .and_then(Value::as_str)

@@ -283,7 +283,13 @@ pub async fn create_api_key(
     };
     let (_, key) = state
         .store
-        .create_api_key(user.workspace.id, &name, kind, Some(user.user.id), state.now())
+        .create_api_key(
+            user.workspace.id,
+            &name,
+            kind,
+            Some(user.user.id),
+            state.now(),
+        )
         .await
         .map_err(|e| p.err(e.into()))?;
     let snippet = (kind == ApiKeyKind::Publishable).then(|| {
@@ -292,7 +298,8 @@ pub async fn create_api_key(
             base_url(&state, &headers)
         )
     });
-    let mut view = settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
+    let mut view =
+        settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
     view.new_key = Some(NewKey {
         name: name.to_string(),
         key,
