@@ -64,6 +64,10 @@ pub type IngestOutcome = std::result::Result<IngestReport, Vec<EventProblem>>;
 /// help it.
 pub(crate) trait BeginWrite {
     type Db: sqlx::Database;
+    /// Writers of this process queue here, in order, before asking the database (SQLite
+    /// lets one writer in at a time, and its busy handler makes waiting writers sleep in
+    /// growing steps, leaving the lock idle while they sleep).
+    const GATE: Option<&'static tokio::sync::Mutex<()>>;
     /// SQL that serialises transactions which join visitors to customers, where the database
     /// needs it (SQLite's write lock already does).
     const VISITOR_LOCK: Option<&'static str>;
@@ -72,8 +76,13 @@ pub(crate) trait BeginWrite {
     ) -> impl Future<Output = sqlx::Result<sqlx::Transaction<'static, Self::Db>>> + Send;
 }
 
+/// One queue for the process: there is one database in production; tests that share the
+/// process merely take turns.
+static SQLITE_WRITERS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 impl BeginWrite for sqlx::SqlitePool {
     type Db = sqlx::Sqlite;
+    const GATE: Option<&'static tokio::sync::Mutex<()>> = Some(&SQLITE_WRITERS);
     const VISITOR_LOCK: Option<&'static str> = None;
     async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         self.begin_with("BEGIN IMMEDIATE").await
@@ -82,6 +91,7 @@ impl BeginWrite for sqlx::SqlitePool {
 
 impl BeginWrite for sqlx::PgPool {
     type Db = sqlx::Postgres;
+    const GATE: Option<&'static tokio::sync::Mutex<()>> = None;
     // "KUND" as a number, and the workspace: one lock per workspace, held to commit.
     const VISITOR_LOCK: Option<&'static str> =
         Some("SELECT pg_advisory_xact_lock(1263882820, CAST($1 AS INTEGER))");
@@ -93,6 +103,10 @@ impl BeginWrite for sqlx::PgPool {
 /// Like `transaction!`, but begun with [`BeginWrite::begin_write`].
 macro_rules! write_transaction {
     ($pool:expr, $tx:ident => $body:block) => {{
+        let _turn = match gate($pool) {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        };
         let mut $tx = BeginWrite::begin_write($pool).await?;
         let outcome: crate::Result<_> = async { $body }.await;
         match outcome {
@@ -453,4 +467,8 @@ fn distinct(values: impl Iterator<Item = i64>) -> Vec<i64> {
 
 fn visitor_lock<P: BeginWrite>(_pool: &P) -> Option<&'static str> {
     P::VISITOR_LOCK
+}
+
+fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mutex<()>> {
+    P::GATE
 }
