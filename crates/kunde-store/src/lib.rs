@@ -10,9 +10,11 @@
 //!   SQLite and PostgreSQL understand, and run on whichever pool the URL chose (see
 //!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
 
+mod api_keys;
 mod customers;
 mod events;
 mod import;
+mod ingest;
 mod journeys;
 mod rows;
 pub mod testing;
@@ -26,8 +28,10 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
+pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.

@@ -170,3 +170,23 @@ stage-consideration = Overvejelse
 stage-purchase = Køb
 stage-service = Service
 stage-loyalty = Loyalitet
+
+## API keys and the web snippet
+apikeys-title = API-nøgler
+apikeys-intro = Med nøgler kan jeres egne systemer sende hændelser til Kunde. En hemmelig nøgle bliver på jeres servere. En offentlig nøgle sættes ind i web-snippetten på jeres websted: den kan kun tilføje anonyme sidevisninger og klik, og den kan ikke læse noget.
+apikeys-docs = API-reference (OpenAPI)
+apikeys-none = Der er ingen nøgler endnu.
+apikeys-name = Navn
+apikeys-kind = Type
+apikeys-kind-secret = Hemmelig (til jeres servere)
+apikeys-kind-publishable = Offentlig (til web-snippetten)
+apikeys-kind-invalid = Vælg hemmelig eller offentlig.
+apikeys-key = Nøgle
+apikeys-created = Oprettet
+apikeys-revoked = Tilbagekaldt { $name }
+apikeys-revoke = Tilbagekald
+apikeys-revoke-named = Tilbagekald nøglen { $name }
+apikeys-new = Ny API-nøgle
+apikeys-create = Opret nøgle
+apikeys-shown-once = Her er nøglen “{ $name }”. Kopiér den nu: den vises kun denne ene gang.
+apikeys-snippet = Sæt dette ind på hver side af jeres websted, lige før </body>, og erstat TOUCHPOINT_ID med det kontaktpunkt, sidevisningerne hører til:

@@ -170,3 +170,23 @@ stage-consideration = Consideration
 stage-purchase = Purchase
 stage-service = Service
 stage-loyalty = Loyalty
+
+## API keys and the web snippet
+apikeys-title = API keys
+apikeys-intro = Keys let your own systems send events to Kunde. A secret key stays on your servers. A publishable key goes into the web snippet on your site: it can only add anonymous page views and clicks, and it can read nothing.
+apikeys-docs = API reference (OpenAPI)
+apikeys-none = There are no keys yet.
+apikeys-name = Name
+apikeys-kind = Kind
+apikeys-kind-secret = Secret (for your servers)
+apikeys-kind-publishable = Publishable (for the web snippet)
+apikeys-kind-invalid = Choose secret or publishable.
+apikeys-key = Key
+apikeys-created = Created
+apikeys-revoked = Revoked { $name }
+apikeys-revoke = Revoke
+apikeys-revoke-named = Revoke the key { $name }
+apikeys-new = New API key
+apikeys-create = Create key
+apikeys-shown-once = Here is the key “{ $name }”. Copy it now: it is shown only this once.
+apikeys-snippet = Put this on every page of your site, just before </body>, and replace TOUCHPOINT_ID with the touchpoint that page views belong to:

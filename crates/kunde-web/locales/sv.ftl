@@ -170,3 +170,23 @@ stage-consideration = Övervägande
 stage-purchase = Köp
 stage-service = Service
 stage-loyalty = Lojalitet
+
+## API keys and the web snippet
+apikeys-title = API-nycklar
+apikeys-intro = Med nycklar kan era egna system skicka händelser till Kunde. En hemlig nyckel stannar på era servrar. En publik nyckel läggs in i webbsnutten på er webbplats: den kan bara lägga till anonyma sidvisningar och klick, och den kan inte läsa något.
+apikeys-docs = API-referens (OpenAPI)
+apikeys-none = Det finns inga nycklar än.
+apikeys-name = Namn
+apikeys-kind = Typ
+apikeys-kind-secret = Hemlig (för era servrar)
+apikeys-kind-publishable = Publik (för webbsnutten)
+apikeys-kind-invalid = Välj hemlig eller publik.
+apikeys-key = Nyckel
+apikeys-created = Skapad
+apikeys-revoked = Återkallad { $name }
+apikeys-revoke = Återkalla
+apikeys-revoke-named = Återkalla nyckeln { $name }
+apikeys-new = Ny API-nyckel
+apikeys-create = Skapa nyckel
+apikeys-shown-once = Här är nyckeln ”{ $name }”. Kopiera den nu: den visas bara den här gången.
+apikeys-snippet = Lägg in detta på varje sida på er webbplats, precis före </body>, och byt TOUCHPOINT_ID mot den kontaktpunkt som sidvisningarna hör till:

@@ -171,3 +171,23 @@ stage-consideration = Pagsasaalang-alang
 stage-purchase = Pagbili
 stage-service = Serbisyo
 stage-loyalty = Katapatan
+
+## API keys and the web snippet
+apikeys-title = Mga API key
+apikeys-intro = Sa pamamagitan ng mga key, makapagpapadala ang sarili ninyong mga sistema ng mga pangyayari sa Kunde. Ang lihim na key ay nananatili sa inyong mga server. Ang pampublikong key ay inilalagay sa web snippet ng inyong site: makapagdaragdag lamang ito ng mga hindi kilalang pagbisita sa pahina at pag-click, at wala itong mababasa.
+apikeys-docs = Sanggunian ng API (OpenAPI)
+apikeys-none = Wala pang mga key.
+apikeys-name = Pangalan
+apikeys-kind = Uri
+apikeys-kind-secret = Lihim (para sa inyong mga server)
+apikeys-kind-publishable = Pampubliko (para sa web snippet)
+apikeys-kind-invalid = Pumili ng lihim o pampubliko.
+apikeys-key = Key
+apikeys-created = Nilikha
+apikeys-revoked = Binawi noong { $name }
+apikeys-revoke = Bawiin
+apikeys-revoke-named = Bawiin ang key na { $name }
+apikeys-new = Bagong API key
+apikeys-create = Lumikha ng key
+apikeys-shown-once = Narito ang key na “{ $name }”. Kopyahin ito ngayon: ipinapakita ito nang isang beses lamang.
+apikeys-snippet = Ilagay ito sa bawat pahina ng inyong site, bago mismo ang </body>, at palitan ang TOUCHPOINT_ID ng touchpoint na kinabibilangan ng mga pagbisita sa pahina:

@@ -95,8 +95,14 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     };
 
     request.extensions_mut().insert(CsrfToken(token.clone()));
+    // The API and the snippet set no cookie: they are used from other sites and programs,
+    // and a cookie there would be a third-party cookie.
+    let cookieless = {
+        let path = request.uri().path();
+        path.starts_with("/api/") || path == "/t.js"
+    };
     let mut response = next.run(request).await;
-    if fresh {
+    if fresh && !cookieless {
         let secure = if state.config.secure_cookies {
             "; Secure"
         } else {

@@ -11,6 +11,7 @@
 //! - user text reaches HTML only through askama's escaping;
 //! - only this crate knows HTTP and HTML; domain types are not the wire format.
 
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod csrf;
@@ -70,6 +71,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     pages::routes(state.clone())
         .merge(assets::routes())
+        .merge(api::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::protect,

@@ -1,6 +1,7 @@
 //! The `kunde` binary: the command line over the web server, the store and the analytics core.
 
 mod analyze;
+mod api_key;
 mod config;
 mod serve;
 mod user;
@@ -44,6 +45,11 @@ enum Command {
     },
     /// Run the analytics core over a CSV file and print the result.
     Analyze(analyze::AnalyzeArgs),
+    /// Create, list or revoke API keys for sending events to Kunde.
+    ApiKey {
+        #[command(subcommand)]
+        command: api_key::ApiKeyCommand,
+    },
 }
 
 fn main() -> Result<()> {
@@ -53,6 +59,7 @@ fn main() -> Result<()> {
         Command::Serve(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, false)),
         Command::Demo(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, true)),
         Command::User { command } => runtime()?.block_on(user::run(command)),
+        Command::ApiKey { command } => runtime()?.block_on(api_key::run(command)),
         Command::Migrate(args) => runtime()?.block_on(async {
             let config = Config::load(&args)?;
             let store = Store::connect(&config.database_url).await?;

@@ -49,6 +49,11 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
+        .route("/settings/api-keys", post(settings::create_api_key))
+        .route(
+            "/settings/api-keys/{id}/revoke",
+            post(settings::revoke_api_key),
+        )
         .route_layer(axum::middleware::from_fn(require_owner))
         .route_layer(from_fn_with_state(state, require_user));
     public.merge(staff).merge(owner)

@@ -1,4 +1,5 @@
-//! The owner's settings: the business itself and its staff, invited by a link that works once.
+//! The owner's settings: the business itself, its staff (invited by a link that works once)
+//! and its API keys (each shown once, stored hashed, revocable).
 
 use super::{FieldErrors, Page};
 use crate::AppState;
@@ -11,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::{SessionUser, StoreError};
+use kunde_store::{ApiKey, ApiKeyKind, SessionUser, StoreError};
 use serde::Deserialize;
 
 /// Invitations are valid for a week.
@@ -27,6 +28,29 @@ struct SettingsPage {
     errors: FieldErrors,
     /// The link of an invitation just created, and for whom.
     invite_link: Option<(String, String)>,
+    api_keys: Vec<ApiKey>,
+    api_key_form: ApiKeyForm,
+    /// A key just created: shown this once.
+    new_key: Option<NewKey>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ApiKeyForm {
+    name: String,
+    kind: String,
+}
+
+impl SettingsPage {
+    fn key_kind(&self, k: &ApiKey) -> String {
+        self.p.t(&format!("apikeys-kind-{}", k.kind.code()))
+    }
+}
+
+/// A key just created, with the snippet to paste when it is a publishable one.
+struct NewKey {
+    name: String,
+    key: String,
+    snippet: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -63,6 +87,11 @@ async fn settings_page(
         .list_users(user.workspace.id)
         .await
         .map_err(|e| p.err(e.into()))?;
+    let api_keys = state
+        .store
+        .list_api_keys(user.workspace.id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
     let w = &user.workspace;
     let ws = ws.unwrap_or_else(|| WorkspaceForm {
         name: w.name.clone(),
@@ -81,6 +110,12 @@ async fn settings_page(
         invite,
         errors,
         invite_link,
+        api_keys,
+        api_key_form: ApiKeyForm {
+            kind: "secret".into(),
+            ..Default::default()
+        },
+        new_key: None,
     })
 }
 
@@ -185,16 +220,7 @@ pub async fn invite(
             .await
         {
             Ok(_) => {
-                let host = headers
-                    .get(header::HOST)
-                    .and_then(|h| h.to_str().ok())
-                    .unwrap_or("localhost");
-                let scheme = if state.config.secure_cookies {
-                    "https"
-                } else {
-                    "http"
-                };
-                let link = format!("{scheme}://{host}/invite/{token}");
+                let link = format!("{}/invite/{token}", base_url(&state, &headers));
                 let view = settings_page(
                     &state,
                     p,
@@ -215,6 +241,86 @@ pub async fn invite(
     }
     let view = settings_page(&state, p, &user, None, Some(f), errors, None).await?;
     respond(view, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = if state.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
+}
+
+/// Creates an API key and shows it once, with the snippet for a publishable key.
+pub async fn create_api_key(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
+    Form(f): Form<ApiKeyForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings");
+    let mut errors = FieldErrors::default();
+    let name = errors.check(
+        p.tr,
+        "api_key_name",
+        "apikeys-name",
+        NonEmpty::parse("name", &f.name),
+    );
+    let kind = ApiKeyKind::parse(&f.kind);
+    if kind.is_none() {
+        errors.add_message("api_key_kind", p.t("apikeys-kind-invalid"));
+    }
+    let (Some(name), Some(kind)) = (name, kind) else {
+        let mut view = settings_page(&state, p, &user, None, None, errors, None).await?;
+        view.api_key_form = f;
+        return respond(view, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let (_, key) = state
+        .store
+        .create_api_key(
+            user.workspace.id,
+            &name,
+            kind,
+            Some(user.user.id),
+            state.now(),
+        )
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let snippet = (kind == ApiKeyKind::Publishable).then(|| {
+        format!(
+            "<script src=\"{}/t.js\" data-key=\"{key}\" data-page-touchpoint=\"TOUCHPOINT_ID\" async></script>",
+            base_url(&state, &headers)
+        )
+    });
+    let mut view =
+        settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
+    view.new_key = Some(NewKey {
+        name: name.to_string(),
+        key,
+        snippet,
+    });
+    respond(view, StatusCode::OK)
+}
+
+/// Revokes an API key of the owner's workspace; it stops working at once.
+pub async fn revoke_api_key(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let tr = crate::i18n::Tr::new(user.user.language);
+    state
+        .store
+        .revoke_api_key(user.workspace.id, id, state.now())
+        .await
+        .map_err(|e| PageError(tr, e.into()))?;
+    Ok(Redirect::to("/settings#api-keys").into_response())
 }
 
 #[derive(Template)]
