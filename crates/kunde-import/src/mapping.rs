@@ -415,7 +415,8 @@ impl Mapping {
                         return Err(MappingError::Missing(f.code()));
                     }
                 }
-                if !has(Field::Total) && !(has(Field::Product) && has(Field::UnitPrice)) {
+                let has_lines = has(Field::Product) && has(Field::UnitPrice);
+                if !has_lines && !has(Field::Total) {
                     return Err(MappingError::Missing(Field::UnitPrice.code()));
                 }
             }
