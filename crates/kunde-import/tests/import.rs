@@ -2,6 +2,8 @@
 //! read, mapped and validated, and the records or the rejected-row report compared with what
 //! a person reading the file would expect.
 
+#![allow(clippy::type_complexity)] // summaries as tuples read best in these tables
+
 use kunde_domain::*;
 use kunde_import::*;
 use std::collections::HashMap;
