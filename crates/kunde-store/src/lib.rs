@@ -10,6 +10,7 @@
 //!   SQLite and PostgreSQL understand, and run on whichever pool the URL chose (see
 //!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
 
+mod bulk;
 mod customers;
 mod events;
 mod import;
@@ -26,6 +27,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use workspaces::{SessionUser, SigninRecord};
@@ -49,6 +51,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored value is corrupt: {0}")]
     Corrupt(String),
+    /// A bulk insert stopped because its caller asked it to; nothing was written.
+    #[error("cancelled: nothing was written")]
+    Cancelled,
 }
 
 impl From<sqlx::Error> for StoreError {
