@@ -207,6 +207,16 @@ struct JobPage {
 }
 
 impl JobPage {
+    /// Each header with its position and the field chosen for it.
+    fn columns(&self) -> Vec<(usize, &str, &str)> {
+        self.headers
+            .iter()
+            .zip(&self.chosen)
+            .enumerate()
+            .map(|(i, (h, c))| (i, h.as_str(), c.as_str()))
+            .collect()
+    }
+
     fn fields(&self) -> &'static [Field] {
         Field::for_kind(self.kind)
     }
@@ -220,7 +230,10 @@ impl JobPage {
             let mut errors = FieldErrors::default();
             let label = format!("import-field-{field}");
             errors.add(self.p.tr, "row", &label, error);
-            return errors.get("row");
+            return self.p.tr.t_args(
+                "import-row-invalid",
+                &[("field", &self.p.t(&label)), ("reason", &errors.get("row"))],
+            );
         }
         let mut args = r.error.args();
         for (name, value) in &mut args {
