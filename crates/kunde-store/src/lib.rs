@@ -11,6 +11,7 @@
 //!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
 
 mod api_keys;
+mod bulk;
 mod customers;
 mod events;
 mod import;
@@ -29,6 +30,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
+pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
@@ -53,6 +55,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored value is corrupt: {0}")]
     Corrupt(String),
+    /// A bulk insert stopped because its caller asked it to; nothing was written.
+    #[error("cancelled: nothing was written")]
+    Cancelled,
 }
 
 impl From<sqlx::Error> for StoreError {

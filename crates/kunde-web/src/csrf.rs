@@ -17,6 +17,8 @@ use subtle::ConstantTimeEq;
 pub const COOKIE: &str = "kunde_csrf";
 /// Forms are small; anything larger is refused before it is buffered.
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
+/// File uploads (CSV imports) are multipart forms and may be larger.
+pub const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
 
 /// The request's token, for templates to put into their forms.
 #[derive(Debug, Clone)]
@@ -46,6 +48,23 @@ fn well_formed(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The `csrf` field of a multipart form (upload forms put it before the file).
+async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> Option<String> {
+    use axum::extract::{FromRequest, Multipart};
+    let mut request = Request::new(Body::from(bytes));
+    request.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type).ok()?,
+    );
+    let mut form = Multipart::from_request(request, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("csrf") {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookie(request.headers(), COOKIE).filter(|t| well_formed(t));
     let fresh = existing.is_none();
@@ -66,8 +85,20 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .unwrap_or_default();
+        let is_multipart = content_type.starts_with("multipart/form-data");
+        let limit = if is_multipart {
+            UPLOAD_LIMIT
+        } else {
+            FORM_LIMIT
+        };
         let (parts, body) = request.into_parts();
-        let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+        let Ok(bytes) = to_bytes(body, limit).await else {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
         };
         let form_token = if is_form {
@@ -79,6 +110,8 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
                         .find(|(k, _)| k == "csrf")
                         .map(|(_, v)| v)
                 })
+        } else if is_multipart {
+            multipart_token(&content_type, bytes.clone()).await
         } else {
             None
         };

@@ -17,6 +17,7 @@ pub mod auth;
 pub mod csrf;
 pub mod error;
 pub mod i18n;
+pub mod importing;
 mod pages;
 mod security;
 

@@ -3,6 +3,7 @@
 mod analyze;
 mod api_key;
 mod config;
+mod import;
 mod serve;
 mod user;
 
@@ -50,12 +51,15 @@ enum Command {
         #[command(subcommand)]
         command: api_key::ApiKeyCommand,
     },
+    /// Import customers, orders or events from a CSV file (all rows or none).
+    Import(import::ImportArgs),
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Import(args) => runtime()?.block_on(import::run(args)),
         Command::Serve(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, false)),
         Command::Demo(args) => runtime()?.block_on(serve::serve(Config::load(&args)?, true)),
         Command::User { command } => runtime()?.block_on(user::run(command)),

@@ -77,11 +77,19 @@ struct ShowPage {
     p: Page,
     c: Customer,
     timeline: Vec<TimelineItem>,
+    /// The touchpoints an interaction can be logged at.
+    touchpoints: Vec<Touchpoint>,
+    log: LogForm,
+    errors: FieldErrors,
 }
 
 impl ShowPage {
     fn when(&self, at: &i64) -> String {
         format_datetime(*at)
+    }
+
+    fn channels(&self) -> [Channel; 8] {
+        Channel::ALL
     }
 
     fn channel_label(&self, item: &TimelineItem) -> String {
@@ -105,8 +113,11 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(done): Query<Done>,
 ) -> Result<Html<String>, PageError> {
-    let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"))
+    let mut p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"))
         .with_notice(done.done.as_deref());
+    if done.done.as_deref() == Some("interaction-logged") {
+        p.notice = Some(p.t("log-done"));
+    }
     let ws = user.workspace.id;
     let c = state
         .store
@@ -118,7 +129,27 @@ pub async fn show(
         .customer_timeline(ws, c.id, 500)
         .await
         .map_err(|e| p.err(e.into()))?;
-    let view = ShowPage { p, c, timeline };
+    let touchpoints = state
+        .store
+        .all_touchpoints(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let log = LogForm {
+        channel: touchpoints
+            .first()
+            .map_or("phone", |t| t.channel.code())
+            .to_owned(),
+        at: datetime_local(state.now()),
+        ..LogForm::default()
+    };
+    let view = ShowPage {
+        p,
+        c,
+        timeline,
+        touchpoints,
+        log,
+        errors: FieldErrors::default(),
+    };
     view.render().map(Html).map_err(|e| view.p.err(e.into()))
 }
 
@@ -364,4 +395,138 @@ pub async fn update(
         },
         StatusCode::UNPROCESSABLE_ENTITY,
     )
+}
+
+/// Staff recording an interaction (a phone call, a visit) on the customer's page.
+#[derive(Deserialize, Default, Clone)]
+pub struct LogForm {
+    touchpoint: String,
+    channel: String,
+    at: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    amount: String,
+}
+
+/// The longest note kept with a logged interaction.
+const NOTE_MAX: usize = 2000;
+
+/// `YYYY-MM-DDTHH:MM`, the value a `datetime-local` input shows.
+fn datetime_local(unix: i64) -> String {
+    format_datetime(unix).replace(' ', "T")
+}
+
+impl LogForm {
+    fn parse(
+        &self,
+        tr: crate::i18n::Tr,
+        touchpoints: &[Touchpoint],
+    ) -> Result<(TouchpointId, Channel, i64, Option<Money>, Option<String>), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let touchpoint = self
+            .touchpoint
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| touchpoints.iter().find(|t| t.id.0 == id));
+        if touchpoint.is_none() {
+            errors.add_message("touchpoint", tr.t("log-error-touchpoint"));
+        }
+        let channel = errors.check(tr, "channel", "log-channel", Channel::parse(&self.channel));
+        let at = kunde_import::parse_datetime(&self.at);
+        if at.is_none() {
+            errors.add_message(
+                "at",
+                tr.t_args("log-error-time", &[("value", self.at.trim())]),
+            );
+        }
+        let amount = errors.check(
+            tr,
+            "amount",
+            "log-amount",
+            optional(&self.amount).map(Money::parse).transpose(),
+        );
+        let note = optional(&self.note).map(str::to_owned);
+        if note.as_ref().is_some_and(|n| n.chars().count() > NOTE_MAX) {
+            errors.add(
+                tr,
+                "note",
+                "log-note",
+                &ValidationError::TooLong {
+                    field: "note",
+                    max: NOTE_MAX,
+                },
+            );
+        }
+        match (touchpoint, channel, at, amount) {
+            (Some(t), Some(c), Some(at), Some(amount)) if errors.is_empty() => {
+                Ok((t.id, c, at, amount, note))
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+pub async fn log_interaction(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<LogForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"));
+    let ws = user.workspace.id;
+    let c = state
+        .store
+        .get_customer(ws, CustomerId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let touchpoints = state
+        .store
+        .all_touchpoints(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let errors = match f.parse(p.tr, &touchpoints) {
+        Ok((touchpoint_id, channel, occurred_at, amount, note)) => {
+            let mut properties = serde_json::Map::new();
+            properties.insert("source".into(), "manual".into());
+            properties.insert("logged_by".into(), user.user.id.0.into());
+            if let Some(note) = note {
+                properties.insert("note".into(), note.into());
+            }
+            let event = NewEvent {
+                customer_id: Some(c.id),
+                visitor_id: None,
+                touchpoint_id,
+                occurred_at,
+                channel,
+                amount,
+                properties: serde_json::Value::Object(properties).to_string(),
+            };
+            state
+                .store
+                .insert_events(ws, &[event])
+                .await
+                .map_err(|e| p.err(e.into()))?;
+            return Ok(
+                Redirect::to(&format!("/customers/{id}?done=interaction-logged")).into_response(),
+            );
+        }
+        Err(errors) => errors,
+    };
+    let timeline = state
+        .store
+        .customer_timeline(ws, c.id, 500)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let view = ShowPage {
+        p,
+        c,
+        timeline,
+        touchpoints,
+        log: f,
+        errors,
+    };
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

@@ -2,6 +2,7 @@
 //! receives, form-error helpers and formatting of dates and money per language.
 
 mod customers;
+mod import;
 mod journeys;
 mod overview;
 mod settings;
@@ -37,6 +38,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
             get(customers::new_form).post(customers::create),
         )
         .route("/customers/{id}", get(customers::show))
+        .route("/customers/{id}/log", post(customers::log_interaction))
         .route(
             "/customers/{id}/edit",
             get(customers::edit_form).post(customers::update),
@@ -54,6 +56,17 @@ pub fn routes(state: AppState) -> Router<AppState> {
             "/settings/api-keys/{id}/revoke",
             post(settings::revoke_api_key),
         )
+        .route(
+            "/import",
+            get(import::form).post(import::upload).layer(
+                axum::extract::DefaultBodyLimit::max(crate::csrf::UPLOAD_LIMIT),
+            ),
+        )
+        .route("/import/{id}", get(import::show))
+        .route("/import/{id}/check", post(import::check))
+        .route("/import/{id}/run", post(import::run))
+        .route("/import/{id}/cancel", post(import::cancel))
+        .route("/import/{id}/status", get(import::status))
         .route_layer(axum::middleware::from_fn(require_owner))
         .route_layer(from_fn_with_state(state, require_user));
     public.merge(staff).merge(owner)
