@@ -28,6 +28,7 @@ use std::time::Duration;
 
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
+pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.

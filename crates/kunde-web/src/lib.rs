@@ -16,6 +16,7 @@ pub mod auth;
 pub mod csrf;
 pub mod error;
 pub mod i18n;
+pub mod map;
 mod pages;
 mod security;
 
