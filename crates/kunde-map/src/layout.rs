@@ -12,7 +12,7 @@ pub const COLUMN_GAP: f64 = 14.0;
 pub const MIN_COLUMN: f64 = 190.0;
 pub const HEADER: f64 = 100.0;
 pub const STAGE_HEADER: f64 = 38.0;
-pub const CARD_HEIGHT: f64 = 94.0;
+pub const CARD_HEIGHT: f64 = 106.0;
 pub const CARD_GAP: f64 = 10.0;
 pub const CARD_INSET: f64 = 8.0;
 /// Room above the columns for the loop arrows' arcs.
@@ -183,7 +183,18 @@ pub fn layout(map: &Map) -> Layout {
 pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut words = text.split_whitespace().peekable();
+    // "54 %" stays on one line: a word starting with "%" is glued to the one before.
+    let mut glued: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match glued.last_mut() {
+            Some(prev) if w.starts_with('%') => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => glued.push(w.to_owned()),
+        }
+    }
+    let mut words = glued.iter().map(String::as_str).peekable();
     let mut cut = false;
     while let Some(word) = words.next() {
         let len = current.chars().count();
@@ -346,5 +357,6 @@ mod tests {
         assert_eq!(wrap("one two three four five six", 9, 2), ["one two", "three…"]);
         assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca…"]);
         assert!(wrap("", 10, 2).is_empty());
+        assert_eq!(wrap("67 % went on · 54 % failed", 16, 2), ["67 % went on ·", "54 % failed"]);
     }
 }

@@ -55,7 +55,7 @@ pub fn render_svg(map: &Map) -> String {
         escape(&map.title)
     );
     s.0.push_str(concat!(
-        r#"<defs><marker id="loop-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">"#,
+        r#"<defs><marker id="loop-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">"#,
         r##"<path d="M0,0 L10,5 L0,10 z" fill="#5b4b8a"/></marker></defs>"##,
         "\n",
     ));
@@ -139,11 +139,17 @@ fn draw_card(s: &mut Svg, card: &crate::Card, r: &Rect, l: &Layout) {
     for (k, line) in wrap(&card.name, name_chars, 2).iter().enumerate() {
         s.text(x, r.y + 20.0 + 16.0 * k as f64, 14.0, r##"font-weight="bold" fill="#202124""##, line);
     }
-    for (k, line) in [&card.kind, &card.owner, &card.detail].into_iter().enumerate() {
+    let mut y = r.y + 54.0;
+    for line in [&card.kind, &card.owner] {
         if let Some(text) = wrap(line, l.line_chars, 1).pop() {
-            let style = if k == 2 { format!(r#"fill="{stroke}" font-weight="bold""#) } else { r##"fill="#3c4043""##.to_owned() };
-            s.text(x, r.y + 54.0 + 14.5 * k as f64, 11.0, &style, &text);
+            s.text(x, y, 11.0, r##"fill="#3c4043""##, &text);
         }
+        y += 14.5;
+    }
+    // The numbers behind the colour get two lines (counts, then failures if any).
+    for text in wrap(&card.detail, l.line_chars, 2) {
+        s.text(x, y, 11.0, &format!(r#"fill="{stroke}" font-weight="bold""#), &text);
+        y += 14.0;
     }
     s.0.push_str("</g>\n");
 }

@@ -203,6 +203,9 @@ pub struct JourneyEvent {
     pub who: String,
     pub touchpoint_id: TouchpointId,
     pub occurred_at: i64,
+    /// The event's JSON properties, as recorded (an `outcome` there can mark a failed
+    /// interaction, such as a call the customer hung up).
+    pub properties: String,
 }
 
 /// Which way a stage or touchpoint moves in its list.
@@ -556,8 +559,8 @@ impl Store {
     /// on every table it reads.
     pub async fn journey_events(&self, ws: WorkspaceId, journey: JourneyId) -> Result<Vec<JourneyEvent>> {
         with_pool!(self, pool => {
-            let rows: Vec<(Option<i64>, Option<String>, i64, i64)> = sqlx::query_as(
-                "SELECT e.customer_id, e.visitor_id, e.touchpoint_id, e.occurred_at
+            let rows: Vec<(Option<i64>, Option<String>, i64, i64, String)> = sqlx::query_as(
+                "SELECT e.customer_id, e.visitor_id, e.touchpoint_id, e.occurred_at, e.properties
                  FROM events e
                  JOIN touchpoints t ON t.id = e.touchpoint_id AND t.workspace_id = e.workspace_id
                  JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
@@ -567,13 +570,13 @@ impl Store {
             .fetch_all(pool).await?;
             Ok(rows
                 .into_iter()
-                .filter_map(|(customer, visitor, tp, at)| {
+                .filter_map(|(customer, visitor, tp, at, properties)| {
                     let who = match (customer, visitor) {
                         (Some(c), _) => format!("c{c}"),
                         (None, Some(v)) => format!("v{v}"),
                         (None, None) => return None,
                     };
-                    Some(JourneyEvent { who, touchpoint_id: TouchpointId(tp), occurred_at: at })
+                    Some(JourneyEvent { who, touchpoint_id: TouchpointId(tp), occurred_at: at, properties })
                 })
                 .collect())
         })

@@ -193,8 +193,8 @@ map-customers = { $n ->
 }
 map-emotion-derived = Kundens følelse pr. fase — endnu ingen svar på spørgeskemaer, så kurven viser andelen af kunder, der går videre fra hver fase
 map-good = De fleste går videre (50 % eller flere)
-map-mixed = Nogle falder fra (30–50 %)
-map-poor = Mange falder fra (under 30 % går videre)
+map-mixed = Nogle falder fra eller mislykkes (30–50 % går videre, eller 15 % mislykkes)
+map-poor = Mange falder fra eller mislykkes (under 30 % går videre, eller 30 % mislykkes)
 map-no-data = For få kunder til at sige noget
 map-loops = Kunder, der går tilbage (tykkere: flere kunder)
 map-edit = Redigér
@@ -254,3 +254,4 @@ map-done-tp-deleted = Berøringspunktet er slettet.
 map-done-tobe-created = Den fremtidige udgave er oprettet: ret frit i den.
 map-done-sub-created = Delrejsen er oprettet.
 map-done-moved = Rækkefølgen er ændret.
+map-failed = { $share } mislykkedes (lagde på, gav op)

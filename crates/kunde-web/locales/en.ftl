@@ -193,8 +193,8 @@ map-customers = { $n ->
 }
 map-emotion-derived = Customer emotion per stage — no survey answers yet, so drawn from the share of customers who go on from each stage
 map-good = Most go on (50 % or more)
-map-mixed = Some drop off (30–50 %)
-map-poor = Many drop off (under 30 % go on)
+map-mixed = Some drop off or fail (30–50 % go on, or 15 % fail)
+map-poor = Many drop off or fail (under 30 % go on, or 30 % fail)
 map-no-data = Too few customers to tell
 map-loops = Customers going back (thicker: more customers)
 map-edit = Edit
@@ -254,3 +254,4 @@ map-done-tp-deleted = Touchpoint deleted.
 map-done-tobe-created = To-be version created: change it freely.
 map-done-sub-created = Sub-journey created.
 map-done-moved = Order changed.
+map-failed = { $share } failed (hung up, gave up)

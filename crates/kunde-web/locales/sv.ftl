@@ -193,8 +193,8 @@ map-customers = { $n ->
 }
 map-emotion-derived = Kundens känsla per steg — inga enkätsvar än, så kurvan visar andelen kunder som går vidare från varje steg
 map-good = De flesta går vidare (50 % eller fler)
-map-mixed = En del faller bort (30–50 %)
-map-poor = Många faller bort (under 30 % går vidare)
+map-mixed = En del faller bort eller misslyckas (30–50 % går vidare, eller 15 % misslyckas)
+map-poor = Många faller bort eller misslyckas (under 30 % går vidare, eller 30 % misslyckas)
 map-no-data = För få kunder för att säga något
 map-loops = Kunder som går tillbaka (tjockare: fler kunder)
 map-edit = Redigera
@@ -254,3 +254,4 @@ map-done-tp-deleted = Kontaktpunkten är borttagen.
 map-done-tobe-created = Den framtida versionen är skapad: ändra fritt i den.
 map-done-sub-created = Delresan är skapad.
 map-done-moved = Ordningen är ändrad.
+map-failed = { $share } misslyckades (lade på, gav upp)

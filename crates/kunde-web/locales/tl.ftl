@@ -194,8 +194,8 @@ map-customers = { $n ->
 }
 map-emotion-derived = Damdamin ng customer bawat yugto — wala pang sagot sa survey, kaya galing ito sa bahagi ng mga customer na nagpapatuloy mula sa bawat yugto
 map-good = Karamihan ay nagpapatuloy (50 % o higit pa)
-map-mixed = May ilang humihinto (30–50 %)
-map-poor = Marami ang humihinto (wala pang 30 % ang nagpapatuloy)
+map-mixed = May ilang humihinto o hindi natutuloy (30–50 % ang nagpapatuloy, o 15 % ang hindi natuloy)
+map-poor = Marami ang humihinto o hindi natutuloy (wala pang 30 % ang nagpapatuloy, o 30 % ang hindi natuloy)
 map-no-data = Kulang ang customer para masabi
 map-loops = Mga customer na bumabalik (mas makapal: mas maraming customer)
 map-edit = I-edit
@@ -255,3 +255,4 @@ map-done-tp-deleted = Nabura ang touchpoint.
 map-done-tobe-created = Nagawa ang bersyon para sa hinaharap: baguhin ito ayon sa gusto.
 map-done-sub-created = Nagawa ang sub-journey.
 map-done-moved = Nabago ang pagkakasunod-sunod.
+map-failed = { $share } ang hindi natuloy (ibinaba ang tawag, sumuko)

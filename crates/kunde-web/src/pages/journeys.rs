@@ -4,7 +4,7 @@
 
 use super::{FieldErrors, Page};
 use crate::AppState;
-use crate::map::{JourneyStats, build_map, journey_stats};
+use crate::map::{JourneyStats, build_map, journey_stats, stat_line};
 use crate::csrf::CsrfToken;
 use crate::error::{AppError, PageError};
 use askama::Template;
@@ -231,11 +231,7 @@ fn columns(p: &Page, l: &Loaded, stats: &JourneyStats, as_is: Option<&AsIs>) -> 
                 .filter(|t| t.stage_id == stage.id)
                 .map(|t| {
                     let st = stats.touchpoints.get(&t.id).copied().unwrap_or_default();
-                    let key = if si == last { "map-came-back" } else { "map-went-on" };
-                    let stat = match st.share() {
-                        Some(_) => p.tr.t_args(key, &[("reached", &st.reached.to_string()), ("share", &pct(st.went_on, st.reached))]),
-                        None => p.t("map-no-events"),
-                    };
+                    let stat = stat_line(p.tr, &st, si == last);
                     let as_is = as_is
                         .map(|a| match a.touchpoints.iter().find(|o| same_name(&o.name, &t.name)) {
                             Some(o) => {
