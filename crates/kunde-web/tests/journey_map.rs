@@ -443,3 +443,53 @@ async fn the_demo_map_makes_call_to_book_stand_out(db: &TestDb) {
     assert!(svg.contains("class=\"loop\""), "the demo's customers go back");
     assert!(svg.contains("class=\"emotion\""));
 }
+
+/// In a real browser: the owner builds a small journey through the pages (a journey, a
+/// touchpoint, then edits it into another stage and reorders the stages) and sees the map
+/// drawn, with the touchpoint's name in the picture.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_the_browser_the_owner_builds_a_journey_and_sees_it_drawn() {
+    use support::browser::{Browser, Server};
+    let db = TestDb::sqlite().await.unwrap();
+    let (ws, _, _) = seed_workspace(&db, "cykler").await;
+    let server = Server::start(state(&db)).await;
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "owner@cykler.test").await;
+
+    browser.goto(&server, "/journeys").await;
+    browser.fill("#jname", "Booking a repair").await;
+    browser.click("form[action='/journeys/new'] button[type=submit]").await;
+    assert_eq!(browser.text("h1").await, "Booking a repair As-is");
+
+    browser.fill("#tname", "Call to book & ask").await;
+    browser.click("form[action$='/touchpoints'] button[type=submit]").await;
+    browser.wait("article.touchpoint").await;
+    let svg = browser.wait("figure.map-picture svg").await.html(false).await.unwrap();
+    assert!(svg.contains("Call to book &amp; ask"), "{svg}");
+    assert!(svg.contains("Awareness"));
+
+    // Edit the touchpoint: another stage, a goal, an owner.
+    browser.click("article.touchpoint .card-actions a").await;
+    browser.fill("#tname", "Call to book").await;
+    browser.click("#tstage option:nth-child(2)").await;
+    browser.fill("#tgoal", "Get a time for the repair").await;
+    browser.click("#towner option:nth-child(2)").await;
+    browser.click("main form button[type=submit]").await;
+    browser.wait("p.notice").await;
+    let consideration = browser.text("section.stage:nth-child(2)").await;
+    assert!(consideration.contains("Call to book") && consideration.contains("Olivia Owner"), "{consideration}");
+
+    // Reorder the stages with the plain up button: Loyalty before Service.
+    browser.click("a.button[href$='/edit']").await;
+    browser.click("button[aria-label='Move Loyalty up']").await;
+    browser.wait("p.notice").await;
+    let journey = db.store.list_journeys(ws.id).await.unwrap().remove(0);
+    let order: Vec<String> = db.store.list_stages(ws.id, journey.id).await.unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(order, ["Awareness", "Consideration", "Purchase", "Loyalty", "Service"]);
+
+    browser.goto(&server, &format!("/journeys/{}", journey.id)).await;
+    let svg = browser.wait("figure.map-picture svg").await.html(false).await.unwrap();
+    assert!(svg.contains(">Call to book</text>") && svg.contains("Owner: Olivia Owner"), "{svg}");
+    assert!(svg.find(">Loyalty</text>").unwrap() < svg.find(">Service</text>").unwrap());
+    browser.close().await;
+}
