@@ -86,7 +86,13 @@ pub fn layout(map: &Map) -> Layout {
     let column_w = (width - 2.0 * MARGIN - (n - 1) as f64 * COLUMN_GAP) / n as f64;
     let has_loops = !map.loops.is_empty();
     let columns_top = HEADER + if has_loops { LOOP_LANE } else { 0.0 };
-    let most_cards = map.stages.iter().map(|s| s.cards.len()).max().unwrap_or(0).max(1);
+    let most_cards = map
+        .stages
+        .iter()
+        .map(|s| s.cards.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let column_h =
         STAGE_HEADER + most_cards as f64 * (CARD_HEIGHT + CARD_GAP) + CARD_GAP - CARD_GAP / 2.0;
     let columns: Vec<Rect> = (0..map.stages.len())
@@ -136,7 +142,12 @@ pub fn layout(map: &Map) -> Layout {
         .iter()
         .filter_map(|l| Some((l, card_at(l.from)?, card_at(l.to)?)))
         .collect();
-    let most = drawable.iter().map(|(l, ..)| l.customers).max().unwrap_or(0).max(1);
+    let most = drawable
+        .iter()
+        .map(|(l, ..)| l.customers)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let loops = drawable
         .into_iter()
         .enumerate()
@@ -146,8 +157,8 @@ pub fn layout(map: &Map) -> Layout {
             let start = (from.x + from.w * 0.7, from.y);
             let end = (to.x + to.w * 0.3, to.y);
             let apex_y = HEADER + 10.0 + (i % 5) as f64 * 10.0;
-            let width =
-                MIN_LOOP_WIDTH + (MAX_LOOP_WIDTH - MIN_LOOP_WIDTH) * l.customers as f64 / most as f64;
+            let width = MIN_LOOP_WIDTH
+                + (MAX_LOOP_WIDTH - MIN_LOOP_WIDTH) * l.customers as f64 / most as f64;
             // The top of a cubic Bézier with both control points at apex_y.
             let label = (
                 (start.0 + end.0) / 2.0,
@@ -293,7 +304,10 @@ mod tests {
                 assert!(pair[0].bottom() < pair[1].y);
             }
         }
-        assert!(l.curve.y > l.columns[4].bottom(), "the curve is drawn under the cards");
+        assert!(
+            l.curve.y > l.columns[4].bottom(),
+            "the curve is drawn under the cards"
+        );
         assert!(l.height > l.curve.bottom());
     }
 
@@ -313,7 +327,10 @@ mod tests {
         m.stages[2].emotion = None;
         let l = layout(&m);
         let (a, b) = (l.curve_points[0].unwrap(), l.curve_points[1].unwrap());
-        assert!(a.1 < b.1, "SVG y grows downwards: a happier stage sits higher");
+        assert!(
+            a.1 < b.1,
+            "SVG y grows downwards: a happier stage sits higher"
+        );
         assert_eq!(a.0, l.columns[0].center_x());
         assert!(l.curve_points[2].is_none());
         assert!(b.1 <= l.curve.bottom() && a.1 >= l.curve.y);
@@ -323,12 +340,28 @@ mod tests {
     fn loops_go_from_the_later_card_to_the_earlier_one_thicker_for_more_customers() {
         let mut m = map(&[2, 2, 2]);
         m.loops = vec![
-            Loop { from: (2, 0), to: (1, 1), customers: 40 },
-            Loop { from: (1, 0), to: (0, 0), customers: 10 },
-            Loop { from: (7, 0), to: (0, 0), customers: 99 },
+            Loop {
+                from: (2, 0),
+                to: (1, 1),
+                customers: 40,
+            },
+            Loop {
+                from: (1, 0),
+                to: (0, 0),
+                customers: 10,
+            },
+            Loop {
+                from: (7, 0),
+                to: (0, 0),
+                customers: 99,
+            },
         ];
         let l = layout(&m);
-        assert_eq!(l.loops.len(), 2, "a loop naming a card that is not there is left out");
+        assert_eq!(
+            l.loops.len(),
+            2,
+            "a loop naming a card that is not there is left out"
+        );
         let (big, small) = (l.loops[0], l.loops[1]);
         assert!(big.width > small.width);
         assert_eq!(big.width, MAX_LOOP_WIDTH);
@@ -343,7 +376,11 @@ mod tests {
     fn no_loops_means_no_lane_above_the_columns() {
         let with = {
             let mut m = map(&[1, 1]);
-            m.loops = vec![Loop { from: (1, 0), to: (0, 0), customers: 1 }];
+            m.loops = vec![Loop {
+                from: (1, 0),
+                to: (0, 0),
+                customers: 1,
+            }];
             layout(&m)
         };
         let without = layout(&map(&[1, 1]));
@@ -353,10 +390,19 @@ mod tests {
     #[test]
     fn long_names_wrap_at_spaces_and_end_with_an_ellipsis_when_cut() {
         assert_eq!(wrap("Call to book", 20, 2), ["Call to book"]);
-        assert_eq!(wrap("Call-back within an hour", 12, 2), ["Call-back", "within an…"]);
-        assert_eq!(wrap("one two three four five six", 9, 2), ["one two", "three…"]);
+        assert_eq!(
+            wrap("Call-back within an hour", 12, 2),
+            ["Call-back", "within an…"]
+        );
+        assert_eq!(
+            wrap("one two three four five six", 9, 2),
+            ["one two", "three…"]
+        );
         assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca…"]);
         assert!(wrap("", 10, 2).is_empty());
-        assert_eq!(wrap("67 % went on · 54 % failed", 16, 2), ["67 % went on ·", "54 % failed"]);
+        assert_eq!(
+            wrap("67 % went on · 54 % failed", 16, 2),
+            ["67 % went on ·", "54 % failed"]
+        );
     }
 }

@@ -98,6 +98,9 @@ mod tests {
     fn broken_svg_and_huge_pictures_are_errors() {
         assert!(matches!(render_png("<svg", 1.0), Err(PngError::Svg(_))));
         let huge = r#"<svg xmlns="http://www.w3.org/2000/svg" width="9000" height="10"></svg>"#;
-        assert!(matches!(render_png(huge, 1.0), Err(PngError::TooLarge(9000, 10))));
+        assert!(matches!(
+            render_png(huge, 1.0),
+            Err(PngError::TooLarge(9000, 10))
+        ));
     }
 }

@@ -8,7 +8,8 @@ use crate::{Health, Map, escape};
 
 /// The font the picture is designed for (bundled for the PNG renderer), then what browsers
 /// without it should use.
-pub const FONT: &str = "'DejaVu Sans Condensed', 'Arial Narrow', 'Liberation Sans Narrow', sans-serif";
+pub const FONT: &str =
+    "'DejaVu Sans Condensed', 'Arial Narrow', 'Liberation Sans Narrow', sans-serif";
 
 /// Fill and border colours per health. Poor also gets a thicker border and a "!" so it
 /// stands out on a black-and-white print.
@@ -59,17 +60,44 @@ pub fn render_svg(map: &Map) -> String {
         r##"<path d="M0,0 L10,5 L0,10 z" fill="#5b4b8a"/></marker></defs>"##,
         "\n",
     ));
-    s.rect(&Rect { x: 0.0, y: 0.0, w, h }, 0.0, r##"fill="#ffffff""##);
-    s.text(20.0, 38.0, 26.0, r##"font-weight="bold" fill="#202124""##, &map.title);
+    s.rect(
+        &Rect {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        },
+        0.0,
+        r##"fill="#ffffff""##,
+    );
+    s.text(
+        20.0,
+        38.0,
+        26.0,
+        r##"font-weight="bold" fill="#202124""##,
+        &map.title,
+    );
     s.text(20.0, 62.0, 13.0, r##"fill="#3c4043""##, &map.subtitle);
     legend(&mut s, map, &l);
     for (i, stage) in map.stages.iter().enumerate() {
         let col = &l.columns[i];
         s.rect(col, 8.0, r##"fill="#f8f9fa" stroke="#dadce0""##);
         let name = wrap(&stage.name, l.name_chars, 1).pop().unwrap_or_default();
-        s.text(col.x + 10.0, col.y + 25.0, 16.0, r##"font-weight="bold" fill="#202124""##, &name);
+        s.text(
+            col.x + 10.0,
+            col.y + 25.0,
+            16.0,
+            r##"font-weight="bold" fill="#202124""##,
+            &name,
+        );
         if stage.cards.is_empty() {
-            s.text(col.x + 10.0, col.y + 62.0, 12.0, r##"fill="#5f6368" font-style="italic""##, &map.labels.empty_stage);
+            s.text(
+                col.x + 10.0,
+                col.y + 62.0,
+                12.0,
+                r##"fill="#5f6368" font-style="italic""##,
+                &map.labels.empty_stage,
+            );
         }
         for (card, r) in stage.cards.iter().zip(&l.cards[i]) {
             draw_card(&mut s, card, r, &l);
@@ -102,7 +130,16 @@ fn legend(s: &mut Svg, map: &Map, l: &Layout) {
         (Health::NoData, &map.labels.no_data),
     ] {
         let (fill, stroke) = colours(h);
-        s.rect(&Rect { x, y, w: 14.0, h: 14.0 }, 3.0, &format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="2""#));
+        s.rect(
+            &Rect {
+                x,
+                y,
+                w: 14.0,
+                h: 14.0,
+            },
+            3.0,
+            &format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="2""#),
+        );
         s.text(x + 20.0, y + 12.0, 12.0, r##"fill="#3c4043""##, label);
         x += 34.0 + 6.5 * label.chars().count() as f64;
     }
@@ -113,14 +150,28 @@ fn legend(s: &mut Svg, map: &Map, l: &Layout) {
             x,
             y + 7.0
         );
-        s.text(x + 36.0, y + 12.0, 12.0, r##"fill="#3c4043""##, &map.labels.loops);
+        s.text(
+            x + 36.0,
+            y + 12.0,
+            12.0,
+            r##"fill="#3c4043""##,
+            &map.labels.loops,
+        );
     }
 }
 
 fn draw_card(s: &mut Svg, card: &crate::Card, r: &Rect, l: &Layout) {
     let (fill, stroke) = colours(card.health);
-    let width = if card.health == Health::Poor { 3.0 } else { 1.5 };
-    let dash = if card.outside { r#" stroke-dasharray="6 4""# } else { "" };
+    let width = if card.health == Health::Poor {
+        3.0
+    } else {
+        1.5
+    };
+    let dash = if card.outside {
+        r#" stroke-dasharray="6 4""#
+    } else {
+        ""
+    };
     let class = match card.health {
         Health::Good => "good",
         Health::Mixed => "mixed",
@@ -128,16 +179,41 @@ fn draw_card(s: &mut Svg, card: &crate::Card, r: &Rect, l: &Layout) {
         Health::NoData => "nodata",
     };
     let _ = writeln!(s.0, r#"<g class="card {class}">"#);
-    s.rect(r, 6.0, &format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}"#));
-    s.rect(&Rect { x: r.x, y: r.y, w: 6.0, h: r.h }, 3.0, &format!(r#"fill="{stroke}""#));
+    s.rect(
+        r,
+        6.0,
+        &format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}"#),
+    );
+    s.rect(
+        &Rect {
+            x: r.x,
+            y: r.y,
+            w: 6.0,
+            h: r.h,
+        },
+        3.0,
+        &format!(r#"fill="{stroke}""#),
+    );
     let x = r.x + 14.0;
     let mut name_chars = l.name_chars;
     if card.health == Health::Poor {
-        s.text(r.right() - 12.0, r.y + 22.0, 20.0, &format!(r#"font-weight="bold" text-anchor="middle" fill="{stroke}""#), "!");
+        s.text(
+            r.right() - 12.0,
+            r.y + 22.0,
+            20.0,
+            &format!(r#"font-weight="bold" text-anchor="middle" fill="{stroke}""#),
+            "!",
+        );
         name_chars = name_chars.saturating_sub(2);
     }
     for (k, line) in wrap(&card.name, name_chars, 2).iter().enumerate() {
-        s.text(x, r.y + 20.0 + 16.0 * k as f64, 14.0, r##"font-weight="bold" fill="#202124""##, line);
+        s.text(
+            x,
+            r.y + 20.0 + 16.0 * k as f64,
+            14.0,
+            r##"font-weight="bold" fill="#202124""##,
+            line,
+        );
     }
     let mut y = r.y + 54.0;
     for line in [&card.kind, &card.owner] {
@@ -148,7 +224,13 @@ fn draw_card(s: &mut Svg, card: &crate::Card, r: &Rect, l: &Layout) {
     }
     // The numbers behind the colour get two lines (counts, then failures if any).
     for text in wrap(&card.detail, l.line_chars, 2) {
-        s.text(x, y, 11.0, &format!(r#"fill="{stroke}" font-weight="bold""#), &text);
+        s.text(
+            x,
+            y,
+            11.0,
+            &format!(r#"fill="{stroke}" font-weight="bold""#),
+            &text,
+        );
         y += 14.0;
     }
     s.0.push_str("</g>\n");
@@ -156,14 +238,39 @@ fn draw_card(s: &mut Svg, card: &crate::Card, r: &Rect, l: &Layout) {
 
 fn curve(s: &mut Svg, map: &Map, l: &Layout) {
     let c = &l.curve;
-    s.text(c.x, c.y - 14.0, 13.0, r##"font-weight="bold" fill="#202124""##, &map.labels.emotion);
+    s.text(
+        c.x,
+        c.y - 14.0,
+        13.0,
+        r##"font-weight="bold" fill="#202124""##,
+        &map.labels.emotion,
+    );
     // The band: a happy top half and an unhappy bottom half, with a neutral line between.
     s.rect(&Rect { h: c.h / 2.0, ..*c }, 0.0, r##"fill="#f1f8f2""##);
-    s.rect(&Rect { y: c.y + c.h / 2.0, h: c.h / 2.0, ..*c }, 0.0, r##"fill="#fdf1f0""##);
+    s.rect(
+        &Rect {
+            y: c.y + c.h / 2.0,
+            h: c.h / 2.0,
+            ..*c
+        },
+        0.0,
+        r##"fill="#fdf1f0""##,
+    );
     let mid = c.y + c.h / 2.0;
-    let _ = writeln!(s.0, r##"<line x1="{:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="#bdc1c6" stroke-dasharray="4 4"/>"##, c.x, c.right());
+    let _ = writeln!(
+        s.0,
+        r##"<line x1="{:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="#bdc1c6" stroke-dasharray="4 4"/>"##,
+        c.x,
+        c.right()
+    );
     s.text(c.x + 6.0, c.y + 14.0, 14.0, r##"fill="#1e7b34""##, "☺");
-    s.text(c.x + 6.0, c.bottom() - 6.0, 14.0, r##"fill="#c62828""##, "☹");
+    s.text(
+        c.x + 6.0,
+        c.bottom() - 6.0,
+        14.0,
+        r##"fill="#c62828""##,
+        "☹",
+    );
     // Consecutive known points are joined with smooth S-curves (horizontal tangents); a
     // stage without a score breaks the line rather than inventing a value.
     let mut d = String::new();
@@ -182,12 +289,25 @@ fn curve(s: &mut Svg, map: &Map, l: &Layout) {
         previous = *p;
     }
     if !d.is_empty() {
-        let _ = writeln!(s.0, r##"<path class="emotion" d="{}" fill="none" stroke="#1a73e8" stroke-width="3"/>"##, d.trim());
+        let _ = writeln!(
+            s.0,
+            r##"<path class="emotion" d="{}" fill="none" stroke="#1a73e8" stroke-width="3"/>"##,
+            d.trim()
+        );
     }
     for (p, stage) in l.curve_points.iter().zip(&map.stages) {
         if let Some((x, y)) = p {
-            let _ = writeln!(s.0, r##"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="#1a73e8"/>"##);
-            s.text(*x + 9.0, y - 7.0, 12.0, r##"fill="#174ea6" font-weight="bold""##, &stage.emotion_label);
+            let _ = writeln!(
+                s.0,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="#1a73e8"/>"##
+            );
+            s.text(
+                *x + 9.0,
+                y - 7.0,
+                12.0,
+                r##"fill="#174ea6" font-weight="bold""##,
+                &stage.emotion_label,
+            );
         }
     }
 }
@@ -210,12 +330,38 @@ mod tests {
             title: "Repair & service".into(),
             subtitle: "As-is".into(),
             stages: vec![
-                StageColumn { name: "Consideration".into(), cards: vec![card("Web site", Health::Good), card("Call to book", Health::Poor)], emotion: Some(0.4), emotion_label: "40 %".into() },
-                StageColumn { name: "Purchase".into(), cards: vec![card("<b>Booking</b>", Health::Mixed)], emotion: Some(0.7), emotion_label: "70 %".into() },
-                StageColumn { name: "Empty".into(), cards: vec![], emotion: None, emotion_label: String::new() },
+                StageColumn {
+                    name: "Consideration".into(),
+                    cards: vec![
+                        card("Web site", Health::Good),
+                        card("Call to book", Health::Poor),
+                    ],
+                    emotion: Some(0.4),
+                    emotion_label: "40 %".into(),
+                },
+                StageColumn {
+                    name: "Purchase".into(),
+                    cards: vec![card("<b>Booking</b>", Health::Mixed)],
+                    emotion: Some(0.7),
+                    emotion_label: "70 %".into(),
+                },
+                StageColumn {
+                    name: "Empty".into(),
+                    cards: vec![],
+                    emotion: None,
+                    emotion_label: String::new(),
+                },
             ],
-            loops: vec![Loop { from: (1, 0), to: (0, 0), customers: 12 }],
-            labels: Labels { emotion: "Emotion (derived)".into(), empty_stage: "No touchpoints".into(), ..Labels::default() },
+            loops: vec![Loop {
+                from: (1, 0),
+                to: (0, 0),
+                customers: 12,
+            }],
+            labels: Labels {
+                emotion: "Emotion (derived)".into(),
+                empty_stage: "No touchpoints".into(),
+                ..Labels::default()
+            },
         }
     }
 
@@ -223,7 +369,16 @@ mod tests {
     fn the_svg_names_every_stage_and_card_escaped() {
         let svg = render_svg(&sample());
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1400 "));
-        for text in ["Repair &amp; service", "Consideration", "Call to book", "&lt;b&gt;Booking&lt;/b&gt;", "Owner: Sara &lt;s@x&gt;", "No touchpoints", "Emotion (derived)", "40 %"] {
+        for text in [
+            "Repair &amp; service",
+            "Consideration",
+            "Call to book",
+            "&lt;b&gt;Booking&lt;/b&gt;",
+            "Owner: Sara &lt;s@x&gt;",
+            "No touchpoints",
+            "Emotion (derived)",
+            "40 %",
+        ] {
             assert!(svg.contains(text), "missing {text}");
         }
         assert!(!svg.contains("<b>"));
@@ -244,12 +399,19 @@ mod tests {
         assert!(svg.contains("marker-end=\"url(#loop-arrow)\""));
         assert!(svg.contains(">12</text>"));
         assert_eq!(svg.matches(r#"<path class="emotion" d="M"#).count(), 1);
-        assert_eq!(svg.matches("<circle").count(), 2, "no point for the stage without a score");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            2,
+            "no point for the stage without a score"
+        );
     }
 
     #[test]
     fn an_empty_map_is_still_a_valid_picture() {
-        let svg = render_svg(&Map { title: "Nothing yet".into(), ..Map::default() });
+        let svg = render_svg(&Map {
+            title: "Nothing yet".into(),
+            ..Map::default()
+        });
         assert!(svg.contains("Nothing yet") && svg.trim_end().ends_with("</svg>"));
         assert!(!svg.contains("class=\"emotion\""));
     }

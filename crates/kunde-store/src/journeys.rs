@@ -208,6 +208,9 @@ pub struct JourneyEvent {
     pub properties: String,
 }
 
+/// customer_id, visitor_id, touchpoint_id, occurred_at, properties.
+type EventRow = (Option<i64>, Option<String>, i64, i64, String);
+
 /// Which way a stage or touchpoint moves in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -329,7 +332,12 @@ impl Store {
     }
 
     /// Adds a stage at the end of a journey.
-    pub async fn add_stage(&self, ws: WorkspaceId, journey: JourneyId, name: &NonEmpty) -> Result<Stage> {
+    pub async fn add_stage(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        name: &NonEmpty,
+    ) -> Result<Stage> {
         with_pool!(self, pool => transaction!(pool, tx => {
             let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM journeys WHERE workspace_id = $1 AND id = $2")
                 .bind(ws.0).bind(journey.0).fetch_optional(&mut *tx).await?;
@@ -369,7 +377,12 @@ impl Store {
     }
 
     /// Deletes a stage with its touchpoints and their events.
-    pub async fn delete_stage(&self, ws: WorkspaceId, journey: JourneyId, stage: StageId) -> Result<()> {
+    pub async fn delete_stage(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        stage: StageId,
+    ) -> Result<()> {
         with_pool!(self, pool => {
             let done = sqlx::query("DELETE FROM stages WHERE workspace_id = $1 AND journey_id = $2 AND id = $3")
                 .bind(ws.0).bind(journey.0).bind(stage.0)
@@ -383,7 +396,13 @@ impl Store {
 
     /// Moves a stage one place earlier or later. The stages are renumbered 0, 1, 2, … so
     /// the order stays a plain sequence whatever happened before.
-    pub async fn move_stage(&self, ws: WorkspaceId, journey: JourneyId, stage: StageId, m: Move) -> Result<()> {
+    pub async fn move_stage(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        stage: StageId,
+        m: Move,
+    ) -> Result<()> {
         with_pool!(self, pool => transaction!(pool, tx => {
             let mut ids: Vec<(i64,)> = sqlx::query_as(
                 "SELECT id FROM stages WHERE workspace_id = $1 AND journey_id = $2 ORDER BY position, id",
@@ -402,7 +421,12 @@ impl Store {
     }
 
     /// One touchpoint of a journey.
-    pub async fn get_touchpoint(&self, ws: WorkspaceId, journey: JourneyId, id: TouchpointId) -> Result<Touchpoint> {
+    pub async fn get_touchpoint(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        id: TouchpointId,
+    ) -> Result<Touchpoint> {
         with_pool!(self, pool => {
             let row: TouchpointRow = sqlx::query_as(
                 "SELECT t.id, t.workspace_id, t.stage_id, t.name, t.channel, t.digital, t.owned, t.owner_id,
@@ -467,7 +491,12 @@ impl Store {
     }
 
     /// Deletes a touchpoint with its recorded events.
-    pub async fn delete_touchpoint(&self, ws: WorkspaceId, journey: JourneyId, id: TouchpointId) -> Result<()> {
+    pub async fn delete_touchpoint(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        id: TouchpointId,
+    ) -> Result<()> {
         // Checked first so a touchpoint of another journey (or workspace) is never touched.
         self.get_touchpoint(ws, journey, id).await?;
         with_pool!(self, pool => {
@@ -487,7 +516,13 @@ impl Store {
     }
 
     /// Moves a touchpoint one place earlier or later within its stage.
-    pub async fn move_touchpoint(&self, ws: WorkspaceId, journey: JourneyId, id: TouchpointId, m: Move) -> Result<()> {
+    pub async fn move_touchpoint(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+        id: TouchpointId,
+        m: Move,
+    ) -> Result<()> {
         let tp = self.get_touchpoint(ws, journey, id).await?;
         with_pool!(self, pool => transaction!(pool, tx => {
             let mut ids: Vec<(i64,)> = sqlx::query_as(
@@ -540,7 +575,8 @@ impl Store {
             for t in touchpoints.iter().filter(|t| t.stage_id == old.id) {
                 let nt = NewTouchpoint {
                     stage_id: copy.id,
-                    name: NonEmpty::parse("name", &t.name).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    name: NonEmpty::parse("name", &t.name)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
                     channel: t.channel,
                     digital: t.digital,
                     owned: t.owned,
@@ -557,9 +593,13 @@ impl Store {
 
     /// Every event at a touchpoint of the journey, for the map's health. Scoped by workspace
     /// on every table it reads.
-    pub async fn journey_events(&self, ws: WorkspaceId, journey: JourneyId) -> Result<Vec<JourneyEvent>> {
+    pub async fn journey_events(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+    ) -> Result<Vec<JourneyEvent>> {
         with_pool!(self, pool => {
-            let rows: Vec<(Option<i64>, Option<String>, i64, i64, String)> = sqlx::query_as(
+            let rows: Vec<EventRow> = sqlx::query_as(
                 "SELECT e.customer_id, e.visitor_id, e.touchpoint_id, e.occurred_at, e.properties
                  FROM events e
                  JOIN touchpoints t ON t.id = e.touchpoint_id AND t.workspace_id = e.workspace_id

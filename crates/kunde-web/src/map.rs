@@ -51,7 +51,11 @@ pub fn failed_outcome(properties: &str) -> bool {
     }
     serde_json::from_str::<serde_json::Value>(properties)
         .ok()
-        .and_then(|v| v.get("outcome")?.as_str().map(|o| FAILED_OUTCOMES.contains(&o)))
+        .and_then(|v| {
+            v.get("outcome")?
+                .as_str()
+                .map(|o| FAILED_OUTCOMES.contains(&o))
+        })
         .unwrap_or(false)
 }
 
@@ -78,7 +82,11 @@ impl TouchpointStats {
     }
 
     pub fn failed_share(&self) -> f64 {
-        if self.reached == 0 { 0.0 } else { self.failed as f64 / self.reached as f64 }
+        if self.reached == 0 {
+            0.0
+        } else {
+            self.failed as f64 / self.reached as f64
+        }
     }
 
     /// Poor when few go on or many fail here, good when most go on and few fail.
@@ -123,7 +131,9 @@ pub fn journey_stats(
     let mut order: HashMap<u16, (usize, usize)> = HashMap::new();
     let mut ids: HashMap<u16, TouchpointId> = HashMap::new();
     for (rank, t) in touchpoints.iter().enumerate() {
-        let Some(&s) = stage_of.get(&t.stage_id) else { continue };
+        let Some(&s) = stage_of.get(&t.stage_id) else {
+            continue;
+        };
         // Both fail only beyond 65,536 distinct names; a map never has that many.
         if let Ok(id) = by_tp.touchpoint(&t.id.0.to_string()) {
             order.insert(id.0, (s, rank));
@@ -138,7 +148,9 @@ pub fn journey_stats(
         .filter_map(|t| Some((t.id, *stage_of.get(&t.stage_id)?)))
         .collect();
     for e in events {
-        let Some(&s) = stage_of_tp.get(&e.touchpoint_id) else { continue };
+        let Some(&s) = stage_of_tp.get(&e.touchpoint_id) else {
+            continue;
+        };
         let _ = by_tp.push(&e.who, e.occurred_at, &e.touchpoint_id.0.to_string(), 0.0);
         let _ = by_stage.push(&e.who, e.occurred_at, &format!("s{s}"), 0.0);
     }
@@ -191,7 +203,11 @@ pub fn journey_stats(
         .into_iter()
         .map(|((a, b), n)| (ids[&a], ids[&b], n))
         .collect();
-    loops.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.0.cmp(&b.0.0)).then(a.1.0.cmp(&b.1.0)));
+    loops.sort_by(|a, b| {
+        b.2.cmp(&a.2)
+            .then(a.0.0.cmp(&b.0.0))
+            .then(a.1.0.cmp(&b.1.0))
+    });
     let failed: std::collections::HashSet<(&str, TouchpointId)> = events
         .iter()
         .filter(|e| failed_outcome(&e.properties))
@@ -249,7 +265,13 @@ fn went_on(
     let until = t0 + if last { CAME_BACK_WINDOW } else { window };
     (i + 1..c.len())
         .take_while(|&j| c.times[j] <= until)
-        .any(|j| if last { c.times[j] > t0 } else { order[&c.touchpoints[j]].0 > s })
+        .any(|j| {
+            if last {
+                c.times[j] > t0
+            } else {
+                order[&c.touchpoints[j]].0 > s
+            }
+        })
 }
 
 /// The most loops drawn: more would hide the cards.
@@ -264,8 +286,18 @@ pub fn stat_line(tr: Tr, st: &TouchpointStats, last_stage: bool) -> String {
     let Some(share) = st.share() else {
         return tr.t("map-no-events");
     };
-    let key = if last_stage { "map-came-back" } else { "map-went-on" };
-    let mut line = tr.t_args(key, &[("reached", &st.reached.to_string()), ("share", &percent(share))]);
+    let key = if last_stage {
+        "map-came-back"
+    } else {
+        "map-went-on"
+    };
+    let mut line = tr.t_args(
+        key,
+        &[
+            ("reached", &st.reached.to_string()),
+            ("share", &percent(share)),
+        ],
+    );
     if st.failed > 0 {
         line.push_str(" · ");
         line.push_str(&tr.t_args("map-failed", &[("share", &percent(st.failed_share()))]));
@@ -303,7 +335,11 @@ pub fn build_map(
                     let kind = format!(
                         "{} · {}",
                         tr.t(&format!("channel-{}", t.channel.code())),
-                        tr.t(if t.digital { "tp-digital" } else { "tp-physical" })
+                        tr.t(if t.digital {
+                            "tp-digital"
+                        } else {
+                            "tp-physical"
+                        })
                     );
                     let detail = stat_line(tr, &st, si + 1 == stages.len());
                     Card {
@@ -330,7 +366,11 @@ pub fn build_map(
         .loops
         .iter()
         .filter_map(|&(a, b, n)| {
-            Some(Loop { from: *position.get(&a)?, to: *position.get(&b)?, customers: n })
+            Some(Loop {
+                from: *position.get(&a)?,
+                to: *position.get(&b)?,
+                customers: n,
+            })
         })
         .take(MAX_LOOPS)
         .collect();
@@ -362,7 +402,12 @@ mod tests {
     use kunde_domain::{Channel, JourneyId, StageId, WorkspaceId};
 
     fn stage(id: i64, position: i64) -> Stage {
-        Stage { id: StageId(id), journey_id: JourneyId(1), name: format!("stage {id}"), position }
+        Stage {
+            id: StageId(id),
+            journey_id: JourneyId(1),
+            name: format!("stage {id}"),
+            position,
+        }
     }
 
     fn tp(id: i64, stage: i64) -> Touchpoint {
@@ -386,7 +431,12 @@ mod tests {
     fn walk(who: &str, tps: &[i64]) -> Vec<JourneyEvent> {
         tps.iter()
             .enumerate()
-            .map(|(i, &t)| JourneyEvent { who: who.into(), touchpoint_id: TouchpointId(t), occurred_at: 1000 + 60 * i as i64, properties: "{}".into() })
+            .map(|(i, &t)| JourneyEvent {
+                who: who.into(),
+                touchpoint_id: TouchpointId(t),
+                occurred_at: 1000 + 60 * i as i64,
+                properties: "{}".into(),
+            })
             .collect()
     }
 
@@ -401,7 +451,11 @@ mod tests {
         events.extend(walk("c9", &[99])); // a touchpoint of another journey: ignored
         let s = journey_stats(&stages, &tps, &events);
         let at = |id| s.touchpoints[&TouchpointId(id)];
-        let r = |reached, went_on| TouchpointStats { reached, went_on, failed: 0 };
+        let r = |reached, went_on| TouchpointStats {
+            reached,
+            went_on,
+            failed: 0,
+        };
         assert_eq!(at(1), r(3, 1), "c3 reached 1 only after stage 2");
         assert_eq!(at(2), r(1, 1));
         assert_eq!(at(3), r(2, 1));
@@ -410,7 +464,10 @@ mod tests {
         assert_eq!(s.loops, [(TouchpointId(3), TouchpointId(1), 1)]);
         assert_eq!(s.customers, 3);
         let f = s.funnel.unwrap();
-        assert_eq!(f.steps.iter().map(|st| st.customers).collect::<Vec<_>>(), [3, 2, 1]);
+        assert_eq!(
+            f.steps.iter().map(|st| st.customers).collect::<Vec<_>>(),
+            [3, 2, 1]
+        );
     }
 
     #[test]
@@ -418,12 +475,26 @@ mod tests {
         let stages = [stage(10, 0), stage(20, 1)];
         let tps = [tp(1, 10), tp(2, 20)];
         let s = journey_stats(&stages, &tps, &walk("c1", &[1, 2, 2]));
-        assert_eq!(s.touchpoints[&TouchpointId(2)], TouchpointStats { reached: 1, went_on: 1, failed: 0 });
+        assert_eq!(
+            s.touchpoints[&TouchpointId(2)],
+            TouchpointStats {
+                reached: 1,
+                went_on: 1,
+                failed: 0
+            }
+        );
     }
 
     #[test]
     fn health_needs_enough_customers_and_follows_the_share_going_on() {
-        let h = |reached, went_on| TouchpointStats { reached, went_on, failed: 0 }.health();
+        let h = |reached, went_on| {
+            TouchpointStats {
+                reached,
+                went_on,
+                failed: 0,
+            }
+            .health()
+        };
         assert_eq!(h(4, 0), Health::NoData);
         assert_eq!(h(0, 0), Health::NoData);
         assert_eq!(h(10, 2), Health::Poor);
@@ -435,12 +506,18 @@ mod tests {
     fn a_failed_outcome_recorded_on_the_event_counts_against_the_touchpoint() {
         assert!(failed_outcome(r#"{"wait_minutes":12,"outcome":"hung_up"}"#));
         assert!(!failed_outcome(r#"{"outcome":"booked"}"#));
-        assert!(!failed_outcome(r#"{"note":"outcome: hung_up"}"#), "only the outcome field");
+        assert!(
+            !failed_outcome(r#"{"note":"outcome: hung_up"}"#),
+            "only the outcome field"
+        );
         assert!(!failed_outcome("not json, outcome"));
         let stages = [stage(10, 0), stage(20, 1)];
         let tps = [tp(1, 10), tp(2, 20)];
         let mut events = Vec::new();
-        for (i, outcome) in ["hung_up", "hung_up", "booked", "booked", "booked"].iter().enumerate() {
+        for (i, outcome) in ["hung_up", "hung_up", "booked", "booked", "booked"]
+            .iter()
+            .enumerate()
+        {
             let mut walk = walk(&format!("c{i}"), &[1, 2]);
             walk[0].properties = format!(r#"{{"outcome":"{outcome}"}}"#);
             events.extend(walk);
@@ -448,8 +525,20 @@ mod tests {
         let s = journey_stats(&stages, &tps, &events);
         let call = s.touchpoints[&TouchpointId(1)];
         assert_eq!((call.reached, call.went_on, call.failed), (5, 5, 2));
-        assert_eq!(call.health(), Health::Poor, "everyone went on, but 40 % hung up first");
-        assert_eq!(TouchpointStats { reached: 10, went_on: 9, failed: 2 }.health(), Health::Mixed);
+        assert_eq!(
+            call.health(),
+            Health::Poor,
+            "everyone went on, but 40 % hung up first"
+        );
+        assert_eq!(
+            TouchpointStats {
+                reached: 10,
+                went_on: 9,
+                failed: 2
+            }
+            .health(),
+            Health::Mixed
+        );
     }
 
     #[test]
@@ -461,13 +550,22 @@ mod tests {
         for i in 0..10 {
             // Stage 1 to 2 within a day; stage 2 to 3 after 100 days.
             for (tp, at) in [(1, 0), (2, day), (3, 101 * day)] {
-                events.push(JourneyEvent { who: format!("c{i}"), touchpoint_id: TouchpointId(tp), occurred_at: at + i, properties: String::new() });
+                events.push(JourneyEvent {
+                    who: format!("c{i}"),
+                    touchpoint_id: TouchpointId(tp),
+                    occurred_at: at + i,
+                    properties: String::new(),
+                });
             }
         }
         let s = journey_stats(&stages, &tps, &events);
         assert_eq!(stage_windows(3, s.funnel.as_ref())[0], WENT_ON_WINDOW);
         assert!(stage_windows(3, s.funnel.as_ref())[1] >= 100 * day);
-        assert_eq!(s.touchpoints[&TouchpointId(2)].went_on, 10, "100 days is usual here, so they went on");
+        assert_eq!(
+            s.touchpoints[&TouchpointId(2)].went_on,
+            10,
+            "100 days is usual here, so they went on"
+        );
     }
 
     #[test]

@@ -27,10 +27,22 @@ pub fn owner_routes() -> Router<AppState> {
         .route("/journeys/{id}/stages", post(add_stage))
         .route("/journeys/{id}/stages/{sid}/rename", post(rename_stage))
         .route("/journeys/{id}/stages/{sid}/move", post(move_stage))
-        .route("/journeys/{id}/stages/{sid}/delete", get(stage_delete_confirm).post(delete_stage))
-        .route("/journeys/{id}/touchpoints/{tid}/edit", get(touchpoint_form).post(update_touchpoint))
-        .route("/journeys/{id}/touchpoints/{tid}/move", post(move_touchpoint))
-        .route("/journeys/{id}/touchpoints/{tid}/delete", get(touchpoint_delete_confirm).post(delete_touchpoint))
+        .route(
+            "/journeys/{id}/stages/{sid}/delete",
+            get(stage_delete_confirm).post(delete_stage),
+        )
+        .route(
+            "/journeys/{id}/touchpoints/{tid}/edit",
+            get(touchpoint_form).post(update_touchpoint),
+        )
+        .route(
+            "/journeys/{id}/touchpoints/{tid}/move",
+            post(move_touchpoint),
+        )
+        .route(
+            "/journeys/{id}/touchpoints/{tid}/delete",
+            get(touchpoint_delete_confirm).post(delete_touchpoint),
+        )
         .route("/journeys/{id}/to-be", post(create_to_be))
         .route("/journeys/{id}/sub", post(create_sub))
 }
@@ -72,7 +84,12 @@ struct EditPage {
 
 impl EditPage {
     fn count_in(&self, stage: &StageId) -> String {
-        let n = self.l.touchpoints.iter().filter(|t| t.stage_id == *stage).count();
+        let n = self
+            .l
+            .touchpoints
+            .iter()
+            .filter(|t| t.stage_id == *stage)
+            .count();
         self.p.count("stage-touchpoints", &(n as i64))
     }
 
@@ -112,11 +129,33 @@ fn back(id: i64, anchor: &str, done: &str) -> Response {
     Redirect::to(&format!("/journeys/{id}/edit?done={done}{anchor}")).into_response()
 }
 
-async fn edit_page(state: &AppState, c: Ctx, id: i64, errors: FieldErrors) -> Result<EditPage, PageError> {
-    let l = load(state, c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e))?;
-    let f = JourneyEditForm { name: l.j.name.clone(), description: l.j.description.clone() };
-    let sub = SubForm { name: String::new(), first: String::new(), last: String::new() };
-    Ok(EditPage { p: c.p, l, f, stage_edit: None, new_stage: String::new(), sub, errors })
+async fn edit_page(
+    state: &AppState,
+    c: Ctx,
+    id: i64,
+    errors: FieldErrors,
+) -> Result<EditPage, PageError> {
+    let l = load(state, c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e))?;
+    let f = JourneyEditForm {
+        name: l.j.name.clone(),
+        description: l.j.description.clone(),
+    };
+    let sub = SubForm {
+        name: String::new(),
+        first: String::new(),
+        last: String::new(),
+    };
+    Ok(EditPage {
+        p: c.p,
+        l,
+        f,
+        stage_edit: None,
+        new_stage: String::new(),
+        sub,
+        errors,
+    })
 }
 
 pub async fn edit_form(
@@ -141,7 +180,12 @@ pub async fn update(
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
-    let name = errors.check(c.p.tr, "name", "journey-name", NonEmpty::parse("name", &f.name));
+    let name = errors.check(
+        c.p.tr,
+        "name",
+        "journey-name",
+        NonEmpty::parse("name", &f.name),
+    );
     let Some(name) = name else {
         let mut view = edit_page(&state, c, id, errors).await?;
         view.f = f;
@@ -166,8 +210,20 @@ struct ConfirmPage {
     cancel: String,
 }
 
-fn confirm(c: Ctx, question: String, impact: DeletionImpact, action: String, cancel: String) -> Result<Response, PageError> {
-    let view = ConfirmPage { p: c.p, question, impact, action, cancel };
+fn confirm(
+    c: Ctx,
+    question: String,
+    impact: DeletionImpact,
+    action: String,
+    cancel: String,
+) -> Result<Response, PageError> {
+    let view = ConfirmPage {
+        p: c.p,
+        question,
+        impact,
+        action,
+        cancel,
+    };
     render(&view, &view.p, StatusCode::OK)
 }
 
@@ -178,10 +234,24 @@ pub async fn delete_confirm(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/delete"));
-    let j = state.store.get_journey(c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e.into()))?;
-    let impact = state.store.deletion_impact(c.ws, j.id, None).await.map_err(|e| c.p.err(e.into()))?;
+    let j = state
+        .store
+        .get_journey(c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
+    let impact = state
+        .store
+        .deletion_impact(c.ws, j.id, None)
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
     let question = c.p.named("map-confirm-delete-journey", &j.name);
-    confirm(c, question, impact, format!("/journeys/{id}/delete"), format!("/journeys/{id}/edit"))
+    confirm(
+        c,
+        question,
+        impact,
+        format!("/journeys/{id}/delete"),
+        format!("/journeys/{id}/edit"),
+    )
 }
 
 pub async fn delete(
@@ -191,7 +261,11 @@ pub async fn delete(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, String::new());
-    state.store.delete_journey(c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e.into()))?;
+    state
+        .store
+        .delete_journey(c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
     Ok(Redirect::to("/journeys?done=journey-deleted").into_response())
 }
 
@@ -210,12 +284,21 @@ pub async fn add_stage(
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
-    let Some(name) = errors.check(c.p.tr, "new_stage", "stage-name", NonEmpty::parse("name", &f.name)) else {
+    let Some(name) = errors.check(
+        c.p.tr,
+        "new_stage",
+        "stage-name",
+        NonEmpty::parse("name", &f.name),
+    ) else {
         let mut view = edit_page(&state, c, id, errors).await?;
         view.new_stage = f.name;
         return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    state.store.add_stage(c.ws, JourneyId(id), &name).await.map_err(|e| c.p.err(e.into()))?;
+    state
+        .store
+        .add_stage(c.ws, JourneyId(id), &name)
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
     Ok(back(id, "#stages", "stage-added"))
 }
 
@@ -228,7 +311,12 @@ pub async fn rename_stage(
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
-    let Some(name) = errors.check(c.p.tr, "stage_name", "stage-name", NonEmpty::parse("name", &f.name)) else {
+    let Some(name) = errors.check(
+        c.p.tr,
+        "stage_name",
+        "stage-name",
+        NonEmpty::parse("name", &f.name),
+    ) else {
         let mut view = edit_page(&state, c, id, errors).await?;
         if !view.l.stages.iter().any(|s| s.id.0 == sid) {
             return Err(view.p.err(AppError::NotFound));
@@ -273,15 +361,28 @@ pub async fn stage_delete_confirm(
     Path((id, sid)): Path<(i64, i64)>,
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/stages/{sid}/delete"));
-    let stages = state.store.list_stages(c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e.into()))?;
-    let stage = stages.iter().find(|s| s.id.0 == sid).ok_or_else(|| c.p.err(AppError::NotFound))?;
+    let stages = state
+        .store
+        .list_stages(c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
+    let stage = stages
+        .iter()
+        .find(|s| s.id.0 == sid)
+        .ok_or_else(|| c.p.err(AppError::NotFound))?;
     let impact = state
         .store
         .deletion_impact(c.ws, JourneyId(id), Some(stage.id))
         .await
         .map_err(|e| c.p.err(e.into()))?;
     let question = c.p.named("map-confirm-delete-stage", &stage.name);
-    confirm(c, question, impact, format!("/journeys/{id}/stages/{sid}/delete"), format!("/journeys/{id}/edit#stages"))
+    confirm(
+        c,
+        question,
+        impact,
+        format!("/journeys/{id}/stages/{sid}/delete"),
+        format!("/journeys/{id}/edit#stages"),
+    )
 }
 
 pub async fn delete_stage(
@@ -321,8 +422,14 @@ pub async fn touchpoint_form(
     Extension(csrf): Extension<CsrfToken>,
     Path((id, tid)): Path<(i64, i64)>,
 ) -> Result<Response, PageError> {
-    let c = ctx(&user, &csrf, format!("/journeys/{id}/touchpoints/{tid}/edit"));
-    let l = load(&state, c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e))?;
+    let c = ctx(
+        &user,
+        &csrf,
+        format!("/journeys/{id}/touchpoints/{tid}/edit"),
+    );
+    let l = load(&state, c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e))?;
     let tp = l
         .touchpoints
         .iter()
@@ -340,7 +447,13 @@ pub async fn touchpoint_form(
         pain_points: tp.pain_points.clone(),
         ideas: tp.ideas.clone(),
     };
-    let view = TouchpointPage { p: c.p, l, tp, f, errors: FieldErrors::default() };
+    let view = TouchpointPage {
+        p: c.p,
+        l,
+        tp,
+        f,
+        errors: FieldErrors::default(),
+    };
     render(&view, &view.p, StatusCode::OK)
 }
 
@@ -361,7 +474,11 @@ pub(super) fn parse_touchpoint(
         .ok_or(AppError::BadRequest)?;
     let owner_id = match f.owner_id.trim() {
         "" => None,
-        s => Some(s.parse::<i64>().map(UserId).map_err(|_| AppError::BadRequest)?),
+        s => Some(
+            s.parse::<i64>()
+                .map(UserId)
+                .map_err(|_| AppError::BadRequest)?,
+        ),
     };
     let name = errors.check(p.tr, "name", "tp-name", NonEmpty::parse("name", &f.name));
     let channel = errors.check(p.tr, "channel", "tp-channel", Channel::parse(&f.channel));
@@ -388,8 +505,14 @@ pub async fn update_touchpoint(
     Path((id, tid)): Path<(i64, i64)>,
     Form(f): Form<TouchpointForm>,
 ) -> Result<Response, PageError> {
-    let c = ctx(&user, &csrf, format!("/journeys/{id}/touchpoints/{tid}/edit"));
-    let l = load(&state, c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e))?;
+    let c = ctx(
+        &user,
+        &csrf,
+        format!("/journeys/{id}/touchpoints/{tid}/edit"),
+    );
+    let l = load(&state, c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e))?;
     let tp = l
         .touchpoints
         .iter()
@@ -397,8 +520,15 @@ pub async fn update_touchpoint(
         .cloned()
         .ok_or_else(|| c.p.err(AppError::NotFound))?;
     let mut errors = FieldErrors::default();
-    let Some(new) = parse_touchpoint(&c.p, &f, &l.stages, &mut errors).map_err(|e| c.p.err(e))? else {
-        let view = TouchpointPage { p: c.p, l, tp, f, errors };
+    let Some(new) = parse_touchpoint(&c.p, &f, &l.stages, &mut errors).map_err(|e| c.p.err(e))?
+    else {
+        let view = TouchpointPage {
+            p: c.p,
+            l,
+            tp,
+            f,
+            errors,
+        };
         return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
     };
     state
@@ -432,16 +562,34 @@ pub async fn touchpoint_delete_confirm(
     Extension(csrf): Extension<CsrfToken>,
     Path((id, tid)): Path<(i64, i64)>,
 ) -> Result<Response, PageError> {
-    let c = ctx(&user, &csrf, format!("/journeys/{id}/touchpoints/{tid}/delete"));
+    let c = ctx(
+        &user,
+        &csrf,
+        format!("/journeys/{id}/touchpoints/{tid}/delete"),
+    );
     let tp = state
         .store
         .get_touchpoint(c.ws, JourneyId(id), TouchpointId(tid))
         .await
         .map_err(|e| c.p.err(e.into()))?;
-    let events = state.store.touchpoint_event_count(c.ws, tp.id).await.map_err(|e| c.p.err(e.into()))?;
+    let events = state
+        .store
+        .touchpoint_event_count(c.ws, tp.id)
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
     let question = c.p.named("map-confirm-delete-touchpoint", &tp.name);
-    let impact = DeletionImpact { stages: 0, touchpoints: 1, events };
-    confirm(c, question, impact, format!("/journeys/{id}/touchpoints/{tid}/delete"), format!("/journeys/{id}#tp-{tid}"))
+    let impact = DeletionImpact {
+        stages: 0,
+        touchpoints: 1,
+        events,
+    };
+    confirm(
+        c,
+        question,
+        impact,
+        format!("/journeys/{id}/touchpoints/{tid}/delete"),
+        format!("/journeys/{id}#tp-{tid}"),
+    )
 }
 
 pub async fn delete_touchpoint(
@@ -467,7 +615,11 @@ pub async fn create_to_be(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, String::new());
-    let j = state.store.get_journey(c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e.into()))?;
+    let j = state
+        .store
+        .get_journey(c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e.into()))?;
     if j.variant != JourneyVariant::AsIs {
         return Err(c.p.err(AppError::BadRequest));
     }
@@ -496,7 +648,9 @@ pub async fn create_sub(
     Form(f): Form<SubForm>,
 ) -> Result<Response, PageError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
-    let l = load(&state, c.ws, JourneyId(id)).await.map_err(|e| c.p.err(e))?;
+    let l = load(&state, c.ws, JourneyId(id))
+        .await
+        .map_err(|e| c.p.err(e))?;
     let find = |s: &str| {
         s.parse::<i64>()
             .ok()
@@ -504,7 +658,12 @@ pub async fn create_sub(
     };
     let (first, last) = (find(&f.first), find(&f.last));
     let mut errors = FieldErrors::default();
-    let name = errors.check(c.p.tr, "sub_name", "subjourney-name", NonEmpty::parse("name", &f.name));
+    let name = errors.check(
+        c.p.tr,
+        "sub_name",
+        "subjourney-name",
+        NonEmpty::parse("name", &f.name),
+    );
     match (first, last) {
         (Some(a), Some(b)) if a <= b => {}
         (Some(_), Some(_)) => errors.add_message("sub_range", c.p.t("subjourney-error-range")),

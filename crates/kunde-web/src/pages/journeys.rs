@@ -4,9 +4,9 @@
 
 use super::{FieldErrors, Page};
 use crate::AppState;
-use crate::map::{JourneyStats, build_map, journey_stats, stat_line};
 use crate::csrf::CsrfToken;
 use crate::error::{AppError, PageError};
+use crate::map::{JourneyStats, build_map, journey_stats, stat_line};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -55,7 +55,10 @@ pub async fn list(
     Extension(csrf): Extension<CsrfToken>,
     Query(done): Query<Done>,
 ) -> Result<Html<String>, PageError> {
-    let p = notice(Page::staff(&user, &csrf, "journeys", "/journeys"), done.done.as_deref());
+    let p = notice(
+        Page::staff(&user, &csrf, "journeys", "/journeys"),
+        done.done.as_deref(),
+    );
     let journeys = state
         .store
         .list_journeys(user.workspace.id)
@@ -167,12 +170,21 @@ pub(super) struct Loaded {
     pub users: Vec<User>,
 }
 
-pub(super) async fn load(state: &AppState, ws: WorkspaceId, id: JourneyId) -> Result<Loaded, AppError> {
+pub(super) async fn load(
+    state: &AppState,
+    ws: WorkspaceId,
+    id: JourneyId,
+) -> Result<Loaded, AppError> {
     let j = state.store.get_journey(ws, id).await?;
     let stages = state.store.list_stages(ws, j.id).await?;
     let touchpoints = state.store.list_touchpoints(ws, j.id).await?;
     let users = state.store.list_users(ws).await?;
-    Ok(Loaded { j, stages, touchpoints, users })
+    Ok(Loaded {
+        j,
+        stages,
+        touchpoints,
+        users,
+    })
 }
 
 /// The as-is journey a to-be journey redesigns, with its observed numbers.
@@ -182,8 +194,15 @@ struct AsIs {
     stats: JourneyStats,
 }
 
-async fn as_is_of(state: &AppState, ws: WorkspaceId, j: &Journey) -> Result<Option<AsIs>, AppError> {
-    let Some(source) = j.counterpart_of.filter(|_| j.variant == JourneyVariant::ToBe) else {
+async fn as_is_of(
+    state: &AppState,
+    ws: WorkspaceId,
+    j: &Journey,
+) -> Result<Option<AsIs>, AppError> {
+    let Some(source) = j
+        .counterpart_of
+        .filter(|_| j.variant == JourneyVariant::ToBe)
+    else {
         return Ok(None);
     };
     let loaded = match load(state, ws, source).await {
@@ -193,7 +212,11 @@ async fn as_is_of(state: &AppState, ws: WorkspaceId, j: &Journey) -> Result<Opti
     };
     let events = state.store.journey_events(ws, source).await?;
     let stats = journey_stats(&loaded.stages, &loaded.touchpoints, &events);
-    Ok(Some(AsIs { touchpoints: loaded.touchpoints, stages: loaded.stages, stats }))
+    Ok(Some(AsIs {
+        touchpoints: loaded.touchpoints,
+        stages: loaded.stages,
+        stats,
+    }))
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -233,41 +256,71 @@ fn columns(p: &Page, l: &Loaded, stats: &JourneyStats, as_is: Option<&AsIs>) -> 
                     let st = stats.touchpoints.get(&t.id).copied().unwrap_or_default();
                     let stat = stat_line(p.tr, &st, si == last);
                     let as_is = as_is
-                        .map(|a| match a.touchpoints.iter().find(|o| same_name(&o.name, &t.name)) {
-                            Some(o) => {
-                                let s = a.stats.touchpoints.get(&o.id).copied().unwrap_or_default();
-                                p.tr.t_args("tobe-asis-touchpoint", &[
-                                    ("name", o.name.as_str()),
-                                    ("reached", &s.reached.to_string()),
-                                    ("went", &pct(s.went_on, s.reached)),
-                                    ("dropped", &pct(s.dropped(), s.reached)),
-                                ])
-                            }
-                            None => p.t("tobe-asis-new"),
-                        })
+                        .map(
+                            |a| match a.touchpoints.iter().find(|o| same_name(&o.name, &t.name)) {
+                                Some(o) => {
+                                    let s =
+                                        a.stats.touchpoints.get(&o.id).copied().unwrap_or_default();
+                                    p.tr.t_args(
+                                        "tobe-asis-touchpoint",
+                                        &[
+                                            ("name", o.name.as_str()),
+                                            ("reached", &s.reached.to_string()),
+                                            ("went", &pct(s.went_on, s.reached)),
+                                            ("dropped", &pct(s.dropped(), s.reached)),
+                                        ],
+                                    )
+                                }
+                                None => p.t("tobe-asis-new"),
+                            },
+                        )
                         .unwrap_or_default();
-                    CardView { t: t.clone(), health: health_class(st.health()), stat, as_is }
+                    CardView {
+                        t: t.clone(),
+                        health: health_class(st.health()),
+                        stat,
+                        as_is,
+                    }
                 })
                 .collect();
             let as_is = as_is
                 .and_then(|a| {
-                    let k = a.stages.iter().position(|s| same_name(&s.name, &stage.name))?;
+                    let k = a
+                        .stages
+                        .iter()
+                        .position(|s| same_name(&s.name, &stage.name))?;
                     let step = a.stats.funnel.as_ref()?.steps.get(k)?.clone();
-                    let from_previous = if k == 0 { "100 %".to_owned() } else { format!("{:.0} %", step.percent_of_previous) };
-                    Some(p.tr.t_args("tobe-asis-stage", &[
-                        ("reached", &step.customers.to_string()),
-                        ("previous", &from_previous),
-                        ("dropped", &step.dropped.to_string()),
-                    ]))
+                    let from_previous = if k == 0 {
+                        "100 %".to_owned()
+                    } else {
+                        format!("{:.0} %", step.percent_of_previous)
+                    };
+                    Some(p.tr.t_args(
+                        "tobe-asis-stage",
+                        &[
+                            ("reached", &step.customers.to_string()),
+                            ("previous", &from_previous),
+                            ("dropped", &step.dropped.to_string()),
+                        ],
+                    ))
                 })
                 .unwrap_or_default();
-            Column { stage: stage.clone(), cards, as_is }
+            Column {
+                stage: stage.clone(),
+                cards,
+                as_is,
+            }
         })
         .collect()
 }
 
 /// The picture of a journey and the numbers behind it.
-async fn picture(state: &AppState, p: &Page, ws: WorkspaceId, l: &Loaded) -> Result<(String, JourneyStats), AppError> {
+async fn picture(
+    state: &AppState,
+    p: &Page,
+    ws: WorkspaceId,
+    l: &Loaded,
+) -> Result<(String, JourneyStats), AppError> {
     let events = state.store.journey_events(ws, l.j.id).await?;
     let stats = journey_stats(&l.stages, &l.touchpoints, &events);
     let map = build_map(p.tr, &l.j, &l.stages, &l.touchpoints, &l.users, &stats);
@@ -333,7 +386,11 @@ async fn show_page(
     let (svg, stats) = picture(state, &p, ws, &l).await.map_err(|e| p.err(e))?;
     let as_is = as_is_of(state, ws, &l.j).await.map_err(|e| p.err(e))?;
     let columns = columns(&p, &l, &stats, as_is.as_ref());
-    let all = state.store.list_journeys(ws).await.map_err(|e| p.err(e.into()))?;
+    let all = state
+        .store
+        .list_journeys(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
     let j = l.j;
     let to_be = all
         .iter()
@@ -349,7 +406,17 @@ async fn show_page(
                     || j.parent_id == Some(o.id))
         })
         .collect();
-    Ok(ShowPage { p, j, columns, users: l.users, related, svg, to_be, f, errors })
+    Ok(ShowPage {
+        p,
+        j,
+        columns,
+        users: l.users,
+        related,
+        svg,
+        to_be,
+        f,
+        errors,
+    })
 }
 
 /// Notices this module's redirects may ask for (`?done=…`).
@@ -383,7 +450,10 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(done): Query<Done>,
 ) -> Result<Html<String>, PageError> {
-    let p = notice(Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}")), done.done.as_deref());
+    let p = notice(
+        Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}")),
+        done.done.as_deref(),
+    );
     let f = TouchpointForm {
         channel: "web".into(),
         ..Default::default()
@@ -397,7 +467,13 @@ fn file_name(j: &Journey, ext: &str) -> String {
     let stem: String = j
         .name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .filter(char::is_ascii)
         .collect();
     let stem = stem.trim_matches('-');
@@ -409,7 +485,10 @@ fn download(body: Vec<u8>, mime: &'static str, name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, mime.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         body,
@@ -424,10 +503,18 @@ pub async fn map_svg(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let p = Page::staff(&user, &csrf, "journeys", "");
-    let l = load(&state, user.workspace.id, JourneyId(id)).await.map_err(|e| p.err(e))?;
-    let (svg, _) = picture(&state, &p, user.workspace.id, &l).await.map_err(|e| p.err(e))?;
+    let l = load(&state, user.workspace.id, JourneyId(id))
+        .await
+        .map_err(|e| p.err(e))?;
+    let (svg, _) = picture(&state, &p, user.workspace.id, &l)
+        .await
+        .map_err(|e| p.err(e))?;
     let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
-    Ok(download(svg.into_bytes(), "image/svg+xml; charset=utf-8", &file_name(&l.j, "svg")))
+    Ok(download(
+        svg.into_bytes(),
+        "image/svg+xml; charset=utf-8",
+        &file_name(&l.j, "svg"),
+    ))
 }
 
 /// PNG pixels per SVG unit: 1400 units become 2100 pixels, sharp on a projector and when
@@ -441,8 +528,12 @@ pub async fn map_png(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let p = Page::staff(&user, &csrf, "journeys", "");
-    let l = load(&state, user.workspace.id, JourneyId(id)).await.map_err(|e| p.err(e))?;
-    let (svg, _) = picture(&state, &p, user.workspace.id, &l).await.map_err(|e| p.err(e))?;
+    let l = load(&state, user.workspace.id, JourneyId(id))
+        .await
+        .map_err(|e| p.err(e))?;
+    let (svg, _) = picture(&state, &p, user.workspace.id, &l)
+        .await
+        .map_err(|e| p.err(e))?;
     // Rendering takes tens of milliseconds: off the async threads.
     let png = tokio::task::spawn_blocking(move || kunde_map::render_png(&svg, PNG_SCALE))
         .await
@@ -469,11 +560,19 @@ pub async fn compare(
 ) -> Result<Html<String>, PageError> {
     let p = Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}/compare"));
     let ws = user.workspace.id;
-    let j = state.store.get_journey(ws, JourneyId(id)).await.map_err(|e| p.err(e.into()))?;
+    let j = state
+        .store
+        .get_journey(ws, JourneyId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
     let (as_is_id, to_be_id) = match (j.variant, j.counterpart_of) {
         (JourneyVariant::ToBe, Some(a)) => (a, j.id),
         _ => {
-            let all = state.store.list_journeys(ws).await.map_err(|e| p.err(e.into()))?;
+            let all = state
+                .store
+                .list_journeys(ws)
+                .await
+                .map_err(|e| p.err(e.into()))?;
             let t = all
                 .iter()
                 .find(|o| o.counterpart_of == Some(j.id) && o.variant == JourneyVariant::ToBe)
@@ -483,12 +582,21 @@ pub async fn compare(
     };
     let left_l = load(&state, ws, as_is_id).await.map_err(|e| p.err(e))?;
     let right_l = load(&state, ws, to_be_id).await.map_err(|e| p.err(e))?;
-    let events = state.store.journey_events(ws, as_is_id).await.map_err(|e| p.err(e.into()))?;
+    let events = state
+        .store
+        .journey_events(ws, as_is_id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
     let left_stats = journey_stats(&left_l.stages, &left_l.touchpoints, &events);
     let left = columns(&p, &left_l, &left_stats, None);
-    let as_is = as_is_of(&state, ws, &right_l.j).await.map_err(|e| p.err(e))?;
+    let as_is = as_is_of(&state, ws, &right_l.j)
+        .await
+        .map_err(|e| p.err(e))?;
     let right = columns(&p, &right_l, &JourneyStats::default(), as_is.as_ref());
-    let view = ComparePage { p, sides: vec![(left_l.j, left), (right_l.j, right)] };
+    let view = ComparePage {
+        p,
+        sides: vec![(left_l.j, left), (right_l.j, right)],
+    };
     view.render().map(Html).map_err(|e| view.p.err(e.into()))
 }
 
