@@ -10,7 +10,8 @@ pub const MIN_WIDTH: f64 = 1400.0;
 pub const MARGIN: f64 = 20.0;
 pub const COLUMN_GAP: f64 = 14.0;
 pub const MIN_COLUMN: f64 = 190.0;
-pub const HEADER: f64 = 100.0;
+/// Title, subtitle and up to two rows of legend.
+pub const HEADER: f64 = 122.0;
 pub const STAGE_HEADER: f64 = 38.0;
 pub const CARD_HEIGHT: f64 = 106.0;
 pub const CARD_GAP: f64 = 10.0;
@@ -309,6 +310,28 @@ mod tests {
             "the curve is drawn under the cards"
         );
         assert!(l.height > l.curve.bottom());
+    }
+
+    #[test]
+    fn a_typical_map_fits_one_landscape_page_at_full_width() {
+        // Five stages of up to four cards, with loops: scaled to the printable width of A4
+        // (277 mm) or Letter (259 mm) landscape, the height must stay within the page
+        // (190 mm and 196 mm).
+        let mut m = map(&[4, 3, 2, 2, 2]);
+        m.loops = vec![Loop {
+            from: (1, 0),
+            to: (0, 0),
+            customers: 3,
+        }];
+        let l = layout(&m);
+        for (width_mm, height_mm) in [(277.0, 190.0), (259.0, 196.0)] {
+            assert!(
+                l.height * width_mm / l.width <= height_mm,
+                "{} × {}",
+                l.width,
+                l.height
+            );
+        }
     }
 
     #[test]

@@ -121,8 +121,19 @@ pub fn render_svg(map: &Map) -> String {
 }
 
 fn legend(s: &mut Svg, map: &Map, l: &Layout) {
-    let mut x = 20.0;
-    let y = 80.0;
+    // Entries flow left to right and wrap onto a second row when the labels are long (they
+    // are translated, so their length is not known here).
+    let (mut x, mut y) = (20.0, 74.0);
+    let mut place = |label: &str, lead: f64| {
+        let w = lead + 6.2 * label.chars().count() as f64;
+        if x > 20.0 && x + w > l.width - 20.0 {
+            x = 20.0;
+            y += 22.0;
+        }
+        let at = (x, y);
+        x += w + 24.0;
+        at
+    };
     for (h, label) in [
         (Health::Good, &map.labels.good),
         (Health::Mixed, &map.labels.mixed),
@@ -130,6 +141,7 @@ fn legend(s: &mut Svg, map: &Map, l: &Layout) {
         (Health::NoData, &map.labels.no_data),
     ] {
         let (fill, stroke) = colours(h);
+        let (x, y) = place(label, 20.0);
         s.rect(
             &Rect {
                 x,
@@ -141,9 +153,9 @@ fn legend(s: &mut Svg, map: &Map, l: &Layout) {
             &format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="2""#),
         );
         s.text(x + 20.0, y + 12.0, 12.0, r##"fill="#3c4043""##, label);
-        x += 34.0 + 6.5 * label.chars().count() as f64;
     }
     if !l.loops.is_empty() {
+        let (x, y) = place(&map.labels.loops, 36.0);
         let _ = writeln!(
             s.0,
             r##"<path d="M{:.1},{:.1} h26" stroke="#5b4b8a" stroke-width="4" stroke-opacity="0.6" marker-end="url(#loop-arrow)"/>"##,
