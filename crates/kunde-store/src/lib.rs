@@ -34,6 +34,7 @@ pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
+pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.

@@ -280,3 +280,87 @@ import-field-channel = Kanal
 import-field-amount = Beløb
 import-field-note = Note
 import-field-ignore = (ignorér kolonnen)
+## journey map
+journey-edit = Redigér rejse
+journey-edit-named = Redigér { $name }
+journey-save = Gem rejse
+journey-compare = Som nu og fremtidig side om side
+journey-delete = Slet denne rejse
+journey-delete-named = Slet “{ $name }”…
+map-download-svg = Hent SVG
+map-download-png = Hent PNG
+map-caption = Kortenes farver: andelen af kunder, der nåede berøringspunktet og gik videre til en senere fase (i sidste fase: som kom igen). Pile: kunder, der går tilbage til et tidligere berøringspunkt. Udskrevet fylder kortet én liggende side.
+map-cards-title = Berøringspunkterne i detaljer
+map-owner = Ansvarlig: { $name }
+map-no-owner = Ingen ansvarlig
+map-went-on = { $reached } nåede hertil · { $share } gik videre
+map-came-back = { $reached } nåede hertil · { $share } kom igen
+map-no-events = Ingen hændelser registreret endnu
+map-customers = { $n ->
+    [one] én kunde i data
+   *[other] { $n } kunder i data
+}
+map-emotion-derived = Kundens følelse pr. fase — endnu ingen svar på spørgeskemaer, så kurven viser andelen af kunder, der går videre fra hver fase
+map-good = De fleste går videre (50 % eller flere)
+map-mixed = Nogle falder fra eller mislykkes (30–50 % går videre, eller 15 % mislykkes)
+map-poor = Mange falder fra eller mislykkes (under 30 % går videre, eller 30 % mislykkes)
+map-no-data = For få kunder til at sige noget
+map-loops = Kunder, der går tilbage (tykkere: flere kunder)
+map-edit = Redigér
+map-delete = Slet
+map-move-up = Flyt { $name } op
+map-move-down = Flyt { $name } ned
+tp-edit-named = Redigér { $name }
+tp-delete-named = Slet { $name }
+map-stages-title = Faser
+stage-name = Fasens navn
+stage-rename-named = Omdøb { $name }
+stage-delete-named = Slet fasen { $name }
+stage-touchpoints = { $n ->
+    [one] ét berøringspunkt
+   *[other] { $n } berøringspunkter
+}
+stage-new = Ny fase
+stage-add = Tilføj fase
+map-confirm-delete-journey = Slet rejsen “{ $name }”?
+map-confirm-delete-stage = Slet fasen “{ $name }”?
+map-confirm-delete-touchpoint = Slet berøringspunktet “{ $name }”?
+map-confirm-cannot-undo = Det kan ikke fortrydes. Det sletter også:
+map-confirm-stages = { $n ->
+    [one] én fase
+   *[other] { $n } faser
+}
+map-confirm-touchpoints = { $n ->
+    [one] ét berøringspunkt
+   *[other] { $n } berøringspunkter
+}
+map-confirm-events = { $n ->
+    [one] én registreret kundehændelse
+   *[other] { $n } registrerede kundehændelser
+}
+tobe-title = Planlæg en ny udgave
+tobe-intro = Kopierer alle faser og berøringspunkter til en ny fremtidig rejse, der er knyttet til denne. Ret frit i kopien; tallene fra rejsen som nu står ved hvert trin.
+tobe-create = Opret en fremtidig udgave
+tobe-default-name = { $name } (fremtidig)
+tobe-asis-touchpoint = Som nu “{ $name }”: { $reached } nåede hertil, { $went } gik videre, { $dropped } faldt fra
+tobe-asis-new = Nyt i den fremtidige rejse: endnu ingen data fra i dag
+tobe-asis-stage = Tragten som nu: { $reached } kunder nåede denne fase ({ $previous } af fasen før); { $dropped } kom ikke videre
+compare-intro = Rejsen, som den er i dag, ved siden af den nye udgave. Hvert fremtidigt trin viser, hvad data fra i dag siger om samme berøringspunkt (fundet ud fra navnet).
+subjourney-title = Delrejse for et enkelt stykke
+subjourney-intro = Kopierer faserne fra den første til den sidste valgte (med deres berøringspunkter) til en ny rejse, der er en del af denne, for eksempel kun “booking”.
+subjourney-name = Delrejsens navn
+subjourney-first = Fra fase
+subjourney-last = Til fase
+subjourney-create = Opret delrejse
+subjourney-error-range = Den første fase skal komme før den sidste (eller være den samme).
+map-done-journey-saved = Rejsen er gemt.
+map-done-journey-deleted = Rejsen er slettet.
+map-done-stage-added = Fasen er tilføjet.
+map-done-stage-saved = Fasen er omdøbt.
+map-done-stage-deleted = Fasen er slettet.
+map-done-tp-saved = Berøringspunktet er gemt.
+map-done-tp-deleted = Berøringspunktet er slettet.
+map-done-tobe-created = Den fremtidige udgave er oprettet: ret frit i den.
+map-done-sub-created = Delrejsen er oprettet.
+map-done-moved = Rækkefølgen er ændret.
+map-failed = { $share } mislykkedes (lagde på, gav op)

@@ -280,3 +280,87 @@ import-field-channel = Channel
 import-field-amount = Amount
 import-field-note = Note
 import-field-ignore = (ignore this column)
+## journey map
+journey-edit = Edit journey
+journey-edit-named = Edit { $name }
+journey-save = Save journey
+journey-compare = As-is and to-be side by side
+journey-delete = Delete this journey
+journey-delete-named = Delete “{ $name }”…
+map-download-svg = Download SVG
+map-download-png = Download PNG
+map-caption = Card colours: the share of customers who reached the touchpoint and went on to a later stage (in the last stage: who came back). Arrows: customers going back to an earlier touchpoint. Printing gives one landscape page.
+map-cards-title = Touchpoints in detail
+map-owner = Owner: { $name }
+map-no-owner = No owner
+map-went-on = { $reached } reached · { $share } went on
+map-came-back = { $reached } reached · { $share } came back
+map-no-events = No events recorded yet
+map-customers = { $n ->
+    [one] one customer in the data
+   *[other] { $n } customers in the data
+}
+map-emotion-derived = Customer emotion per stage — no survey answers yet, so drawn from the share of customers who go on from each stage
+map-good = Most go on (50 % or more)
+map-mixed = Some drop off or fail (30–50 % go on, or 15 % fail)
+map-poor = Many drop off or fail (under 30 % go on, or 30 % fail)
+map-no-data = Too few customers to tell
+map-loops = Customers going back (thicker: more customers)
+map-edit = Edit
+map-delete = Delete
+map-move-up = Move { $name } up
+map-move-down = Move { $name } down
+tp-edit-named = Edit { $name }
+tp-delete-named = Delete { $name }
+map-stages-title = Stages
+stage-name = Stage name
+stage-rename-named = Rename { $name }
+stage-delete-named = Delete stage { $name }
+stage-touchpoints = { $n ->
+    [one] one touchpoint
+   *[other] { $n } touchpoints
+}
+stage-new = New stage
+stage-add = Add stage
+map-confirm-delete-journey = Delete the journey “{ $name }”?
+map-confirm-delete-stage = Delete the stage “{ $name }”?
+map-confirm-delete-touchpoint = Delete the touchpoint “{ $name }”?
+map-confirm-cannot-undo = This cannot be undone. It also deletes:
+map-confirm-stages = { $n ->
+    [one] one stage
+   *[other] { $n } stages
+}
+map-confirm-touchpoints = { $n ->
+    [one] one touchpoint
+   *[other] { $n } touchpoints
+}
+map-confirm-events = { $n ->
+    [one] one recorded customer event
+   *[other] { $n } recorded customer events
+}
+tobe-title = Plan a redesign
+tobe-intro = Copies every stage and touchpoint into a new to-be journey linked to this one. Change the copy freely; the as-is numbers stay next to each step.
+tobe-create = Create a to-be version
+tobe-default-name = { $name } (to-be)
+tobe-asis-touchpoint = As-is “{ $name }”: { $reached } reached, { $went } went on, { $dropped } dropped off
+tobe-asis-new = New in the to-be journey: no as-is data yet
+tobe-asis-stage = As-is funnel: { $reached } customers reached this stage ({ $previous } of the stage before); { $dropped } went no further
+compare-intro = The journey as it is today next to the redesign. Each to-be step shows what the as-is data says about the same touchpoint (matched by name).
+subjourney-title = Sub-journey for one stretch
+subjourney-intro = Copies the stages from the first to the last chosen (with their touchpoints) into a new journey that is part of this one, for example only “booking”.
+subjourney-name = Name of the sub-journey
+subjourney-first = From stage
+subjourney-last = To stage
+subjourney-create = Create sub-journey
+subjourney-error-range = The first stage must come before (or be) the last stage.
+map-done-journey-saved = Journey saved.
+map-done-journey-deleted = Journey deleted.
+map-done-stage-added = Stage added.
+map-done-stage-saved = Stage renamed.
+map-done-stage-deleted = Stage deleted.
+map-done-tp-saved = Touchpoint saved.
+map-done-tp-deleted = Touchpoint deleted.
+map-done-tobe-created = To-be version created: change it freely.
+map-done-sub-created = Sub-journey created.
+map-done-moved = Order changed.
+map-failed = { $share } failed (hung up, gave up)

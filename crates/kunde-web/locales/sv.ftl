@@ -280,3 +280,87 @@ import-field-channel = Kanal
 import-field-amount = Belopp
 import-field-note = Anteckning
 import-field-ignore = (ignorera kolumnen)
+## journey map
+journey-edit = Redigera resan
+journey-edit-named = Redigera { $name }
+journey-save = Spara resan
+journey-compare = Nuläge och framtid sida vid sida
+journey-delete = Ta bort den här resan
+journey-delete-named = Ta bort ”{ $name }”…
+map-download-svg = Ladda ner SVG
+map-download-png = Ladda ner PNG
+map-caption = Kortens färger: andelen kunder som nådde kontaktpunkten och gick vidare till ett senare steg (i sista steget: som kom tillbaka). Pilar: kunder som går tillbaka till en tidigare kontaktpunkt. Utskriven får kartan plats på en liggande sida.
+map-cards-title = Kontaktpunkterna i detalj
+map-owner = Ansvarig: { $name }
+map-no-owner = Ingen ansvarig
+map-went-on = { $reached } nådde hit · { $share } gick vidare
+map-came-back = { $reached } nådde hit · { $share } kom tillbaka
+map-no-events = Inga händelser registrerade än
+map-customers = { $n ->
+    [one] en kund i underlaget
+   *[other] { $n } kunder i underlaget
+}
+map-emotion-derived = Kundens känsla per steg — inga enkätsvar än, så kurvan visar andelen kunder som går vidare från varje steg
+map-good = De flesta går vidare (50 % eller fler)
+map-mixed = En del faller bort eller misslyckas (30–50 % går vidare, eller 15 % misslyckas)
+map-poor = Många faller bort eller misslyckas (under 30 % går vidare, eller 30 % misslyckas)
+map-no-data = För få kunder för att säga något
+map-loops = Kunder som går tillbaka (tjockare: fler kunder)
+map-edit = Redigera
+map-delete = Ta bort
+map-move-up = Flytta upp { $name }
+map-move-down = Flytta ner { $name }
+tp-edit-named = Redigera { $name }
+tp-delete-named = Ta bort { $name }
+map-stages-title = Steg
+stage-name = Stegets namn
+stage-rename-named = Byt namn på { $name }
+stage-delete-named = Ta bort steget { $name }
+stage-touchpoints = { $n ->
+    [one] en kontaktpunkt
+   *[other] { $n } kontaktpunkter
+}
+stage-new = Nytt steg
+stage-add = Lägg till steg
+map-confirm-delete-journey = Ta bort resan ”{ $name }”?
+map-confirm-delete-stage = Ta bort steget ”{ $name }”?
+map-confirm-delete-touchpoint = Ta bort kontaktpunkten ”{ $name }”?
+map-confirm-cannot-undo = Det går inte att ångra. Det tar också bort:
+map-confirm-stages = { $n ->
+    [one] ett steg
+   *[other] { $n } steg
+}
+map-confirm-touchpoints = { $n ->
+    [one] en kontaktpunkt
+   *[other] { $n } kontaktpunkter
+}
+map-confirm-events = { $n ->
+    [one] en registrerad kundhändelse
+   *[other] { $n } registrerade kundhändelser
+}
+tobe-title = Planera en ny version
+tobe-intro = Kopierar alla steg och kontaktpunkter till en ny framtida resa som hör ihop med den här. Ändra fritt i kopian; siffrorna från nuläget står kvar vid varje steg.
+tobe-create = Skapa en framtida version
+tobe-default-name = { $name } (framtid)
+tobe-asis-touchpoint = Nuläge ”{ $name }”: { $reached } nådde hit, { $went } gick vidare, { $dropped } föll bort
+tobe-asis-new = Nytt i den framtida resan: inga data från nuläget än
+tobe-asis-stage = Tratten i nuläget: { $reached } kunder nådde det här steget ({ $previous } av steget innan); { $dropped } kom inte längre
+compare-intro = Resan som den är i dag bredvid den nya versionen. Varje framtida steg visar vad nulägets data säger om samma kontaktpunkt (matchad på namnet).
+subjourney-title = Delresa för en sträcka
+subjourney-intro = Kopierar stegen från det första till det sista valda (med deras kontaktpunkter) till en ny resa som är en del av den här, till exempel bara ”bokning”.
+subjourney-name = Delresans namn
+subjourney-first = Från steg
+subjourney-last = Till steg
+subjourney-create = Skapa delresa
+subjourney-error-range = Det första steget måste komma före det sista (eller vara samma).
+map-done-journey-saved = Resan är sparad.
+map-done-journey-deleted = Resan är borttagen.
+map-done-stage-added = Steget är tillagt.
+map-done-stage-saved = Steget har bytt namn.
+map-done-stage-deleted = Steget är borttaget.
+map-done-tp-saved = Kontaktpunkten är sparad.
+map-done-tp-deleted = Kontaktpunkten är borttagen.
+map-done-tobe-created = Den framtida versionen är skapad: ändra fritt i den.
+map-done-sub-created = Delresan är skapad.
+map-done-moved = Ordningen är ändrad.
+map-failed = { $share } misslyckades (lade på, gav upp)

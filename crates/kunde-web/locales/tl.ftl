@@ -281,3 +281,87 @@ import-field-channel = Channel
 import-field-amount = Halaga
 import-field-note = Tala
 import-field-ignore = (huwag pansinin ang column na ito)
+## journey map
+journey-edit = I-edit ang journey
+journey-edit-named = I-edit ang { $name }
+journey-save = I-save ang journey
+journey-compare = Kasalukuyan at hinaharap, magkatabi
+journey-delete = Burahin ang journey na ito
+journey-delete-named = Burahin ang “{ $name }”…
+map-download-svg = I-download ang SVG
+map-download-png = I-download ang PNG
+map-caption = Kulay ng mga card: ang bahagi ng mga customer na umabot sa touchpoint at nagpatuloy sa susunod na yugto (sa huling yugto: ang mga bumalik). Mga palaso: mga customer na bumabalik sa naunang touchpoint. Kapag ini-print, kasya ito sa isang pahinang naka-landscape.
+map-cards-title = Ang mga touchpoint nang detalyado
+map-owner = May hawak: { $name }
+map-no-owner = Walang may hawak
+map-went-on = { $reached } ang umabot · { $share } ang nagpatuloy
+map-came-back = { $reached } ang umabot · { $share } ang bumalik
+map-no-events = Wala pang naitalang pangyayari
+map-customers = { $n ->
+    [one] { $n } customer sa datos
+   *[other] { $n } customer sa datos
+}
+map-emotion-derived = Damdamin ng customer bawat yugto — wala pang sagot sa survey, kaya galing ito sa bahagi ng mga customer na nagpapatuloy mula sa bawat yugto
+map-good = Karamihan ay nagpapatuloy (50 % o higit pa)
+map-mixed = May ilang humihinto o hindi natutuloy (30–50 % ang nagpapatuloy, o 15 % ang hindi natuloy)
+map-poor = Marami ang humihinto o hindi natutuloy (wala pang 30 % ang nagpapatuloy, o 30 % ang hindi natuloy)
+map-no-data = Kulang ang customer para masabi
+map-loops = Mga customer na bumabalik (mas makapal: mas maraming customer)
+map-edit = I-edit
+map-delete = Burahin
+map-move-up = Itaas ang { $name }
+map-move-down = Ibaba ang { $name }
+tp-edit-named = I-edit ang { $name }
+tp-delete-named = Burahin ang { $name }
+map-stages-title = Mga yugto
+stage-name = Pangalan ng yugto
+stage-rename-named = Palitan ang pangalan ng { $name }
+stage-delete-named = Burahin ang yugtong { $name }
+stage-touchpoints = { $n ->
+    [one] { $n } touchpoint
+   *[other] { $n } touchpoint
+}
+stage-new = Bagong yugto
+stage-add = Magdagdag ng yugto
+map-confirm-delete-journey = Burahin ang journey na “{ $name }”?
+map-confirm-delete-stage = Burahin ang yugtong “{ $name }”?
+map-confirm-delete-touchpoint = Burahin ang touchpoint na “{ $name }”?
+map-confirm-cannot-undo = Hindi na ito maibabalik. Kasama ring mabubura ang:
+map-confirm-stages = { $n ->
+    [one] { $n } yugto
+   *[other] { $n } yugto
+}
+map-confirm-touchpoints = { $n ->
+    [one] { $n } touchpoint
+   *[other] { $n } touchpoint
+}
+map-confirm-events = { $n ->
+    [one] { $n } naitalang pangyayari ng customer
+   *[other] { $n } naitalang pangyayari ng customer
+}
+tobe-title = Magplano ng bagong disenyo
+tobe-intro = Kinokopya ang lahat ng yugto at touchpoint sa isang bagong journey para sa hinaharap na naka-ugnay dito. Baguhin ang kopya ayon sa gusto; mananatili ang mga numero ng kasalukuyan sa tabi ng bawat hakbang.
+tobe-create = Gumawa ng bersyon para sa hinaharap
+tobe-default-name = { $name } (hinaharap)
+tobe-asis-touchpoint = Kasalukuyang “{ $name }”: { $reached } ang umabot, { $went } ang nagpatuloy, { $dropped } ang huminto
+tobe-asis-new = Bago sa journey ng hinaharap: wala pang datos mula sa kasalukuyan
+tobe-asis-stage = Funnel ngayon: { $reached } customer ang umabot sa yugtong ito ({ $previous } ng naunang yugto); { $dropped } ang hindi na nagpatuloy
+compare-intro = Ang journey sa kasalukuyan katabi ng bagong disenyo. Ipinapakita ng bawat hakbang ng hinaharap kung ano ang sinasabi ng datos ngayon tungkol sa parehong touchpoint (itinugma ayon sa pangalan).
+subjourney-title = Sub-journey para sa isang bahagi
+subjourney-intro = Kinokopya ang mga yugto mula sa una hanggang sa huling pinili (kasama ang kanilang mga touchpoint) sa isang bagong journey na bahagi nito, halimbawa ang “pag-book” lamang.
+subjourney-name = Pangalan ng sub-journey
+subjourney-first = Mula sa yugto
+subjourney-last = Hanggang sa yugto
+subjourney-create = Gumawa ng sub-journey
+subjourney-error-range = Dapat mauna (o kapareho) ang unang yugto sa huling yugto.
+map-done-journey-saved = Na-save ang journey.
+map-done-journey-deleted = Nabura ang journey.
+map-done-stage-added = Naidagdag ang yugto.
+map-done-stage-saved = Napalitan ang pangalan ng yugto.
+map-done-stage-deleted = Nabura ang yugto.
+map-done-tp-saved = Na-save ang touchpoint.
+map-done-tp-deleted = Nabura ang touchpoint.
+map-done-tobe-created = Nagawa ang bersyon para sa hinaharap: baguhin ito ayon sa gusto.
+map-done-sub-created = Nagawa ang sub-journey.
+map-done-moved = Nabago ang pagkakasunod-sunod.
+map-failed = { $share } ang hindi natuloy (ibinaba ang tawag, sumuko)

@@ -18,6 +18,7 @@ pub mod csrf;
 pub mod error;
 pub mod i18n;
 pub mod importing;
+pub mod map;
 mod pages;
 mod security;
 

@@ -3,6 +3,7 @@
 
 mod customers;
 mod import;
+mod journey_edit;
 mod journeys;
 mod overview;
 mod settings;
@@ -45,10 +46,14 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route("/journeys", get(journeys::list))
         .route("/journeys/{id}", get(journeys::show))
+        .route("/journeys/{id}/map.svg", get(journeys::map_svg))
+        .route("/journeys/{id}/map.png", get(journeys::map_png))
+        .route("/journeys/{id}/compare", get(journeys::compare))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
+        .merge(journey_edit::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
