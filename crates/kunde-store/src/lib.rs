@@ -10,6 +10,7 @@
 //!   SQLite and PostgreSQL understand, and run on whichever pool the URL chose (see
 //!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
 
+mod analytics;
 mod customers;
 mod events;
 mod import;
@@ -26,6 +27,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use analytics::{AnalyticsCustomer, AnalyticsData, EventsFingerprint, TouchpointChoice};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use workspaces::{SessionUser, SigninRecord};
