@@ -45,6 +45,8 @@ pub struct AnalyticsData {
     pub touchpoints: HashMap<TouchpointId, kunde_analytics::TouchpointId>,
     /// Indexed by the log's touchpoint id.
     pub touchpoint_ids: Vec<TouchpointId>,
+    /// How many customers have at least one event at each log touchpoint.
+    pub reach: Vec<u64>,
 }
 
 impl AnalyticsData {
@@ -56,6 +58,22 @@ impl AnalyticsData {
     pub fn customer(&self, c: kunde_analytics::CustomerId) -> &AnalyticsCustomer {
         &self.customers[c.0 as usize]
     }
+}
+
+/// How many customers have at least one event at each touchpoint of the log.
+fn customers_per_touchpoint(log: &EventLog) -> Vec<u64> {
+    let mut reach = vec![0u64; log.touchpoint_count()];
+    let mut last_customer = vec![u32::MAX; log.touchpoint_count()];
+    for events in log.customers() {
+        for &tp in events.touchpoints {
+            let seen = &mut last_customer[usize::from(tp)];
+            if *seen != events.customer.0 {
+                *seen = events.customer.0;
+                reach[usize::from(tp)] += 1;
+            }
+        }
+    }
+    reach
 }
 
 /// A touchpoint as a picker lists it: grouped by journey, in map order.
@@ -157,15 +175,20 @@ impl Store {
             }
         });
         // Sorting millions of events is CPU work: off the async threads.
-        let log = tokio::task::spawn_blocking(move || builder.build())
-            .await
-            .map_err(|e| StoreError::Corrupt(format!("building the event log: {e}")))?;
+        let (log, reach) = tokio::task::spawn_blocking(move || {
+            let log = builder.build();
+            let reach = customers_per_touchpoint(&log);
+            (log, reach)
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("building the event log: {e}")))?;
         Ok(AnalyticsData {
             fingerprint,
             log,
             customers,
             touchpoints,
             touchpoint_ids,
+            reach,
         })
     }
 

@@ -11,6 +11,7 @@
 //! - user text reaches HTML only through askama's escaping;
 //! - only this crate knows HTTP and HTML; domain types are not the wire format.
 
+pub mod analytics_cache;
 pub mod assets;
 pub mod auth;
 pub mod csrf;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub store: Store,
     pub config: WebConfig,
     pub clock: Clock,
+    /// Built event logs for the analytics pages, per workspace.
+    pub analytics: analytics_cache::AnalyticsCache,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
             store,
             config,
             clock: system_clock(),
+            analytics: Default::default(),
         }
     }
 

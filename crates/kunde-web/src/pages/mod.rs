@@ -1,6 +1,7 @@
 //! The HTML pages, one module per area, and what they share: the page context every template
 //! receives, form-error helpers and formatting of dates and money per language.
 
+mod analytics;
 mod customers;
 mod journeys;
 mod overview;
@@ -43,6 +44,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route("/journeys", get(journeys::list))
         .route("/journeys/{id}", get(journeys::show))
+        .route("/analytics/funnel", get(analytics::funnel_page))
+        .route("/analytics/funnel.csv", get(analytics::funnel_csv))
+        .route("/analytics/paths", get(analytics::paths_page))
+        .route("/analytics/paths.csv", get(analytics::paths_csv))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))

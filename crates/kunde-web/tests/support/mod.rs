@@ -42,7 +42,7 @@ macro_rules! on_both_databases {
 }
 
 pub fn state(db: &TestDb) -> AppState {
-    AppState { store: db.store.clone(), config: WebConfig::default(), clock: Arc::new(|| NOW) }
+    AppState { store: db.store.clone(), config: WebConfig::default(), clock: Arc::new(|| NOW), analytics: Default::default() }
 }
 
 /// A browser stand-in: sends requests to the router in-process and keeps cookies.
