@@ -87,6 +87,8 @@ pub struct TouchpointChoice {
     pub stage: String,
     pub id: TouchpointId,
     pub name: String,
+    /// False when the touchpoint is outside the business's control.
+    pub owned: bool,
 }
 
 type EventRow = (i64, i64, i64, Option<i64>);
@@ -196,8 +198,8 @@ impl Store {
     /// in the order they were made, then stages, then touchpoints).
     pub async fn touchpoint_choices(&self, ws: WorkspaceId) -> Result<Vec<TouchpointChoice>> {
         with_pool!(self, pool => {
-            let rows: Vec<(i64, String, String, Option<i64>, String, i64, String)> = sqlx::query_as(
-                "SELECT j.id, j.name, j.variant, j.parent_id, s.name, t.id, t.name
+            let rows: Vec<(i64, String, String, Option<i64>, String, i64, String, bool)> = sqlx::query_as(
+                "SELECT j.id, j.name, j.variant, j.parent_id, s.name, t.id, t.name, t.owned
                  FROM touchpoints t
                  JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
                  JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = s.workspace_id
@@ -209,7 +211,7 @@ impl Store {
             .await?;
             Ok(rows
                 .into_iter()
-                .map(|(journey_id, journey, variant, parent, stage, id, name)| TouchpointChoice {
+                .map(|(journey_id, journey, variant, parent, stage, id, name, owned)| TouchpointChoice {
                     journey_id,
                     journey,
                     variant,
@@ -217,6 +219,7 @@ impl Store {
                     stage,
                     id: TouchpointId(id),
                     name,
+                    owned,
                 })
                 .collect())
         })

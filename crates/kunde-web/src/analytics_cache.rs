@@ -6,7 +6,7 @@
 //! log's, the log is current and used as is; if not, it is loaded again. Only one request per
 //! workspace loads at a time; the others wait for it and share the result.
 
-use kunde_domain::WorkspaceId;
+use kunde_domain::{TouchpointId, WorkspaceId};
 use kunde_store::{AnalyticsData, Store, StoreError};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -19,6 +19,8 @@ struct Inner {
     /// The log of each workspace and when it was last used (a request counter).
     entries: HashMap<WorkspaceId, (Arc<AnalyticsData>, u64)>,
     loading: HashMap<WorkspaceId, Arc<tokio::sync::Mutex<()>>>,
+    /// The default funnel found for a log (by address) and a touchpoint list (by digest).
+    defaults: HashMap<WorkspaceId, (usize, u64, Vec<TouchpointId>)>,
     uses: u64,
 }
 
@@ -64,6 +66,7 @@ impl AnalyticsCache {
         inner.uses += 1;
         let now = inner.uses;
         inner.entries.insert(ws, (data.clone(), now));
+        inner.defaults.remove(&ws);
         while inner.entries.len() > MAX_WORKSPACES {
             let oldest = inner
                 .entries
@@ -72,9 +75,25 @@ impl AnalyticsCache {
                 .map(|(ws, _)| *ws);
             if let Some(oldest) = oldest {
                 inner.entries.remove(&oldest);
+                inner.defaults.remove(&oldest);
             }
         }
         Ok(data)
+    }
+
+    /// The default funnel steps remembered for this log and touchpoint list, if any.
+    pub fn default_steps(&self, ws: WorkspaceId, data: &Arc<AnalyticsData>, key: u64) -> Option<Vec<TouchpointId>> {
+        let inner = self.lock();
+        let (log, k, steps) = inner.defaults.get(&ws)?;
+        (*log == Arc::as_ptr(data) as usize && *k == key).then(|| steps.clone())
+    }
+
+    pub fn remember_default_steps(&self, ws: WorkspaceId, data: &Arc<AnalyticsData>, key: u64, steps: Vec<TouchpointId>) {
+        // Only for the log still cached: its address cannot be reused while it lives.
+        let mut inner = self.lock();
+        if inner.entries.get(&ws).is_some_and(|(d, _)| Arc::ptr_eq(d, data)) {
+            inner.defaults.insert(ws, (Arc::as_ptr(data) as usize, key, steps));
+        }
     }
 
     fn current(

@@ -21,6 +21,8 @@ use std::sync::Arc;
 
 /// What both pages start from: the cached log and the workspace's touchpoints.
 struct Source {
+    ws: kunde_domain::WorkspaceId,
+    cache: crate::analytics_cache::AnalyticsCache,
     data: Arc<AnalyticsData>,
     choices: Vec<TouchpointChoice>,
     names: HashMap<kunde_domain::TouchpointId, String>,
@@ -33,6 +35,8 @@ impl Source {
         let choices = state.store.touchpoint_choices(ws).await?;
         let names = choices.iter().map(|c| (c.id, c.name.clone())).collect();
         Ok(Self {
+            ws,
+            cache: state.analytics.clone(),
             data,
             choices,
             names,
@@ -68,10 +72,23 @@ impl Source {
             .unwrap_or(0)
     }
 
-    /// The funnel shown before anything is chosen: the main journey (the first as-is journey
-    /// that is not a sub-journey and has events) with, from each stage, the touchpoint most
-    /// customers reached — the main road through the map. Stages nobody reached are left out.
+    /// The funnel shown before anything is chosen, remembered with the cached log.
     fn default_steps(&self) -> Vec<kunde_domain::TouchpointId> {
+        let key = choices_key(&self.choices);
+        if let Some(steps) = self.cache.default_steps(self.ws, &self.data, key) {
+            return steps;
+        }
+        let steps = self.find_default_steps();
+        self.cache.remember_default_steps(self.ws, &self.data, key, steps.clone());
+        steps
+    }
+
+    /// The main road through the main journey (the first as-is journey that is not a
+    /// sub-journey and has events): from each stage, the touchpoint of the business that
+    /// most customers reached. Then, since an owner looks here for where customers are lost,
+    /// the one touchpoint beside the road that loses clearly more customers on the way to
+    /// the next stage than the road does takes the road's place in its stage.
+    fn find_default_steps(&self) -> Vec<kunde_domain::TouchpointId> {
         let mut journeys: Vec<i64> = Vec::new();
         for c in &self.choices {
             if !journeys.contains(&c.journey_id) {
@@ -96,22 +113,70 @@ impl Source {
         let Some(main) = main else {
             return Vec::new();
         };
-        // Per stage (choices come in map order), the most reached touchpoint.
-        let mut best: Vec<(&str, kunde_domain::TouchpointId, u64)> = Vec::new();
+        // Stages in map order, each with its owned touchpoints that have events.
+        let mut stages: Vec<(&str, Vec<(kunde_domain::TouchpointId, u64)>)> = Vec::new();
         for c in self.choices.iter().filter(|c| c.journey_id == main) {
+            if stages.last().map(|s| s.0) != Some(c.stage.as_str()) {
+                stages.push((c.stage.as_str(), Vec::new()));
+            }
             let reach = self.reach(c.id);
-            match best.last_mut() {
-                Some(last) if last.0 == c.stage => {
-                    if reach > last.2 {
-                        (last.1, last.2) = (c.id, reach);
-                    }
-                }
-                _ => best.push((c.stage.as_str(), c.id, reach)),
+            if c.owned && reach > 0
+                && let Some(last) = stages.last_mut()
+            {
+                last.1.push((c.id, reach));
             }
         }
-        let steps: Vec<_> = best.into_iter().filter(|b| b.2 > 0).map(|b| (b.1, b.2)).collect();
-        steps.into_iter().map(|(id, _)| id).take(params::MAX_STEPS).collect()
+        stages.retain(|s| !s.1.is_empty());
+        let road: Vec<kunde_domain::TouchpointId> = stages
+            .iter()
+            .filter_map(|s| s.1.iter().max_by_key(|t| t.1).map(|t| t.0))
+            .collect();
+        let most = stages.iter().flat_map(|s| &s.1).map(|t| t.1).max().unwrap_or(0);
+        let onward = |from: kunde_domain::TouchpointId, to: kunde_domain::TouchpointId| {
+            let funnel = kunde_analytics::funnel::Funnel::new(
+                vec![self.log_tp(from), self.log_tp(to)],
+                params::DEFAULT_WINDOW_DAYS * 86_400,
+            );
+            funnel.ok().map(|f| {
+                let levels = f.count_levels(&self.data.log);
+                let entered = levels[1] + levels[2];
+                levels[2] as f64 / entered.max(1) as f64
+            })
+        };
+        let mut weakest: Option<(usize, kunde_domain::TouchpointId, f64)> = None;
+        for (i, (_, touchpoints)) in stages.iter().enumerate().take(stages.len().saturating_sub(1)) {
+            let Some(road_rate) = onward(road[i], road[i + 1]) else {
+                continue;
+            };
+            for &(tp, reach) in touchpoints {
+                if tp == road[i] || reach * 20 < most {
+                    continue;
+                }
+                if let Some(rate) = onward(tp, road[i + 1]) {
+                    let gap = road_rate - rate;
+                    if gap > 0.1 && weakest.is_none_or(|w| gap > w.2) {
+                        weakest = Some((i, tp, gap));
+                    }
+                }
+            }
+        }
+        let mut steps = road;
+        if let Some((i, tp, _)) = weakest {
+            steps[i] = tp;
+        }
+        steps.truncate(params::MAX_STEPS);
+        steps
     }
+}
+
+/// A digest of the touchpoint list, so remembered defaults follow changes to the map.
+fn choices_key(choices: &[TouchpointChoice]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in choices {
+        (c.journey_id, &c.variant, c.has_parent, &c.stage, c.id.0, c.owned).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// JSON for a `<script type="application/json">` block. `<`, `>` and `&` only ever occur

@@ -76,21 +76,12 @@ fn empty_report() -> PathsReport {
     }
 }
 
-/// The default touchpoint to follow: where the default funnel loses most customers.
-fn default_anchor(src: &Source, tr: &Tr) -> Option<kunde_domain::TouchpointId> {
+/// The default touchpoint to follow: the second step of the default funnel (where the
+/// customers who found the business go next: the web site, the phone, the counter), or the
+/// first when there is only one.
+fn default_anchor(src: &Source) -> Option<kunde_domain::TouchpointId> {
     let steps = src.default_steps();
-    let funnel = params::FunnelParams {
-        steps: steps.clone(),
-        window: params::DEFAULT_WINDOW_DAYS,
-        unit: params::WindowUnit::Days,
-        breakdown: params::Breakdown::None,
-        drop: None,
-    };
-    if steps.len() < 2 {
-        return steps.first().copied();
-    }
-    let worst = compute_funnel(src, &funnel, tr).ok()?.drop_step(None);
-    worst.map(|d| steps[d - 1]).or(steps.first().copied())
+    steps.get(1).or(steps.first()).copied()
 }
 
 struct LinkRow {
@@ -146,7 +137,7 @@ pub async fn paths_page(
     let pairs = Pairs::parse(raw.as_deref());
     let (src, params, problems) = tokio::task::spawn_blocking(move || {
         let default = match pairs.get("tp") {
-            None => default_anchor(&src, &tr),
+            None => default_anchor(&src),
             Some(_) => None,
         };
         let mut problems = Problems::new(&tr);
@@ -308,7 +299,7 @@ pub async fn paths_csv(
     let pairs = Pairs::parse(raw.as_deref());
     let joined = tokio::task::spawn_blocking(move || {
         let default = match pairs.get("tp") {
-            None => default_anchor(&src, &tr),
+            None => default_anchor(&src),
             Some(_) => None,
         };
         let mut problems = Problems::new(&tr);
