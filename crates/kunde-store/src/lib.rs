@@ -27,7 +27,9 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-pub use analytics::{AnalyticsCustomer, AnalyticsData, EventsFingerprint, TouchpointChoice};
+pub use analytics::{
+    AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
+};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use workspaces::{SessionUser, SigninRecord};

@@ -1,23 +1,38 @@
 //! A per-workspace cache of built event logs for the analytics pages.
 //!
 //! Loading and sorting millions of events takes seconds; a funnel over a built log takes
-//! milliseconds. So the log is built once and kept, and each request first asks the store
-//! for the workspace's [`EventsFingerprint`] (one index scan): if it matches the cached
-//! log's, the log is current and used as is; if not, it is loaded again. Only one request per
-//! workspace loads at a time; the others wait for it and share the result.
+//! milliseconds. So the log is built once and kept. Each request reads the store's
+//! [`QuickFingerprint`] (the database's largest event id and the workspace's customers, in
+//! near-constant time): unchanged, the cached log is used as is. Changed, the full
+//! [`EventsFingerprint`] (a scan of the workspace's events in an index) decides whether the
+//! workspace's own events changed and the log must be loaded again, or another workspace's
+//! did. Changes that the quick check cannot see (a visitor joined to a customer, a deleted
+//! touchpoint) are caught by a full check in the background at most a minute later.
+//! Only one request per workspace loads at a time; the others wait for it and share it.
 
 use kunde_domain::{TouchpointId, WorkspaceId};
-use kunde_store::{AnalyticsData, Store, StoreError};
+use kunde_store::{AnalyticsData, QuickFingerprint, Store, StoreError};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// At most this many workspaces keep a log in memory; the least recently used goes first.
 const MAX_WORKSPACES: usize = 8;
 
+/// How old a full check may be before a request starts another in the background.
+const FULL_CHECK_EVERY: Duration = Duration::from_secs(60);
+
+struct Entry {
+    data: Arc<AnalyticsData>,
+    quick: QuickFingerprint,
+    full_check: Instant,
+    checking: bool,
+    used: u64,
+}
+
 #[derive(Default)]
 struct Inner {
-    /// The log of each workspace and when it was last used (a request counter).
-    entries: HashMap<WorkspaceId, (Arc<AnalyticsData>, u64)>,
+    entries: HashMap<WorkspaceId, Entry>,
     loading: HashMap<WorkspaceId, Arc<tokio::sync::Mutex<()>>>,
     /// The default funnel found for a log (by address) and a touchpoint list (by digest).
     defaults: HashMap<WorkspaceId, (usize, u64, Vec<TouchpointId>)>,
@@ -37,23 +52,35 @@ impl std::fmt::Debug for AnalyticsCache {
 }
 
 impl AnalyticsCache {
-    /// The workspace's current event log, loaded only if the events changed since it was
+    /// The workspace's current event log, loaded only if its events changed since it was
     /// last built.
-    pub async fn get(&self, store: &Store, ws: WorkspaceId) -> Result<Arc<AnalyticsData>, StoreError> {
-        let fingerprint = store.events_fingerprint(ws).await?;
-        if let Some(data) = self.current(ws, |d| d.fingerprint == fingerprint) {
+    pub async fn get(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+    ) -> Result<Arc<AnalyticsData>, StoreError> {
+        let quick = store.quick_fingerprint(ws).await?;
+        if let Some(data) = self.fresh(store, ws, quick) {
             return Ok(data);
         }
-        let gate = {
-            let mut inner = self.lock();
-            inner.loading.entry(ws).or_default().clone()
-        };
+        let gate = self.lock().loading.entry(ws).or_default().clone();
         let _loading = gate.lock().await;
         // Another request may have loaded it while this one waited.
-        if let Some(data) = self.current(ws, |d| d.fingerprint == fingerprint) {
+        if let Some(data) = self.fresh(store, ws, quick) {
             return Ok(data);
         }
-        let started = std::time::Instant::now();
+        // Something changed somewhere: does it concern this workspace?
+        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        if let Some(data) = cached
+            && store.events_fingerprint(ws).await? == data.fingerprint
+        {
+            if let Some(e) = self.lock().entries.get_mut(&ws) {
+                e.quick = quick;
+                e.full_check = Instant::now();
+            }
+            return Ok(data);
+        }
+        let started = Instant::now();
         let data = Arc::new(store.load_event_log(ws).await?);
         tracing::info!(
             workspace = ws.0,
@@ -64,14 +91,23 @@ impl AnalyticsCache {
         );
         let mut inner = self.lock();
         inner.uses += 1;
-        let now = inner.uses;
-        inner.entries.insert(ws, (data.clone(), now));
+        let used = inner.uses;
+        inner.entries.insert(
+            ws,
+            Entry {
+                data: data.clone(),
+                quick,
+                full_check: Instant::now(),
+                checking: false,
+                used,
+            },
+        );
         inner.defaults.remove(&ws);
         while inner.entries.len() > MAX_WORKSPACES {
             let oldest = inner
                 .entries
                 .iter()
-                .min_by_key(|(_, (_, used))| *used)
+                .min_by_key(|(_, e)| e.used)
                 .map(|(ws, _)| *ws);
             if let Some(oldest) = oldest {
                 inner.entries.remove(&oldest);
@@ -81,35 +117,82 @@ impl AnalyticsCache {
         Ok(data)
     }
 
+    /// The cached log if the quick check finds it current. Starts a full check in the
+    /// background when the last one is old.
+    fn fresh(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+        quick: QuickFingerprint,
+    ) -> Option<Arc<AnalyticsData>> {
+        let mut inner = self.lock();
+        inner.uses += 1;
+        let used = inner.uses;
+        let e = inner.entries.get_mut(&ws)?;
+        if e.quick != quick {
+            return None;
+        }
+        e.used = used;
+        if e.full_check.elapsed() > FULL_CHECK_EVERY && !e.checking {
+            e.checking = true;
+            let (cache, store, expected) = (self.clone(), store.clone(), e.data.clone());
+            tokio::spawn(async move { cache.full_check(&store, ws, expected).await });
+        }
+        Some(e.data.clone())
+    }
+
+    async fn full_check(&self, store: &Store, ws: WorkspaceId, expected: Arc<AnalyticsData>) {
+        let result = store.events_fingerprint(ws).await;
+        let mut inner = self.lock();
+        let Some(e) = inner.entries.get_mut(&ws) else {
+            return;
+        };
+        if !Arc::ptr_eq(&e.data, &expected) {
+            return;
+        }
+        e.checking = false;
+        match result {
+            Ok(fp) if fp == expected.fingerprint => e.full_check = Instant::now(),
+            Ok(_) => {
+                // Changed: the next request loads the log again.
+                inner.entries.remove(&ws);
+                inner.defaults.remove(&ws);
+            }
+            Err(err) => tracing::warn!(error = %err, "checking the analytics cache failed"),
+        }
+    }
+
     /// The default funnel steps remembered for this log and touchpoint list, if any.
-    pub fn default_steps(&self, ws: WorkspaceId, data: &Arc<AnalyticsData>, key: u64) -> Option<Vec<TouchpointId>> {
+    pub fn default_steps(
+        &self,
+        ws: WorkspaceId,
+        data: &Arc<AnalyticsData>,
+        key: u64,
+    ) -> Option<Vec<TouchpointId>> {
         let inner = self.lock();
         let (log, k, steps) = inner.defaults.get(&ws)?;
         (*log == Arc::as_ptr(data) as usize && *k == key).then(|| steps.clone())
     }
 
-    pub fn remember_default_steps(&self, ws: WorkspaceId, data: &Arc<AnalyticsData>, key: u64, steps: Vec<TouchpointId>) {
-        // Only for the log still cached: its address cannot be reused while it lives.
-        let mut inner = self.lock();
-        if inner.entries.get(&ws).is_some_and(|(d, _)| Arc::ptr_eq(d, data)) {
-            inner.defaults.insert(ws, (Arc::as_ptr(data) as usize, key, steps));
-        }
-    }
-
-    fn current(
+    /// Remembers the default funnel steps, only for the log still cached: its address
+    /// cannot be reused while it lives, and a replaced log drops what was remembered.
+    pub fn remember_default_steps(
         &self,
         ws: WorkspaceId,
-        fresh: impl Fn(&AnalyticsData) -> bool,
-    ) -> Option<Arc<AnalyticsData>> {
+        data: &Arc<AnalyticsData>,
+        key: u64,
+        steps: Vec<TouchpointId>,
+    ) {
         let mut inner = self.lock();
-        inner.uses += 1;
-        let now = inner.uses;
-        let (data, used) = inner.entries.get_mut(&ws)?;
-        if !fresh(data) {
-            return None;
+        if inner
+            .entries
+            .get(&ws)
+            .is_some_and(|e| Arc::ptr_eq(&e.data, data))
+        {
+            inner
+                .defaults
+                .insert(ws, (Arc::as_ptr(data) as usize, key, steps));
         }
-        *used = now;
-        Some(data.clone())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {

@@ -79,7 +79,8 @@ impl Source {
             return steps;
         }
         let steps = self.find_default_steps();
-        self.cache.remember_default_steps(self.ws, &self.data, key, steps.clone());
+        self.cache
+            .remember_default_steps(self.ws, &self.data, key, steps.clone());
         steps
     }
 
@@ -120,7 +121,8 @@ impl Source {
                 stages.push((c.stage.as_str(), Vec::new()));
             }
             let reach = self.reach(c.id);
-            if c.owned && reach > 0
+            if c.owned
+                && reach > 0
                 && let Some(last) = stages.last_mut()
             {
                 last.1.push((c.id, reach));
@@ -131,7 +133,12 @@ impl Source {
             .iter()
             .filter_map(|s| s.1.iter().max_by_key(|t| t.1).map(|t| t.0))
             .collect();
-        let most = stages.iter().flat_map(|s| &s.1).map(|t| t.1).max().unwrap_or(0);
+        let most = stages
+            .iter()
+            .flat_map(|s| &s.1)
+            .map(|t| t.1)
+            .max()
+            .unwrap_or(0);
         let onward = |from: kunde_domain::TouchpointId, to: kunde_domain::TouchpointId| {
             let funnel = kunde_analytics::funnel::Funnel::new(
                 vec![self.log_tp(from), self.log_tp(to)],
@@ -144,7 +151,11 @@ impl Source {
             })
         };
         let mut weakest: Option<(usize, kunde_domain::TouchpointId, f64)> = None;
-        for (i, (_, touchpoints)) in stages.iter().enumerate().take(stages.len().saturating_sub(1)) {
+        for (i, (_, touchpoints)) in stages
+            .iter()
+            .enumerate()
+            .take(stages.len().saturating_sub(1))
+        {
             let Some(road_rate) = onward(road[i], road[i + 1]) else {
                 continue;
             };
@@ -174,7 +185,15 @@ fn choices_key(choices: &[TouchpointChoice]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for c in choices {
-        (c.journey_id, &c.variant, c.has_parent, &c.stage, c.id.0, c.owned).hash(&mut h);
+        (
+            c.journey_id,
+            &c.variant,
+            c.has_parent,
+            &c.stage,
+            c.id.0,
+            c.owned,
+        )
+            .hash(&mut h);
     }
     h.finish()
 }
@@ -229,7 +248,9 @@ fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> axum::response::Respo
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         if let Err(e) = w.write_record(&row) {
-            return AppError::Internal(format!("csv: {e}")).into_plain().into_response();
+            return AppError::Internal(format!("csv: {e}"))
+                .into_plain()
+                .into_response();
         }
     }
     let body = w.into_inner().unwrap_or_default();
@@ -297,7 +318,8 @@ fn option_groups(choices: &[TouchpointChoice]) -> Vec<OptionGroup> {
             ));
         }
         if let Some((_, g)) = groups.last_mut() {
-            g.options.push((c.id.0, format!("{} — {}", c.stage, c.name)));
+            g.options
+                .push((c.id.0, format!("{} — {}", c.stage, c.name)));
         }
     }
     groups.into_iter().map(|(_, g)| g).collect()
@@ -311,7 +333,10 @@ mod tests {
     fn script_json_cannot_end_its_script_block() {
         let v = serde_json::json!({"name": "</script><script>alert(1)</script> & co"});
         let s = script_json(&v);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
     }

@@ -2,7 +2,9 @@
 //! breakdown by acquisition channel or by month, and the customers who dropped at a step.
 
 use super::params::{self, Breakdown, FunnelParams, Pairs, Problems};
-use super::{OptionGroup, Source, csv_problems, csv_response, csv_text, duration, percent, script_json};
+use super::{
+    OptionGroup, Source, csv_problems, csv_response, csv_text, duration, percent, script_json,
+};
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::{AppError, PageError};
@@ -28,7 +30,11 @@ pub(super) struct Computed {
     pub groups: Vec<(String, FunnelReport)>,
 }
 
-pub(super) fn compute(src: &Source, p: &FunnelParams, tr: &crate::i18n::Tr) -> Result<Computed, AppError> {
+pub(super) fn compute(
+    src: &Source,
+    p: &FunnelParams,
+    tr: &crate::i18n::Tr,
+) -> Result<Computed, AppError> {
     let steps = p.steps.iter().map(|&s| src.log_tp(s)).collect();
     let funnel = Funnel::new(steps, p.window_seconds()).map_err(|_| AppError::BadRequest)?;
     let log = &src.data.log;
@@ -39,7 +45,13 @@ pub(super) fn compute(src: &Source, p: &FunnelParams, tr: &crate::i18n::Tr) -> R
         Breakdown::Channel => {
             let none = tr.t("analytics-no-channel");
             let grouping = Grouping::from_fn(log, |c, _| {
-                Some(src.data.customer(c).acquisition_channel.clone().unwrap_or_else(|| none.clone()))
+                Some(
+                    src.data
+                        .customer(c)
+                        .acquisition_channel
+                        .clone()
+                        .unwrap_or_else(|| none.clone()),
+                )
             });
             let mut groups: Vec<(String, FunnelReport)> = outcomes
                 .report_by_group(log, &funnel, &grouping)
@@ -177,7 +189,11 @@ pub async fn funnel_page(
         p,
     };
     if !view.problems.is_empty() || view.empty {
-        let status = if view.empty { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+        let status = if view.empty {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        };
         let html = view.render().map_err(|e| view.p.err(e.into()))?;
         return Ok((status, Html(html)).into_response());
     }
@@ -328,11 +344,18 @@ pub async fn funnel_csv(
     match joined {
         Ok(Ok((name, rows))) => csv_response(&name, rows),
         Ok(Err(e)) => e.into_plain().into_response(),
-        Err(e) => AppError::Internal(e.to_string()).into_plain().into_response(),
+        Err(e) => AppError::Internal(e.to_string())
+            .into_plain()
+            .into_response(),
     }
 }
 
-fn funnel_table(src: &Source, params: &FunnelParams, c: &Computed, table: &str) -> (String, Vec<Vec<String>>) {
+fn funnel_table(
+    src: &Source,
+    params: &FunnelParams,
+    c: &Computed,
+    table: &str,
+) -> (String, Vec<Vec<String>>) {
     let names: Vec<String> = params.steps.iter().map(|&s| src.name(s)).collect();
     let secs = |d: Option<f64>| d.map_or(String::new(), |s| format!("{s:.0}"));
     match table {

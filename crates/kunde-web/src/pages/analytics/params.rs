@@ -208,14 +208,22 @@ impl<'a> Problems<'a> {
 
     fn choice(&mut self, field_key: &str, value: &str) {
         let field = self.tr.t(field_key);
-        self.messages.push(
-            self.tr
-                .t_args("analytics-error-choice", &[("field", &field), ("value", value)]),
-        );
+        self.messages.push(self.tr.t_args(
+            "analytics-error-choice",
+            &[("field", &field), ("value", value)],
+        ));
     }
 
     /// A whole number in `min..=max`, or `default` when absent.
-    fn number(&mut self, pairs: &Pairs, name: &str, field_key: &str, min: i64, max: i64, default: i64) -> i64 {
+    fn number(
+        &mut self,
+        pairs: &Pairs,
+        name: &str,
+        field_key: &str,
+        min: i64,
+        max: i64,
+        default: i64,
+    ) -> i64 {
         let Some(raw) = pairs.get(name) else {
             return default;
         };
@@ -274,7 +282,14 @@ pub fn funnel_params(
             WindowUnit::Days
         }
     };
-    let window = problems.number(pairs, "window", "analytics-window", 1, unit.max(), DEFAULT_WINDOW_DAYS.min(unit.max()));
+    let window = problems.number(
+        pairs,
+        "window",
+        "analytics-window",
+        1,
+        unit.max(),
+        DEFAULT_WINDOW_DAYS.min(unit.max()),
+    );
     let breakdown = match pairs.get("breakdown") {
         None => Breakdown::None,
         Some(raw) => Breakdown::ALL
@@ -344,8 +359,22 @@ pub fn paths_params(
             true
         }
     };
-    let depth = problems.number(pairs, "depth", "analytics-depth", MIN_DEPTH as i64, MAX_DEPTH as i64, DEFAULT_DEPTH as i64) as usize;
-    let top = problems.number(pairs, "top", "analytics-top", 1, MAX_TOP as i64, DEFAULT_TOP as i64) as usize;
+    let depth = problems.number(
+        pairs,
+        "depth",
+        "analytics-depth",
+        MIN_DEPTH as i64,
+        MAX_DEPTH as i64,
+        DEFAULT_DEPTH as i64,
+    ) as usize;
+    let top = problems.number(
+        pairs,
+        "top",
+        "analytics-top",
+        1,
+        MAX_TOP as i64,
+        DEFAULT_TOP as i64,
+    ) as usize;
     let funnel = funnel_params(pairs, choices, default_steps, problems);
     PathsParams {
         view,

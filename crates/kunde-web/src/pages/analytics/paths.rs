@@ -32,7 +32,11 @@ struct Computed {
 fn compute(src: &Source, p: &PathsParams, tr: &Tr) -> Result<Computed, AppError> {
     let query = PathQuery {
         anchor: p.anchor.map(|a| src.log_tp(a)),
-        direction: if p.before { Direction::Before } else { Direction::After },
+        direction: if p.before {
+            Direction::Before
+        } else {
+            Direction::After
+        },
         depth: p.depth,
         top: TOP_PATHS,
         collapse_repeats: p.merge_repeats,
@@ -141,16 +145,31 @@ pub async fn paths_page(
             Some(_) => None,
         };
         let mut problems = Problems::new(&tr);
-        let params = params::paths_params(&pairs, &src.choices, default, || src.default_steps(), &mut problems);
+        let params = params::paths_params(
+            &pairs,
+            &src.choices,
+            default,
+            || src.default_steps(),
+            &mut problems,
+        );
         let problems = problems.messages;
         (src, params, problems)
     })
     .await
     .map_err(|e| p.err(AppError::Internal(e.to_string())))?;
     let drop_view = params.view == PathsView::Drop;
-    let mut hidden = vec![("view", if drop_view { "drop" } else { "touchpoint" }.to_owned())];
+    let mut hidden = vec![(
+        "view",
+        if drop_view { "drop" } else { "touchpoint" }.to_owned(),
+    )];
     if drop_view {
-        hidden.extend(params.funnel.steps.iter().map(|s| ("step", s.0.to_string())));
+        hidden.extend(
+            params
+                .funnel
+                .steps
+                .iter()
+                .map(|s| ("step", s.0.to_string())),
+        );
         hidden.push(("window", params.funnel.window.to_string()));
         hidden.push(("unit", params.funnel.unit.code().to_owned()));
         if let Some(d) = params.funnel.drop {
@@ -200,13 +219,24 @@ fn fill(view: &mut PathsPage, src: &Source, params: &PathsParams, c: &Computed) 
     view.title = match (&c.drop, params.view) {
         (Some((step, name)), _) => tr.t_args(
             "analytics-paths-drop-title",
-            &[("n", &step.to_string()), ("step", name), ("count", &r.customers.to_string())],
+            &[
+                ("n", &step.to_string()),
+                ("step", name),
+                ("count", &r.customers.to_string()),
+            ],
         ),
         (None, PathsView::Drop) => tr.t("analytics-paths-no-drop"),
         (None, PathsView::Touchpoint) => tr.t_args(
-            if params.before { "analytics-paths-before-title" } else { "analytics-paths-after-title" },
+            if params.before {
+                "analytics-paths-before-title"
+            } else {
+                "analytics-paths-after-title"
+            },
             &[
-                ("step", &params.anchor.map(|a| src.name(a)).unwrap_or_default()),
+                (
+                    "step",
+                    &params.anchor.map(|a| src.name(a)).unwrap_or_default(),
+                ),
                 ("count", &r.customers.to_string()),
             ],
         ),
@@ -250,7 +280,13 @@ fn tp_of(src: &Source, name: &str) -> kunde_analytics::TouchpointId {
 
 /// The Sankey's nodes and its `links` largest links. Looking back in time, the depths are
 /// turned around so that the diagram still reads left to right in time.
-fn sankey_json(src: &Source, r: &PathsReport, links: usize, before: bool, tr: &Tr) -> serde_json::Value {
+fn sankey_json(
+    src: &Source,
+    r: &PathsReport,
+    links: usize,
+    before: bool,
+    tr: &Tr,
+) -> serde_json::Value {
     let max_depth = r.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
     let mut used = vec![false; r.nodes.len()];
     for l in &r.links[..links] {
@@ -303,7 +339,13 @@ pub async fn paths_csv(
             Some(_) => None,
         };
         let mut problems = Problems::new(&tr);
-        let params = params::paths_params(&pairs, &src.choices, default, || src.default_steps(), &mut problems);
+        let params = params::paths_params(
+            &pairs,
+            &src.choices,
+            default,
+            || src.default_steps(),
+            &mut problems,
+        );
         let table = pairs.get("table").unwrap_or("links").to_owned();
         if !["links", "paths"].contains(&table.as_str()) {
             problems.messages.push(tr.t_args(
@@ -311,7 +353,10 @@ pub async fn paths_csv(
                 &[("field", &tr.t("analytics-table")), ("value", &table)],
             ));
         }
-        if params.view == PathsView::Drop && problems.messages.is_empty() && params.funnel.steps.len() < 2 {
+        if params.view == PathsView::Drop
+            && problems.messages.is_empty()
+            && params.funnel.steps.len() < 2
+        {
             problems.messages.push(tr.t("analytics-empty"));
         }
         if !problems.messages.is_empty() {
@@ -324,7 +369,9 @@ pub async fn paths_csv(
     match joined {
         Ok(Ok((name, rows))) => csv_response(&name, rows),
         Ok(Err(messages)) => csv_problems(&messages),
-        Err(e) => AppError::Internal(e.to_string()).into_plain().into_response(),
+        Err(e) => AppError::Internal(e.to_string())
+            .into_plain()
+            .into_response(),
     }
 }
 
@@ -332,10 +379,25 @@ fn paths_table(src: &Source, c: &Computed, table: &str) -> (String, Vec<Vec<Stri
     let r = &c.report;
     let name = |t: &str| csv_text(&src.log_name(tp_of(src, t)));
     if table == "paths" {
-        let mut rows = vec![vec!["rank".to_owned(), "path".to_owned(), "customers".to_owned(), "percent".to_owned()]];
+        let mut rows = vec![vec![
+            "rank".to_owned(),
+            "path".to_owned(),
+            "customers".to_owned(),
+            "percent".to_owned(),
+        ]];
         for (i, p) in r.top_paths.iter().enumerate() {
-            let path = p.touchpoints.iter().map(|t| src.log_name(tp_of(src, t))).collect::<Vec<_>>().join(" > ");
-            rows.push(vec![(i + 1).to_string(), csv_text(&path), p.customers.to_string(), percent(p.percent)]);
+            let path = p
+                .touchpoints
+                .iter()
+                .map(|t| src.log_name(tp_of(src, t)))
+                .collect::<Vec<_>>()
+                .join(" > ");
+            rows.push(vec![
+                (i + 1).to_string(),
+                csv_text(&path),
+                p.customers.to_string(),
+                percent(p.percent),
+            ]);
         }
         return ("paths.csv".to_owned(), rows);
     }
