@@ -12,6 +12,7 @@
 
 mod api_keys;
 mod bulk;
+mod analytics;
 mod customers;
 mod events;
 mod import;
@@ -31,6 +32,9 @@ use std::time::Duration;
 
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
+pub use analytics::{
+    AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
+};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};

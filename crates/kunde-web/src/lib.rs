@@ -12,6 +12,7 @@
 //! - only this crate knows HTTP and HTML; domain types are not the wire format.
 
 pub mod api;
+pub mod analytics_cache;
 pub mod assets;
 pub mod auth;
 pub mod csrf;
@@ -53,6 +54,8 @@ pub struct AppState {
     pub store: Store,
     pub config: WebConfig,
     pub clock: Clock,
+    /// Built event logs for the analytics pages, per workspace.
+    pub analytics: analytics_cache::AnalyticsCache,
 }
 
 impl AppState {
@@ -61,6 +64,7 @@ impl AppState {
             store,
             config,
             clock: system_clock(),
+            analytics: Default::default(),
         }
     }
 

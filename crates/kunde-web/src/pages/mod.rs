@@ -1,6 +1,7 @@
 //! The HTML pages, one module per area, and what they share: the page context every template
 //! receives, form-error helpers and formatting of dates and money per language.
 
+mod analytics;
 mod customers;
 mod import;
 mod journey_edit;
@@ -49,6 +50,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/journeys/{id}/map.svg", get(journeys::map_svg))
         .route("/journeys/{id}/map.png", get(journeys::map_png))
         .route("/journeys/{id}/compare", get(journeys::compare))
+        .route("/analytics/funnel", get(analytics::funnel_page))
+        .route("/analytics/funnel.csv", get(analytics::funnel_csv))
+        .route("/analytics/paths", get(analytics::paths_page))
+        .route("/analytics/paths.csv", get(analytics::paths_csv))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))

@@ -48,6 +48,7 @@ pub fn state(db: &TestDb) -> AppState {
         store: db.store.clone(),
         config: WebConfig::default(),
         clock: Arc::new(|| NOW),
+        analytics: Default::default(),
     }
 }
 

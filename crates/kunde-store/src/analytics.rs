@@ -1,0 +1,261 @@
+//! Loading a workspace's events for the analytics core: every event that belongs to a known
+//! customer, streamed straight into a [`kunde_analytics::EventLogBuilder`], plus the cheap
+//! fingerprint a cache compares to know whether a built log is still current.
+//!
+//! Anonymous events (a web visitor not yet identified) are left out: funnels and paths
+//! follow customers. Customers and touchpoints are interned by their database id, so two
+//! touchpoints with the same name in different journeys stay apart; [`AnalyticsData`] keeps
+//! the way back from the log's dense ids to the database's ids, names and channels.
+
+use crate::{Result, Store, StoreError, with_pool};
+use futures_util::TryStreamExt;
+use kunde_analytics::{EventLog, EventLogBuilder};
+use kunde_domain::{CustomerId, TouchpointId, WorkspaceId};
+use std::collections::HashMap;
+
+/// What changes whenever a workspace's analysed events or customers change: new events
+/// raise the count and the largest id, deleted ones lower the count, and a visitor joined
+/// to a customer raises the number of events with a customer. It costs one scan of the
+/// workspace's part of an index (about a second for 10M events), far less than a reload
+/// but too much for every request: see [`QuickFingerprint`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EventsFingerprint {
+    pub events: i64,
+    pub customer_events: i64,
+    pub max_event_id: i64,
+    pub customers: i64,
+    pub max_customer_id: i64,
+}
+
+/// What can be read on every request in (nearly) constant time: the largest event id of
+/// the whole database (any new event raises it) and the workspace's customers (a deleted
+/// customer takes its events along). It misses changes that add no event and delete no
+/// customer (an anonymous visitor joined to a customer, a deleted touchpoint), which the
+/// full [`EventsFingerprint`] catches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuickFingerprint {
+    pub max_event_id: i64,
+    pub customers: i64,
+    pub max_customer_id: i64,
+}
+
+/// A customer as the analytics pages show it: index `i` describes the log's customer `i`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyticsCustomer {
+    pub id: CustomerId,
+    pub name: String,
+    pub acquisition_channel: Option<String>,
+}
+
+/// A workspace's event log and the way back to the database's ids.
+#[derive(Debug)]
+pub struct AnalyticsData {
+    pub fingerprint: EventsFingerprint,
+    pub log: EventLog,
+    /// Indexed by the log's customer id.
+    pub customers: Vec<AnalyticsCustomer>,
+    /// The log's touchpoint id of each database touchpoint that has events.
+    pub touchpoints: HashMap<TouchpointId, kunde_analytics::TouchpointId>,
+    /// Indexed by the log's touchpoint id.
+    pub touchpoint_ids: Vec<TouchpointId>,
+    /// How many customers have at least one event at each log touchpoint.
+    pub reach: Vec<u64>,
+}
+
+impl AnalyticsData {
+    /// The database touchpoint behind a log touchpoint.
+    pub fn touchpoint_of(&self, tp: kunde_analytics::TouchpointId) -> TouchpointId {
+        self.touchpoint_ids[usize::from(tp.0)]
+    }
+
+    pub fn customer(&self, c: kunde_analytics::CustomerId) -> &AnalyticsCustomer {
+        &self.customers[c.0 as usize]
+    }
+}
+
+/// How many customers have at least one event at each touchpoint of the log.
+fn customers_per_touchpoint(log: &EventLog) -> Vec<u64> {
+    let mut reach = vec![0u64; log.touchpoint_count()];
+    let mut last_customer = vec![u32::MAX; log.touchpoint_count()];
+    for events in log.customers() {
+        for &tp in events.touchpoints {
+            let seen = &mut last_customer[usize::from(tp)];
+            if *seen != events.customer.0 {
+                *seen = events.customer.0;
+                reach[usize::from(tp)] += 1;
+            }
+        }
+    }
+    reach
+}
+
+/// A touchpoint as a picker lists it: grouped by journey, in map order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TouchpointChoice {
+    pub journey_id: i64,
+    pub journey: String,
+    /// "as_is" or "to_be".
+    pub variant: String,
+    pub has_parent: bool,
+    pub stage: String,
+    pub id: TouchpointId,
+    pub name: String,
+    /// False when the touchpoint is outside the business's control.
+    pub owned: bool,
+}
+
+type EventRow = (i64, i64, i64, Option<i64>);
+
+impl Store {
+    /// The fingerprint of a workspace's events and customers (see [`EventsFingerprint`]).
+    pub async fn events_fingerprint(&self, ws: WorkspaceId) -> Result<EventsFingerprint> {
+        with_pool!(self, pool => {
+            let (events, customer_events, max_event_id): (i64, i64, Option<i64>) = sqlx::query_as(
+                "SELECT COUNT(*), COUNT(customer_id), MAX(id) FROM events WHERE workspace_id = $1",
+            )
+            .bind(ws.0)
+            .fetch_one(pool)
+            .await?;
+            let (customers, max_customer_id): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT COUNT(*), MAX(id) FROM customers WHERE workspace_id = $1",
+            )
+            .bind(ws.0)
+            .fetch_one(pool)
+            .await?;
+            Ok(EventsFingerprint {
+                events,
+                customer_events,
+                max_event_id: max_event_id.unwrap_or(0),
+                customers,
+                max_customer_id: max_customer_id.unwrap_or(0),
+            })
+        })
+    }
+
+    /// The [`QuickFingerprint`]: the largest event id comes from the end of the primary key,
+    /// the customers from their workspace index.
+    pub async fn quick_fingerprint(&self, ws: WorkspaceId) -> Result<QuickFingerprint> {
+        with_pool!(self, pool => {
+            let (max_event_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM events")
+                .fetch_one(pool)
+                .await?;
+            let (customers, max_customer_id): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT COUNT(*), MAX(id) FROM customers WHERE workspace_id = $1",
+            )
+            .bind(ws.0)
+            .fetch_one(pool)
+            .await?;
+            Ok(QuickFingerprint {
+                max_event_id: max_event_id.unwrap_or(0),
+                customers,
+                max_customer_id: max_customer_id.unwrap_or(0),
+            })
+        })
+    }
+
+    /// Loads every customer's events of the workspace into an [`EventLog`].
+    ///
+    /// The rows are streamed (never all held as rows at once) in the table's own order: the
+    /// builder sorts by customer and time itself, in linear time, so asking the database to
+    /// sort would only cost more. The fingerprint is taken first, so a change made while
+    /// loading makes the next comparison fail and the log is loaded again.
+    pub async fn load_event_log(&self, ws: WorkspaceId) -> Result<AnalyticsData> {
+        let fingerprint = self.events_fingerprint(ws).await?;
+        let capacity = usize::try_from(fingerprint.customer_events).unwrap_or(0);
+        let mut builder = EventLogBuilder::with_capacity(capacity);
+        let mut customers = Vec::new();
+        let mut customer_index: HashMap<i64, kunde_analytics::CustomerId> = HashMap::new();
+        let mut touchpoints: HashMap<TouchpointId, kunde_analytics::TouchpointId> = HashMap::new();
+        let mut touchpoint_ids = Vec::new();
+        with_pool!(self, pool => {
+            // Every customer is in the log, with or without events, in id order; the log's
+            // customer ids are then their positions in `customers`.
+            let mut rows = sqlx::query_as::<_, (i64, String, Option<String>)>(
+                "SELECT id, name, acquisition_channel FROM customers WHERE workspace_id = $1 ORDER BY id",
+            )
+            .bind(ws.0)
+            .fetch(pool);
+            while let Some((id, name, acquisition_channel)) = rows.try_next().await? {
+                let c = builder.customer(&id.to_string());
+                debug_assert_eq!(c.0 as usize, customers.len());
+                customer_index.insert(id, c);
+                customers.push(AnalyticsCustomer { id: CustomerId(id), name, acquisition_channel });
+            }
+            drop(rows);
+            let mut rows = sqlx::query_as::<_, EventRow>(
+                "SELECT customer_id, occurred_at, touchpoint_id, amount FROM events
+                 WHERE workspace_id = $1 AND customer_id IS NOT NULL",
+            )
+            .bind(ws.0)
+            .fetch(pool);
+            while let Some((customer, time, touchpoint, amount)) = rows.try_next().await? {
+                // A customer created after the customers were read: left for the next load,
+                // which the changed fingerprint will ask for.
+                let Some(&c) = customer_index.get(&customer) else {
+                    continue;
+                };
+                let tp = match touchpoints.get(&TouchpointId(touchpoint)) {
+                    Some(&tp) => tp,
+                    None => {
+                        let tp = builder
+                            .touchpoint(&touchpoint.to_string())
+                            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                        touchpoints.insert(TouchpointId(touchpoint), tp);
+                        touchpoint_ids.push(TouchpointId(touchpoint));
+                        tp
+                    }
+                };
+                builder
+                    .push_ids(c, time, tp, amount.unwrap_or(0) as f64 / 100.0)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            }
+        });
+        // Sorting millions of events is CPU work: off the async threads.
+        let (log, reach) = tokio::task::spawn_blocking(move || {
+            let log = builder.build();
+            let reach = customers_per_touchpoint(&log);
+            (log, reach)
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("building the event log: {e}")))?;
+        Ok(AnalyticsData {
+            fingerprint,
+            log,
+            customers,
+            touchpoints,
+            touchpoint_ids,
+            reach,
+        })
+    }
+
+    /// Every touchpoint of the workspace with its journey and stage, in map order (journeys
+    /// in the order they were made, then stages, then touchpoints).
+    pub async fn touchpoint_choices(&self, ws: WorkspaceId) -> Result<Vec<TouchpointChoice>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(i64, String, String, Option<i64>, String, i64, String, bool)> = sqlx::query_as(
+                "SELECT j.id, j.name, j.variant, j.parent_id, s.name, t.id, t.name, t.owned
+                 FROM touchpoints t
+                 JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
+                 JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = s.workspace_id
+                 WHERE t.workspace_id = $1
+                 ORDER BY j.id, s.position, s.id, t.position, t.id",
+            )
+            .bind(ws.0)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(journey_id, journey, variant, parent, stage, id, name, owned)| TouchpointChoice {
+                    journey_id,
+                    journey,
+                    variant,
+                    has_parent: parent.is_some(),
+                    stage,
+                    id: TouchpointId(id),
+                    name,
+                    owned,
+                })
+                .collect())
+        })
+    }
+}

@@ -1,0 +1,79 @@
+// Kunde's charts: draws every element with a data-chart attribute with ECharts, from the
+// JSON block the attribute names. The page's tables hold the same numbers, so without
+// JavaScript nothing is lost. No inline scripts: the Content-Security-Policy forbids them.
+(function () {
+  'use strict';
+
+  function funnelOption(d) {
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          return p.name + ': ' + p.value + ' ' + d.label + ' (' + p.data.percent + ' %)';
+        }
+      },
+      series: [{
+        type: 'funnel',
+        sort: 'none',
+        left: '5%',
+        width: '90%',
+        minSize: '2%',
+        gap: 2,
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: function (p) { return p.name + '\n' + p.value + ' (' + p.data.percent + ' %)'; }
+        },
+        data: d.steps.map(function (s) { return { name: s.name, value: s.value, percent: s.percent }; })
+      }]
+    };
+  }
+
+  function sankeyOption(d) {
+    var labels = {};
+    d.nodes.forEach(function (n) { labels[n.name] = n.label; });
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          if (p.dataType === 'edge') {
+            return labels[p.data.source] + ' → ' + labels[p.data.target] + ': ' + p.data.value + ' ' + d.label;
+          }
+          return labels[p.name] + ': ' + p.value + ' ' + d.label;
+        }
+      },
+      series: [{
+        type: 'sankey',
+        left: 10,
+        right: 140,
+        nodeAlign: 'left',
+        emphasis: { focus: 'adjacency' },
+        lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
+        label: { formatter: function (p) { return labels[p.name]; } },
+        data: d.nodes.map(function (n) { return { name: n.name, depth: n.depth }; }),
+        links: d.links
+      }]
+    };
+  }
+
+  function draw(el) {
+    var source = document.getElementById(el.getAttribute('data-chart'));
+    if (!source || !window.echarts) { return; }
+    var data = JSON.parse(source.textContent);
+    var option = data.type === 'sankey' ? sankeyOption(data) : funnelOption(data);
+    el.hidden = false;
+    var chart = window.echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(option);
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), draw);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+}());

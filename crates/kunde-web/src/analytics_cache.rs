@@ -1,0 +1,202 @@
+//! A per-workspace cache of built event logs for the analytics pages.
+//!
+//! Loading and sorting millions of events takes seconds; a funnel over a built log takes
+//! milliseconds. So the log is built once and kept. Each request reads the store's
+//! [`QuickFingerprint`] (the database's largest event id and the workspace's customers, in
+//! near-constant time): unchanged, the cached log is used as is. Changed, the full
+//! [`EventsFingerprint`] (a scan of the workspace's events in an index) decides whether the
+//! workspace's own events changed and the log must be loaded again, or another workspace's
+//! did. Changes that the quick check cannot see (a visitor joined to a customer, a deleted
+//! touchpoint) are caught by a full check in the background at most a minute later.
+//! Only one request per workspace loads at a time; the others wait for it and share it.
+
+use kunde_domain::{TouchpointId, WorkspaceId};
+use kunde_store::{AnalyticsData, QuickFingerprint, Store, StoreError};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// At most this many workspaces keep a log in memory; the least recently used goes first.
+const MAX_WORKSPACES: usize = 8;
+
+/// How old a full check may be before a request starts another in the background.
+const FULL_CHECK_EVERY: Duration = Duration::from_secs(60);
+
+struct Entry {
+    data: Arc<AnalyticsData>,
+    quick: QuickFingerprint,
+    full_check: Instant,
+    checking: bool,
+    used: u64,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: HashMap<WorkspaceId, Entry>,
+    loading: HashMap<WorkspaceId, Arc<tokio::sync::Mutex<()>>>,
+    /// The default funnel found for a log (by address) and a touchpoint list (by digest).
+    defaults: HashMap<WorkspaceId, (usize, u64, Vec<TouchpointId>)>,
+    uses: u64,
+}
+
+/// Cheap to clone: all clones share one cache.
+#[derive(Clone, Default)]
+pub struct AnalyticsCache {
+    inner: Arc<Mutex<Inner>>,
+}
+
+impl std::fmt::Debug for AnalyticsCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnalyticsCache")
+    }
+}
+
+impl AnalyticsCache {
+    /// The workspace's current event log, loaded only if its events changed since it was
+    /// last built.
+    pub async fn get(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+    ) -> Result<Arc<AnalyticsData>, StoreError> {
+        let quick = store.quick_fingerprint(ws).await?;
+        if let Some(data) = self.fresh(store, ws, quick) {
+            return Ok(data);
+        }
+        let gate = self.lock().loading.entry(ws).or_default().clone();
+        let _loading = gate.lock().await;
+        // Another request may have loaded it while this one waited.
+        if let Some(data) = self.fresh(store, ws, quick) {
+            return Ok(data);
+        }
+        // Something changed somewhere: does it concern this workspace?
+        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        if let Some(data) = cached
+            && store.events_fingerprint(ws).await? == data.fingerprint
+        {
+            if let Some(e) = self.lock().entries.get_mut(&ws) {
+                e.quick = quick;
+                e.full_check = Instant::now();
+            }
+            return Ok(data);
+        }
+        let started = Instant::now();
+        let data = Arc::new(store.load_event_log(ws).await?);
+        tracing::info!(
+            workspace = ws.0,
+            events = data.log.event_count(),
+            customers = data.log.customer_count(),
+            millis = started.elapsed().as_millis() as u64,
+            "event log loaded for analytics"
+        );
+        let mut inner = self.lock();
+        inner.uses += 1;
+        let used = inner.uses;
+        inner.entries.insert(
+            ws,
+            Entry {
+                data: data.clone(),
+                quick,
+                full_check: Instant::now(),
+                checking: false,
+                used,
+            },
+        );
+        inner.defaults.remove(&ws);
+        while inner.entries.len() > MAX_WORKSPACES {
+            let oldest = inner
+                .entries
+                .iter()
+                .min_by_key(|(_, e)| e.used)
+                .map(|(ws, _)| *ws);
+            if let Some(oldest) = oldest {
+                inner.entries.remove(&oldest);
+                inner.defaults.remove(&oldest);
+            }
+        }
+        Ok(data)
+    }
+
+    /// The cached log if the quick check finds it current. Starts a full check in the
+    /// background when the last one is old.
+    fn fresh(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+        quick: QuickFingerprint,
+    ) -> Option<Arc<AnalyticsData>> {
+        let mut inner = self.lock();
+        inner.uses += 1;
+        let used = inner.uses;
+        let e = inner.entries.get_mut(&ws)?;
+        if e.quick != quick {
+            return None;
+        }
+        e.used = used;
+        if e.full_check.elapsed() > FULL_CHECK_EVERY && !e.checking {
+            e.checking = true;
+            let (cache, store, expected) = (self.clone(), store.clone(), e.data.clone());
+            tokio::spawn(async move { cache.full_check(&store, ws, expected).await });
+        }
+        Some(e.data.clone())
+    }
+
+    async fn full_check(&self, store: &Store, ws: WorkspaceId, expected: Arc<AnalyticsData>) {
+        let result = store.events_fingerprint(ws).await;
+        let mut inner = self.lock();
+        let Some(e) = inner.entries.get_mut(&ws) else {
+            return;
+        };
+        if !Arc::ptr_eq(&e.data, &expected) {
+            return;
+        }
+        e.checking = false;
+        match result {
+            Ok(fp) if fp == expected.fingerprint => e.full_check = Instant::now(),
+            Ok(_) => {
+                // Changed: the next request loads the log again.
+                inner.entries.remove(&ws);
+                inner.defaults.remove(&ws);
+            }
+            Err(err) => tracing::warn!(error = %err, "checking the analytics cache failed"),
+        }
+    }
+
+    /// The default funnel steps remembered for this log and touchpoint list, if any.
+    pub fn default_steps(
+        &self,
+        ws: WorkspaceId,
+        data: &Arc<AnalyticsData>,
+        key: u64,
+    ) -> Option<Vec<TouchpointId>> {
+        let inner = self.lock();
+        let (log, k, steps) = inner.defaults.get(&ws)?;
+        (*log == Arc::as_ptr(data) as usize && *k == key).then(|| steps.clone())
+    }
+
+    /// Remembers the default funnel steps, only for the log still cached: its address
+    /// cannot be reused while it lives, and a replaced log drops what was remembered.
+    pub fn remember_default_steps(
+        &self,
+        ws: WorkspaceId,
+        data: &Arc<AnalyticsData>,
+        key: u64,
+        steps: Vec<TouchpointId>,
+    ) {
+        let mut inner = self.lock();
+        if inner
+            .entries
+            .get(&ws)
+            .is_some_and(|e| Arc::ptr_eq(&e.data, data))
+        {
+            inner
+                .defaults
+                .insert(ws, (Arc::as_ptr(data) as usize, key, steps));
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // The cache holds no invariant a panicking holder could break: recover the data.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
