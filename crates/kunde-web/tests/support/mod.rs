@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
@@ -42,7 +44,11 @@ macro_rules! on_both_databases {
 }
 
 pub fn state(db: &TestDb) -> AppState {
-    AppState { store: db.store.clone(), config: WebConfig::default(), clock: Arc::new(|| NOW) }
+    AppState {
+        store: db.store.clone(),
+        config: WebConfig::default(),
+        clock: Arc::new(|| NOW),
+    }
 }
 
 /// A browser stand-in: sends requests to the router in-process and keeps cookies.
@@ -61,18 +67,33 @@ pub struct Reply {
 
 impl Client {
     pub fn new(state: AppState) -> Self {
-        Self { app: kunde_web::router(state), cookies: BTreeMap::new(), accept_language: None }
+        Self {
+            app: kunde_web::router(state),
+            cookies: BTreeMap::new(),
+            accept_language: None,
+        }
     }
 
     async fn send(&mut self, mut request: Request<Body>) -> Reply {
         if !self.cookies.is_empty() {
-            let jar = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-            request.headers_mut().insert(header::COOKIE, jar.parse().unwrap());
+            let jar = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            request
+                .headers_mut()
+                .insert(header::COOKIE, jar.parse().unwrap());
         }
         if let Some(lang) = &self.accept_language {
-            request.headers_mut().insert(header::ACCEPT_LANGUAGE, lang.parse().unwrap());
+            request
+                .headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, lang.parse().unwrap());
         }
-        request.headers_mut().insert(header::HOST, "kunde.test".parse().unwrap());
+        request
+            .headers_mut()
+            .insert(header::HOST, "kunde.test".parse().unwrap());
         let response = self.app.clone().oneshot(request).await.unwrap();
         for cookie in response.headers().get_all(header::SET_COOKIE) {
             let text = cookie.to_str().unwrap();
@@ -86,13 +107,27 @@ impl Client {
         }
         let status = response.status();
         let headers = response.headers().clone();
-        let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
-        let body = String::from_utf8(to_bytes(response.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
-        Reply { status, location, body, headers }
+        let location = headers
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        let body = String::from_utf8(
+            to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap()
+                .to_vec(),
+        )
+        .unwrap();
+        Reply {
+            status,
+            location,
+            body,
+            headers,
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// Posts a form with the CSRF token from the cookie jar, as a page's form would.
@@ -117,8 +152,18 @@ impl Client {
     }
 
     pub async fn sign_in(&mut self, email: &str) -> Reply {
-        let reply = self.post("/signin", &[("email", email), ("password", PASSWORD), ("next", "/")]).await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "sign-in of {email} failed: {}", reply.body);
+        let reply = self
+            .post(
+                "/signin",
+                &[("email", email), ("password", PASSWORD), ("next", "/")],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "sign-in of {email} failed: {}",
+            reply.body
+        );
         reply
     }
 }
@@ -130,7 +175,11 @@ fn name(s: &str) -> NonEmpty {
 /// A workspace with an owner `owner@<slug>.test` and a staff member `staff@<slug>.test`.
 pub async fn seed_workspace(db: &TestDb, slug: &str) -> (Workspace, User, User) {
     let hash = hash_password(&Password::parse(PASSWORD).unwrap());
-    let new = NewWorkspace { name: name(&format!("Business {slug}")), default_language: Language::En, currency: "DKK".into() };
+    let new = NewWorkspace {
+        name: name(&format!("Business {slug}")),
+        default_language: Language::En,
+        currency: "DKK".into(),
+    };
     let owner = NewUser {
         name: name("Olivia Owner"),
         email: Email::parse(&format!("owner@{slug}.test")).unwrap(),
@@ -138,7 +187,11 @@ pub async fn seed_workspace(db: &TestDb, slug: &str) -> (Workspace, User, User) 
         language: Language::En,
         password: None,
     };
-    let (ws, owner) = db.store.create_workspace(&new, &owner, &hash, NOW).await.unwrap();
+    let (ws, owner) = db
+        .store
+        .create_workspace(&new, &owner, &hash, NOW)
+        .await
+        .unwrap();
     let staff = NewUser {
         name: name("Sam Staff"),
         email: Email::parse(&format!("staff@{slug}.test")).unwrap(),
@@ -146,10 +199,17 @@ pub async fn seed_workspace(db: &TestDb, slug: &str) -> (Workspace, User, User) 
         language: Language::En,
         password: None,
     };
-    let staff = db.store.create_user(ws.id, &staff, Some(&hash), None, NOW).await.unwrap();
+    let staff = db
+        .store
+        .create_user(ws.id, &staff, Some(&hash), None, NOW)
+        .await
+        .unwrap();
     (ws, owner, staff)
 }
 
 pub async fn seed_customer(db: &TestDb, ws: WorkspaceId, n: &str) -> Customer {
-    db.store.create_customer(ws, &NewCustomer::named(name(n), NOW)).await.unwrap()
+    db.store
+        .create_customer(ws, &NewCustomer::named(name(n), NOW))
+        .await
+        .unwrap()
 }
