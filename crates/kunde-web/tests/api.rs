@@ -748,3 +748,152 @@ async fn the_owner_creates_a_key_sees_it_once_and_revokes_it(db: &TestDb) {
             .is_active()
     );
 }
+
+/// The snippet in a real browser, on a shop's site of another origin: page views and clicks
+/// arrive for one anonymous visitor kept in localStorage, and a browser asking not to be
+/// tracked sends nothing. (SQLite only: the store paths are covered on both databases above.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_snippet_records_a_visitor_in_a_real_browser_and_respects_do_not_track() {
+    use support::browser::{Browser, Server};
+    let db = TestDb::sqlite().await.unwrap();
+    let (a, ..) = seed_workspace(&db, "a").await;
+    let default_tp = seed_touchpoint(&db, a.id, "Any page").await;
+    let page_tp = seed_touchpoint(&db, a.id, "Bike page").await;
+    let click_tp = seed_touchpoint(&db, a.id, "Book a service").await;
+    let anna = seed_customer(&db, a.id, "Anna").await;
+    let publishable = key(&db, a.id, ApiKeyKind::Publishable).await;
+    let secret = key(&db, a.id, ApiKeyKind::Secret).await;
+    let kunde = Server::start(state(&db)).await;
+
+    // The shop's own site, on another origin, with the snippet as the README shows it.
+    let page = move |head: &'static str| {
+        let script = format!(
+            r#"<script src="{}/t.js" data-key="{publishable}" data-page-touchpoint="{default_tp}" async></script>"#,
+            kunde.base
+        );
+        format!(
+            r##""<!doctype html><html><head><title>Cykler</title>{head}<meta name="kunde-touchpoint" content="{page_tp}"></head>
+            <body><h1>City bikes</h1><a id="book" href="#booked" data-kunde-touchpoint="{click_tp}"><span>Book a service</span></a>{script}</body></html>"##
+        )
+    };
+    let pages = [
+        ("/bikes", page("")),
+        (
+            "/dnt",
+            page(
+                r#"<script>Object.defineProperty(navigator, "doNotTrack", { get: () => "1" });</script>"#,
+            ),
+        ),
+        (
+            "/gpc",
+            page(
+                r#"<script>Object.defineProperty(navigator, "globalPrivacyControl", { get: () => true });</script>"#,
+            ),
+        ),
+    ];
+    let mut shop = Router::new();
+    for (path, html) in pages {
+        shop = shop.route(
+            path,
+            axum::routing::get(move || async move { axum::response::Html(html) }),
+        );
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let shop_base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, shop).await.unwrap() });
+
+    let events_after = |n: usize| {
+        let store = db.store.clone();
+        async move {
+            for _ in 0..100 {
+                let events = store.recent_events(a.id, 20).await.unwrap();
+                if events.len() >= n {
+                    return events;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!("fewer than {n} events arrived");
+        }
+    };
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{shop_base}/bikes"))
+        .await
+        .unwrap();
+    let first = events_after(1).await;
+    let visitor = first[0].visitor_id.clone().expect("an anonymous visitor");
+    assert!(visitor.starts_with("v_"), "{visitor}");
+    assert_eq!(
+        (
+            first[0].touchpoint_id,
+            first[0].channel,
+            first[0].customer_id
+        ),
+        (page_tp, Channel::Web, None)
+    );
+    let view: Value = serde_json::from_str(&first[0].properties).unwrap();
+    assert_eq!(
+        (view["type"].as_str(), view["path"].as_str()),
+        (Some("page_view"), Some("/bikes"))
+    );
+
+    browser.click("#book span").await;
+    let clicked = events_after(2).await;
+    assert_eq!(clicked[0].touchpoint_id, click_tp);
+    assert_eq!(clicked[0].visitor_id.as_deref(), Some(visitor.as_str()));
+    // The same visitor on the next visit: the id lives in the site's localStorage.
+    browser
+        .client
+        .goto(&format!("{shop_base}/bikes"))
+        .await
+        .unwrap();
+    let again = events_after(3).await;
+    assert_eq!(again[0].visitor_id.as_deref(), Some(visitor.as_str()));
+    let from_page = browser
+        .client
+        .execute("return window.kunde.visitorId()", vec![])
+        .await
+        .unwrap();
+    assert_eq!(from_page.as_str(), Some(visitor.as_str()));
+
+    // Do Not Track and Global Privacy Control: no snippet, no events.
+    for path in ["/dnt", "/gpc"] {
+        browser
+            .client
+            .goto(&format!("{shop_base}{path}"))
+            .await
+            .unwrap();
+        browser.wait("h1").await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let kunde_loaded = browser
+            .client
+            .execute("return typeof window.kunde", vec![])
+            .await
+            .unwrap();
+        assert_eq!(kunde_loaded.as_str(), Some("undefined"), "{path}");
+    }
+    assert_eq!(db.store.recent_events(a.id, 20).await.unwrap().len(), 3);
+    browser.close().await;
+
+    // The shop's server joins the visitor to Anna: the visits become hers.
+    let app = app(&db);
+    let joined = call(
+        &app,
+        Method::POST,
+        "/api/v1/identify",
+        Some(&secret),
+        "application/json",
+        json!({"visitor_id": visitor, "customer_id": anna.id}).to_string(),
+    )
+    .await;
+    assert_eq!(joined.json["events_joined"], 3);
+    assert_eq!(
+        db.store
+            .customer_timeline(a.id, anna.id, 10)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+}
