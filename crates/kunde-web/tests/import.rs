@@ -17,6 +17,7 @@ on_both_databases!(
     a_malformed_file_shows_every_rejected_line_translated_and_stores_nothing,
     only_the_owner_imports_and_never_into_another_workspace,
     cancelling_before_the_import_leaves_nothing,
+    a_file_larger_than_a_form_uploads_and_imports,
     events_are_imported_by_touchpoint_name_and_customer_e_mail,
     staff_log_an_interaction_that_appears_on_the_timeline,
     a_bad_interaction_is_refused_with_translated_messages,
@@ -545,5 +546,37 @@ async fn a_bad_interaction_is_refused_with_translated_messages(db: &TestDb) {
         reply.status,
         StatusCode::NOT_FOUND,
         "another workspace's customer is not found"
+    );
+}
+
+async fn a_file_larger_than_a_form_uploads_and_imports(db: &TestDb) {
+    let (mut c, ws, ..) = owner(db, "a").await;
+    let mut file = String::from("Name;Email;Note\n");
+    for i in 0..30_000 {
+        file.push_str(&format!("Kunde {i};k{i}@example.dk;{}\n", "x".repeat(80)));
+    }
+    assert!(
+        file.len() > 3 * 1024 * 1024,
+        "bigger than the 2 MiB form limit"
+    );
+    let (status, location, body) =
+        upload(db, &c, "customers", "generic", file.as_bytes(), true).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let job = location.unwrap();
+    c.post(
+        &format!("{job}/check"),
+        &[("col", "name"), ("col", "email"), ("col", "")],
+    )
+    .await;
+    assert!(c.get(&job).await.body.contains("All 30000 rows are fine"));
+    c.post(&format!("{job}/run"), &[]).await;
+    let status = finished(&mut c, &job).await;
+    assert_eq!(
+        (status["phase"].as_str(), status["done"].as_u64()),
+        (Some("done"), Some(30_000))
+    );
+    assert_eq!(
+        db.store.workspace_totals(ws.id).await.unwrap().customers,
+        30_000
     );
 }
