@@ -144,7 +144,7 @@ impl Store {
                     amount: Some(Money(total)),
                 });
             }
-            items.sort_by(|a, b| b.at.cmp(&a.at));
+            items.sort_by_key(|item| std::cmp::Reverse(item.at));
             items.truncate(limit.max(0) as usize);
             Ok(items)
         })
