@@ -580,3 +580,56 @@ async fn a_file_larger_than_a_form_uploads_and_imports(db: &TestDb) {
         30_000
     );
 }
+
+/// The whole import in a real browser: the file chosen in the file field, one column mapped
+/// by hand, the check, the import, and the page reloading itself until it is done.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_owner_imports_a_danish_file_in_the_browser() {
+    use support::browser::{Browser, Server};
+    let db = TestDb::sqlite().await.unwrap();
+    let (ws, ..) = seed_workspace(&db, "cykler").await;
+    let server = Server::start(state(&db)).await;
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "owner@cykler.test").await;
+    browser.click("header nav a[href='/import']").await;
+    let path = format!(
+        "{}/../kunde-import/tests/fixtures/customers_da.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let path = std::fs::canonicalize(path).unwrap();
+    browser
+        .wait("#file")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    browser
+        .click("form[action='/import'] button[type=submit]")
+        .await;
+    browser
+        .wait("#col-6")
+        .await
+        .select_by_value("acquisition_cost")
+        .await
+        .unwrap();
+    browser
+        .click("form[action$='/check'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("p[role=status]")
+            .await
+            .contains("All 3 rows are fine")
+    );
+    browser
+        .click("form[action$='/run'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("p.notice")
+            .await
+            .contains("Import finished: 3 added")
+    );
+    browser.close().await;
+    assert_eq!(db.store.workspace_totals(ws.id).await.unwrap().customers, 3);
+}
