@@ -51,7 +51,10 @@ fn well_formed(token: &str) -> bool {
 /// The `csrf` field of a multipart form (upload forms put it before the file).
 async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> Option<String> {
     use axum::extract::{FromRequest, Multipart};
-    let mut request = Request::new(Body::from(bytes));
+    // The token comes first in Kunde's upload forms; parsing only the start keeps a large
+    // file out of the parser (and under the extractor's default size limit).
+    let head = bytes.slice(..bytes.len().min(64 * 1024));
+    let mut request = Request::new(Body::from(head));
     request.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_str(content_type).ok()?,

@@ -17,6 +17,7 @@ on_both_databases!(
     a_malformed_file_shows_every_rejected_line_translated_and_stores_nothing,
     only_the_owner_imports_and_never_into_another_workspace,
     cancelling_before_the_import_leaves_nothing,
+    a_file_larger_than_a_form_uploads_and_imports,
     events_are_imported_by_touchpoint_name_and_customer_e_mail,
     staff_log_an_interaction_that_appears_on_the_timeline,
     a_bad_interaction_is_refused_with_translated_messages,
@@ -546,4 +547,89 @@ async fn a_bad_interaction_is_refused_with_translated_messages(db: &TestDb) {
         StatusCode::NOT_FOUND,
         "another workspace's customer is not found"
     );
+}
+
+async fn a_file_larger_than_a_form_uploads_and_imports(db: &TestDb) {
+    let (mut c, ws, ..) = owner(db, "a").await;
+    let mut file = String::from("Name;Email;Note\n");
+    for i in 0..30_000 {
+        file.push_str(&format!("Kunde {i};k{i}@example.dk;{}\n", "x".repeat(80)));
+    }
+    assert!(
+        file.len() > 3 * 1024 * 1024,
+        "bigger than the 2 MiB form limit"
+    );
+    let (status, location, body) =
+        upload(db, &c, "customers", "generic", file.as_bytes(), true).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let job = location.unwrap();
+    c.post(
+        &format!("{job}/check"),
+        &[("col", "name"), ("col", "email"), ("col", "")],
+    )
+    .await;
+    assert!(c.get(&job).await.body.contains("All 30000 rows are fine"));
+    c.post(&format!("{job}/run"), &[]).await;
+    let status = finished(&mut c, &job).await;
+    assert_eq!(
+        (status["phase"].as_str(), status["done"].as_u64()),
+        (Some("done"), Some(30_000))
+    );
+    assert_eq!(
+        db.store.workspace_totals(ws.id).await.unwrap().customers,
+        30_000
+    );
+}
+
+/// The whole import in a real browser: the file chosen in the file field, one column mapped
+/// by hand, the check, the import, and the page reloading itself until it is done.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_owner_imports_a_danish_file_in_the_browser() {
+    use support::browser::{Browser, Server};
+    let db = TestDb::sqlite().await.unwrap();
+    let (ws, ..) = seed_workspace(&db, "cykler").await;
+    let server = Server::start(state(&db)).await;
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "owner@cykler.test").await;
+    browser.click("header nav a[href='/import']").await;
+    let path = format!(
+        "{}/../kunde-import/tests/fixtures/customers_da.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let path = std::fs::canonicalize(path).unwrap();
+    browser
+        .wait("#file")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    browser
+        .click("form[action='/import'] button[type=submit]")
+        .await;
+    browser
+        .wait("#col-6")
+        .await
+        .select_by_value("acquisition_cost")
+        .await
+        .unwrap();
+    browser
+        .click("form[action$='/check'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("p[role=status]")
+            .await
+            .contains("All 3 rows are fine")
+    );
+    browser
+        .click("form[action$='/run'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("p.notice")
+            .await
+            .contains("Import finished: 3 added")
+    );
+    browser.close().await;
+    assert_eq!(db.store.workspace_totals(ws.id).await.unwrap().customers, 3);
 }

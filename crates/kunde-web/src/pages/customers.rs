@@ -399,13 +399,12 @@ pub async fn update(
 
 /// Staff recording an interaction (a phone call, a visit) on the customer's page.
 #[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct LogForm {
     touchpoint: String,
     channel: String,
     at: String,
-    #[serde(default)]
     note: String,
-    #[serde(default)]
     amount: String,
 }
 
@@ -418,11 +417,14 @@ fn datetime_local(unix: i64) -> String {
 }
 
 impl LogForm {
+    /// The interaction as an event of `customer`, marked as logged by `staff`.
     fn parse(
         &self,
         tr: crate::i18n::Tr,
         touchpoints: &[Touchpoint],
-    ) -> Result<(TouchpointId, Channel, i64, Option<Money>, Option<String>), FieldErrors> {
+        customer: CustomerId,
+        staff: UserId,
+    ) -> Result<NewEvent, FieldErrors> {
         let mut errors = FieldErrors::default();
         let touchpoint = self
             .touchpoint
@@ -459,8 +461,22 @@ impl LogForm {
             );
         }
         match (touchpoint, channel, at, amount) {
-            (Some(t), Some(c), Some(at), Some(amount)) if errors.is_empty() => {
-                Ok((t.id, c, at, amount, note))
+            (Some(t), Some(channel), Some(occurred_at), Some(amount)) if errors.is_empty() => {
+                let mut properties = serde_json::Map::new();
+                properties.insert("source".into(), "manual".into());
+                properties.insert("logged_by".into(), staff.0.into());
+                if let Some(note) = note {
+                    properties.insert("note".into(), note.into());
+                }
+                Ok(NewEvent {
+                    customer_id: Some(customer),
+                    visitor_id: None,
+                    touchpoint_id: t.id,
+                    occurred_at,
+                    channel,
+                    amount,
+                    properties: serde_json::Value::Object(properties).to_string(),
+                })
             }
             _ => Err(errors),
         }
@@ -486,23 +502,8 @@ pub async fn log_interaction(
         .all_touchpoints(ws)
         .await
         .map_err(|e| p.err(e.into()))?;
-    let errors = match f.parse(p.tr, &touchpoints) {
-        Ok((touchpoint_id, channel, occurred_at, amount, note)) => {
-            let mut properties = serde_json::Map::new();
-            properties.insert("source".into(), "manual".into());
-            properties.insert("logged_by".into(), user.user.id.0.into());
-            if let Some(note) = note {
-                properties.insert("note".into(), note.into());
-            }
-            let event = NewEvent {
-                customer_id: Some(c.id),
-                visitor_id: None,
-                touchpoint_id,
-                occurred_at,
-                channel,
-                amount,
-                properties: serde_json::Value::Object(properties).to_string(),
-            };
+    let errors = match f.parse(p.tr, &touchpoints, c.id, user.user.id) {
+        Ok(event) => {
             state
                 .store
                 .insert_events(ws, &[event])

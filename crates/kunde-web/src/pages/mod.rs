@@ -68,9 +68,11 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route(
             "/import",
-            get(import::form).post(import::upload).layer(
-                axum::extract::DefaultBodyLimit::max(crate::csrf::UPLOAD_LIMIT),
-            ),
+            get(import::form)
+                .post(import::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::csrf::UPLOAD_LIMIT,
+                )),
         )
         .route("/import/{id}", get(import::show))
         .route("/import/{id}/check", post(import::check))
