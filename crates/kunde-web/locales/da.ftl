@@ -255,3 +255,5 @@ map-done-tobe-created = Den fremtidige udgave er oprettet: ret frit i den.
 map-done-sub-created = Delrejsen er oprettet.
 map-done-moved = Rækkefølgen er ændret.
 map-failed = { $share } mislykkedes (lagde på, gav op)
+tp-counterpart = Ny udgave af (berøringspunkt som nu)
+tp-counterpart-none = Intet: et nyt trin

@@ -255,3 +255,5 @@ map-done-tobe-created = To-be version created: change it freely.
 map-done-sub-created = Sub-journey created.
 map-done-moved = Order changed.
 map-failed = { $share } failed (hung up, gave up)
+tp-counterpart = Redesign of (as-is touchpoint)
+tp-counterpart-none = None: a new step

@@ -255,3 +255,5 @@ map-done-tobe-created = Den framtida versionen är skapad: ändra fritt i den.
 map-done-sub-created = Delresan är skapad.
 map-done-moved = Ordningen är ändrad.
 map-failed = { $share } misslyckades (lade på, gav upp)
+tp-counterpart = Ny version av (kontaktpunkt i nuläget)
+tp-counterpart-none = Inget: ett nytt steg

@@ -256,3 +256,5 @@ map-done-tobe-created = Nagawa ang bersyon para sa hinaharap: baguhin ito ayon s
 map-done-sub-created = Nagawa ang sub-journey.
 map-done-moved = Nabago ang pagkakasunod-sunod.
 map-failed = { $share } ang hindi natuloy (ibinaba ang tawag, sumuko)
+tp-counterpart = Bagong disenyo ng (touchpoint sa kasalukuyan)
+tp-counterpart-none = Wala: bagong hakbang
