@@ -585,10 +585,61 @@ impl Store {
                     pain_points: t.pain_points.clone(),
                     ideas: t.ideas.clone(),
                 };
-                self.create_touchpoint(ws, &nt).await?;
+                let copy = self.create_touchpoint(ws, &nt).await?;
+                if new.counterpart_of == Some(source) {
+                    self.set_touchpoint_counterpart(ws, copy.id, Some(t.id))
+                        .await?;
+                }
             }
         }
         Ok(journey)
+    }
+
+    /// Records (or with `None` clears) which touchpoint `tp` redesigns. Both must be in the
+    /// workspace.
+    pub async fn set_touchpoint_counterpart(
+        &self,
+        ws: WorkspaceId,
+        tp: TouchpointId,
+        counterpart: Option<TouchpointId>,
+    ) -> Result<()> {
+        with_pool!(self, pool => transaction!(pool, tx => {
+            sqlx::query("DELETE FROM touchpoint_counterparts WHERE workspace_id = $1 AND touchpoint_id = $2")
+                .bind(ws.0).bind(tp.0).execute(&mut *tx).await?;
+            if let Some(other) = counterpart {
+                let done = sqlx::query(
+                    "INSERT INTO touchpoint_counterparts (touchpoint_id, workspace_id, counterpart_id)
+                     SELECT $2, $1, $3
+                     WHERE EXISTS (SELECT 1 FROM touchpoints WHERE workspace_id = $1 AND id = $2)
+                       AND EXISTS (SELECT 1 FROM touchpoints WHERE workspace_id = $1 AND id = $3)",
+                )
+                .bind(ws.0).bind(tp.0).bind(other.0)
+                .execute(&mut *tx).await?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::InvalidReference(format!("touchpoint {other}")));
+                }
+            }
+            Ok(())
+        }))
+    }
+
+    /// For each touchpoint of the journey that redesigns another: (touchpoint, counterpart).
+    pub async fn touchpoint_counterparts(
+        &self,
+        ws: WorkspaceId,
+        journey: JourneyId,
+    ) -> Result<Vec<(TouchpointId, TouchpointId)>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT c.touchpoint_id, c.counterpart_id FROM touchpoint_counterparts c
+                 JOIN touchpoints t ON t.id = c.touchpoint_id AND t.workspace_id = c.workspace_id
+                 JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
+                 WHERE c.workspace_id = $1 AND s.journey_id = $2",
+            )
+            .bind(ws.0).bind(journey.0)
+            .fetch_all(pool).await?;
+            Ok(rows.into_iter().map(|(a, b)| (TouchpointId(a), TouchpointId(b))).collect())
+        })
     }
 
     /// Every event at a touchpoint of the journey, for the map's health. Scoped by workspace

@@ -432,3 +432,5 @@ analytics-error-range = { $field }: “{ $value }” er ikke tilladt. Angiv et h
 analytics-error-choice = { $field }: “{ $value }” er ikke et af valgene. Vælg et fra listen.
 analytics-error-step = Trin { $n }: “{ $value }” er ikke et af virksomhedens kontaktpunkter. Vælg et fra listen.
 analytics-error-steps = Vælg mindst to trin (højst { $max }).
+tp-counterpart = Ny udgave af (berøringspunkt som nu)
+tp-counterpart-none = Intet: et nyt trin

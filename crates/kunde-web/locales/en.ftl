@@ -432,3 +432,5 @@ analytics-error-range = { $field }: “{ $value }” is not allowed. Give a whol
 analytics-error-choice = { $field }: “{ $value }” is not one of the choices. Pick one from the list.
 analytics-error-step = Step { $n }: “{ $value }” is not a touchpoint of this business. Pick one from the list.
 analytics-error-steps = Choose at least two steps (at most { $max }).
+tp-counterpart = Redesign of (as-is touchpoint)
+tp-counterpart-none = None: a new step

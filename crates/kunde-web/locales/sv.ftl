@@ -432,3 +432,5 @@ analytics-error-range = { $field }: ”{ $value }” är inte tillåtet. Ange et
 analytics-error-choice = { $field }: ”{ $value }” är inte ett av alternativen. Välj ett i listan.
 analytics-error-step = Steg { $n }: ”{ $value }” är inte en av företagets kontaktpunkter. Välj en i listan.
 analytics-error-steps = Välj minst två steg (högst { $max }).
+tp-counterpart = Ny version av (kontaktpunkt i nuläget)
+tp-counterpart-none = Inget: ett nytt steg

@@ -433,3 +433,5 @@ analytics-error-range = { $field }: hindi puwede ang “{ $value }”. Magbigay 
 analytics-error-choice = { $field }: ang “{ $value }” ay wala sa mga pagpipilian. Pumili mula sa listahan.
 analytics-error-step = Hakbang { $n }: ang “{ $value }” ay hindi touchpoint ng negosyong ito. Pumili mula sa listahan.
 analytics-error-steps = Pumili ng hindi bababa sa dalawang hakbang (hanggang { $max }).
+tp-counterpart = Bagong disenyo ng (touchpoint sa kasalukuyan)
+tp-counterpart-none = Wala: bagong hakbang

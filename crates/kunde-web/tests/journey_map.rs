@@ -673,6 +673,83 @@ async fn a_to_be_copy_keeps_the_as_is_numbers_next_to_each_step(db: &TestDb) {
             .body
             .contains("New in the to-be journey: no as-is data yet")
     );
+    // Renamed steps keep their as-is numbers: the copy remembers which touchpoint it came
+    // from, and the owner can link a new step to the one it redesigns.
+    let to_be_tps = db.store.list_touchpoints(ws.id, to_be.id).await.unwrap();
+    let copied_call = to_be_tps.iter().find(|t| t.name == "Call to book").unwrap();
+    let call_back = to_be_tps
+        .iter()
+        .find(|t| t.name == "Call-back within an hour")
+        .unwrap();
+    let stage = copied_call.stage_id.to_string();
+    let as_is_call = tps[1].id.to_string();
+    let form = c
+        .get(&format!("{to_be_path}/touchpoints/{}/edit", copied_call.id))
+        .await
+        .body;
+    assert!(
+        form.contains(&format!(
+            "<option value=\"{as_is_call}\" selected>Call to book</option>"
+        )),
+        "{form}"
+    );
+    let rename = [
+        ("stage_id", stage.as_str()),
+        ("name", "Phone hour at 9"),
+        ("channel", "phone"),
+        ("counterpart_id", as_is_call.as_str()),
+    ];
+    assert_eq!(
+        c.post(
+            &format!("{to_be_path}/touchpoints/{}/edit", copied_call.id),
+            &rename
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let link = [
+        ("stage_id", stage.as_str()),
+        ("name", "Call-back within an hour"),
+        ("channel", "phone"),
+        ("counterpart_id", as_is_call.as_str()),
+    ];
+    let form = c
+        .get(&format!("{to_be_path}/touchpoints/{}/edit", call_back.id))
+        .await
+        .body;
+    assert!(form.contains("Redesign of (as-is touchpoint)"));
+    assert_eq!(
+        c.post(
+            &format!("{to_be_path}/touchpoints/{}/edit", call_back.id),
+            &link
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let page = c.get(&to_be_path).await.body;
+    assert_eq!(
+        page.matches("As-is “Call to book”: 10 reached, 20 % went on, 80 % dropped off")
+            .count(),
+        2,
+        "{page}"
+    );
+    let foreign = [
+        ("stage_id", stage.as_str()),
+        ("name", "x"),
+        ("channel", "phone"),
+        ("counterpart_id", "999999"),
+    ];
+    assert_eq!(
+        c.post(
+            &format!("{to_be_path}/touchpoints/{}/edit", call_back.id),
+            &foreign
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST
+    );
 
     let side_by_side = c.get(&format!("{}/compare", b.path)).await;
     assert_eq!(side_by_side.status, StatusCode::OK);

@@ -408,6 +408,27 @@ struct TouchpointPage {
     tp: Touchpoint,
     f: TouchpointForm,
     errors: FieldErrors,
+    /// For a to-be journey: the as-is touchpoints this one may redesign.
+    as_is: Vec<Touchpoint>,
+}
+
+/// The touchpoints of the as-is journey a to-be journey redesigns (none for other journeys).
+async fn as_is_touchpoints(
+    state: &AppState,
+    ws: WorkspaceId,
+    j: &Journey,
+) -> Result<Vec<Touchpoint>, AppError> {
+    match j
+        .counterpart_of
+        .filter(|_| j.variant == JourneyVariant::ToBe)
+    {
+        Some(source) => match state.store.list_touchpoints(ws, source).await {
+            Ok(t) => Ok(t),
+            Err(kunde_store::StoreError::NotFound) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        },
+        None => Ok(Vec::new()),
+    }
 }
 
 impl TouchpointPage {
@@ -446,13 +467,21 @@ pub async fn touchpoint_form(
         customer_goal: tp.customer_goal.clone(),
         pain_points: tp.pain_points.clone(),
         ideas: tp.ideas.clone(),
+        counterpart_id: l
+            .counterpart_of(tp.id)
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
     };
+    let as_is = as_is_touchpoints(&state, c.ws, &l.j)
+        .await
+        .map_err(|e| c.p.err(e))?;
     let view = TouchpointPage {
         p: c.p,
         l,
         tp,
         f,
         errors: FieldErrors::default(),
+        as_is,
     };
     render(&view, &view.p, StatusCode::OK)
 }
@@ -519,6 +548,19 @@ pub async fn update_touchpoint(
         .find(|t| t.id.0 == tid)
         .cloned()
         .ok_or_else(|| c.p.err(AppError::NotFound))?;
+    let as_is = as_is_touchpoints(&state, c.ws, &l.j)
+        .await
+        .map_err(|e| c.p.err(e))?;
+    let counterpart = match f.counterpart_id.trim() {
+        "" => None,
+        s => Some(
+            s.parse::<i64>()
+                .ok()
+                .and_then(|s| as_is.iter().find(|t| t.id.0 == s))
+                .map(|t| t.id)
+                .ok_or_else(|| c.p.err(AppError::BadRequest))?,
+        ),
+    };
     let mut errors = FieldErrors::default();
     let Some(new) = parse_touchpoint(&c.p, &f, &l.stages, &mut errors).map_err(|e| c.p.err(e))?
     else {
@@ -528,6 +570,7 @@ pub async fn update_touchpoint(
             tp,
             f,
             errors,
+            as_is,
         };
         return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
     };
@@ -536,6 +579,13 @@ pub async fn update_touchpoint(
         .update_touchpoint(c.ws, JourneyId(id), tp.id, &new)
         .await
         .map_err(|e| c.p.err(e.into()))?;
+    if !as_is.is_empty() {
+        state
+            .store
+            .set_touchpoint_counterpart(c.ws, tp.id, counterpart)
+            .await
+            .map_err(|e| c.p.err(e.into()))?;
+    }
     Ok(Redirect::to(&format!("/journeys/{id}?done=tp-saved#tp-{tid}")).into_response())
 }
 

@@ -168,6 +168,17 @@ pub(super) struct Loaded {
     pub stages: Vec<Stage>,
     pub touchpoints: Vec<Touchpoint>,
     pub users: Vec<User>,
+    /// (touchpoint, the as-is touchpoint it redesigns), for a to-be journey.
+    pub counterparts: Vec<(TouchpointId, TouchpointId)>,
+}
+
+impl Loaded {
+    pub fn counterpart_of(&self, tp: TouchpointId) -> Option<TouchpointId> {
+        self.counterparts
+            .iter()
+            .find(|(t, _)| *t == tp)
+            .map(|(_, c)| *c)
+    }
 }
 
 pub(super) async fn load(
@@ -179,11 +190,13 @@ pub(super) async fn load(
     let stages = state.store.list_stages(ws, j.id).await?;
     let touchpoints = state.store.list_touchpoints(ws, j.id).await?;
     let users = state.store.list_users(ws).await?;
+    let counterparts = state.store.touchpoint_counterparts(ws, j.id).await?;
     Ok(Loaded {
         j,
         stages,
         touchpoints,
         users,
+        counterparts,
     })
 }
 
@@ -256,24 +269,31 @@ fn columns(p: &Page, l: &Loaded, stats: &JourneyStats, as_is: Option<&AsIs>) -> 
                     let st = stats.touchpoints.get(&t.id).copied().unwrap_or_default();
                     let stat = stat_line(p.tr, &st, si == last);
                     let as_is = as_is
-                        .map(
-                            |a| match a.touchpoints.iter().find(|o| same_name(&o.name, &t.name)) {
-                                Some(o) => {
-                                    let s =
-                                        a.stats.touchpoints.get(&o.id).copied().unwrap_or_default();
-                                    p.tr.t_args(
-                                        "tobe-asis-touchpoint",
-                                        &[
-                                            ("name", o.name.as_str()),
-                                            ("reached", &s.reached.to_string()),
-                                            ("went", &pct(s.went_on, s.reached)),
-                                            ("dropped", &pct(s.dropped(), s.reached)),
-                                        ],
-                                    )
-                                }
-                                None => p.t("tobe-asis-new"),
-                            },
-                        )
+                        .map(|a| {
+                            // The touchpoint it is recorded to redesign, else one of the same name.
+                            let linked = l
+                                .counterpart_of(t.id)
+                                .and_then(|c| a.touchpoints.iter().find(|o| o.id == c));
+                            let found = linked.or_else(|| {
+                                a.touchpoints.iter().find(|o| same_name(&o.name, &t.name))
+                            });
+                            (a, found)
+                        })
+                        .map(|(a, found)| match found {
+                            Some(o) => {
+                                let s = a.stats.touchpoints.get(&o.id).copied().unwrap_or_default();
+                                p.tr.t_args(
+                                    "tobe-asis-touchpoint",
+                                    &[
+                                        ("name", o.name.as_str()),
+                                        ("reached", &s.reached.to_string()),
+                                        ("went", &pct(s.went_on, s.reached)),
+                                        ("dropped", &pct(s.dropped(), s.reached)),
+                                    ],
+                                )
+                            }
+                            None => p.t("tobe-asis-new"),
+                        })
                         .unwrap_or_default();
                     CardView {
                         t: t.clone(),
@@ -371,6 +391,9 @@ pub struct TouchpointForm {
     pub(super) pain_points: String,
     #[serde(default)]
     pub(super) ideas: String,
+    /// For a to-be journey: the as-is touchpoint this one redesigns (empty: a new step).
+    #[serde(default)]
+    pub(super) counterpart_id: String,
 }
 
 async fn show_page(
