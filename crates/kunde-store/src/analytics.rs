@@ -106,6 +106,18 @@ pub struct TouchpointChoice {
 
 type EventRow = (i64, i64, i64, Option<i64>);
 
+#[derive(sqlx::FromRow)]
+struct ChoiceRow {
+    journey_id: i64,
+    journey: String,
+    variant: String,
+    parent_id: Option<i64>,
+    stage: String,
+    id: i64,
+    name: String,
+    owned: bool,
+}
+
 impl Store {
     /// The fingerprint of a workspace's events and customers (see [`EventsFingerprint`]).
     pub async fn events_fingerprint(&self, ws: WorkspaceId) -> Result<EventsFingerprint> {
@@ -232,8 +244,9 @@ impl Store {
     /// in the order they were made, then stages, then touchpoints).
     pub async fn touchpoint_choices(&self, ws: WorkspaceId) -> Result<Vec<TouchpointChoice>> {
         with_pool!(self, pool => {
-            let rows: Vec<(i64, String, String, Option<i64>, String, i64, String, bool)> = sqlx::query_as(
-                "SELECT j.id, j.name, j.variant, j.parent_id, s.name, t.id, t.name, t.owned
+            let rows: Vec<ChoiceRow> = sqlx::query_as(
+                "SELECT j.id AS journey_id, j.name AS journey, j.variant, j.parent_id, s.name AS stage,
+                        t.id, t.name, t.owned
                  FROM touchpoints t
                  JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
                  JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = s.workspace_id
@@ -245,15 +258,15 @@ impl Store {
             .await?;
             Ok(rows
                 .into_iter()
-                .map(|(journey_id, journey, variant, parent, stage, id, name, owned)| TouchpointChoice {
-                    journey_id,
-                    journey,
-                    variant,
-                    has_parent: parent.is_some(),
-                    stage,
-                    id: TouchpointId(id),
-                    name,
-                    owned,
+                .map(|r| TouchpointChoice {
+                    journey_id: r.journey_id,
+                    journey: r.journey,
+                    variant: r.variant,
+                    has_parent: r.parent_id.is_some(),
+                    stage: r.stage,
+                    id: TouchpointId(r.id),
+                    name: r.name,
+                    owned: r.owned,
                 })
                 .collect())
         })
