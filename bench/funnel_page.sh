@@ -39,14 +39,14 @@ stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
 if [[ -s "$DB" ]]; then
     echo "== reusing $DB"
 else
-echo "== creating the demo business"
-start demo
-stop
-demo_events=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL")
-copies=$(( (TARGET_EVENTS + demo_events - 1) / demo_events - 1 ))
-echo "demo: $demo_events customer events; adding $copies copies"
-t0=$(date +%s.%N)
-sqlite3 "$DB" <<SQL
+    echo "== creating the demo business"
+    start demo
+    stop
+    demo_events=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL")
+    copies=$(( (TARGET_EVENTS + demo_events - 1) / demo_events - 1 ))
+    echo "demo: $demo_events customer events; adding $copies copies"
+    t0=$(date +%s.%N)
+    sqlite3 "$DB" <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -1500000;
@@ -64,8 +64,8 @@ INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurr
   FROM copies k, base_events e;
 COMMIT;
 SQL
-t1=$(date +%s.%N)
-printf "copying took %.1f s\n" "$(echo "$t1 - $t0" | bc)"
+    t1=$(date +%s.%N)
+    printf "copying took %.1f s\n" "$(echo "$t1 - $t0" | bc)"
 fi
 total=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events")
 customers=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers")
