@@ -81,7 +81,16 @@ impl AnalyticsCache {
             return Ok(data);
         }
         let started = Instant::now();
-        let data = Arc::new(store.load_event_log(ws).await?);
+        // Only new events since the cached log: add them instead of reading everything.
+        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        let appended = match cached {
+            Some(old) => store.append_to_event_log(ws, &old).await?,
+            None => None,
+        };
+        let data = match appended {
+            Some(data) => Arc::new(data),
+            None => Arc::new(store.load_event_log(ws).await?),
+        };
         tracing::info!(
             workspace = ws.0,
             events = data.log.event_count(),
