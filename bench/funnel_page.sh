@@ -103,3 +103,9 @@ report "dropped customers CSV, warm:" "/analytics/funnel.csv?$steps&table=droppe
 report "paths page (Sankey), warm:" "/analytics/paths" 3
 report "paths after drop-off, warm:" "/analytics/paths?view=drop&$steps" 3
 grep 'event log loaded' "$WORK/serve.log" | head -2 || true
+
+echo "== one new event arrives (as the event API would store it)"
+sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
+  SELECT workspace_id, customer_id, NULL, touchpoint_id, occurred_at + 60, channel, NULL, '{}' FROM events WHERE customer_id IS NOT NULL ORDER BY id DESC LIMIT 1"
+report "funnel page after it (append + rebuild):" "/analytics/funnel" 1
+report "funnel page, warm again:" "/analytics/funnel" 3
