@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 TARGET_EVENTS=${1:-10000000}
 PORT=${PORT:-18787}
 WORK=$(mktemp -d /tmp/kunde-funnel-bench.XXXXXX)
-DB="$WORK/kunde.sqlite"
+# BENCH_DB=path keeps the generated database there and reuses it on the next run.
+DB="${BENCH_DB:-$WORK/kunde.sqlite}"
 if [[ -z "${KUNDE_BIN:-}" ]]; then
     cargo build --release -p kunde >&2
     KUNDE_BIN="${CARGO_TARGET_DIR:-target}/release/kunde"
@@ -35,14 +36,17 @@ start() { # $1: demo or serve
 }
 stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
 
-echo "== creating the demo business"
-start demo
-stop
-demo_events=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL")
-copies=$(( (TARGET_EVENTS + demo_events - 1) / demo_events - 1 ))
-echo "demo: $demo_events customer events; adding $copies copies"
-t0=$(date +%s.%N)
-sqlite3 "$DB" <<SQL
+if [[ -s "$DB" ]]; then
+    echo "== reusing $DB"
+else
+    echo "== creating the demo business"
+    start demo
+    stop
+    demo_events=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL")
+    copies=$(( (TARGET_EVENTS + demo_events - 1) / demo_events - 1 ))
+    echo "demo: $demo_events customer events; adding $copies copies"
+    t0=$(date +%s.%N)
+    sqlite3 "$DB" <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -1500000;
@@ -60,10 +64,12 @@ INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurr
   FROM copies k, base_events e;
 COMMIT;
 SQL
-t1=$(date +%s.%N)
+    t1=$(date +%s.%N)
+    printf "copying took %.1f s\n" "$(echo "$t1 - $t0" | bc)"
+fi
 total=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events")
 customers=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers")
-printf "stored: %s events, %s customers (copying took %.1f s; database %s)\n" "$total" "$customers" "$(echo "$t1 - $t0" | bc)" "$(du -h "$DB" | cut -f1)"
+printf "stored: %s events, %s customers (database %s)\n" "$total" "$customers" "$(du -h "$DB" | cut -f1)"
 
 echo "== serving"
 start serve
@@ -71,12 +77,12 @@ JAR="$WORK/cookies"
 curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
 csrf=$(awk '$6 == "kunde_csrf" { print $7 }' "$JAR")
 curl -s -b "$JAR" -c "$JAR" -o /dev/null \
-    --data-urlencode "csrf=$csrf" --data-urlencode "email=owner@demo.kunde.test" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "email=staff@demo.kunde.test" \
     --data-urlencode "password=demo-password" --data-urlencode "next=/" \
     "http://127.0.0.1:$PORT/signin"
 
 get() { # prints seconds and status of one request
-    curl -s -b "$JAR" -o "$WORK/page" -w "%{time_total} %{http_code}" "http://127.0.0.1:$PORT$1"
+    curl -s -b "$JAR" -o "$WORK/page" -w "%{time_total} %{http_code}\n" "http://127.0.0.1:$PORT$1"
 }
 report() { # $1 label, $2 path, $3 repetitions
     local times=()
@@ -89,11 +95,17 @@ report() { # $1 label, $2 path, $3 repetitions
 }
 report "funnel page, cold (load + build + funnel):" "/analytics/funnel" 1
 report "funnel page, warm (default steps):" "/analytics/funnel" 5
-grep -o '[0-9]* customers reached the first step[^<]*' "$WORK/page" | head -1
+grep -o "[0-9]* customers reached the first step[^<]*" "$WORK/page" | head -1 || true
 steps=$(grep -o 'option value="[0-9]*" selected' "$WORK/page" | grep -o '[0-9]*' | head -3 | sed 's/^/step=/' | paste -sd'&')
 report "funnel page, warm, 3 steps by channel:" "/analytics/funnel?$steps&window=14&unit=days&breakdown=channel" 5
 report "funnel page, warm, by month:" "/analytics/funnel?$steps&window=14&unit=days&breakdown=month" 3
 report "dropped customers CSV, warm:" "/analytics/funnel.csv?$steps&table=dropped" 3
 report "paths page (Sankey), warm:" "/analytics/paths" 3
 report "paths after drop-off, warm:" "/analytics/paths?view=drop&$steps" 3
-grep -o 'event log loaded[^\n]*' "$WORK/serve.log" | head -2 || true
+grep 'event log loaded' "$WORK/serve.log" | head -2 || true
+
+echo "== one new event arrives (as the event API would store it)"
+sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
+  SELECT workspace_id, customer_id, NULL, touchpoint_id, occurred_at + 60, channel, NULL, '{}' FROM events WHERE customer_id IS NOT NULL ORDER BY id DESC LIMIT 1"
+report "funnel page after it (append + rebuild):" "/analytics/funnel" 1
+report "funnel page, warm again:" "/analytics/funnel" 3

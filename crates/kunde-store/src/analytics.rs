@@ -73,6 +73,68 @@ impl AnalyticsData {
     }
 }
 
+/// A new log with the old log's events and the new rows (customer, time, touchpoint,
+/// amount); the customers are the old log's, in the same order.
+fn rebuild(
+    old: &AnalyticsData,
+    fingerprint: EventsFingerprint,
+    rows: &[(Option<i64>, i64, i64, Option<i64>)],
+) -> Result<AnalyticsData> {
+    let corrupt = |e: kunde_analytics::Error| StoreError::Corrupt(e.to_string());
+    let log = &old.log;
+    let mut builder = EventLogBuilder::with_capacity(log.event_count() + rows.len());
+    let mut customer_index: HashMap<i64, kunde_analytics::CustomerId> = HashMap::new();
+    for c in &old.customers {
+        customer_index.insert(c.id.0, builder.customer(&c.id.0.to_string()));
+    }
+    let mut touchpoints = old.touchpoints.clone();
+    let mut touchpoint_ids = old.touchpoint_ids.clone();
+    for name in log.touchpoint_names() {
+        builder.touchpoint(name).map_err(corrupt)?;
+    }
+    for events in log.customers() {
+        for i in 0..events.len() {
+            builder
+                .push_ids(
+                    events.customer,
+                    events.times[i],
+                    events.touchpoint(i),
+                    events.amounts[i],
+                )
+                .map_err(corrupt)?;
+        }
+    }
+    for &(customer, time, touchpoint, amount) in rows {
+        let Some(c) = customer.and_then(|c| customer_index.get(&c).copied()) else {
+            continue;
+        };
+        let tp = match touchpoints.get(&TouchpointId(touchpoint)) {
+            Some(&tp) => tp,
+            None => {
+                let tp = builder
+                    .touchpoint(&touchpoint.to_string())
+                    .map_err(corrupt)?;
+                touchpoints.insert(TouchpointId(touchpoint), tp);
+                touchpoint_ids.push(TouchpointId(touchpoint));
+                tp
+            }
+        };
+        builder
+            .push_ids(c, time, tp, amount.unwrap_or(0) as f64 / 100.0)
+            .map_err(corrupt)?;
+    }
+    let log = builder.build();
+    let reach = customers_per_touchpoint(&log);
+    Ok(AnalyticsData {
+        fingerprint,
+        log,
+        customers: old.customers.clone(),
+        touchpoints,
+        touchpoint_ids,
+        reach,
+    })
+}
+
 /// How many customers have at least one event at each touchpoint of the log.
 fn customers_per_touchpoint(log: &EventLog) -> Vec<u64> {
     let mut reach = vec![0u64; log.touchpoint_count()];
@@ -105,6 +167,18 @@ pub struct TouchpointChoice {
 }
 
 type EventRow = (i64, i64, i64, Option<i64>);
+
+#[derive(sqlx::FromRow)]
+struct ChoiceRow {
+    journey_id: i64,
+    journey: String,
+    variant: String,
+    parent_id: Option<i64>,
+    stage: String,
+    id: i64,
+    name: String,
+    owned: bool,
+}
 
 impl Store {
     /// The fingerprint of a workspace's events and customers (see [`EventsFingerprint`]).
@@ -228,12 +302,55 @@ impl Store {
         })
     }
 
+    /// Brings a loaded log up to date when the only change since it was loaded is new
+    /// events: reads just the rows past its largest event id and rebuilds the log in memory
+    /// from the old events and the new (far cheaper than reading every row again). `None`
+    /// when anything else changed (customers added or removed, events deleted or joined to
+    /// a customer): then only a full [`load_event_log`](Self::load_event_log) will do.
+    pub async fn append_to_event_log(
+        &self,
+        ws: WorkspaceId,
+        old: &std::sync::Arc<AnalyticsData>,
+    ) -> Result<Option<AnalyticsData>> {
+        let fingerprint = self.events_fingerprint(ws).await?;
+        let was = old.fingerprint;
+        if fingerprint.customers != was.customers
+            || fingerprint.max_customer_id != was.max_customer_id
+            || fingerprint.max_event_id < was.max_event_id
+        {
+            return Ok(None);
+        }
+        let rows: Vec<(Option<i64>, i64, i64, Option<i64>)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT customer_id, occurred_at, touchpoint_id, amount FROM events
+                 WHERE id > $2 AND id <= $3 AND workspace_id = $1",
+            )
+            .bind(ws.0)
+            .bind(was.max_event_id)
+            .bind(fingerprint.max_event_id)
+            .fetch_all(pool)
+            .await?
+        });
+        let with_customer = rows.iter().filter(|r| r.0.is_some()).count() as i64;
+        if was.events + rows.len() as i64 != fingerprint.events
+            || was.customer_events + with_customer != fingerprint.customer_events
+        {
+            return Ok(None);
+        }
+        let old = old.clone();
+        let rebuilt = tokio::task::spawn_blocking(move || rebuild(&old, fingerprint, &rows))
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("rebuilding the event log: {e}")))??;
+        Ok(Some(rebuilt))
+    }
+
     /// Every touchpoint of the workspace with its journey and stage, in map order (journeys
     /// in the order they were made, then stages, then touchpoints).
     pub async fn touchpoint_choices(&self, ws: WorkspaceId) -> Result<Vec<TouchpointChoice>> {
         with_pool!(self, pool => {
-            let rows: Vec<(i64, String, String, Option<i64>, String, i64, String, bool)> = sqlx::query_as(
-                "SELECT j.id, j.name, j.variant, j.parent_id, s.name, t.id, t.name, t.owned
+            let rows: Vec<ChoiceRow> = sqlx::query_as(
+                "SELECT j.id AS journey_id, j.name AS journey, j.variant, j.parent_id, s.name AS stage,
+                        t.id, t.name, t.owned
                  FROM touchpoints t
                  JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
                  JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = s.workspace_id
@@ -245,15 +362,15 @@ impl Store {
             .await?;
             Ok(rows
                 .into_iter()
-                .map(|(journey_id, journey, variant, parent, stage, id, name, owned)| TouchpointChoice {
-                    journey_id,
-                    journey,
-                    variant,
-                    has_parent: parent.is_some(),
-                    stage,
-                    id: TouchpointId(id),
-                    name,
-                    owned,
+                .map(|r| TouchpointChoice {
+                    journey_id: r.journey_id,
+                    journey: r.journey,
+                    variant: r.variant,
+                    has_parent: r.parent_id.is_some(),
+                    stage: r.stage,
+                    id: TouchpointId(r.id),
+                    name: r.name,
+                    owned: r.owned,
                 })
                 .collect())
         })

@@ -4,9 +4,10 @@
 //! milliseconds. So the log is built once and kept. Each request reads the store's
 //! [`QuickFingerprint`] (the database's largest event id and the workspace's customers, in
 //! near-constant time): unchanged, the cached log is used as is. Changed, the full
-//! [`EventsFingerprint`] (a scan of the workspace's events in an index) decides whether the
-//! workspace's own events changed and the log must be loaded again, or another workspace's
-//! did. Changes that the quick check cannot see (a visitor joined to a customer, a deleted
+//! [`EventsFingerprint`](kunde_store::EventsFingerprint) (a scan of the workspace's events in an index) decides whether the
+//! workspace's own events changed, or another workspace's did. When the only change is new
+//! events, just those rows are read and the log rebuilt in memory; otherwise it is loaded
+//! again. Changes that the quick check cannot see (a visitor joined to a customer, a deleted
 //! touchpoint) are caught by a full check in the background at most a minute later.
 //! Only one request per workspace loads at a time; the others wait for it and share it.
 
@@ -81,7 +82,16 @@ impl AnalyticsCache {
             return Ok(data);
         }
         let started = Instant::now();
-        let data = Arc::new(store.load_event_log(ws).await?);
+        // Only new events since the cached log: add them instead of reading everything.
+        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        let appended = match cached {
+            Some(old) => store.append_to_event_log(ws, &old).await?,
+            None => None,
+        };
+        let data = match appended {
+            Some(data) => Arc::new(data),
+            None => Arc::new(store.load_event_log(ws).await?),
+        };
         tracing::info!(
             workspace = ws.0,
             events = data.log.event_count(),

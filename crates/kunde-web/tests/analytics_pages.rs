@@ -637,6 +637,23 @@ async fn new_events_show_on_the_next_request(db: &TestDb) {
         c.get(&format!("/analytics/funnel.csv?{q}")).await.body,
         after
     );
+    // A new customer with events: the log is loaded again, not only appended to.
+    let fay = customer(db, ws, "Fay Falk", None).await;
+    db.store
+        .insert_events(
+            ws,
+            &[
+                event(Some(fay), s.web, T0),
+                event(Some(fay), s.call, T0 + HOUR),
+            ],
+        )
+        .await
+        .unwrap();
+    let more = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(
+        more.contains("\n1,Web,5,") && more.contains("\n2,Call,4,"),
+        "{more}"
+    );
     let _ = s.ann;
 }
 
