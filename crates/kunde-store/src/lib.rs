@@ -10,9 +10,9 @@
 //!   SQLite and PostgreSQL understand, and run on whichever pool the URL chose (see
 //!   [`with_pool!`]); what truly differs per backend (migrations, backups) branches explicitly.
 
+mod analytics;
 mod api_keys;
 mod bulk;
-mod analytics;
 mod customers;
 mod events;
 mod import;
@@ -30,11 +30,11 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
-pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use analytics::{
     AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
 };
+pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
+pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};

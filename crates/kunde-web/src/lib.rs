@@ -11,8 +11,8 @@
 //! - user text reaches HTML only through askama's escaping;
 //! - only this crate knows HTTP and HTML; domain types are not the wire format.
 
-pub mod api;
 pub mod analytics_cache;
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod csrf;

@@ -24,7 +24,7 @@ async fn an_owner_signs_in_adds_a_customer_and_reads_the_app_in_danish() {
     browser.fill("#name", "Søren Ærø <Ø>").await;
     browser.fill("#email", "soren@example.dk").await;
     browser.fill("#acquisition_cost", "125,50").await;
-    browser.click("main form button[type=submit]").await;
+    browser.follow("main form button[type=submit]").await;
     browser.wait("dl.details").await;
     assert_eq!(browser.text("h1").await, "Søren Ærø <Ø>");
     let details = browser.text("dl.details").await;
@@ -44,7 +44,7 @@ async fn an_owner_signs_in_adds_a_customer_and_reads_the_app_in_danish() {
         .select_by_value("da")
         .await
         .unwrap();
-    browser.click("form.lang button[type=submit]").await;
+    browser.follow("form.lang button[type=submit]").await;
     browser.wait("html[lang=da]").await;
     let nav = browser.text("header").await;
     assert!(
@@ -53,7 +53,7 @@ async fn an_owner_signs_in_adds_a_customer_and_reads_the_app_in_danish() {
     );
 
     // Signing out ends the session: the customer list asks for sign-in again.
-    browser.click("form.signout button[type=submit]").await;
+    browser.follow("form.signout button[type=submit]").await;
     browser.wait("form[action='/signin']").await;
     browser.goto(&server, "/customers").await;
     assert_eq!(browser.path().await.split('?').next().unwrap(), "/signin");

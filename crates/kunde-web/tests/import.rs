@@ -591,7 +591,7 @@ async fn an_owner_imports_a_danish_file_in_the_browser() {
     let server = Server::start(state(&db)).await;
     let browser = Browser::start().await;
     browser.sign_in(&server, "owner@cykler.test").await;
-    browser.click("header nav a[href='/import']").await;
+    browser.follow("header nav a[href='/import']").await;
     let path = format!(
         "{}/../kunde-import/tests/fixtures/customers_da.csv",
         env!("CARGO_MANIFEST_DIR")
@@ -604,7 +604,7 @@ async fn an_owner_imports_a_danish_file_in_the_browser() {
         .await
         .unwrap();
     browser
-        .click("form[action='/import'] button[type=submit]")
+        .follow("form[action='/import'] button[type=submit]")
         .await;
     browser
         .wait("#col-6")
@@ -613,7 +613,7 @@ async fn an_owner_imports_a_danish_file_in_the_browser() {
         .await
         .unwrap();
     browser
-        .click("form[action$='/check'] button[type=submit]")
+        .follow("form[action$='/check'] button[type=submit]")
         .await;
     assert!(
         browser
@@ -622,7 +622,7 @@ async fn an_owner_imports_a_danish_file_in_the_browser() {
             .contains("All 3 rows are fine")
     );
     browser
-        .click("form[action$='/run'] button[type=submit]")
+        .follow("form[action$='/run'] button[type=submit]")
         .await;
     assert!(
         browser

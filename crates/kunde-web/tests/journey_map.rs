@@ -985,13 +985,13 @@ async fn in_the_browser_the_owner_builds_a_journey_and_sees_it_drawn() {
     browser.goto(&server, "/journeys").await;
     browser.fill("#jname", "Booking a repair").await;
     browser
-        .click("form[action='/journeys/new'] button[type=submit]")
+        .follow("form[action='/journeys/new'] button[type=submit]")
         .await;
     assert_eq!(browser.text("h1").await, "Booking a repair As-is");
 
     browser.fill("#tname", "Call to book & ask").await;
     browser
-        .click("form[action$='/touchpoints'] button[type=submit]")
+        .follow("form[action$='/touchpoints'] button[type=submit]")
         .await;
     browser.wait("article.touchpoint").await;
     let svg = browser
@@ -1004,12 +1004,12 @@ async fn in_the_browser_the_owner_builds_a_journey_and_sees_it_drawn() {
     assert!(svg.contains("Awareness"));
 
     // Edit the touchpoint: another stage, a goal, an owner.
-    browser.click("article.touchpoint .card-actions a").await;
+    browser.follow("article.touchpoint .card-actions a").await;
     browser.fill("#tname", "Call to book").await;
     browser.click("#tstage option:nth-child(2)").await;
     browser.fill("#tgoal", "Get a time for the repair").await;
     browser.click("#towner option:nth-child(2)").await;
-    browser.click("main form button[type=submit]").await;
+    browser.follow("main form button[type=submit]").await;
     browser.wait("p.notice").await;
     let consideration = browser.text("section.stage:nth-child(2)").await;
     assert!(
@@ -1018,8 +1018,8 @@ async fn in_the_browser_the_owner_builds_a_journey_and_sees_it_drawn() {
     );
 
     // Reorder the stages with the plain up button: Loyalty before Service.
-    browser.click("a.button[href$='/edit']").await;
-    browser.click("button[aria-label='Move Loyalty up']").await;
+    browser.follow("a.button[href$='/edit']").await;
+    browser.follow("button[aria-label='Move Loyalty up']").await;
     browser.wait("p.notice").await;
     let journey = db.store.list_journeys(ws.id).await.unwrap().remove(0);
     let order: Vec<String> = db

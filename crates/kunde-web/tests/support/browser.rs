@@ -181,7 +181,7 @@ impl Browser {
         self.wait(css).await.text().await.unwrap()
     }
 
-    /// Waits (up to the driver's default of about 30 s) for an element matching `css`.
+    /// Waits (up to 20 s) for an element matching `css`.
     pub async fn wait(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
@@ -198,8 +198,26 @@ impl Browser {
         field.send_keys(value).await.unwrap();
     }
 
+    /// Clicks an element that does not leave the page (an option, a tab, a script's button).
     pub async fn click(&self, css: &str) {
         self.wait(css).await.click().await.unwrap();
+    }
+
+    /// Clicks a link or submit button and waits until the browser has left the page, so the
+    /// next lookup cannot find an element of the old page (the same `h1`, a field of the same
+    /// id) before the new one arrives.
+    pub async fn follow(&self, css: &str) {
+        let old = self.client.find(Locator::Css("html")).await.expect("a page is shown");
+        self.wait(css).await.click().await.unwrap();
+        for _ in 0..600 {
+            // Asking the old page's root element anything fails once it is gone.
+            if old.tag_name().await.is_err() {
+                self.wait("body").await;
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("clicking {css} did not leave {}", self.path().await);
     }
 
     /// Signs in through the sign-in form, with the test password, and waits for the overview.
