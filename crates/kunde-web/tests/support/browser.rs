@@ -207,7 +207,11 @@ impl Browser {
     /// next lookup cannot find an element of the old page (the same `h1`, a field of the same
     /// id) before the new one arrives.
     pub async fn follow(&self, css: &str) {
-        let old = self.client.find(Locator::Css("html")).await.expect("a page is shown");
+        let old = self
+            .client
+            .find(Locator::Css("html"))
+            .await
+            .expect("a page is shown");
         self.wait(css).await.click().await.unwrap();
         for _ in 0..600 {
             // Asking the old page's root element anything fails once it is gone.
