@@ -3,6 +3,7 @@
 
 mod analytics;
 mod customers;
+mod hours;
 mod import;
 mod journey_edit;
 mod journeys;
@@ -59,6 +60,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(hours::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
