@@ -10,6 +10,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod kb;
 mod user;
 mod values;
 
@@ -21,6 +22,7 @@ pub use import::{
     ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
+pub use kb::{Article, ArticleDraft, Visibility};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

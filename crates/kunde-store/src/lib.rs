@@ -19,6 +19,7 @@ mod events;
 mod import;
 mod ingest;
 mod journeys;
+mod kb;
 mod rows;
 pub mod testing;
 mod workspaces;
@@ -35,8 +36,8 @@ pub use analytics::{
     AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
 };
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
-pub use business_calendar::default_time_zone;
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
+pub use business_calendar::default_time_zone;
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
