@@ -16,6 +16,7 @@ mod calendar;
 mod catalog;
 mod history;
 mod journeys;
+mod kb;
 mod people;
 mod sample;
 
@@ -105,6 +106,7 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
+        kb: kb::kb(today),
     }
 }
 

@@ -21,6 +21,8 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use std::collections::BTreeMap;
 
+/// A calendar span (re-exported for date arithmetic such as `date.checked_add(Span::new().days(1))`).
+pub use jiff::Span;
 /// A local calendar date (re-exported so callers need not depend on `jiff`).
 pub use jiff::civil::Date;
 use std::fmt;

@@ -19,7 +19,8 @@ pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
 pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
 pub use ids::*;
 pub use import::{
-    ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
+    ImportArticle, ImportEvent, ImportJourney, ImportKb, ImportOrder, ImportStage,
+    ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
 pub use kb::{Article, ArticleDraft, Visibility};

@@ -184,6 +184,7 @@ impl Store {
                     qb.build().execute(&mut *tx).await?;
                 }
             }
+            crate::kb::import_kb!(tx, ws, &import.kb, now);
             Ok(WorkspaceId(ws))
         }))
     }

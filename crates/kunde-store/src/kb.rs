@@ -80,6 +80,80 @@ fn tsquery(terms: &[String], combine: Combine) -> String {
         .join(sep)
 }
 
+/// Writes an import's calendar and articles inside the import's transaction `$tx` (a macro
+/// because the transaction's type differs per backend; `with_pool!` expands it for each).
+/// Slugs are made unique within the import; translations point at earlier articles.
+macro_rules! import_kb {
+    ($tx:ident, $ws:expr, $kb:expr, $now:expr) => {{
+        let ws: i64 = $ws;
+        let kb: &kunde_domain::ImportKb = $kb;
+        if let Some(calendar) = &kb.calendar {
+            sqlx::query("INSERT INTO business_calendars (workspace_id, time_zone, updated_at) VALUES ($1, $2, $3)")
+                .bind(ws)
+                .bind(calendar.time_zone_name())
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+            for (day, intervals) in calendar.week().iter().enumerate() {
+                for iv in intervals {
+                    sqlx::query(
+                        "INSERT INTO business_hours (workspace_id, weekday, start_minute, end_minute) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(ws)
+                    .bind(day as i64)
+                    .bind(i64::from(iv.start_minute()))
+                    .bind(i64::from(iv.end_minute()))
+                    .execute(&mut *$tx)
+                    .await?;
+                }
+            }
+            for (date, name) in calendar.holidays() {
+                sqlx::query("INSERT INTO business_holidays (workspace_id, day, name) VALUES ($1, $2, $3)")
+                    .bind(ws)
+                    .bind(date.to_string())
+                    .bind(name)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+        let mut groups: Vec<String> = Vec::with_capacity(kb.articles.len());
+        let mut slugs = std::collections::HashSet::new();
+        for (i, a) in kb.articles.iter().enumerate() {
+            let group = match a.translation_of {
+                Some(j) if j < i => groups[j].clone(),
+                Some(_) => {
+                    return Err(crate::StoreError::InvalidReference(
+                        "an article translates a later one".into(),
+                    ))
+                }
+                None => uuid::Uuid::new_v4().simple().to_string(),
+            };
+            let base = kunde_domain::kb::slugify(&a.title);
+            let slug = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base}-{n}")))
+                .find(|s| !slugs.contains(s))
+                .expect("an unused slug exists");
+            slugs.insert(slug.clone());
+            sqlx::query(
+                "INSERT INTO kb_articles (workspace_id, group_key, language, title, slug, body_markdown, public, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            )
+            .bind(ws)
+            .bind(&group)
+            .bind(a.language.code())
+            .bind(&a.title)
+            .bind(&slug)
+            .bind(&a.body_markdown)
+            .bind(a.public)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+            groups.push(group);
+        }
+    }};
+}
+pub(crate) use import_kb;
+
 impl Store {
     /// The workspace's help-centre address (`/help/{slug}`), made from its name the first
     /// time it is asked for.

@@ -17,6 +17,7 @@ on_both_databases!(
     raw_html_in_markdown_is_shown_as_text,
     the_help_centre_shows_only_public_articles_without_sign_in,
     another_workspaces_articles_answer_404,
+    the_demo_shop_has_its_opening_hours_and_a_searchable_help_centre,
 );
 
 /// Creates an article through the form and returns its id.
@@ -413,4 +414,62 @@ async fn another_workspaces_articles_answer_404(db: &TestDb) {
             .contains("B public")
     );
     assert_eq!(db.store.get_article(b.id, theirs.id).await.unwrap(), theirs);
+}
+
+async fn the_demo_shop_has_its_opening_hours_and_a_searchable_help_centre(db: &TestDb) {
+    let hash = kunde_web::auth::hash_password(&Password::parse(PASSWORD).unwrap());
+    let opts = kunde_demo::DemoOptions {
+        customers: 50,
+        ..kunde_demo::DemoOptions::default()
+    };
+    let ws = db
+        .store
+        .import_workspace(&kunde_demo::generate(&opts, hash.clone(), hash), NOW)
+        .await
+        .unwrap();
+    let (cal, saved) = db.store.business_calendar_saved(ws).await.unwrap();
+    assert!(saved);
+    assert_eq!(cal.time_zone_name(), "Europe/Copenhagen");
+    // Friday 2025-12-19 17:00 in Copenhagen (16:00 UTC) plus two business hours: one hour on
+    // Friday, then one on Saturday from 10:00: due Saturday 11:00 (10:00 UTC).
+    let friday = 1_766_160_000;
+    assert_eq!(cal.deadline(friday, 2 * 3600), 1_766_224_800);
+    // Christmas Eve (a Wednesday) is a holiday: closed at 10:00.
+    assert!(!cal.is_open_at(1_766_566_800));
+
+    let found = db
+        .store
+        .suggest_articles(
+            ws,
+            "Mit dæk er fladt igen, hvilket dæktryk skal jeg bruge?",
+            3,
+        )
+        .await
+        .unwrap();
+    // A flat tyre: the tyre-pressure and the puncture articles are the two best matches.
+    let best: Vec<_> = found.iter().take(2).map(|a| a.title.as_str()).collect();
+    assert!(
+        best.contains(&"Det rigtige dæktryk") && best.contains(&"Punktering: hvad gør jeg?"),
+        "{best:?}"
+    );
+
+    let mut c = Client::new(state(db));
+    c.accept_language = Some("da".into());
+    let site = db.store.help_site_slug(ws).await.unwrap();
+    assert_eq!(site, "cykelvaerkstedet-noerrebro");
+    let page = c.get(&format!("/help/{site}?q=returnering")).await;
+    assert!(page.body.contains("Returnering og bytte"), "{}", page.body);
+    let index = c.get(&format!("/help/{site}")).await;
+    assert!(index.body.contains("Sådan booker du en reparation"));
+    assert!(
+        !index.body.contains("Internt:"),
+        "internal demo articles stay internal"
+    );
+    c.sign_in(kunde_demo::DEMO_STAFF_EMAIL).await;
+    assert!(
+        c.get("/kb?q=kulance")
+            .await
+            .body
+            .contains("Internt: Refusion og kulance")
+    );
 }
