@@ -300,6 +300,18 @@ impl BusinessCalendar {
         self.holidays.iter().map(|(d, n)| (*d, n.as_str()))
     }
 
+    /// `t` as the business's wall clock shows it, `YYYY-MM-DD HH:MM` (for due times on pages).
+    pub fn format_local(&self, t: i64) -> String {
+        let ts = Timestamp::from_second(clamp(t)).unwrap_or(Timestamp::MAX);
+        let dt = self.zone.to_datetime(ts);
+        format!(
+            "{} {:02}:{:02}",
+            dt.date(),
+            dt.time().hour(),
+            dt.time().minute()
+        )
+    }
+
     /// Whether the business is open at `t`.
     pub fn is_open_at(&self, t: i64) -> bool {
         let t = clamp(t);

@@ -40,6 +40,10 @@ async fn the_owner_sets_opening_hours_holidays_and_time_zone(db: &TestDb) {
         page.body.contains("Europe/London"),
         "English workspaces start in London"
     );
+    // NOW is Thursday 2026-01-01 00:00 UTC, New Year's night in London: closed, and a 4-hour
+    // target set now is due at 13:00 that day (no holidays by default).
+    assert!(page.body.contains("Closed now."), "{}", page.body);
+    assert!(page.body.contains("is due 2026-01-01 13:00 (local time)"));
 
     let reply = c
         .post(

@@ -33,6 +33,9 @@ const DAYS: [(&str, &str); 7] = [
     ("sun", "hours-day-sun"),
 ];
 
+/// The target the page's preview computes a due time for: four business hours.
+const PREVIEW_TARGET: i64 = 4 * 3600;
+
 #[derive(Deserialize, Default, Clone)]
 pub struct HoursForm {
     time_zone: String,
@@ -93,6 +96,9 @@ struct HoursPage {
     errors: FieldErrors,
     /// False while the workspace still runs on the defaults.
     saved: bool,
+    /// What the saved calendar says right now: open or not, and when a 4-hour target set now
+    /// would be due, in the business's local time.
+    preview: Option<(bool, String)>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +111,7 @@ fn render(
     form: HoursForm,
     errors: FieldErrors,
     saved: bool,
+    preview: Option<(bool, String)>,
     status: StatusCode,
 ) -> Response {
     let rows = DAYS
@@ -122,6 +129,7 @@ fn render(
         rows,
         errors,
         saved,
+        preview,
     };
     match view.render() {
         Ok(html) => (status, Html(html)).into_response(),
@@ -144,11 +152,17 @@ pub async fn page(
         .business_calendar_saved(user.workspace.id)
         .await
         .map_err(|e| p.err(e.into()))?;
+    let now = state.now();
+    let preview = Some((
+        calendar.is_open_at(now),
+        calendar.format_local(calendar.deadline(now, PREVIEW_TARGET)),
+    ));
     Ok(render(
         p,
         HoursForm::from_calendar(&calendar),
         FieldErrors::default(),
         saved,
+        preview,
         StatusCode::OK,
     ))
 }
@@ -206,6 +220,7 @@ pub async fn save(
         f,
         errors,
         saved,
+        None,
         StatusCode::UNPROCESSABLE_ENTITY,
     ))
 }
