@@ -180,6 +180,31 @@ impl Store {
         Err(StoreError::Conflict("a help centre with this address"))
     }
 
+    /// Moves the help centre to `/help/{slug}`; `slug` must already be a slug (see
+    /// `kunde_domain::kb::slugify`). An address another workspace uses is a `Conflict`.
+    pub async fn set_help_site_slug(&self, ws: WorkspaceId, slug: &str) -> Result<()> {
+        if slugify(slug) != slug {
+            return Err(StoreError::InvalidReference(format!(
+                "'{slug}' is not a slug"
+            )));
+        }
+        with_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO kb_sites (workspace_id, slug) VALUES ($1, $2)
+                 ON CONFLICT (workspace_id) DO UPDATE SET slug = $2",
+            )
+            .bind(ws.0)
+            .bind(slug)
+            .execute(pool)
+            .await
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Conflict(_) => StoreError::Conflict("a help centre with this address"),
+                other => other,
+            })?;
+        });
+        Ok(())
+    }
+
     async fn find_help_site_slug(&self, ws: WorkspaceId) -> Result<Option<String>> {
         let row: Option<(String,)> = with_pool!(self, pool => {
             sqlx::query_as("SELECT slug FROM kb_sites WHERE workspace_id = $1")

@@ -18,6 +18,7 @@ on_both_databases!(
     the_help_centre_shows_only_public_articles_without_sign_in,
     another_workspaces_articles_answer_404,
     the_demo_shop_has_its_opening_hours_and_a_searchable_help_centre,
+    the_owner_moves_the_help_centre_to_a_free_address,
 );
 
 /// Creates an article through the form and returns its id.
@@ -471,5 +472,57 @@ async fn the_demo_shop_has_its_opening_hours_and_a_searchable_help_centre(db: &T
             .await
             .body
             .contains("Internt: Refusion og kulance")
+    );
+}
+
+async fn the_owner_moves_the_help_centre_to_a_free_address(db: &TestDb) {
+    let (a, _, _) = seed_workspace(db, "kbaddr").await;
+    let (b, _, _) = seed_workspace(db, "kbaddr2").await;
+    let draft = ArticleDraft::parse("Returns", "Within 30 days.", "en", true).unwrap();
+    db.store
+        .create_article(a.id, &draft, None, NOW)
+        .await
+        .unwrap();
+    db.store.set_help_site_slug(b.id, "taken").await.unwrap();
+
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@kbaddr.test").await;
+    assert!(!staff.get("/kb").await.body.contains("/kb/address"));
+    let reply = staff.post("/kb/address", &[("address", "mine")]).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@kbaddr.test").await;
+    let reply = owner.post("/kb/address", &[("address", "Taken")]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("“taken” is already used"),
+        "{}",
+        reply.body
+    );
+    let reply = owner.post("/kb/address", &[("address", "  ")]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("Give the help centre an address."));
+
+    let reply = owner
+        .post("/kb/address", &[("address", "Cykler på Ærø")])
+        .await;
+    assert_eq!(reply.location.as_deref(), Some("/kb?done=kb-address-saved"));
+    assert_eq!(
+        db.store.help_site_slug(a.id).await.unwrap(),
+        "cykler-paa-aeroe"
+    );
+    let mut visitor = Client::new(state(db));
+    assert_eq!(
+        visitor.get("/help/cykler-paa-aeroe/returns").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        visitor.get("/help/business-kbaddr").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        db.store.help_site_workspace("taken").await.unwrap(),
+        Some(b.id)
     );
 }

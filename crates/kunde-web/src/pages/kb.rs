@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
@@ -29,7 +29,9 @@ pub fn staff_routes() -> Router<AppState> {
 }
 
 pub fn owner_routes() -> Router<AppState> {
-    Router::new().route("/kb/{id}/delete", get(confirm_delete).post(delete))
+    Router::new()
+        .route("/kb/{id}/delete", get(confirm_delete).post(delete))
+        .route("/kb/address", post(set_address))
 }
 
 /// An article as a list shows it.
@@ -55,6 +57,9 @@ struct ListPage {
     rows: Vec<Row>,
     search: String,
     help_url: String,
+    /// The help centre's address as the owner may edit it, and an error for it.
+    address: String,
+    address_error: String,
 }
 
 #[derive(Deserialize)]
@@ -64,7 +69,7 @@ pub struct ListQuery {
 }
 
 fn notice(p: &mut Page, done: Option<&str>) {
-    const NOTICES: [&str; 3] = ["kb-created", "kb-saved", "kb-deleted"];
+    const NOTICES: [&str; 4] = ["kb-created", "kb-saved", "kb-deleted", "kb-address-saved"];
     if let Some(key) = done.filter(|d| NOTICES.contains(d)) {
         p.notice = Some(p.t(key));
     }
@@ -99,6 +104,8 @@ pub async fn list(
         rows: rows(articles),
         search,
         help_url: format!("/help/{slug}"),
+        address: slug,
+        address_error: String::new(),
     };
     view.render().map(Html).map_err(|e| view.p.err(e.into()))
 }
@@ -390,4 +397,50 @@ pub async fn delete(
         .await
         .map_err(|e| PageError(tr, AppError::from(e)))?;
     Ok(Redirect::to("/kb?done=kb-deleted").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AddressForm {
+    address: String,
+}
+
+/// Moves the public help centre to another address; old links stop working.
+pub async fn set_address(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Form(f): Form<AddressForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "kb", "/kb");
+    let ws = user.workspace.id;
+    let slug = kunde_domain::kb::slugify(&f.address);
+    let error = if f.address.trim().is_empty() {
+        Some(p.t("kb-address-empty"))
+    } else {
+        match state.store.set_help_site_slug(ws, &slug).await {
+            Ok(()) => return Ok(Redirect::to("/kb?done=kb-address-saved").into_response()),
+            Err(StoreError::Conflict(_)) => Some(p.named("kb-address-taken", &slug)),
+            Err(e) => return Err(p.err(e.into())),
+        }
+    };
+    let articles = state
+        .store
+        .list_articles(ws, Visibility::All)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let current = state
+        .store
+        .help_site_slug(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let view = ListPage {
+        p,
+        rows: rows(articles),
+        search: String::new(),
+        help_url: format!("/help/{current}"),
+        address: f.address,
+        address_error: error.unwrap_or_default(),
+    };
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
