@@ -11,6 +11,7 @@ mod ids;
 mod import;
 mod journey;
 pub mod kb;
+pub mod mail;
 mod user;
 mod values;
 

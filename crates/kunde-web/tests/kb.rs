@@ -19,6 +19,7 @@ on_both_databases!(
     another_workspaces_articles_answer_404,
     the_demo_shop_has_its_opening_hours_and_a_searchable_help_centre,
     the_owner_moves_the_help_centre_to_a_free_address,
+    help_centre_searches_are_rate_limited,
 );
 
 /// Creates an article through the form and returns its id.
@@ -524,5 +525,23 @@ async fn the_owner_moves_the_help_centre_to_a_free_address(db: &TestDb) {
     assert_eq!(
         db.store.help_site_workspace("taken").await.unwrap(),
         Some(b.id)
+    );
+}
+
+async fn help_centre_searches_are_rate_limited(db: &TestDb) {
+    let (ws, _, _) = seed_workspace(db, "kbrate").await;
+    let site = db.store.help_site_slug(ws.id).await.unwrap();
+    let mut visitor = Client::new(state(db));
+    for _ in 0..30 {
+        let reply = visitor.get(&format!("/help/{site}?q=tyre")).await;
+        assert_eq!(reply.status, StatusCode::OK);
+    }
+    let reply = visitor.get(&format!("/help/{site}?q=tyre")).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.body.contains("Too many attempts"), "{}", reply.body);
+    // Reading the index is not a search and stays open.
+    assert_eq!(
+        visitor.get(&format!("/help/{site}")).await.status,
+        StatusCode::OK
     );
 }

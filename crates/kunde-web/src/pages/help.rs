@@ -9,13 +9,15 @@ use super::Page;
 use crate::AppState;
 use crate::auth::public_tr;
 use crate::csrf::CsrfToken;
-use crate::error::{AppError, PageError};
+use crate::error::{AppError, PageError, render_error};
 use crate::i18n::Tr;
 use crate::markdown;
+use crate::ratelimit::ClientKey;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use kunde_domain::{Article, Visibility, WorkspaceId};
@@ -23,6 +25,9 @@ use serde::Deserialize;
 
 /// Search results shown at most.
 const RESULTS: i64 = 30;
+
+/// Searches one client may run a minute: each is a full-text query on the database.
+const SEARCHES_PER_MINUTE: u32 = 30;
 
 pub fn public_routes() -> Router<AppState> {
     Router::new()
@@ -78,12 +83,25 @@ pub async fn index(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(csrf): Extension<CsrfToken>,
+    client: ClientKey,
     Path(slug): Path<String>,
     Query(q): Query<SearchQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Response, PageError> {
     let tr = public_tr(&headers);
     let (ws, business) = site(&state, tr, &slug).await?;
     let search = q.q.unwrap_or_default();
+    if !search.trim().is_empty()
+        && state
+            .rate_limits
+            .check("help-search", &client.0, SEARCHES_PER_MINUTE)
+            .is_err()
+    {
+        return Ok(render_error(
+            tr,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited",
+        ));
+    }
     let mut articles = if search.trim().is_empty() {
         state.store.list_articles(ws, Visibility::Public).await
     } else {
@@ -110,7 +128,9 @@ pub async fn index(
         rows,
         search,
     };
-    view.render().map(Html).map_err(|e| PageError(tr, e.into()))
+    view.render()
+        .map(|html| Html(html).into_response())
+        .map_err(|e| PageError(tr, e.into()))
 }
 
 pub async fn article(
