@@ -4,6 +4,7 @@
 //! Nothing here does I/O. The store turns rows into these types; the web layer turns forms into
 //! them through the `parse` constructors, so a value of one of these types is already valid.
 
+pub mod business_hours;
 mod case;
 mod customer;
 mod event;
@@ -13,6 +14,7 @@ mod journey;
 mod user;
 mod values;
 
+pub use business_hours::{BusinessCalendar, CalendarError, Interval};
 pub use case::*;
 pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
 pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
