@@ -180,6 +180,26 @@ pub struct CaseDue {
     pub resolution: i64,
 }
 
+impl CaseDue {
+    /// The due times of a case of `category` opened at `created_at` under `cal`: each target
+    /// counted in opening hours, and its warning at 75 % of that time.
+    pub fn for_category(
+        cal: &crate::BusinessCalendar,
+        category: &CaseCategory,
+        created_at: i64,
+    ) -> Self {
+        let first = category.first_response_minutes * 60;
+        let resolution = category.resolution_minutes * 60;
+        let warn = |secs: i64| cal.deadline(created_at, secs * WARN_NUMERATOR / WARN_DENOMINATOR);
+        CaseDue {
+            first_response_warn: warn(first),
+            first_response: cal.deadline(created_at, first),
+            resolution_warn: warn(resolution),
+            resolution: cal.deadline(created_at, resolution),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {
     pub id: CaseId,
@@ -545,6 +565,56 @@ mod tests {
             idea_note: String::new(),
             rating: None,
         }
+    }
+
+    /// Monday to Friday 09:00-17:00 in Copenhagen, with 2026-12-24 and 2026-12-25 closed.
+    fn calendar() -> crate::BusinessCalendar {
+        let day = || vec![crate::Interval::new(9 * 60, 17 * 60).unwrap()];
+        crate::BusinessCalendar::new(
+            "Europe/Copenhagen",
+            [day(), day(), day(), day(), day(), vec![], vec![]],
+            [
+                crate::business_hours::parse_holiday("2026-12-24").unwrap(),
+                crate::business_hours::parse_holiday("2026-12-25").unwrap(),
+            ],
+        )
+        .unwrap()
+    }
+
+    fn category(first_minutes: i64, resolution_minutes: i64) -> CaseCategory {
+        CaseCategory {
+            id: CaseCategoryId(1),
+            workspace_id: WorkspaceId(1),
+            builtin: None,
+            name: "x".into(),
+            first_response_minutes: first_minutes,
+            resolution_minutes: resolution_minutes,
+        }
+    }
+
+    /// 2026-12-21 (a Monday) at hh:mm in Copenhagen, plus `days` (no DST change in between).
+    fn cph(days: i64, hh: i64, mm: i64) -> i64 {
+        1_797_807_600 + days * 86_400 + hh * 3600 + mm * 60
+    }
+
+    #[test]
+    fn targets_count_only_opening_hours_across_nights_weekends_and_holidays() {
+        let cal = calendar();
+        // Opened Monday 16:00 with a 4 h first response: 1 h on Monday, 3 h on Tuesday.
+        let due = CaseDue::for_category(&cal, &category(4 * 60, 16 * 60), cph(0, 16, 0));
+        assert_eq!(due.first_response, cph(1, 12, 0));
+        // The warning comes at 75 %, after 3 business hours: Tuesday 11:00.
+        assert_eq!(due.first_response_warn, cph(1, 11, 0));
+        // 16 h resolution: Monday 1 h, Tuesday 8 h, Wednesday 7 h -> Wednesday 16:00.
+        assert_eq!(due.resolution, cph(2, 16, 0));
+        // Opened Wednesday 15:00 with 16 h: Wednesday 2 h, Thursday 24th and Friday 25th are
+        // holidays, the weekend is closed, Monday 28th 8 h, Tuesday 29th 6 h -> 15:00.
+        let due = CaseDue::for_category(&cal, &category(60, 16 * 60), cph(2, 15, 0));
+        assert_eq!(due.resolution, cph(8, 15, 0));
+        // Opened on Saturday night: the count starts at Monday's opening.
+        let due = CaseDue::for_category(&cal, &category(60, 120), cph(5, 22, 0));
+        assert_eq!(due.first_response, cph(7, 10, 0));
+        assert_eq!(due.first_response_warn, cph(7, 9, 45));
     }
 
     #[test]

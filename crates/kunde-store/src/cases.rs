@@ -14,10 +14,26 @@ macro_rules! check_refs {
     ($tx:ident, $ws:expr, $c:expr) => {{
         let c: &NewCase = $c;
         let checks: [(&str, Option<i64>, &str); 4] = [
-            ("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2", Some(c.customer_id.0), "customer"),
-            ("SELECT id FROM touchpoints WHERE workspace_id = $1 AND id = $2", c.touchpoint_id.map(|t| t.0), "touchpoint"),
-            ("SELECT id FROM case_categories WHERE workspace_id = $1 AND id = $2", Some(c.category_id.0), "category"),
-            ("SELECT id FROM users WHERE workspace_id = $1 AND id = $2", c.assignee_id.map(|u| u.0), "assignee"),
+            (
+                "SELECT id FROM customers WHERE workspace_id = $1 AND id = $2",
+                Some(c.customer_id.0),
+                "customer",
+            ),
+            (
+                "SELECT id FROM touchpoints WHERE workspace_id = $1 AND id = $2",
+                c.touchpoint_id.map(|t| t.0),
+                "touchpoint",
+            ),
+            (
+                "SELECT id FROM case_categories WHERE workspace_id = $1 AND id = $2",
+                Some(c.category_id.0),
+                "category",
+            ),
+            (
+                "SELECT id FROM users WHERE workspace_id = $1 AND id = $2",
+                c.assignee_id.map(|u| u.0),
+                "assignee",
+            ),
         ];
         for (sql, id, what) in checks {
             let Some(id) = id else { continue };
@@ -111,11 +127,16 @@ pub struct CaseContact {
     pub language: Language,
 }
 
-const CASE_COLUMNS: &str = "c.id, c.workspace_id, c.customer_id, cu.name AS customer_name,
+/// The columns of a case row (a macro, so queries are `concat!`ed string literals).
+macro_rules! case_columns {
+    () => {
+        "c.id, c.workspace_id, c.customer_id, cu.name AS customer_name,
     c.touchpoint_id, c.category_id, c.subject, c.description, c.status, c.priority,
     c.assignee_id, c.source, c.created_at, c.first_response_at, c.resolved_at,
     c.first_response_warn, c.first_response_due, c.resolution_warn, c.resolution_due,
-    c.root_cause_id, c.root_cause_note, c.is_idea, c.idea_note, c.rating";
+    c.root_cause_id, c.root_cause_note, c.is_idea, c.idea_note, c.rating"
+    };
+}
 
 #[derive(sqlx::FromRow)]
 struct CaseRow {
@@ -224,11 +245,15 @@ fn grant(r: GrantRow) -> Result<CaseGrant> {
     })
 }
 
-const GRANT_SELECT: &str = "SELECT g.id, g.case_id, g.kind, g.amount, g.note, g.status,
+macro_rules! grant_select {
+    () => {
+        "SELECT g.id, g.case_id, g.kind, g.amount, g.note, g.status,
         ru.name, g.requested_at, du.name, g.decided_at
     FROM case_grants g
     LEFT JOIN users ru ON ru.id = g.requested_by
-    LEFT JOIN users du ON du.id = g.decided_by";
+    LEFT JOIN users du ON du.id = g.decided_by "
+    };
+}
 
 /// 128 random bits as hex: unguessable public ids and tokens.
 pub fn random_token() -> String {
@@ -473,8 +498,8 @@ impl Store {
     /// One case of the workspace; `NotFound` for an id of another workspace.
     pub async fn get_case(&self, ws: WorkspaceId, id: CaseId) -> Result<Case> {
         with_pool!(self, pool => {
-            let row: CaseRow = sqlx::query_as(&format!(
-                "SELECT {CASE_COLUMNS} FROM cases c JOIN customers cu ON cu.id = c.customer_id
+            let row: CaseRow = sqlx::query_as(concat!(
+                "SELECT ", case_columns!(), " FROM cases c JOIN customers cu ON cu.id = c.customer_id
                  WHERE c.workspace_id = $1 AND c.id = $2"
             ))
             .bind(ws.0)
@@ -494,8 +519,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<Case>> {
         with_pool!(self, pool => {
-            let rows: Vec<CaseRow> = sqlx::query_as(&format!(
-                "SELECT {CASE_COLUMNS} FROM cases c JOIN customers cu ON cu.id = c.customer_id
+            let rows: Vec<CaseRow> = sqlx::query_as(concat!(
+                "SELECT ", case_columns!(), " FROM cases c JOIN customers cu ON cu.id = c.customer_id
                  WHERE c.workspace_id = $1 AND ($2 IS NULL OR c.customer_id = $2)
                  ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
             ))
@@ -604,7 +629,9 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         if status == CaseStatus::Closed {
-            return Err(StoreError::InvalidReference("close a case with its root cause".into()));
+            return Err(StoreError::InvalidReference(
+                "close a case with its root cause".into(),
+            ));
         }
         with_pool!(self, pool => transaction!(pool, tx => {
             if let Some(a) = assignee {
@@ -788,7 +815,11 @@ impl Store {
         }))
     }
 
-    pub async fn case_attachments(&self, ws: WorkspaceId, case: CaseId) -> Result<Vec<AttachmentInfo>> {
+    pub async fn case_attachments(
+        &self,
+        ws: WorkspaceId,
+        case: CaseId,
+    ) -> Result<Vec<AttachmentInfo>> {
         with_pool!(self, pool => {
             let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
                 "SELECT id, file_name, content_type, size, created_at FROM case_attachments
@@ -898,7 +929,7 @@ impl Store {
 
     pub async fn get_grant(&self, ws: WorkspaceId, id: CaseGrantId) -> Result<CaseGrant> {
         with_pool!(self, pool => {
-            let row: GrantRow = sqlx::query_as(&format!("{GRANT_SELECT} WHERE g.workspace_id = $1 AND g.id = $2"))
+            let row: GrantRow = sqlx::query_as(concat!(grant_select!(), "WHERE g.workspace_id = $1 AND g.id = $2"))
                 .bind(ws.0)
                 .bind(id.0)
                 .fetch_one(pool)
@@ -908,10 +939,14 @@ impl Store {
     }
 
     /// A case's grants, or (with `case` None) every pending request of the workspace.
-    pub async fn case_grants(&self, ws: WorkspaceId, case: Option<CaseId>) -> Result<Vec<CaseGrant>> {
+    pub async fn case_grants(
+        &self,
+        ws: WorkspaceId,
+        case: Option<CaseId>,
+    ) -> Result<Vec<CaseGrant>> {
         with_pool!(self, pool => {
-            let rows: Vec<GrantRow> = sqlx::query_as(&format!(
-                "{GRANT_SELECT} WHERE g.workspace_id = $1
+            let rows: Vec<GrantRow> = sqlx::query_as(concat!(
+                grant_select!(), "WHERE g.workspace_id = $1
                    AND (($2 IS NULL AND g.status = 'pending') OR g.case_id = $2)
                  ORDER BY g.requested_at, g.id"
             ))
@@ -933,9 +968,15 @@ impl Store {
         now: i64,
     ) -> Result<CaseGrant> {
         if owner.role != Role::Owner || owner.workspace_id != ws {
-            return Err(StoreError::InvalidReference("only the owner decides".into()));
+            return Err(StoreError::InvalidReference(
+                "only the owner decides".into(),
+            ));
         }
-        let status = if approve { GrantStatus::Approved } else { GrantStatus::Rejected };
+        let status = if approve {
+            GrantStatus::Approved
+        } else {
+            GrantStatus::Rejected
+        };
         with_pool!(self, pool => transaction!(pool, tx => {
             let found: Option<(i64, String, i64)> = sqlx::query_as(
                 "UPDATE case_grants SET status = $1, decided_by = $2, decided_at = $3
@@ -971,7 +1012,21 @@ impl Store {
     /// Targets of open cases, in every workspace, whose warning or due time has passed and
     /// whose notice has not been sent yet.
     pub async fn due_escalations(&self, now: i64) -> Result<Vec<DueEscalation>> {
-        type Row = (i64, i64, String, String, Option<i64>, Option<i64>, i64, i64, i64, i64, Option<String>, Option<String>, Option<String>);
+        type Row = (
+            i64,
+            i64,
+            String,
+            String,
+            Option<i64>,
+            Option<i64>,
+            i64,
+            i64,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
         let rows: Vec<Row> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT c.workspace_id, c.id, c.subject, cu.name, c.first_response_at, c.resolved_at,
@@ -999,7 +1054,9 @@ impl Store {
         });
         let sent: std::collections::HashSet<(i64, String)> = sent.into_iter().collect();
         let mut due = Vec::new();
-        for (ws, id, subject, customer_name, first_at, resolved_at, fw, fd, rw, rd, an, ae, al) in rows {
+        for (ws, id, subject, customer_name, first_at, resolved_at, fw, fd, rw, rd, an, ae, al) in
+            rows
+        {
             let assignee = match (an, ae, al) {
                 (Some(n), Some(e), Some(l)) => Some((n, e, crate::rows::language(&l)?)),
                 _ => None,
@@ -1060,7 +1117,11 @@ impl Store {
     }
 
     /// The escalation notices sent for a case: (kind, sent at).
-    pub async fn case_escalations(&self, ws: WorkspaceId, case: CaseId) -> Result<Vec<(String, i64)>> {
+    pub async fn case_escalations(
+        &self,
+        ws: WorkspaceId,
+        case: CaseId,
+    ) -> Result<Vec<(String, i64)>> {
         with_pool!(self, pool => {
             Ok(sqlx::query_as(
                 "SELECT kind, sent_at FROM case_escalations WHERE workspace_id = $1 AND case_id = $2
@@ -1101,4 +1162,3 @@ impl Store {
         Ok(out)
     }
 }
-

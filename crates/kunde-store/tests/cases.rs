@@ -172,20 +172,40 @@ async fn a_case_is_opened_answered_and_closed_with_a_root_cause(store: &Store) {
     assert_eq!(case.status, CaseStatus::New);
     assert_eq!(case.customer_name, "Anna");
     store
-        .add_case_entry(f.ws.id, case.id, EntryKind::Note, Some(f.staff.id), "internal", NOW + 10)
+        .add_case_entry(
+            f.ws.id,
+            case.id,
+            EntryKind::Note,
+            Some(f.staff.id),
+            "internal",
+            NOW + 10,
+        )
         .await
         .unwrap();
     let after_note = store.get_case(f.ws.id, case.id).await.unwrap();
-    assert_eq!(after_note.first_response_at, None, "a note is not a response");
+    assert_eq!(
+        after_note.first_response_at, None,
+        "a note is not a response"
+    );
     store
-        .add_case_entry(f.ws.id, case.id, EntryKind::Reply, Some(f.staff.id), "sorry", NOW + 20)
+        .add_case_entry(
+            f.ws.id,
+            case.id,
+            EntryKind::Reply,
+            Some(f.staff.id),
+            "sorry",
+            NOW + 20,
+        )
         .await
         .unwrap();
     let answered = store.get_case(f.ws.id, case.id).await.unwrap();
     assert_eq!(answered.first_response_at, Some(NOW + 20));
     assert_eq!(answered.status, CaseStatus::Open);
     let causes = store.root_causes(f.ws.id).await.unwrap();
-    let phone = causes.iter().find(|c| c.name == "Booking by phone").unwrap();
+    let phone = causes
+        .iter()
+        .find(|c| c.name == "Booking by phone")
+        .unwrap();
     store
         .close_case(
             f.ws.id,
@@ -212,9 +232,21 @@ async fn a_case_is_opened_answered_and_closed_with_a_root_cause(store: &Store) {
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[1].author_name.as_deref(), Some("Sam Staff"));
     // The rating link works once the case is closed; a wrong token finds nothing.
-    assert!(store.case_by_rating_token(&token_hash("nope")).await.unwrap().is_none());
-    store.rate_case(&token_hash("tok"), 4, NOW + 600).await.unwrap();
-    assert_eq!(store.get_case(f.ws.id, case.id).await.unwrap().rating, Some(4));
+    assert!(
+        store
+            .case_by_rating_token(&token_hash("nope"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    store
+        .rate_case(&token_hash("tok"), 4, NOW + 600)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_case(f.ws.id, case.id).await.unwrap().rating,
+        Some(4)
+    );
     assert!(store.rate_case(&token_hash("tok"), 9, NOW).await.is_err());
     // Closing twice is refused.
     assert!(matches!(
@@ -236,7 +268,13 @@ async fn another_workspace_cannot_see_or_touch_a_case(store: &Store) {
         store.get_case(b.ws.id, case.id).await,
         Err(StoreError::NotFound)
     ));
-    assert!(store.list_cases(b.ws.id, None, 100).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_cases(b.ws.id, None, 100)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert!(matches!(
         store
             .add_case_entry(b.ws.id, case.id, EntryKind::Note, None, "x", NOW)
@@ -258,7 +296,15 @@ async fn another_workspace_cannot_see_or_touch_a_case(store: &Store) {
     ));
     assert!(
         store
-            .request_grant(b.ws.id, case.id, GrantKind::Refund, Money(100), "", &b.staff, NOW)
+            .request_grant(
+                b.ws.id,
+                case.id,
+                GrantKind::Refund,
+                Money(100),
+                "",
+                &b.staff,
+                NOW
+            )
             .await
             .is_err()
     );
@@ -281,24 +327,60 @@ async fn a_grant_above_the_staff_authority_waits_for_the_owner(store: &Store) {
         .await
         .unwrap();
     let small = store
-        .request_grant(f.ws.id, case.id, GrantKind::Discount, Money(10_000), "", &f.staff, NOW)
+        .request_grant(
+            f.ws.id,
+            case.id,
+            GrantKind::Discount,
+            Money(10_000),
+            "",
+            &f.staff,
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(small.status, GrantStatus::Granted);
     let large = store
-        .request_grant(f.ws.id, case.id, GrantKind::Refund, Money(10_001), "broken", &f.staff, NOW)
+        .request_grant(
+            f.ws.id,
+            case.id,
+            GrantKind::Refund,
+            Money(10_001),
+            "broken",
+            &f.staff,
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(large.status, GrantStatus::Pending);
     let by_owner = store
-        .request_grant(f.ws.id, case.id, GrantKind::Refund, Money(50_000), "", &f.owner, NOW)
+        .request_grant(
+            f.ws.id,
+            case.id,
+            GrantKind::Refund,
+            Money(50_000),
+            "",
+            &f.owner,
+            NOW,
+        )
         .await
         .unwrap();
-    assert_eq!(by_owner.status, GrantStatus::Granted, "within the owner's authority");
+    assert_eq!(
+        by_owner.status,
+        GrantStatus::Granted,
+        "within the owner's authority"
+    );
     let pending = store.case_grants(f.ws.id, None).await.unwrap();
-    assert_eq!(pending.iter().map(|g| g.id).collect::<Vec<_>>(), vec![large.id]);
+    assert_eq!(
+        pending.iter().map(|g| g.id).collect::<Vec<_>>(),
+        vec![large.id]
+    );
     // Staff cannot decide; the owner can, once.
-    assert!(store.decide_grant(f.ws.id, large.id, true, &f.staff, NOW).await.is_err());
+    assert!(
+        store
+            .decide_grant(f.ws.id, large.id, true, &f.staff, NOW)
+            .await
+            .is_err()
+    );
     let decided = store
         .decide_grant(f.ws.id, large.id, true, &f.owner, NOW + 5)
         .await
@@ -306,7 +388,9 @@ async fn a_grant_above_the_staff_authority_waits_for_the_owner(store: &Store) {
     assert_eq!(decided.status, GrantStatus::Approved);
     assert_eq!(decided.decided_by.as_deref(), Some("Olivia Owner"));
     assert!(matches!(
-        store.decide_grant(f.ws.id, large.id, false, &f.owner, NOW + 6).await,
+        store
+            .decide_grant(f.ws.id, large.id, false, &f.owner, NOW + 6)
+            .await,
         Err(StoreError::NotFound)
     ));
     let entries = store.case_entries(f.ws.id, case.id).await.unwrap();
@@ -324,22 +408,47 @@ async fn escalation_notices_are_due_once(store: &Store) {
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].kind, "first_warn");
     assert_eq!(due[0].assignee.as_ref().unwrap().1, "staff@a.test");
-    assert!(store.record_escalation(f.ws.id, case.id, "first_warn", NOW + 800).await.unwrap());
-    assert!(!store.record_escalation(f.ws.id, case.id, "first_warn", NOW + 801).await.unwrap());
+    assert!(
+        store
+            .record_escalation(f.ws.id, case.id, "first_warn", NOW + 800)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .record_escalation(f.ws.id, case.id, "first_warn", NOW + 801)
+            .await
+            .unwrap()
+    );
     assert!(store.due_escalations(NOW + 900).await.unwrap().is_empty());
     let due = store.due_escalations(NOW + 1001).await.unwrap();
-    assert_eq!(due.iter().map(|d| d.kind).collect::<Vec<_>>(), vec!["first_missed"]);
+    assert_eq!(
+        due.iter().map(|d| d.kind).collect::<Vec<_>>(),
+        vec!["first_missed"]
+    );
     // Another workspace's id records nothing.
     let b = fixture(store, "b").await;
-    assert!(!store.record_escalation(b.ws.id, case.id, "first_missed", NOW).await.unwrap());
+    assert!(
+        !store
+            .record_escalation(b.ws.id, case.id, "first_missed", NOW)
+            .await
+            .unwrap()
+    );
 }
 
 async fn the_public_form_finds_or_creates_the_customer(store: &Store) {
     let f = fixture(store, "a").await;
     let settings = store.case_settings(f.ws.id).await.unwrap();
     assert_eq!(settings.public_id.len(), 32);
-    assert_eq!(store.case_settings(f.ws.id).await.unwrap(), settings, "stable");
-    let found = store.case_form_workspace(&settings.public_id).await.unwrap();
+    assert_eq!(
+        store.case_settings(f.ws.id).await.unwrap(),
+        settings,
+        "stable"
+    );
+    let found = store
+        .case_form_workspace(&settings.public_id)
+        .await
+        .unwrap();
     assert_eq!(found.map(|w| w.id), Some(f.ws.id));
     assert!(store.case_form_workspace("0000").await.unwrap().is_none());
     let mut c = new_case(store, &f, NOW).await;
@@ -351,14 +460,20 @@ async fn the_public_form_finds_or_creates_the_customer(store: &Store) {
         email: Email::parse("anna@a.test").unwrap(),
         language: Language::Da,
     };
-    let case = store.create_case_for_contact(f.ws.id, &known, &c).await.unwrap();
+    let case = store
+        .create_case_for_contact(f.ws.id, &known, &c)
+        .await
+        .unwrap();
     assert_eq!(case.customer_id, f.customer.id);
     let new = CaseContact {
         name: name("Bo"),
         email: Email::parse("bo@x.test").unwrap(),
         language: Language::Sv,
     };
-    let case = store.create_case_for_contact(f.ws.id, &new, &c).await.unwrap();
+    let case = store
+        .create_case_for_contact(f.ws.id, &new, &c)
+        .await
+        .unwrap();
     let bo = store.get_customer(f.ws.id, case.customer_id).await.unwrap();
     assert_eq!(bo.language, Language::Sv);
     // A bad touchpoint rolls the new customer back too.
@@ -369,9 +484,21 @@ async fn the_public_form_finds_or_creates_the_customer(store: &Store) {
         email: Email::parse("carl@x.test").unwrap(),
         language: Language::En,
     };
-    assert!(store.create_case_for_contact(f.ws.id, &carl, &bad).await.is_err());
+    assert!(
+        store
+            .create_case_for_contact(f.ws.id, &carl, &bad)
+            .await
+            .is_err()
+    );
     let (all, _) = store
-        .list_customers(f.ws.id, &kunde_store::CustomerQuery { search: Some("carl".into()), limit: 10, offset: 0 })
+        .list_customers(
+            f.ws.id,
+            &kunde_store::CustomerQuery {
+                search: Some("carl".into()),
+                limit: 10,
+                offset: 0,
+            },
+        )
         .await
         .unwrap();
     assert!(all.is_empty(), "nothing half-written");
@@ -386,10 +513,21 @@ async fn attachments_belong_to_their_case_and_workspace(store: &Store) {
         .unwrap();
     let bytes = [0u8, 1, 2, 255, 254];
     let info = store
-        .add_case_attachment(a.ws.id, case.id, "receipt.pdf", "application/pdf", &bytes, Some(a.staff.id), NOW)
+        .add_case_attachment(
+            a.ws.id,
+            case.id,
+            "receipt.pdf",
+            "application/pdf",
+            &bytes,
+            Some(a.staff.id),
+            NOW,
+        )
         .await
         .unwrap();
-    let (read, data) = store.case_attachment(a.ws.id, case.id, info.id).await.unwrap();
+    let (read, data) = store
+        .case_attachment(a.ws.id, case.id, info.id)
+        .await
+        .unwrap();
     assert_eq!(data, bytes);
     assert_eq!(read.file_name, "receipt.pdf");
     assert!(matches!(

@@ -3,45 +3,35 @@
 //! when the case is opened, and the time left on a timer is counted the same way.
 
 use crate::AppState;
-use kunde_domain::{CaseCategory, CaseDue, WARN_DENOMINATOR, WARN_NUMERATOR, WorkspaceId};
+use kunde_domain::{
+    BusinessCalendar, CaseCategory, CaseDue, WorkspaceId,
+};
 use kunde_store::StoreError;
 
 /// The workspace's calendar, loaded once per request.
-pub struct Calendar(Inner);
-
-type Inner = ();
+pub struct Calendar(pub BusinessCalendar);
 
 impl Calendar {
     pub async fn load(state: &AppState, ws: WorkspaceId) -> Result<Self, StoreError> {
         let _ = (state, ws);
-        Ok(Self(()))
+        Ok(Self(
+            BusinessCalendar::office_hours("Europe/Copenhagen").expect("a known time zone"),
+        ))
     }
 
     /// The moment `business_seconds` of opening hours after `start`.
     pub fn deadline(&self, start: i64, business_seconds: i64) -> i64 {
-        let _ = &self.0;
-        start + business_seconds
+        self.0.deadline(start, business_seconds)
     }
 
     /// Opening-hours seconds from `a` to `b` (negative when `b` is before `a`).
     pub fn between(&self, a: i64, b: i64) -> i64 {
-        b - a
+        self.0.business_seconds_between(a, b)
     }
 
     /// The due times of a case of `category` opened at `created_at`.
     pub fn due(&self, category: &CaseCategory, created_at: i64) -> CaseDue {
-        let first = category.first_response_minutes * 60;
-        let resolution = category.resolution_minutes * 60;
-        CaseDue {
-            first_response_warn: self
-                .deadline(created_at, first * WARN_NUMERATOR / WARN_DENOMINATOR),
-            first_response: self.deadline(created_at, first),
-            resolution_warn: self.deadline(
-                created_at,
-                resolution * WARN_NUMERATOR / WARN_DENOMINATOR,
-            ),
-            resolution: self.deadline(created_at, resolution),
-        }
+        CaseDue::for_category(&self.0, category, created_at)
     }
 }
 
