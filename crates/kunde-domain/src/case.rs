@@ -81,7 +81,7 @@ impl CaseStatus {
         Self::ALL
             .into_iter()
             .find(|v| v.code() == s.trim())
-            .ok_or_else(|| ValidationError::Empty { field: "status" })
+            .ok_or(ValidationError::Empty { field: "status" })
     }
 
     pub fn code(self) -> &'static str {
@@ -110,7 +110,7 @@ impl CasePriority {
         Self::ALL
             .into_iter()
             .find(|v| v.code() == s.trim())
-            .ok_or_else(|| ValidationError::Empty { field: "priority" })
+            .ok_or(ValidationError::Empty { field: "priority" })
     }
 
     pub fn code(self) -> &'static str {
