@@ -588,7 +588,7 @@ mod tests {
             builtin: None,
             name: "x".into(),
             first_response_minutes: first_minutes,
-            resolution_minutes: resolution_minutes,
+            resolution_minutes,
         }
     }
 
