@@ -154,12 +154,14 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn link(&self, extra: &[(&str, &str)]) -> String {
-        let q = serde_urlencoded::to_string(extra).unwrap_or_default();
-        format!("/cases?{q}")
-    }
     fn status_is(&self, s: &str) -> bool {
         self.f.status.as_deref().unwrap_or("open") == s
+    }
+    fn category_selected(&self, c: &CaseCategory) -> bool {
+        self.f.category == Some(c.id.0)
+    }
+    fn category_label(&self, c: &CaseCategory) -> String {
+        category_name(self.p.tr, c)
     }
 }
 
@@ -418,6 +420,15 @@ impl ShowPage {
     }
     fn priorities(&self) -> [CasePriority; 4] {
         CasePriority::ALL
+    }
+    fn status_is(&self, s: &CaseStatus) -> bool {
+        *s == self.c.status
+    }
+    fn priority_is(&self, p: &CasePriority) -> bool {
+        *p == self.c.priority
+    }
+    fn assigned_to(&self, u: &User) -> bool {
+        self.c.assignee_id == Some(u.id)
     }
     fn closed(&self) -> bool {
         self.c.status == CaseStatus::Closed

@@ -19,11 +19,6 @@ impl Calendar {
         ))
     }
 
-    /// The moment `business_seconds` of opening hours after `start`.
-    pub fn deadline(&self, start: i64, business_seconds: i64) -> i64 {
-        self.0.deadline(start, business_seconds)
-    }
-
     /// Opening-hours seconds from `a` to `b` (negative when `b` is before `a`).
     pub fn between(&self, a: i64, b: i64) -> i64 {
         self.0.business_seconds_between(a, b)
