@@ -17,9 +17,12 @@
 //! Pure: no I/O and no clock; times are Unix seconds (UTC).
 
 use jiff::Timestamp;
-use jiff::civil::{Date, DateTime};
+use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+
+/// A local calendar date (re-exported so callers need not depend on `jiff`).
+pub use jiff::civil::Date;
 use std::fmt;
 
 /// Minutes in a day; an interval may end at 24:00.
@@ -203,6 +206,27 @@ pub fn parse_holiday(s: &str) -> Result<Date, CalendarError> {
         .ok_or_else(|| CalendarError::BadDate(t.to_owned()))
 }
 
+/// Parses the settings form's holiday list: one `YYYY-MM-DD name` per line (the name is
+/// optional). Blank lines are skipped; a date given twice keeps its last name.
+pub fn parse_holiday_lines(s: &str) -> Result<Vec<(Date, String)>, CalendarError> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let (date, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            Ok((parse_holiday(date)?, name.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// Holidays written back in the form's syntax, in date order.
+pub fn format_holiday_lines<'a>(holidays: impl Iterator<Item = (Date, &'a str)>) -> String {
+    holidays
+        .map(|(d, name)| format!("{d} {name}").trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A business's opening hours, holidays and time zone. Always valid: the zone is known, each
 /// day's intervals are sorted and disjoint, and at least one weekday is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,7 +235,8 @@ pub struct BusinessCalendar {
     zone: TimeZone,
     /// Monday first.
     week: [Vec<Interval>; 7],
-    holidays: BTreeSet<Date>,
+    /// Closed all day, with the name the business gave each (possibly empty).
+    holidays: BTreeMap<Date, String>,
 }
 
 /// A time zone name the bundled tz database knows (`Europe/Copenhagen`), or `UTC`.
@@ -226,11 +251,11 @@ pub fn time_zone(name: &str) -> Result<TimeZone, CalendarError> {
 }
 
 impl BusinessCalendar {
-    /// A calendar from its parts; `week` is Monday first.
+    /// A calendar from its parts; `week` is Monday first; holidays are dates with names.
     pub fn new(
         zone_name: &str,
         week: [Vec<Interval>; 7],
-        holidays: impl IntoIterator<Item = Date>,
+        holidays: impl IntoIterator<Item = (Date, String)>,
     ) -> Result<Self, CalendarError> {
         let zone = time_zone(zone_name)?;
         let mut week = week;
@@ -268,8 +293,9 @@ impl BusinessCalendar {
         &self.week
     }
 
-    pub fn holidays(&self) -> impl Iterator<Item = Date> + '_ {
-        self.holidays.iter().copied()
+    /// The holidays in date order, with their names.
+    pub fn holidays(&self) -> impl Iterator<Item = (Date, &str)> + '_ {
+        self.holidays.iter().map(|(d, n)| (*d, n.as_str()))
     }
 
     /// Whether the business is open at `t`.
@@ -342,7 +368,7 @@ impl BusinessCalendar {
 
     /// The open intervals of a local date as UTC `[start, end)` seconds, in order.
     fn open_spans(&self, date: Date) -> impl Iterator<Item = (i64, i64)> + '_ {
-        let closed = self.holidays.contains(&date);
+        let closed = self.holidays.contains_key(&date);
         let day = if closed {
             &[][..]
         } else {

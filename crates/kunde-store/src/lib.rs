@@ -13,6 +13,7 @@
 mod analytics;
 mod api_keys;
 mod bulk;
+mod business_calendar;
 mod cases;
 mod customers;
 mod events;
@@ -35,6 +36,7 @@ pub use analytics::{
     AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
 };
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
+pub use business_calendar::default_time_zone;
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,

@@ -71,10 +71,8 @@ fn a_case_opened_outside_hours_starts_counting_at_the_next_opening() {
 
 #[test]
 fn holidays_are_skipped() {
-    let christmas = [
-        parse_holiday("2026-12-24").unwrap(),
-        parse_holiday("2026-12-25").unwrap(),
-    ];
+    let christmas = parse_holiday_lines("2026-12-24 Juleaften\n\n 2026-12-25  Juledag ").unwrap();
+    assert_eq!(christmas[1].1, "Juledag");
     let cal =
         BusinessCalendar::new("Europe/Copenhagen", office().week().clone(), christmas).unwrap();
     let wednesday = cph("2026-12-23T16:00");
@@ -85,6 +83,10 @@ fn holidays_are_skipped() {
         2 * HOUR
     );
     assert!(!cal.is_open_at(cph("2026-12-24T12:00")));
+    assert_eq!(
+        format_holiday_lines(cal.holidays()),
+        "2026-12-24 Juleaften\n2026-12-25 Juledag"
+    );
     // Without the holidays the same target is met on Christmas Eve.
     assert_eq!(
         office().deadline(wednesday, 2 * HOUR),
@@ -199,6 +201,10 @@ fn bad_input_is_rejected_with_its_own_message() {
     );
     assert!(parse_holiday("2026-12-24").is_ok());
     assert_eq!(
+        parse_holiday_lines("2026-12-24\n24/12 Juleaften"),
+        Err(CalendarError::BadDate("24/12".into()))
+    );
+    assert_eq!(
         BusinessCalendar::office_hours("Europe/Kobenhavn"),
         Err(CalendarError::UnknownTimeZone("Europe/Kobenhavn".into()))
     );
@@ -242,9 +248,12 @@ fn calendars() -> impl Strategy<Value = BusinessCalendar> {
         "at least one open day",
         |(week, holidays, zone)| {
             let first = Date::new(2025, 1, 1).unwrap();
-            let days = holidays
-                .into_iter()
-                .map(|d| first.checked_add(jiff::Span::new().days(d)).unwrap());
+            let days = holidays.into_iter().map(|d| {
+                (
+                    first.checked_add(jiff::Span::new().days(d)).unwrap(),
+                    String::new(),
+                )
+            });
             BusinessCalendar::new(ZONES[zone], week, days).ok()
         },
     )

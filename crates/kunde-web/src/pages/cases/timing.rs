@@ -13,10 +13,7 @@ pub struct Calendar(pub BusinessCalendar);
 
 impl Calendar {
     pub async fn load(state: &AppState, ws: WorkspaceId) -> Result<Self, StoreError> {
-        let _ = (state, ws);
-        Ok(Self(
-            BusinessCalendar::office_hours("Europe/Copenhagen").expect("a known time zone"),
-        ))
+        Ok(Self(state.store.business_calendar(ws).await?))
     }
 
     /// Opening-hours seconds from `a` to `b` (negative when `b` is before `a`).
