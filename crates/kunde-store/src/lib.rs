@@ -36,8 +36,8 @@ pub use analytics::{
     AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
 };
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
-pub use business_calendar::default_time_zone;
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
+pub use business_calendar::default_time_zone;
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
 };

@@ -60,7 +60,16 @@ pub async fn send_reply(
         user.user.name,
         user.workspace.name
     );
-    enqueue(state, ws, email.as_str(), Some(&customer.name), subject, text, now).await
+    enqueue(
+        state,
+        ws,
+        email.as_str(),
+        Some(&customer.name),
+        subject,
+        text,
+        now,
+    )
+    .await
 }
 
 /// Asks the customer of a just-closed case how it was handled: a link to `/c/{token}`.
@@ -71,7 +80,10 @@ pub async fn ask_rating(
     token: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    let customer = state.store.get_customer(workspace.id, c.customer_id).await?;
+    let customer = state
+        .store
+        .get_customer(workspace.id, c.customer_id)
+        .await?;
     let Some(email) = customer.email else {
         return Ok(());
     };
@@ -84,7 +96,16 @@ pub async fn ask_rating(
         link(state, &format!("/c/{token}")),
         workspace.name
     );
-    enqueue(state, workspace.id, email.as_str(), Some(&customer.name), subject, text, now).await
+    enqueue(
+        state,
+        workspace.id,
+        email.as_str(),
+        Some(&customer.name),
+        subject,
+        text,
+        now,
+    )
+    .await
 }
 
 /// Tells the workspace's owners that a grant waits for their approval.
@@ -115,7 +136,16 @@ pub async fn ask_approval(
             ),
             link(state, &format!("/cases/{case}"))
         );
-        enqueue(state, ws, owner.email.as_str(), Some(&owner.name), subject, text, now).await?;
+        enqueue(
+            state,
+            ws,
+            owner.email.as_str(),
+            Some(&owner.name),
+            subject,
+            text,
+            now,
+        )
+        .await?;
     }
     Ok(())
 }

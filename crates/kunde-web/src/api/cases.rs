@@ -110,7 +110,10 @@ pub async fn create(
                 email,
                 language: grant_language(&state, ws).await?,
             };
-            state.store.create_case_for_contact(ws, &contact, &new).await
+            state
+                .store
+                .create_case_for_contact(ws, &contact, &new)
+                .await
         }
         _ => return Err(invalid("give either customer_id or customer_email")),
     };

@@ -225,7 +225,10 @@ async fn as_is_of(
     };
     let events = state.store.journey_events(ws, source).await?;
     let mut stats = journey_stats(&loaded.stages, &loaded.touchpoints, &events);
-    add_cases(&mut stats, &state.store.case_root_causes_by_touchpoint(ws).await?);
+    add_cases(
+        &mut stats,
+        &state.store.case_root_causes_by_touchpoint(ws).await?,
+    );
     Ok(Some(AsIs {
         touchpoints: loaded.touchpoints,
         stages: loaded.stages,
@@ -344,7 +347,10 @@ async fn picture(
 ) -> Result<(String, JourneyStats), AppError> {
     let events = state.store.journey_events(ws, l.j.id).await?;
     let mut stats = journey_stats(&l.stages, &l.touchpoints, &events);
-    add_cases(&mut stats, &state.store.case_root_causes_by_touchpoint(ws).await?);
+    add_cases(
+        &mut stats,
+        &state.store.case_root_causes_by_touchpoint(ws).await?,
+    );
     let map = build_map(p.tr, &l.j, &l.stages, &l.touchpoints, &l.users, &stats);
     Ok((kunde_map::render_svg(&map), stats))
 }

@@ -176,7 +176,12 @@ pub async fn add_category(
 ) -> Result<Response, PageError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let mut errors = FieldErrors::default();
-    let name = errors.check(p.tr, "category", "case-category", NonEmpty::parse("name", &f.name));
+    let name = errors.check(
+        p.tr,
+        "category",
+        "case-category",
+        NonEmpty::parse("name", &f.name),
+    );
     let (first, resolution) = (parse_hours(&f.first), parse_hours(&f.resolution));
     if first.is_none() || resolution.is_none() {
         errors.add_message(
@@ -238,8 +243,18 @@ pub async fn save_authority(
 ) -> Result<Response, PageError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let mut errors = FieldErrors::default();
-    let staff = errors.check(p.tr, "authority", "case-authority-staff", Money::parse(&f.staff));
-    let owner = errors.check(p.tr, "authority", "case-authority-owner", Money::parse(&f.owner));
+    let staff = errors.check(
+        p.tr,
+        "authority",
+        "case-authority-staff",
+        Money::parse(&f.staff),
+    );
+    let owner = errors.check(
+        p.tr,
+        "authority",
+        "case-authority-owner",
+        Money::parse(&f.owner),
+    );
     let (Some(staff), Some(owner)) = (staff, owner) else {
         return invalid(&state, &user, p, errors).await;
     };

@@ -26,7 +26,10 @@ pub fn public_routes() -> Router<AppState> {
             "/complaint/{public_id}",
             get(public::complaint_form).post(public::complaint_submit),
         )
-        .route("/c/{token}", get(public::rating_form).post(public::rating_submit))
+        .route(
+            "/c/{token}",
+            get(public::rating_form).post(public::rating_submit),
+        )
 }
 
 pub fn staff_routes() -> Router<AppState> {

@@ -119,8 +119,12 @@ pub async fn complaint_submit(
     let tr = public_tr(&headers);
     let ws = workspace(&state, tr, &public_id).await?;
     let p = Page::public(tr, &csrf, &format!("/complaint/{public_id}"));
-    if crate::case_mail::rate_limited(&state, "complaint", &client_key(&headers), COMPLAINTS_PER_MINUTE)
-    {
+    if crate::case_mail::rate_limited(
+        &state,
+        "complaint",
+        &client_key(&headers),
+        COMPLAINTS_PER_MINUTE,
+    ) {
         return Ok(crate::error::render_error(
             tr,
             StatusCode::TOO_MANY_REQUESTS,
@@ -133,7 +137,12 @@ pub async fn complaint_submit(
         .await
         .map_err(|e| p.err(e.into()))?;
     let mut errors = FieldErrors::default();
-    let name = errors.check(tr, "name", "case-form-name", NonEmpty::parse("name", &f.name));
+    let name = errors.check(
+        tr,
+        "name",
+        "case-form-name",
+        NonEmpty::parse("name", &f.name),
+    );
     let email = errors.check(tr, "email", "case-form-email", Email::parse(&f.email));
     let category = f
         .category
@@ -234,11 +243,7 @@ impl RatingPage {
     }
 }
 
-async fn rated_case(
-    state: &AppState,
-    tr: crate::i18n::Tr,
-    token: &str,
-) -> Result<Case, PageError> {
+async fn rated_case(state: &AppState, tr: crate::i18n::Tr, token: &str) -> Result<Case, PageError> {
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(PageError(tr, AppError::NotFound));
     }
@@ -255,7 +260,11 @@ async fn rating_tr(state: &AppState, headers: &HeaderMap, c: &Case) -> crate::i1
     if crate::csrf::cookie(headers, crate::auth::LANG_COOKIE).is_some() {
         return public_tr(headers);
     }
-    match state.store.get_customer(c.workspace_id, c.customer_id).await {
+    match state
+        .store
+        .get_customer(c.workspace_id, c.customer_id)
+        .await
+    {
         Ok(customer) => crate::i18n::Tr::new(customer.language),
         Err(_) => public_tr(headers),
     }

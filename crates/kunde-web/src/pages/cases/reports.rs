@@ -10,9 +10,9 @@ use crate::csrf::CsrfToken;
 use crate::error::PageError;
 use crate::pages::Page;
 use askama::Template;
+use axum::Extension;
 use axum::extract::State;
 use axum::response::Html;
-use axum::Extension;
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
 use std::collections::BTreeMap;
@@ -62,7 +62,8 @@ impl ReportsPage {
         ]
     }
     fn mean_rating(&self) -> String {
-        self.rating.map_or_else(|| "–".into(), |r| format!("{r:.1} / 5"))
+        self.rating
+            .map_or_else(|| "–".into(), |r| format!("{r:.1} / 5"))
     }
 }
 

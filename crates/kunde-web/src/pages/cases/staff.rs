@@ -63,7 +63,9 @@ impl Filter {
             && (!on(&self.mine) || c.assignee_id == Some(me))
             && (!on(&self.risk) || c.at_risk(now))
             && self.category.is_none_or(|id| c.category_id.0 == id)
-            && self.assignee.is_none_or(|id| c.assignee_id == Some(UserId(id)))
+            && self
+                .assignee
+                .is_none_or(|id| c.assignee_id == Some(UserId(id)))
             && self
                 .touchpoint
                 .is_none_or(|id| c.touchpoint_id == Some(TouchpointId(id)))
@@ -494,8 +496,19 @@ pub(super) async fn show_page(
             cal,
         ))
     };
-    let (c, customer, categories, touchpoints, entries, attachments, grants, users, causes, settings, cal) =
-        load.await.map_err(|e| p.err(e.into()))?;
+    let (
+        c,
+        customer,
+        categories,
+        touchpoints,
+        entries,
+        attachments,
+        grants,
+        users,
+        causes,
+        settings,
+        cal,
+    ) = load.await.map_err(|e| p.err(e.into()))?;
     let suggestions = suggest(state, ws, &c).await.map_err(|e| p.err(e.into()))?;
     let body = quote
         .and_then(|q| suggestions.iter().find(|s| s.id == q))
@@ -716,7 +729,10 @@ pub async fn close(
     let new_cause = f.new_root_cause.trim();
     let cause = if !new_cause.is_empty() {
         match NonEmpty::parse("root cause", new_cause) {
-            Ok(name) => match causes.iter().find(|c| c.name.eq_ignore_ascii_case(new_cause)) {
+            Ok(name) => match causes
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(new_cause))
+            {
                 Some(c) => Some(c.id),
                 None => Some(
                     state
@@ -885,7 +901,15 @@ pub async fn upload(
     let name: String = name.chars().take(200).collect();
     state
         .store
-        .add_case_attachment(ws, id, &name, &kind, &bytes, Some(user.user.id), state.now())
+        .add_case_attachment(
+            ws,
+            id,
+            &name,
+            &kind,
+            &bytes,
+            Some(user.user.id),
+            state.now(),
+        )
         .await
         .map_err(|e| p.err(e.into()))?;
     Ok(Redirect::to(&format!("/cases/{id}?done=uploaded")).into_response())
@@ -908,7 +932,13 @@ pub async fn download(
     let safe_name: String = info
         .file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     Ok((
         [

@@ -3,9 +3,7 @@
 //! when the case is opened, and the time left on a timer is counted the same way.
 
 use crate::AppState;
-use kunde_domain::{
-    BusinessCalendar, CaseCategory, CaseDue, WorkspaceId,
-};
+use kunde_domain::{BusinessCalendar, CaseCategory, CaseDue, WorkspaceId};
 use kunde_store::StoreError;
 
 /// The workspace's calendar, loaded once per request.
