@@ -13,6 +13,7 @@
 
 mod business;
 mod calendar;
+mod cases;
 mod catalog;
 mod history;
 mod journeys;
@@ -97,6 +98,7 @@ pub fn generate(
     let orders = number_orders(&mut rng, &mut log, today);
     let mut events = log.events;
     events.sort_by_key(|e| (e.occurred_at, e.customer));
+    let cases = cases::cases(opts.seed, today, &events);
 
     WorkspaceImport {
         workspace: business::workspace(),
@@ -105,6 +107,7 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
+        cases,
     }
 }
 

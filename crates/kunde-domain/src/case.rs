@@ -243,6 +243,30 @@ pub struct NewCase {
     pub due: CaseDue,
 }
 
+/// A case of a whole-workspace import (the demo), with indexes into the import's customers
+/// and users and a touchpoint key, like the import's events.
+#[derive(Debug, Clone)]
+pub struct ImportCase {
+    pub customer: usize,
+    pub touchpoint: Option<String>,
+    /// A built-in category code (see [`BUILTIN_CATEGORIES`]).
+    pub category: &'static str,
+    pub subject: String,
+    pub description: String,
+    pub priority: CasePriority,
+    pub assignee: Option<usize>,
+    pub created_at: i64,
+    pub first_response_at: Option<i64>,
+    /// Set for a closed case, with its root cause (a name from the list, added if new).
+    pub resolved_at: Option<i64>,
+    pub due: CaseDue,
+    pub root_cause: Option<String>,
+    pub idea_note: Option<String>,
+    pub rating: Option<i64>,
+    /// (kind, author as a user index, text, time)
+    pub entries: Vec<(EntryKind, Option<usize>, String, i64)>,
+}
+
 /// A trimmed text of at most `max` characters; `required` refuses an empty one.
 pub fn case_text(
     field: &'static str,

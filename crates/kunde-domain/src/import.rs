@@ -13,6 +13,8 @@ pub struct WorkspaceImport {
     pub journeys: Vec<ImportJourney>,
     pub events: Vec<ImportEvent>,
     pub orders: Vec<ImportOrder>,
+    /// Service cases (issue 7).
+    pub cases: Vec<crate::ImportCase>,
 }
 
 #[derive(Debug, Clone)]

@@ -82,6 +82,119 @@ macro_rules! insert_case {
     }};
 }
 
+/// Writes the cases of a whole-workspace import inside its transaction (see
+/// `Store::import_workspace`): the built-in categories and the root causes first, then each
+/// case with its entries. `customer_ids`, `user_ids` and `touchpoints` map the import's
+/// indexes and keys to the rows just written.
+macro_rules! import_cases {
+    ($tx:ident, $ws:expr, $cases:expr, $customer_ids:expr, $user_ids:expr, $touchpoints:expr) => {{
+        let ws: i64 = $ws;
+        let mut categories: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+        for (code, first, resolution) in kunde_domain::BUILTIN_CATEGORIES {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO case_categories (workspace_id, builtin, name, first_response_minutes, resolution_minutes)
+                 VALUES ($1, $2, '', $3, $4) RETURNING id",
+            )
+            .bind(ws)
+            .bind(code)
+            .bind(first)
+            .bind(resolution)
+            .fetch_one(&mut *$tx)
+            .await?;
+            categories.insert(code, id);
+        }
+        let mut causes: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        let names = kunde_domain::DEFAULT_ROOT_CAUSES
+            .iter()
+            .map(|n| n.to_string())
+            .chain($cases.iter().filter_map(|c: &kunde_domain::ImportCase| c.root_cause.clone()));
+        for name in names {
+            if causes.contains_key(&name) {
+                continue;
+            }
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO case_root_causes (workspace_id, name) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(ws)
+            .bind(&name)
+            .fetch_one(&mut *$tx)
+            .await?;
+            causes.insert(name, id);
+        }
+        let missing = |what: &str| StoreError::InvalidReference(format!("case: unknown {what}"));
+        for c in $cases.iter() {
+            let c: &kunde_domain::ImportCase = c;
+            let customer = *$customer_ids.get(c.customer).ok_or_else(|| missing("customer"))?;
+            let touchpoint = match &c.touchpoint {
+                Some(k) => Some(*$touchpoints.get(k.as_str()).ok_or_else(|| missing("touchpoint"))?),
+                None => None,
+            };
+            let assignee = match c.assignee {
+                Some(i) => Some(*$user_ids.get(i).ok_or_else(|| missing("user"))?),
+                None => None,
+            };
+            let category = *categories.get(c.category).ok_or_else(|| missing("category"))?;
+            let cause = c.root_cause.as_ref().and_then(|n| causes.get(n).copied());
+            let status = match (c.resolved_at, c.first_response_at) {
+                (Some(_), _) => "closed",
+                (None, Some(_)) => "open",
+                (None, None) => "new",
+            };
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO cases (workspace_id, customer_id, touchpoint_id, category_id, subject, description,
+                                    status, priority, assignee_id, source, created_by, created_at,
+                                    first_response_at, resolved_at,
+                                    first_response_warn, first_response_due, resolution_warn, resolution_due,
+                                    root_cause_id, root_cause_note, is_idea, idea_note, rating)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'staff', NULL, $10, $11, $12, $13, $14, $15, $16,
+                         $17, '', $18, $19, $20)
+                 RETURNING id",
+            )
+            .bind(ws)
+            .bind(customer)
+            .bind(touchpoint)
+            .bind(category)
+            .bind(c.subject.as_str())
+            .bind(c.description.as_str())
+            .bind(status)
+            .bind(c.priority.code())
+            .bind(assignee)
+            .bind(c.created_at)
+            .bind(c.first_response_at)
+            .bind(c.resolved_at)
+            .bind(c.due.first_response_warn)
+            .bind(c.due.first_response)
+            .bind(c.due.resolution_warn)
+            .bind(c.due.resolution)
+            .bind(cause)
+            .bind(c.idea_note.is_some())
+            .bind(c.idea_note.as_deref().unwrap_or(""))
+            .bind(c.rating)
+            .fetch_one(&mut *$tx)
+            .await?;
+            for (kind, author, body, at) in &c.entries {
+                let author = match author {
+                    Some(i) => Some(*$user_ids.get(*i).ok_or_else(|| missing("user"))?),
+                    None => None,
+                };
+                sqlx::query(
+                    "INSERT INTO case_entries (workspace_id, case_id, kind, author_id, body, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(ws)
+                .bind(id)
+                .bind(kind.code())
+                .bind(author)
+                .bind(body.as_str())
+                .bind(*at)
+                .execute(&mut *$tx)
+                .await?;
+            }
+        }
+    }};
+}
+pub(crate) use import_cases;
+
 /// A new workspace's authority: staff may grant up to DKK 200, the owner up to DKK 5,000.
 pub const DEFAULT_STAFF_AUTHORITY: Money = Money(20_000);
 pub const DEFAULT_OWNER_AUTHORITY: Money = Money(500_000);

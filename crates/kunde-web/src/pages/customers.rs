@@ -165,7 +165,7 @@ async fn with_cases(
 ) -> Result<(), StoreError> {
     let cases = state.store.list_cases(ws, Some(customer), 500).await?;
     timeline.extend(super::cases::case_timeline_items(&cases));
-    timeline.sort_by(|a, b| b.at.cmp(&a.at));
+    timeline.sort_by_key(|item| std::cmp::Reverse(item.at));
     Ok(())
 }
 
