@@ -103,10 +103,18 @@ fn weighted(rng: &mut impl Rng, items: &[(&'static str, u32)]) -> &'static str {
 }
 
 /// The shop's cases, from its customers' events (sorted by time).
-pub fn cases(seed: u64, today: i64, events: &[ImportEvent]) -> Vec<ImportCase> {
+/// Due times follow the shop's own opening hours (`calendar`), or office hours without one.
+pub fn cases(
+    seed: u64,
+    today: i64,
+    events: &[ImportEvent],
+    calendar: Option<&BusinessCalendar>,
+) -> Vec<ImportCase> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(u64::MAX - 7);
-    let cal = BusinessCalendar::office_hours("Europe/Copenhagen").expect("a known time zone");
+    let cal = calendar.cloned().unwrap_or_else(|| {
+        BusinessCalendar::office_hours("Europe/Copenhagen").expect("a known time zone")
+    });
     let from = today - CASE_DAYS * DAY;
     let mut out = Vec::new();
     for e in events

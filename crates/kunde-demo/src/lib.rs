@@ -17,6 +17,7 @@ mod cases;
 mod catalog;
 mod history;
 mod journeys;
+mod kb;
 mod people;
 mod sample;
 
@@ -98,7 +99,8 @@ pub fn generate(
     let orders = number_orders(&mut rng, &mut log, today);
     let mut events = log.events;
     events.sort_by_key(|e| (e.occurred_at, e.customer));
-    let cases = cases::cases(opts.seed, today, &events);
+    let kb = kb::kb(today);
+    let cases = cases::cases(opts.seed, today, &events, kb.calendar.as_ref());
 
     WorkspaceImport {
         workspace: business::workspace(),
@@ -107,6 +109,7 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
+        kb,
         cases,
     }
 }

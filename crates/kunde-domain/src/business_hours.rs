@@ -21,6 +21,8 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use std::collections::BTreeMap;
 
+/// A calendar span (re-exported for date arithmetic such as `date.checked_add(Span::new().days(1))`).
+pub use jiff::Span;
 /// A local calendar date (re-exported so callers need not depend on `jiff`).
 pub use jiff::civil::Date;
 use std::fmt;
@@ -296,6 +298,18 @@ impl BusinessCalendar {
     /// The holidays in date order, with their names.
     pub fn holidays(&self) -> impl Iterator<Item = (Date, &str)> + '_ {
         self.holidays.iter().map(|(d, n)| (*d, n.as_str()))
+    }
+
+    /// `t` as the business's wall clock shows it, `YYYY-MM-DD HH:MM` (for due times on pages).
+    pub fn format_local(&self, t: i64) -> String {
+        let ts = Timestamp::from_second(clamp(t)).unwrap_or(Timestamp::MAX);
+        let dt = self.zone.to_datetime(ts);
+        format!(
+            "{} {:02}:{:02}",
+            dt.date(),
+            dt.time().hour(),
+            dt.time().minute()
+        )
     }
 
     /// Whether the business is open at `t`.

@@ -2,7 +2,9 @@
 //! generator produces it, and later importers can too. References between rows are indexes
 //! into the vectors here, because the database ids do not exist yet.
 
-use crate::{Channel, JourneyVariant, Money, NewCustomer, NewUser, NewWorkspace};
+use crate::{
+    BusinessCalendar, Channel, JourneyVariant, Language, Money, NewCustomer, NewUser, NewWorkspace,
+};
 
 #[derive(Debug, Clone)]
 pub struct WorkspaceImport {
@@ -13,8 +15,28 @@ pub struct WorkspaceImport {
     pub journeys: Vec<ImportJourney>,
     pub events: Vec<ImportEvent>,
     pub orders: Vec<ImportOrder>,
+    /// Opening hours and knowledge-base articles.
+    pub kb: ImportKb,
     /// Service cases (issue 7).
     pub cases: Vec<crate::ImportCase>,
+}
+
+/// A workspace's business calendar and knowledge base, as an import carries them.
+#[derive(Debug, Clone, Default)]
+pub struct ImportKb {
+    /// None keeps the default calendar (office hours).
+    pub calendar: Option<BusinessCalendar>,
+    pub articles: Vec<ImportArticle>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportArticle {
+    pub title: String,
+    pub language: Language,
+    pub public: bool,
+    pub body_markdown: String,
+    /// Index into `ImportKb::articles` of the article this one translates (an earlier one).
+    pub translation_of: Option<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod kb;
 mod user;
 mod values;
 
@@ -20,9 +21,11 @@ pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
 pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
 pub use ids::*;
 pub use import::{
-    ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
+    ImportArticle, ImportEvent, ImportJourney, ImportKb, ImportOrder, ImportStage,
+    ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
+pub use kb::{Article, ArticleDraft, Visibility};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

@@ -184,6 +184,7 @@ impl Store {
                     qb.build().execute(&mut *tx).await?;
                 }
             }
+            crate::kb::import_kb!(tx, ws, &import.kb, now);
             crate::cases::import_cases!(tx, ws, import.cases, customer_ids, user_ids, touchpoints);
             Ok(WorkspaceId(ws))
         }))

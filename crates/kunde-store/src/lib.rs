@@ -20,6 +20,7 @@ mod events;
 mod import;
 mod ingest;
 mod journeys;
+mod kb;
 mod rows;
 pub mod testing;
 mod workspaces;

@@ -21,6 +21,7 @@ pub mod error;
 pub mod i18n;
 pub mod importing;
 pub mod map;
+pub mod markdown;
 mod pages;
 mod security;
 

@@ -44,6 +44,7 @@ fn friday_afternoon_plus_four_business_hours_is_monday_morning() {
     let due = cal.deadline(friday, 4 * HOUR);
     assert_eq!(due, cph("2026-11-23T11:00"));
     assert_eq!(due, 1_795_428_000);
+    assert_eq!(cal.format_local(due), "2026-11-23 11:00");
     assert_eq!(cal.business_seconds_between(friday, due), 4 * HOUR);
     // The weekend counts for nothing.
     assert_eq!(

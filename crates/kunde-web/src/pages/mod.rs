@@ -4,9 +4,12 @@
 mod analytics;
 pub(crate) mod cases;
 mod customers;
+mod help;
+mod hours;
 mod import;
 mod journey_edit;
 mod journeys;
+mod kb;
 mod overview;
 mod settings;
 mod signin;
@@ -32,6 +35,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route("/language", post(signin::set_language))
         .route("/healthz", get(|| async { "ok" }))
+        .merge(help::public_routes())
         .merge(cases::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
@@ -56,12 +60,15 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/funnel.csv", get(analytics::funnel_csv))
         .route("/analytics/paths", get(analytics::paths_page))
         .route("/analytics/paths.csv", get(analytics::paths_csv))
+        .merge(kb::staff_routes())
         .merge(cases::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(hours::owner_routes())
+        .merge(kb::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
