@@ -552,13 +552,24 @@ pub(super) async fn show_page(
     })
 }
 
-/// Articles of the knowledge base matching the case's text.
-async fn suggest(
-    _state: &AppState,
-    _ws: WorkspaceId,
-    _c: &Case,
-) -> Result<Vec<Suggestion>, StoreError> {
-    Ok(Vec::new())
+/// How many knowledge-base articles the case page suggests.
+const SUGGESTIONS: i64 = 3;
+
+/// Articles of the knowledge base matching the case's text (subject and description), each
+/// with the text a reply quotes: the article's title and body.
+async fn suggest(state: &AppState, ws: WorkspaceId, c: &Case) -> Result<Vec<Suggestion>, StoreError> {
+    let text = format!("{} {}", c.subject, c.description);
+    Ok(state
+        .store
+        .suggest_articles(ws, &text, SUGGESTIONS)
+        .await?
+        .into_iter()
+        .map(|a| Suggestion {
+            id: a.id,
+            quote: format!("{}\n\n{}", a.title, a.body_markdown.trim()),
+            title: a.title,
+        })
+        .collect())
 }
 
 pub async fn show(
