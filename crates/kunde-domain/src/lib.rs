@@ -11,6 +11,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod mail;
 pub mod kb;
 mod user;
 mod values;

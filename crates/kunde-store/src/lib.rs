@@ -20,6 +20,7 @@ mod events;
 mod import;
 mod ingest;
 mod journeys;
+mod mail;
 mod kb;
 mod rows;
 pub mod testing;
@@ -46,6 +47,7 @@ pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.
@@ -70,6 +72,9 @@ pub enum StoreError {
     /// A bulk insert stopped because its caller asked it to; nothing was written.
     #[error("cancelled: nothing was written")]
     Cancelled,
+    /// A value the caller should have checked was refused; the key names the message.
+    #[error("invalid value: {0}")]
+    Invalid(#[from] kunde_domain::ValidationError),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -434,6 +434,7 @@ analytics-error-step = Trin { $n }: “{ $value }” er ikke et af virksomhedens
 analytics-error-steps = Vælg mindst to trin (højst { $max }).
 tp-counterpart = Ny udgave af (berøringspunkt som nu)
 tp-counterpart-none = Intet: et nyt trin
+<<<<<<< HEAD
 # --- kb ---
 hours-title = Åbningstider
 hours-intro = Servicemål tælles i åbningstid: tid uden for åbningstiden, på lukkedage og helligdage tæller ikke.
@@ -685,3 +686,41 @@ case-mail-warn-subject = Sag { $id } er tæt på at overskride målet: { $target
 case-mail-warn-text = Sag { $id } "{ $subject }" fra { $customer } skal have { $target } senest { $due } (UTC). Tre fjerdedele af tiden er gået.
 case-mail-missed-subject = Sag { $id } har overskredet målet: { $target }
 case-mail-missed-text = Sag { $id } "{ $subject }" fra { $customer } skulle have haft { $target } senest { $due } (UTC), og målet er overskredet.
+=======
+
+# --- mail ---
+mail-title = E-mail
+mail-intro = Kunde sender invitationer til undersøgelser, svar til kunder og eskaleringer gennem jeres egen mailserver. Udfyld det, jeres e-mailudbyder oplyser om SMTP, og send så en test-e-mail.
+mail-settings-link = Mailserver og test-e-mail
+mail-host = SMTP-server
+mail-port = Port
+mail-security = Forbindelsens sikkerhed
+mail-security-starttls = STARTTLS (som regel port 587)
+mail-security-tls = TLS (som regel port 465)
+mail-security-none = Ingen (kun for en server på denne maskine)
+mail-username = Brugernavn (tomt, hvis serveren ikke kræver login)
+mail-password = Adgangskode
+mail-password-kept = Der er gemt en adgangskode. Lad feltet stå tomt for at beholde den.
+mail-from-address = Afsenderadresse
+mail-from-name = Afsendernavn
+mail-error-host = Skriv mailserverens værtsnavn, fx smtp.example.dk.
+mail-error-port = Skriv et portnummer mellem 1 og 65535.
+mail-error-subject = En besked skal have et emne.
+mail-test-title = Send en test-e-mail
+mail-test-to = Send den til
+mail-test-send = Send test-e-mail
+mail-test-subject = Test-e-mail fra { $name }
+mail-test-body = Dette er en test-e-mail fra Kunde for { $name }. Kan du læse den, virker e-mail.
+mail-test-sent = Mailserveren tog imod test-e-mailen til { $name }.
+mail-test-failed = Test-e-mailen blev ikke sendt: { $name }
+mail-recent = Seneste e-mails
+mail-recent-none = Ingen e-mails endnu.
+mail-col-when = Sat i kø
+mail-col-to = Til
+mail-col-subject = Emne
+mail-col-state = Status
+mail-state-queued = Venter på at blive sendt
+mail-state-sent = Sendt
+mail-state-failed = Ikke sendt
+error-rate-limited = For mange forsøg. Vent et minut, og prøv igen.
+>>>>>>> main

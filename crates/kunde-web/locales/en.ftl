@@ -434,6 +434,7 @@ analytics-error-step = Step { $n }: “{ $value }” is not a touchpoint of this
 analytics-error-steps = Choose at least two steps (at most { $max }).
 tp-counterpart = Redesign of (as-is touchpoint)
 tp-counterpart-none = None: a new step
+<<<<<<< HEAD
 # --- kb ---
 hours-title = Opening hours
 hours-intro = Service targets are counted in opening hours: time outside these hours, on closed days and on holidays does not count.
@@ -685,3 +686,41 @@ case-mail-warn-subject = Case { $id } is close to missing its target: { $target 
 case-mail-warn-text = Case { $id } "{ $subject }" from { $customer } must have its { $target } by { $due } (UTC). Three quarters of the time are gone.
 case-mail-missed-subject = Case { $id } missed its target: { $target }
 case-mail-missed-text = Case { $id } "{ $subject }" from { $customer } was due its { $target } by { $due } (UTC), and the target is missed.
+=======
+
+# --- mail ---
+mail-title = E-mail
+mail-intro = Kunde sends survey invitations, replies to customers and escalations through your own mail server. Fill in what your e-mail provider gives for SMTP, then send a test e-mail.
+mail-settings-link = E-mail server and test e-mail
+mail-host = SMTP server
+mail-port = Port
+mail-security = Connection security
+mail-security-starttls = STARTTLS (usually port 587)
+mail-security-tls = TLS (usually port 465)
+mail-security-none = None (only for a server on this machine)
+mail-username = User name (leave empty if the server needs no login)
+mail-password = Password
+mail-password-kept = A password is saved. Leave the field empty to keep it.
+mail-from-address = Sender address
+mail-from-name = Sender name
+mail-error-host = Enter the mail server's host name, such as smtp.example.dk.
+mail-error-port = Enter a port number between 1 and 65535.
+mail-error-subject = A message needs a subject.
+mail-test-title = Send a test e-mail
+mail-test-to = Send it to
+mail-test-send = Send test e-mail
+mail-test-subject = Test e-mail from { $name }
+mail-test-body = This is a test e-mail from Kunde for { $name }. If you can read it, e-mail works.
+mail-test-sent = The mail server accepted the test e-mail to { $name }.
+mail-test-failed = The test e-mail was not sent: { $name }
+mail-recent = Latest e-mails
+mail-recent-none = No e-mails yet.
+mail-col-when = Queued
+mail-col-to = To
+mail-col-subject = Subject
+mail-col-state = State
+mail-state-queued = Waiting to be sent
+mail-state-sent = Sent
+mail-state-failed = Not sent
+error-rate-limited = Too many attempts. Please wait a minute and try again.
+>>>>>>> main

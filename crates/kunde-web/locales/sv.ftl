@@ -434,6 +434,7 @@ analytics-error-step = Steg { $n }: ”{ $value }” är inte en av företagets 
 analytics-error-steps = Välj minst två steg (högst { $max }).
 tp-counterpart = Ny version av (kontaktpunkt i nuläget)
 tp-counterpart-none = Inget: ett nytt steg
+<<<<<<< HEAD
 # --- kb ---
 hours-title = Öppettider
 hours-intro = Servicemål räknas i öppettid: tid utanför öppettiderna, på stängda dagar och helgdagar räknas inte.
@@ -685,3 +686,41 @@ case-mail-warn-subject = Ärende { $id } är nära att missa sitt mål: { $targe
 case-mail-warn-text = Ärende { $id } "{ $subject }" från { $customer } ska ha { $target } senast { $due } (UTC). Tre fjärdedelar av tiden har gått.
 case-mail-missed-subject = Ärende { $id } missade sitt mål: { $target }
 case-mail-missed-text = Ärende { $id } "{ $subject }" från { $customer } skulle ha haft { $target } senast { $due } (UTC), och målet är missat.
+=======
+
+# --- mail ---
+mail-title = E-post
+mail-intro = Kunde skickar enkätinbjudningar, svar till kunder och eskaleringar via er egen e-postserver. Fyll i det som er e-postleverantör anger för SMTP och skicka sedan ett testmejl.
+mail-settings-link = E-postserver och testmejl
+mail-host = SMTP-server
+mail-port = Port
+mail-security = Anslutningens säkerhet
+mail-security-starttls = STARTTLS (oftast port 587)
+mail-security-tls = TLS (oftast port 465)
+mail-security-none = Ingen (bara för en server på den här datorn)
+mail-username = Användarnamn (lämna tomt om servern inte kräver inloggning)
+mail-password = Lösenord
+mail-password-kept = Ett lösenord är sparat. Lämna fältet tomt för att behålla det.
+mail-from-address = Avsändaradress
+mail-from-name = Avsändarnamn
+mail-error-host = Ange e-postserverns värdnamn, till exempel smtp.example.se.
+mail-error-port = Ange ett portnummer mellan 1 och 65535.
+mail-error-subject = Ett meddelande behöver en ämnesrad.
+mail-test-title = Skicka ett testmejl
+mail-test-to = Skicka till
+mail-test-send = Skicka testmejl
+mail-test-subject = Testmejl från { $name }
+mail-test-body = Det här är ett testmejl från Kunde för { $name }. Kan du läsa det fungerar e-posten.
+mail-test-sent = E-postservern tog emot testmejlet till { $name }.
+mail-test-failed = Testmejlet skickades inte: { $name }
+mail-recent = Senaste e-post
+mail-recent-none = Ingen e-post ännu.
+mail-col-when = Köad
+mail-col-to = Till
+mail-col-subject = Ämne
+mail-col-state = Status
+mail-state-queued = Väntar på att skickas
+mail-state-sent = Skickat
+mail-state-failed = Inte skickat
+error-rate-limited = För många försök. Vänta en minut och försök igen.
+>>>>>>> main

@@ -435,6 +435,7 @@ analytics-error-step = Hakbang { $n }: ang “{ $value }” ay hindi touchpoint 
 analytics-error-steps = Pumili ng hindi bababa sa dalawang hakbang (hanggang { $max }).
 tp-counterpart = Bagong disenyo ng (touchpoint sa kasalukuyan)
 tp-counterpart-none = Wala: bagong hakbang
+<<<<<<< HEAD
 # --- kb ---
 hours-title = Oras ng operasyon
 hours-intro = Binibilang ang mga target ng serbisyo sa oras ng operasyon: hindi kasama ang oras sa labas nito, ang mga araw na sarado at ang mga pista opisyal.
@@ -686,3 +687,41 @@ case-mail-warn-subject = Malapit nang hindi maabot ng kaso { $id } ang target: {
 case-mail-warn-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat magkaroon ng { $target } bago mag-{ $due } (UTC). Tatlong-kapat ng oras ang lumipas na.
 case-mail-missed-subject = Hindi naabot ng kaso { $id } ang target: { $target }
 case-mail-missed-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat nagkaroon ng { $target } bago mag-{ $due } (UTC), at hindi naabot ang target.
+=======
+
+# --- mail ---
+mail-title = E-mail
+mail-intro = Nagpapadala ang Kunde ng mga imbitasyon sa survey, sagot sa mga customer at escalation sa pamamagitan ng sarili ninyong mail server. Ilagay ang ibinigay ng inyong e-mail provider para sa SMTP, saka magpadala ng test e-mail.
+mail-settings-link = Mail server at test e-mail
+mail-host = SMTP server
+mail-port = Port
+mail-security = Seguridad ng koneksyon
+mail-security-starttls = STARTTLS (karaniwang port 587)
+mail-security-tls = TLS (karaniwang port 465)
+mail-security-none = Wala (para lang sa server sa makinang ito)
+mail-username = User name (iwanang blangko kung walang login ang server)
+mail-password = Password
+mail-password-kept = May naka-save na password. Iwanang blangko ang field para panatilihin ito.
+mail-from-address = Address ng nagpadala
+mail-from-name = Pangalan ng nagpadala
+mail-error-host = Ilagay ang host name ng mail server, halimbawa smtp.example.ph.
+mail-error-port = Maglagay ng port number mula 1 hanggang 65535.
+mail-error-subject = Kailangan ng subject ang mensahe.
+mail-test-title = Magpadala ng test e-mail
+mail-test-to = Ipadala kay
+mail-test-send = Ipadala ang test e-mail
+mail-test-subject = Test e-mail mula sa { $name }
+mail-test-body = Ito ay test e-mail mula sa Kunde para sa { $name }. Kung nababasa mo ito, gumagana ang e-mail.
+mail-test-sent = Tinanggap ng mail server ang test e-mail para kay { $name }.
+mail-test-failed = Hindi naipadala ang test e-mail: { $name }
+mail-recent = Mga pinakabagong e-mail
+mail-recent-none = Wala pang e-mail.
+mail-col-when = Nakapila
+mail-col-to = Para kay
+mail-col-subject = Subject
+mail-col-state = Katayuan
+mail-state-queued = Naghihintay maipadala
+mail-state-sent = Naipadala
+mail-state-failed = Hindi naipadala
+error-rate-limited = Masyadong maraming subok. Maghintay ng isang minuto at subukang muli.
+>>>>>>> main

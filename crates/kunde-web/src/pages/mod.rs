@@ -9,6 +9,7 @@ mod hours;
 mod import;
 mod journey_edit;
 mod journeys;
+mod mail_settings;
 mod kb;
 mod overview;
 mod settings;
@@ -67,6 +68,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(mail_settings::owner_routes())
         .merge(hours::owner_routes())
         .merge(kb::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
