@@ -55,7 +55,11 @@ fn a_year_of_cases_points_at_call_to_book_and_misses_some_targets() {
         .count();
     assert!(missed * 20 > cases.len(), "some missed: {missed}");
     assert!(missed * 2 < cases.len(), "most met: {missed}");
-    let cal = demo.kb.calendar.clone().unwrap_or_else(|| BusinessCalendar::office_hours("Europe/Copenhagen").unwrap());
+    let cal = demo
+        .kb
+        .calendar
+        .clone()
+        .unwrap_or_else(|| BusinessCalendar::office_hours("Europe/Copenhagen").unwrap());
     for c in cases {
         assert!(
             cal.is_open_at(c.due.first_response - 1),

@@ -11,8 +11,8 @@ mod event;
 mod ids;
 mod import;
 mod journey;
-pub mod mail;
 pub mod kb;
+pub mod mail;
 mod user;
 mod values;
 

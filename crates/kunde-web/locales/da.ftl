@@ -434,7 +434,6 @@ analytics-error-step = Trin { $n }: “{ $value }” er ikke et af virksomhedens
 analytics-error-steps = Vælg mindst to trin (højst { $max }).
 tp-counterpart = Ny udgave af (berøringspunkt som nu)
 tp-counterpart-none = Intet: et nyt trin
-<<<<<<< HEAD
 # --- kb ---
 hours-title = Åbningstider
 hours-intro = Servicemål tælles i åbningstid: tid uden for åbningstiden, på lukkedage og helligdage tæller ikke.
@@ -686,7 +685,6 @@ case-mail-warn-subject = Sag { $id } er tæt på at overskride målet: { $target
 case-mail-warn-text = Sag { $id } "{ $subject }" fra { $customer } skal have { $target } senest { $due } (UTC). Tre fjerdedele af tiden er gået.
 case-mail-missed-subject = Sag { $id } har overskredet målet: { $target }
 case-mail-missed-text = Sag { $id } "{ $subject }" fra { $customer } skulle have haft { $target } senest { $due } (UTC), og målet er overskredet.
-=======
 
 # --- mail ---
 mail-title = E-mail
@@ -723,4 +721,3 @@ mail-state-queued = Venter på at blive sendt
 mail-state-sent = Sendt
 mail-state-failed = Ikke sendt
 error-rate-limited = For mange forsøg. Vent et minut, og prøv igen.
->>>>>>> main

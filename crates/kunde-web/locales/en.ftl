@@ -434,7 +434,6 @@ analytics-error-step = Step { $n }: “{ $value }” is not a touchpoint of this
 analytics-error-steps = Choose at least two steps (at most { $max }).
 tp-counterpart = Redesign of (as-is touchpoint)
 tp-counterpart-none = None: a new step
-<<<<<<< HEAD
 # --- kb ---
 hours-title = Opening hours
 hours-intro = Service targets are counted in opening hours: time outside these hours, on closed days and on holidays does not count.
@@ -686,7 +685,6 @@ case-mail-warn-subject = Case { $id } is close to missing its target: { $target 
 case-mail-warn-text = Case { $id } "{ $subject }" from { $customer } must have its { $target } by { $due } (UTC). Three quarters of the time are gone.
 case-mail-missed-subject = Case { $id } missed its target: { $target }
 case-mail-missed-text = Case { $id } "{ $subject }" from { $customer } was due its { $target } by { $due } (UTC), and the target is missed.
-=======
 
 # --- mail ---
 mail-title = E-mail
@@ -723,4 +721,3 @@ mail-state-queued = Waiting to be sent
 mail-state-sent = Sent
 mail-state-failed = Not sent
 error-rate-limited = Too many attempts. Please wait a minute and try again.
->>>>>>> main

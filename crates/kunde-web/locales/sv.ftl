@@ -434,7 +434,6 @@ analytics-error-step = Steg { $n }: ”{ $value }” är inte en av företagets 
 analytics-error-steps = Välj minst två steg (högst { $max }).
 tp-counterpart = Ny version av (kontaktpunkt i nuläget)
 tp-counterpart-none = Inget: ett nytt steg
-<<<<<<< HEAD
 # --- kb ---
 hours-title = Öppettider
 hours-intro = Servicemål räknas i öppettid: tid utanför öppettiderna, på stängda dagar och helgdagar räknas inte.
@@ -686,7 +685,6 @@ case-mail-warn-subject = Ärende { $id } är nära att missa sitt mål: { $targe
 case-mail-warn-text = Ärende { $id } "{ $subject }" från { $customer } ska ha { $target } senast { $due } (UTC). Tre fjärdedelar av tiden har gått.
 case-mail-missed-subject = Ärende { $id } missade sitt mål: { $target }
 case-mail-missed-text = Ärende { $id } "{ $subject }" från { $customer } skulle ha haft { $target } senast { $due } (UTC), och målet är missat.
-=======
 
 # --- mail ---
 mail-title = E-post
@@ -723,4 +721,3 @@ mail-state-queued = Väntar på att skickas
 mail-state-sent = Skickat
 mail-state-failed = Inte skickat
 error-rate-limited = För många försök. Vänta en minut och försök igen.
->>>>>>> main

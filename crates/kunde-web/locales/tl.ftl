@@ -435,7 +435,6 @@ analytics-error-step = Hakbang { $n }: ang “{ $value }” ay hindi touchpoint 
 analytics-error-steps = Pumili ng hindi bababa sa dalawang hakbang (hanggang { $max }).
 tp-counterpart = Bagong disenyo ng (touchpoint sa kasalukuyan)
 tp-counterpart-none = Wala: bagong hakbang
-<<<<<<< HEAD
 # --- kb ---
 hours-title = Oras ng operasyon
 hours-intro = Binibilang ang mga target ng serbisyo sa oras ng operasyon: hindi kasama ang oras sa labas nito, ang mga araw na sarado at ang mga pista opisyal.
@@ -687,7 +686,6 @@ case-mail-warn-subject = Malapit nang hindi maabot ng kaso { $id } ang target: {
 case-mail-warn-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat magkaroon ng { $target } bago mag-{ $due } (UTC). Tatlong-kapat ng oras ang lumipas na.
 case-mail-missed-subject = Hindi naabot ng kaso { $id } ang target: { $target }
 case-mail-missed-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat nagkaroon ng { $target } bago mag-{ $due } (UTC), at hindi naabot ang target.
-=======
 
 # --- mail ---
 mail-title = E-mail
@@ -724,4 +722,3 @@ mail-state-queued = Naghihintay maipadala
 mail-state-sent = Naipadala
 mail-state-failed = Hindi naipadala
 error-rate-limited = Masyadong maraming subok. Maghintay ng isang minuto at subukang muli.
->>>>>>> main

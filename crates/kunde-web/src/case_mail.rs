@@ -19,20 +19,28 @@ async fn enqueue(
     text: String,
     now: i64,
 ) -> Result<(), StoreError> {
-    let _ = (state, ws, to, to_name, subject, text, now);
+    let mail = kunde_domain::mail::Mail {
+        to: to.to_owned(),
+        to_name: to_name.map(str::to_owned),
+        subject,
+        text,
+        html: None,
+        unsubscribe_url: None,
+        reply_to: None,
+    };
+    state.store.enqueue_mail(ws, &mail, now).await?;
+    state.mail_notify.notify_one();
     Ok(())
 }
 
 /// Whether the client `key` has used up its `per_minute` requests in `bucket`.
-pub fn rate_limited(state: &AppState, bucket: &str, key: &str, per_minute: u32) -> bool {
-    let _ = (state, bucket, key, per_minute);
-    false
+pub fn rate_limited(state: &AppState, bucket: &'static str, key: &str, per_minute: u32) -> bool {
+    state.rate_limits.check(bucket, key, per_minute).is_err()
 }
 
 /// An absolute link to `path` on this server, for e-mails.
 fn link(state: &AppState, path: &str) -> String {
-    let _ = state;
-    path.to_owned()
+    format!("{}{path}", state.public_url(None))
 }
 
 /// Sends a reply to the case's customer, in the customer's language.

@@ -20,6 +20,7 @@ on_both_databases!(
     attachments_are_only_served_to_signed_in_staff,
     the_public_complaint_form_opens_a_case_and_checks_its_input,
     the_api_opens_a_case_with_a_secret_key,
+    replies_and_escalations_reach_a_real_smtp_server_once,
 );
 
 /// A journey with the touchpoint "Call to book" in its first stage.
@@ -589,4 +590,106 @@ async fn the_api_opens_a_case_with_a_secret_key(db: &TestDb) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let openapi = kunde_web::api::OPENAPI;
     assert!(openapi.contains("\"/api/v1/cases\""));
+}
+
+async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
+    let sink = kunde_mail::testing::SmtpSink::start();
+    let (ws, owner, staff) = seed_workspace(db, "a").await;
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let anna = customer_with_email(db, ws.id).await;
+    let state = state(db);
+    let mut client = Client::new(state.clone());
+    client.sign_in(staff.email.as_str()).await;
+    // A reply goes to the customer in her language (Danish).
+    let answered = open_case(&mut client, db, ws.id, anna.id, None).await;
+    let reply = client
+        .post(
+            &format!("/cases/{answered}/entries"),
+            &[("kind", "reply"), ("body", "Vi ringer dig op i morgen.")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    // A second case, assigned to staff and never answered, escalates.
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let cal = db.store.business_calendar(ws.id).await.unwrap();
+    let due = CaseDue::for_category(&cal, &categories[0], NOW);
+    let case = db
+        .store
+        .create_case(
+            ws.id,
+            &NewCase {
+                customer_id: anna.id,
+                touchpoint_id: None,
+                category_id: categories[0].id,
+                subject: "Chain fell off".into(),
+                description: String::new(),
+                priority: CasePriority::Normal,
+                assignee_id: Some(staff.id),
+                source: CaseSource::Staff,
+                created_by: Some(staff.id),
+                created_at: NOW,
+                due,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(due.first_response_warn > NOW && due.first_response > due.first_response_warn);
+    let run = |now| kunde_web::case_mail::run_due(&state, now);
+    assert_eq!(
+        run(due.first_response_warn - 1).await.unwrap(),
+        0,
+        "nothing before 75 %"
+    );
+    assert_eq!(run(due.first_response_warn).await.unwrap(), 1);
+    assert_eq!(
+        run(due.first_response_warn + 60).await.unwrap(),
+        0,
+        "sent once"
+    );
+    assert_eq!(run(due.first_response + 1).await.unwrap(), 1);
+    assert_eq!(run(due.first_response + 61).await.unwrap(), 0, "sent once");
+    // The notices were queued at their own times; deliver as the clock reaches them.
+    let mut later = state.clone();
+    let deliver_at = due.first_response + 120;
+    later.clock = std::sync::Arc::new(move || deliver_at);
+    let delivery = kunde_web::mail::deliver_due(&later).await.unwrap();
+    assert_eq!(delivery.sent, 4, "{delivery:?}");
+    let received = sink.wait_for(4).await;
+    let to = |addr: &str| {
+        received
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t.contains(addr)))
+            .map(|m| m.subject.clone())
+            .collect::<Vec<_>>()
+    };
+    let customer = to("anna@example.dk");
+    assert_eq!(customer.len(), 1);
+    assert!(
+        customer[0].starts_with("Sv: Nobody answers the phone"),
+        "{customer:?}"
+    );
+    let staff_mail = to(staff.email.as_str());
+    assert_eq!(staff_mail.len(), 2, "{staff_mail:?}");
+    assert!(
+        staff_mail
+            .iter()
+            .any(|s| s.contains(&format!("Case {} is close to missing", case.id)))
+    );
+    assert!(
+        staff_mail
+            .iter()
+            .any(|s| s.contains(&format!("Case {} missed its target", case.id)))
+    );
+    let owner_mail = to(owner.email.as_str());
+    assert_eq!(
+        owner_mail.len(),
+        1,
+        "the owner hears only of the missed target"
+    );
+    let sent = db.store.case_escalations(ws.id, case.id).await.unwrap();
+    let kinds: Vec<&str> = sent.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["first_warn", "first_missed"]);
 }

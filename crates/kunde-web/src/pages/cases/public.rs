@@ -98,20 +98,10 @@ pub async fn complaint_form(
     )
 }
 
-/// The client's address as the rate limiter's key.
-fn client_key(headers: &HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .unwrap_or("direct")
-        .trim()
-        .to_owned()
-}
-
 pub async fn complaint_submit(
     State(state): State<AppState>,
     headers: HeaderMap,
+    client: crate::ratelimit::ClientKey,
     Extension(csrf): Extension<CsrfToken>,
     Path(public_id): Path<String>,
     Form(f): Form<ComplaintForm>,

@@ -557,7 +557,11 @@ const SUGGESTIONS: i64 = 3;
 
 /// Articles of the knowledge base matching the case's text (subject and description), each
 /// with the text a reply quotes: the article's title and body.
-async fn suggest(state: &AppState, ws: WorkspaceId, c: &Case) -> Result<Vec<Suggestion>, StoreError> {
+async fn suggest(
+    state: &AppState,
+    ws: WorkspaceId,
+    c: &Case,
+) -> Result<Vec<Suggestion>, StoreError> {
     let text = format!("{} {}", c.subject, c.description);
     Ok(state
         .store
