@@ -112,7 +112,7 @@ pub async fn complaint_submit(
     if crate::case_mail::rate_limited(
         &state,
         "complaint",
-        &client_key(&headers),
+        &client.0,
         COMPLAINTS_PER_MINUTE,
     ) {
         return Ok(crate::error::render_error(
