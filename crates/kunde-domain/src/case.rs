@@ -598,8 +598,14 @@ mod tests {
             "Europe/Copenhagen",
             [day(), day(), day(), day(), day(), vec![], vec![]],
             [
-                crate::business_hours::parse_holiday("2026-12-24").unwrap(),
-                crate::business_hours::parse_holiday("2026-12-25").unwrap(),
+                (
+                    crate::business_hours::parse_holiday("2026-12-24").unwrap(),
+                    String::new(),
+                ),
+                (
+                    crate::business_hours::parse_holiday("2026-12-25").unwrap(),
+                    String::new(),
+                ),
             ],
         )
         .unwrap()
