@@ -13,6 +13,7 @@
 
 mod business;
 mod calendar;
+mod cases;
 mod catalog;
 mod history;
 mod journeys;
@@ -98,6 +99,8 @@ pub fn generate(
     let orders = number_orders(&mut rng, &mut log, today);
     let mut events = log.events;
     events.sort_by_key(|e| (e.occurred_at, e.customer));
+    let kb = kb::kb(today);
+    let cases = cases::cases(opts.seed, today, &events, kb.calendar.as_ref());
 
     WorkspaceImport {
         workspace: business::workspace(),
@@ -106,7 +109,8 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
-        kb: kb::kb(today),
+        kb,
+        cases,
     }
 }
 

@@ -17,6 +17,8 @@ pub struct WorkspaceImport {
     pub orders: Vec<ImportOrder>,
     /// Opening hours and knowledge-base articles.
     pub kb: ImportKb,
+    /// Service cases (issue 7).
+    pub cases: Vec<crate::ImportCase>,
 }
 
 /// A workspace's business calendar and knowledge base, as an import carries them.

@@ -5,6 +5,7 @@
 //! them through the `parse` constructors, so a value of one of these types is already valid.
 
 pub mod business_hours;
+mod case;
 mod customer;
 mod event;
 mod ids;
@@ -16,6 +17,7 @@ mod user;
 mod values;
 
 pub use business_hours::{BusinessCalendar, CalendarError, Interval};
+pub use case::*;
 pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
 pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
 pub use ids::*;

@@ -185,6 +185,7 @@ impl Store {
                 }
             }
             crate::kb::import_kb!(tx, ws, &import.kb, now);
+            crate::cases::import_cases!(tx, ws, import.cases, customer_ids, user_ids, touchpoints);
             Ok(WorkspaceId(ws))
         }))
     }

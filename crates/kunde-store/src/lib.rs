@@ -14,6 +14,7 @@ mod analytics;
 mod api_keys;
 mod bulk;
 mod business_calendar;
+mod cases;
 mod customers;
 mod events;
 mod import;
@@ -39,6 +40,9 @@ pub use analytics::{
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
+pub use cases::{
+    AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
+};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};

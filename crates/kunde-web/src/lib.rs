@@ -15,6 +15,7 @@ pub mod analytics_cache;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod case_mail;
 pub mod csrf;
 pub mod error;
 pub mod i18n;

@@ -70,6 +70,9 @@ pub struct TouchpointStats {
     /// Customers with at least one visit here whose recorded outcome was a failure (see
     /// [`FAILED_OUTCOMES`]).
     pub failed: u64,
+    /// Service cases closed with a root cause whose problem started here (the feedback
+    /// loop of issue 7); added by [`add_cases`].
+    pub cases: u64,
 }
 
 impl TouchpointStats {
@@ -89,9 +92,20 @@ impl TouchpointStats {
         }
     }
 
-    /// Poor when few go on or many fail here, good when most go on and few fail.
+    /// Failed interactions and cases started here, per customer reached: a case is a
+    /// problem that began at this touchpoint, so it weighs on health like a failure.
+    pub fn trouble_share(&self) -> f64 {
+        if self.reached == 0 {
+            0.0
+        } else {
+            ((self.failed + self.cases) as f64 / self.reached as f64).min(1.0)
+        }
+    }
+
+    /// Poor when few go on or many fail (or start a service case) here, good when most go
+    /// on and few fail.
     pub fn health(&self) -> Health {
-        let failed = self.failed_share();
+        let failed = self.trouble_share();
         match self.share() {
             _ if self.reached < MIN_CUSTOMERS => Health::NoData,
             Some(s) if s < POOR_SHARE || failed >= POOR_FAILED => Health::Poor,
@@ -227,6 +241,24 @@ pub fn journey_stats(
     }
 }
 
+/// Adds the closed service cases whose problem started at each touchpoint (see
+/// `Store::case_root_causes_by_touchpoint`) to the journey's numbers.
+pub fn add_cases(stats: &mut JourneyStats, cases: &HashMap<TouchpointId, (u64, String)>) {
+    for (tp, (n, _)) in cases {
+        if let Some(st) = stats.touchpoints.get_mut(tp) {
+            st.cases = *n;
+        } else {
+            stats.touchpoints.insert(
+                *tp,
+                TouchpointStats {
+                    cases: *n,
+                    ..TouchpointStats::default()
+                },
+            );
+        }
+    }
+}
+
 /// How soon after a touchpoint a customer must reach a later stage to count as going on
 /// from it, at least: two weeks, long enough for a booked repair to be handed in, short
 /// enough that a customer who gave up and came back next season counts as lost there.
@@ -284,7 +316,12 @@ fn percent(share: f64) -> String {
 /// "120 reached · 38 % went on · 40 % failed", or that nothing was recorded.
 pub fn stat_line(tr: Tr, st: &TouchpointStats, last_stage: bool) -> String {
     let Some(share) = st.share() else {
-        return tr.t("map-no-events");
+        let mut line = tr.t("map-no-events");
+        if st.cases > 0 {
+            line.push_str(" · ");
+            line.push_str(&tr.t_count("map-cases", st.cases as i64));
+        }
+        return line;
     };
     let key = if last_stage {
         "map-came-back"
@@ -301,6 +338,10 @@ pub fn stat_line(tr: Tr, st: &TouchpointStats, last_stage: bool) -> String {
     if st.failed > 0 {
         line.push_str(" · ");
         line.push_str(&tr.t_args("map-failed", &[("share", &percent(st.failed_share()))]));
+    }
+    if st.cases > 0 {
+        line.push_str(" · ");
+        line.push_str(&tr.t_count("map-cases", st.cases as i64));
     }
     line
 }
@@ -455,6 +496,7 @@ mod tests {
             reached,
             went_on,
             failed: 0,
+            ..Default::default()
         };
         assert_eq!(at(1), r(3, 1), "c3 reached 1 only after stage 2");
         assert_eq!(at(2), r(1, 1));
@@ -480,7 +522,8 @@ mod tests {
             TouchpointStats {
                 reached: 1,
                 went_on: 1,
-                failed: 0
+                failed: 0,
+                ..Default::default()
             }
         );
     }
@@ -492,6 +535,7 @@ mod tests {
                 reached,
                 went_on,
                 failed: 0,
+                ..Default::default()
             }
             .health()
         };
@@ -534,7 +578,8 @@ mod tests {
             TouchpointStats {
                 reached: 10,
                 went_on: 9,
-                failed: 2
+                failed: 2,
+                ..Default::default()
             }
             .health(),
             Health::Mixed

@@ -11,6 +11,7 @@
 //! - the API sets no cookies, and only the snippet endpoint answers cross-origin requests.
 //!   It is exempt from CSRF protection because it authenticates with keys, not cookies.
 
+mod cases;
 mod events;
 mod snippet;
 
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/events", post(events::ingest))
         .route("/api/v1/identify", post(events::identify))
+        .route("/api/v1/cases", post(cases::create))
         .route(
             "/api/v1/snippet/events",
             post(snippet::ingest).options(snippet::preflight),

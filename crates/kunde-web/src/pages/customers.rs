@@ -124,9 +124,12 @@ pub async fn show(
         .get_customer(ws, CustomerId(id))
         .await
         .map_err(|e| p.err(e.into()))?;
-    let timeline = state
+    let mut timeline = state
         .store
         .customer_timeline(ws, c.id, 500)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    with_cases(&state, ws, c.id, &mut timeline)
         .await
         .map_err(|e| p.err(e.into()))?;
     let touchpoints = state
@@ -151,6 +154,19 @@ pub async fn show(
         errors: FieldErrors::default(),
     };
     view.render().map(Html).map_err(|e| view.p.err(e.into()))
+}
+
+/// Adds the customer's service cases to the timeline, newest first like the rest.
+async fn with_cases(
+    state: &AppState,
+    ws: WorkspaceId,
+    customer: CustomerId,
+    timeline: &mut Vec<TimelineItem>,
+) -> Result<(), StoreError> {
+    let cases = state.store.list_cases(ws, Some(customer), 500).await?;
+    timeline.extend(super::cases::case_timeline_items(&cases));
+    timeline.sort_by_key(|item| std::cmp::Reverse(item.at));
+    Ok(())
 }
 
 #[derive(Template)]

@@ -6,7 +6,7 @@ use super::{FieldErrors, Page};
 use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::{AppError, PageError};
-use crate::map::{JourneyStats, build_map, journey_stats, stat_line};
+use crate::map::{JourneyStats, add_cases, build_map, journey_stats, stat_line};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -224,7 +224,11 @@ async fn as_is_of(
         Err(e) => return Err(e),
     };
     let events = state.store.journey_events(ws, source).await?;
-    let stats = journey_stats(&loaded.stages, &loaded.touchpoints, &events);
+    let mut stats = journey_stats(&loaded.stages, &loaded.touchpoints, &events);
+    add_cases(
+        &mut stats,
+        &state.store.case_root_causes_by_touchpoint(ws).await?,
+    );
     Ok(Some(AsIs {
         touchpoints: loaded.touchpoints,
         stages: loaded.stages,
@@ -342,7 +346,11 @@ async fn picture(
     l: &Loaded,
 ) -> Result<(String, JourneyStats), AppError> {
     let events = state.store.journey_events(ws, l.j.id).await?;
-    let stats = journey_stats(&l.stages, &l.touchpoints, &events);
+    let mut stats = journey_stats(&l.stages, &l.touchpoints, &events);
+    add_cases(
+        &mut stats,
+        &state.store.case_root_causes_by_touchpoint(ws).await?,
+    );
     let map = build_map(p.tr, &l.j, &l.stages, &l.touchpoints, &l.users, &stats);
     Ok((kunde_map::render_svg(&map), stats))
 }

@@ -2,6 +2,7 @@
 //! receives, form-error helpers and formatting of dates and money per language.
 
 mod analytics;
+pub(crate) mod cases;
 mod customers;
 mod help;
 mod hours;
@@ -35,7 +36,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
         )
         .route("/language", post(signin::set_language))
         .route("/healthz", get(|| async { "ok" }))
-        .merge(help::public_routes());
+        .merge(help::public_routes())
+        .merge(cases::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
         .route("/signout", post(signin::signout))
@@ -60,6 +62,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/paths", get(analytics::paths_page))
         .route("/analytics/paths.csv", get(analytics::paths_csv))
         .merge(kb::staff_routes())
+        .merge(cases::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
@@ -88,6 +91,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/import/{id}/run", post(import::run))
         .route("/import/{id}/cancel", post(import::cancel))
         .route("/import/{id}/status", get(import::status))
+        .merge(cases::owner_routes())
         .route_layer(axum::middleware::from_fn(require_owner))
         .route_layer(from_fn_with_state(state, require_user));
     public.merge(staff).merge(owner)
