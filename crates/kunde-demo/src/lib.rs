@@ -18,6 +18,7 @@ mod history;
 mod journeys;
 mod people;
 mod sample;
+mod surveys;
 
 use kunde_domain::{ImportOrder, WorkspaceImport};
 use rand::{Rng, SeedableRng};
@@ -98,6 +99,7 @@ pub fn generate(
     let mut events = log.events;
     events.sort_by_key(|e| (e.occurred_at, e.customer));
 
+    let surveys = surveys::surveys(opts.seed, today, &customers, &events);
     WorkspaceImport {
         workspace: business::workspace(),
         users: business::users(owner_password_hash, staff_password_hash),
@@ -105,6 +107,7 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
+        surveys,
     }
 }
 

@@ -13,6 +13,8 @@ pub struct WorkspaceImport {
     pub journeys: Vec<ImportJourney>,
     pub events: Vec<ImportEvent>,
     pub orders: Vec<ImportOrder>,
+    /// Surveys with their responses (each response also becomes a touchpoint event).
+    pub surveys: Vec<crate::ImportSurvey>,
 }
 
 #[derive(Debug, Clone)]

@@ -22,10 +22,11 @@ pub use import::{
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
 pub use survey::templates::{SurveyTemplate, TemplateSurvey};
 pub use survey::{
-    AnswerError, AnswerOption, AnswerValue, Invitation, InvitationId, Level, MAX_ANSWER_TEXT,
-    NewQuestion, NewResponse, OptionId, Presentation, Question, QuestionId, QuestionKind,
-    RawAnswer, Response as SurveyResponse, ResponseChannel, ResponseId, Survey, SurveyError,
-    SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts, response_scores,
+    AnswerError, AnswerOption, AnswerValue, ImportAnswer, ImportResponse, ImportSurvey, Invitation,
+    InvitationId, Level, MAX_ANSWER_TEXT, NewQuestion, NewResponse, OptionId, Presentation,
+    Question, QuestionId, QuestionKind, RawAnswer, Response as SurveyResponse, ResponseChannel,
+    ResponseId, Survey, SurveyError, SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts,
+    response_scores,
 };
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{

@@ -618,6 +618,47 @@ pub fn response_scores(
     scores
 }
 
+/// A survey with its answers in a [`crate::WorkspaceImport`] (the demo writes these).
+/// References are indexes and keys, since the database ids do not exist yet.
+#[derive(Debug, Clone)]
+pub struct ImportSurvey {
+    pub title: Texts,
+    pub kind: SurveyKind,
+    pub status: SurveyStatus,
+    /// A touchpoint's `key` in the import.
+    pub touchpoint: Option<String>,
+    pub presentation: Presentation,
+    pub fatigue_days: i64,
+    pub reminder_days: i64,
+    pub min_group_size: i64,
+    pub default_language: Language,
+    pub created_at: i64,
+    pub questions: Vec<NewQuestion>,
+    pub responses: Vec<ImportResponse>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportResponse {
+    /// Index into `WorkspaceImport::customers`.
+    pub customer: Option<usize>,
+    pub channel: ResponseChannel,
+    pub language: Language,
+    pub submitted_at: i64,
+    pub team: Option<String>,
+    pub location: Option<String>,
+    /// (index of the question in `ImportSurvey::questions`, answer).
+    pub answers: Vec<(usize, ImportAnswer)>,
+}
+
+/// An answer whose choices are indexes into the question's options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportAnswer {
+    Score(i64),
+    Expectation(Level, Level),
+    Choices(Vec<usize>),
+    Text(String),
+}
+
 pub mod templates;
 
 #[cfg(test)]

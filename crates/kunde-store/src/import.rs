@@ -184,6 +184,7 @@ impl Store {
                     qb.build().execute(&mut *tx).await?;
                 }
             }
+            crate::surveys::import::import_surveys!(tx, ws, import.surveys, touchpoints, customer_ids);
             Ok(WorkspaceId(ws))
         }))
     }

@@ -5,6 +5,8 @@
 //! its token ([`Store::invitation_by_token`]); both return the row's workspace, and every
 //! later call passes that workspace on, as for signed-in users.
 
+pub(crate) mod import;
+
 use crate::ingest::{BeginWrite, gate, write_transaction};
 use crate::rows::language;
 use crate::{Result, Store, StoreError, transaction, with_pool};
@@ -222,7 +224,7 @@ fn answers(rows: Vec<AnswerRow>) -> Result<HashMap<i64, Vec<(QuestionId, AnswerV
 
 /// The JSON properties of the touchpoint event a response writes: which survey and response,
 /// and its first NPS, CSAT and CES scores (numbers only, so no escaping is needed).
-fn event_properties(
+pub(crate) fn event_properties(
     survey: SurveyId,
     response: i64,
     scores: (Option<i64>, Option<i64>, Option<i64>),

@@ -36,6 +36,7 @@ store_suite!(
     a_personal_invitation_is_answered_once_for_its_customer,
     another_workspaces_survey_and_rows_are_out_of_reach,
     a_response_naming_a_foreign_question_or_option_stores_nothing,
+    a_workspace_import_writes_its_surveys_and_their_events,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -463,4 +464,113 @@ async fn a_response_naming_a_foreign_question_or_option_stores_nothing(store: &S
     assert_eq!(store.count_responses(f.ws, survey.id).await.unwrap(), 0);
     assert_eq!(store.count_responses(f.ws, other.id).await.unwrap(), 0);
     assert!(store.recent_events(f.ws, 10).await.unwrap().is_empty());
+}
+
+async fn a_workspace_import_writes_its_surveys_and_their_events(store: &Store) {
+    let mut choice = NewQuestion::new(QuestionKind::SingleChoice, Texts::same("Why?"));
+    choice.options = vec![Texts::same("Price"), Texts::same("Speed")];
+    let answered = |customer, nps, option| ImportResponse {
+        customer: Some(customer),
+        channel: ResponseChannel::Email,
+        language: Language::Tl,
+        submitted_at: NOW + 10,
+        team: None,
+        location: None,
+        answers: vec![
+            (0, ImportAnswer::Score(nps)),
+            (1, ImportAnswer::Choices(vec![option])),
+        ],
+    };
+    let import = WorkspaceImport {
+        workspace: NewWorkspace {
+            name: name("Imported"),
+            default_language: Language::Tl,
+            currency: "PHP".into(),
+        },
+        users: vec![],
+        customers: vec![
+            NewCustomer::named(name("Ana"), NOW),
+            NewCustomer::named(name("Ben"), NOW),
+        ],
+        journeys: vec![ImportJourney {
+            name: "Main".into(),
+            description: String::new(),
+            variant: JourneyVariant::AsIs,
+            counterpart_of: None,
+            parent: None,
+            stages: vec![ImportStage {
+                name: "Service".into(),
+                touchpoints: vec![ImportTouchpoint {
+                    key: "desk".into(),
+                    name: "Desk".into(),
+                    channel: Channel::InPerson,
+                    digital: false,
+                    owned: true,
+                    owner: None,
+                    customer_goal: String::new(),
+                    pain_points: String::new(),
+                    ideas: String::new(),
+                }],
+            }],
+        }],
+        events: vec![],
+        orders: vec![],
+        surveys: vec![ImportSurvey {
+            title: Texts::same("Kumusta?"),
+            kind: SurveyKind::Customer,
+            status: SurveyStatus::Live,
+            touchpoint: Some("desk".into()),
+            presentation: Presentation::AllAtOnce,
+            fatigue_days: 30,
+            reminder_days: 0,
+            min_group_size: 5,
+            default_language: Language::Tl,
+            created_at: NOW,
+            questions: vec![
+                NewQuestion::new(QuestionKind::Nps, Texts::same("NPS?")),
+                choice,
+            ],
+            responses: vec![answered(0, 10, 1), answered(1, 2, 0)],
+        }],
+    };
+    let ws = store.import_workspace(&import, NOW).await.unwrap();
+    let surveys = store.list_surveys(ws).await.unwrap();
+    assert_eq!(surveys.len(), 1);
+    assert_eq!(surveys[0].responses, 2);
+    assert_eq!(surveys[0].survey.status, SurveyStatus::Live);
+    let questions = store
+        .survey_questions(ws, surveys[0].survey.id)
+        .await
+        .unwrap();
+    let listed = store
+        .list_responses(ws, surveys[0].survey.id, 10)
+        .await
+        .unwrap();
+    let ana = listed
+        .iter()
+        .find(|r| r.customer_name.as_deref() == Some("Ana"))
+        .unwrap();
+    assert_eq!(
+        ana.response.answers,
+        [
+            (questions[0].id, AnswerValue::Score(10)),
+            (
+                questions[1].id,
+                AnswerValue::Choices(vec![questions[1].options[1].id])
+            ),
+        ]
+    );
+    let events = store.recent_events(ws, 10).await.unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events.iter().any(|e| e.properties.contains(r#""nps":2"#)));
+
+    // A survey naming a touchpoint the import lacks leaves nothing behind.
+    let mut bad = import.clone();
+    bad.workspace.name = name("Other");
+    bad.surveys[0].touchpoint = Some("nowhere".into());
+    assert!(matches!(
+        store.import_workspace(&bad, NOW).await,
+        Err(StoreError::InvalidReference(_))
+    ));
+    assert_eq!(store.list_workspaces().await.unwrap().len(), 1);
 }

@@ -9,6 +9,7 @@ mod journeys;
 mod overview;
 mod settings;
 mod signin;
+mod surveys;
 
 use crate::AppState;
 use crate::auth::{require_owner, require_user};
@@ -30,7 +31,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
             get(settings::invite_form).post(settings::invite_accept),
         )
         .route("/language", post(signin::set_language))
-        .route("/healthz", get(|| async { "ok" }));
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(surveys::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
         .route("/signout", post(signin::signout))
@@ -54,11 +56,13 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/funnel.csv", get(analytics::funnel_csv))
         .route("/analytics/paths", get(analytics::paths_page))
         .route("/analytics/paths.csv", get(analytics::paths_csv))
+        .merge(surveys::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(surveys::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
