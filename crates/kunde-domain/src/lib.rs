@@ -9,6 +9,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod mail;
 mod survey;
 mod user;
 mod values;

@@ -18,6 +18,7 @@ mod events;
 mod import;
 mod ingest;
 mod journeys;
+mod mail;
 mod rows;
 mod surveys;
 pub mod testing;
@@ -40,6 +41,7 @@ pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };
@@ -67,6 +69,9 @@ pub enum StoreError {
     /// A bulk insert stopped because its caller asked it to; nothing was written.
     #[error("cancelled: nothing was written")]
     Cancelled,
+    /// A value the caller should have checked was refused; the key names the message.
+    #[error("invalid value: {0}")]
+    Invalid(#[from] kunde_domain::ValidationError),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -23,6 +23,7 @@ on_both_databases!(
     staff_type_in_paper_answers,
     qr_codes_and_the_widget_frame,
     free_text_is_stored_as_given_and_shown_escaped,
+    answer_pages_are_rate_limited_per_client,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -733,6 +734,34 @@ async fn free_text_is_stored_as_given_and_shown_escaped(db: &TestDb) {
     assert!(page.body.contains("Mette &#60;Møller&#62;"));
     assert!(page.body.contains("expected Good, got Excellent"));
     assert!(page.body.contains("9 / 10"));
+}
+
+async fn answer_pages_are_rate_limited_per_client(db: &TestDb) {
+    let (ws, _, _) = seed_workspace(db, "limit").await;
+    let tp = touchpoint(db, ws.id, "Desk").await;
+    let (survey, q) = live_survey(db, ws.id, tp, Presentation::AllAtOnce).await;
+    let mut c = Client::new(state(db));
+    let url = format!("/s/{}", survey.token);
+    let mut statuses = Vec::new();
+    for i in 0..31 {
+        let key = format!("key-rate-limited-{i:04}");
+        let fields = answers(&q, &key, "");
+        statuses.push(c.post_raw(&url, &refs(&fields)).await.status);
+    }
+    assert!(
+        statuses[..30].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
+    let fields = answers(&q, "key-rate-limited-last", "");
+    let r = c.post_raw(&url, &refs(&fields)).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("For mange svar"), "{}", r.body);
+    assert!(r.headers.contains_key("retry-after"));
+    assert_eq!(
+        db.store.count_responses(ws.id, survey.id).await.unwrap(),
+        30
+    );
 }
 
 /// A customer answers on a phone in Danish, then a staff member finds the answer in the list.

@@ -9,11 +9,11 @@
 //! submission key made when the form is first shown makes a double submit store once.
 
 use super::form::{self, Fields, QView};
-use super::shim::ClientKey;
 use crate::AppState;
 use crate::auth::public_tr;
 use crate::error::render_error;
 use crate::i18n::Tr;
+use crate::ratelimit::ClientKey;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -116,6 +116,7 @@ fn pick_language(picked: Option<&str>, customer: Option<Language>, headers: &Hea
     }
 }
 
+/// Refuses a client that asked too often, in its language, saying when to try again.
 fn limited(
     state: &AppState,
     bucket: &'static str,
@@ -123,9 +124,15 @@ fn limited(
     per_minute: u32,
     tr: Tr,
 ) -> Option<Response> {
-    super::shim::check(state, bucket, &client.0, per_minute)
-        .err()
-        .map(|_| render_error(tr, StatusCode::TOO_MANY_REQUESTS, "survey-too-many"))
+    let too_many = state
+        .rate_limits
+        .check(bucket, &client.0, per_minute)
+        .err()?;
+    let mut response = render_error(tr, StatusCode::TOO_MANY_REQUESTS, "survey-too-many");
+    if let Ok(v) = header::HeaderValue::from_str(&too_many.retry_after_secs.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    Some(response)
 }
 
 /// The survey behind a public token, if it takes answers; otherwise the page to show.

@@ -10,7 +10,6 @@ mod answer;
 mod builder;
 mod form;
 mod reach;
-mod shim;
 
 use crate::AppState;
 use crate::error::PageError;
