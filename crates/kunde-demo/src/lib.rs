@@ -20,6 +20,7 @@ mod journeys;
 mod kb;
 mod people;
 mod sample;
+mod surveys;
 
 use kunde_domain::{ImportOrder, WorkspaceImport};
 use rand::{Rng, SeedableRng};
@@ -102,6 +103,7 @@ pub fn generate(
     let kb = kb::kb(today);
     let cases = cases::cases(opts.seed, today, &events, kb.calendar.as_ref());
 
+    let surveys = surveys::surveys(opts.seed, today, &customers, &events);
     WorkspaceImport {
         workspace: business::workspace(),
         users: business::users(owner_password_hash, staff_password_hash),
@@ -111,6 +113,7 @@ pub fn generate(
         orders,
         kb,
         cases,
+        surveys,
     }
 }
 

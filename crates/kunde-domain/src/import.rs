@@ -19,6 +19,8 @@ pub struct WorkspaceImport {
     pub kb: ImportKb,
     /// Service cases (issue 7).
     pub cases: Vec<crate::ImportCase>,
+    /// Surveys with their responses (each response also becomes a touchpoint event).
+    pub surveys: Vec<crate::ImportSurvey>,
 }
 
 /// A workspace's business calendar and knowledge base, as an import carries them.

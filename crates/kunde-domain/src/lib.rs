@@ -13,6 +13,7 @@ mod import;
 mod journey;
 pub mod kb;
 pub mod mail;
+mod survey;
 mod user;
 mod values;
 
@@ -27,6 +28,14 @@ pub use import::{
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
 pub use kb::{Article, ArticleDraft, Visibility};
+pub use survey::templates::{SurveyTemplate, TemplateSurvey};
+pub use survey::{
+    AnswerError, AnswerOption, AnswerValue, ImportAnswer, ImportResponse, ImportSurvey, Invitation,
+    InvitationId, Level, MAX_ANSWER_TEXT, NewQuestion, NewResponse, OptionId, Presentation,
+    Question, QuestionId, QuestionKind, RawAnswer, Response as SurveyResponse, ResponseChannel,
+    ResponseId, Survey, SurveyError, SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts,
+    response_scores,
+};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

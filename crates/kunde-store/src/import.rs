@@ -186,6 +186,7 @@ impl Store {
             }
             crate::kb::import_kb!(tx, ws, &import.kb, now);
             crate::cases::import_cases!(tx, ws, import.cases, customer_ids, user_ids, touchpoints);
+            crate::surveys::import::import_surveys!(tx, ws, import.surveys, touchpoints, customer_ids);
             Ok(WorkspaceId(ws))
         }))
     }

@@ -23,6 +23,7 @@ mod journeys;
 mod kb;
 mod mail;
 mod rows;
+mod surveys;
 pub mod testing;
 mod workspaces;
 
@@ -48,6 +49,9 @@ pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
+pub use surveys::{
+    ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
+};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.

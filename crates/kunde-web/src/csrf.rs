@@ -68,6 +68,18 @@ async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> Option
     None
 }
 
+/// The survey answer pages (`/s/…`) and the widget loader: public, without a session, shown
+/// inside other sites' frames (where a `SameSite=Lax` cookie is not sent). A forged answer
+/// there could only do what its sender can do directly; personal links carry their own
+/// unguessable token, and double submits are caught by the form's submission key.
+fn survey_page(path: &str) -> bool {
+    path.starts_with("/s/") || path == "/w.js"
+}
+
+fn exempt(path: &str) -> bool {
+    path.starts_with("/api/") || survey_page(path)
+}
+
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookie(request.headers(), COOKIE).filter(|t| well_formed(t));
     let fresh = existing.is_none();
@@ -77,7 +89,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    let mut request = if unsafe_method && !request.uri().path().starts_with("/api/") {
+    let mut request = if unsafe_method && !exempt(request.uri().path()) {
         let header_token = request
             .headers()
             .get("x-csrf-token")
@@ -135,7 +147,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     // and a cookie there would be a third-party cookie.
     let cookieless = {
         let path = request.uri().path();
-        path.starts_with("/api/") || path == "/t.js"
+        path.starts_with("/api/") || path == "/t.js" || survey_page(path)
     };
     let mut response = next.run(request).await;
     if fresh && !cookieless {

@@ -3,9 +3,11 @@
 //! through the stages, the loops where customers went back, and the [`kunde_map::Map`] drawn
 //! from all of it in the user's language.
 //!
-//! Health today comes from events alone. Satisfaction, complaints and moments-of-truth
-//! scores will join it when surveys exist; the emotion curve already takes a plain score per
-//! stage so survey answers can feed it without touching the drawing.
+//! Health comes from the events (going on, failed outcomes) and, where survey answers exist,
+//! from satisfaction: a survey response is an event on its touchpoint carrying its NPS, CSAT
+//! or CES ([`survey_score`]). Such events are feedback, not visits, so they count only
+//! towards satisfaction, never towards reach, going on or loops. Where a stage has enough
+//! answers, the emotion curve shows their mean satisfaction instead of the derived share.
 
 use std::collections::HashMap;
 
@@ -115,6 +117,87 @@ impl TouchpointStats {
     }
 }
 
+/// Below this many survey answers, satisfaction at a touchpoint or stage is not shown.
+pub const MIN_ANSWERS: u64 = 5;
+/// Mean satisfaction (0..1) below which a card is poor, and below which it is at most mixed.
+pub const POOR_SATISFACTION: f64 = 0.5;
+pub const GOOD_SATISFACTION: f64 = 0.7;
+
+/// Survey answers seen at a touchpoint or stage, each scored on 0..1 by [`survey_score`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Satisfaction {
+    pub answers: u64,
+    pub sum: f64,
+}
+
+impl Satisfaction {
+    fn add(&mut self, score: f64) {
+        self.answers += 1;
+        self.sum += score;
+    }
+
+    /// The mean, once there are enough answers to show it.
+    pub fn mean(&self) -> Option<f64> {
+        (self.answers >= MIN_ANSWERS).then(|| self.sum / self.answers as f64)
+    }
+}
+
+/// The satisfaction a survey response's event carries, on 0 (worst) ..= 1 (best): the mean
+/// of its NPS / 10, (CSAT − 1) / 4 and (7 − CES) / 6, whichever are present. None for an
+/// event that is not a survey response or has no score.
+pub fn survey_score(properties: &str) -> Option<f64> {
+    if !properties.contains("\"source\":\"survey\"") {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(properties).ok()?;
+    let get = |k: &str| v.get(k).and_then(serde_json::Value::as_f64);
+    let parts: Vec<f64> = [
+        get("nps")
+            .filter(|n| (0.0..=10.0).contains(n))
+            .map(|n| n / 10.0),
+        get("csat")
+            .filter(|n| (1.0..=5.0).contains(n))
+            .map(|n| (n - 1.0) / 4.0),
+        get("ces")
+            .filter(|n| (1.0..=7.0).contains(n))
+            .map(|n| (7.0 - n) / 6.0),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.iter().sum::<f64>() / parts.len() as f64)
+}
+
+/// Whether an event is a survey response (feedback about a touchpoint, not a visit to it).
+pub fn is_survey_response(properties: &str) -> bool {
+    properties.contains("\"source\":\"survey\"")
+}
+
+/// A card's health from its events and, when it has enough answers, its satisfaction: the
+/// worse of the two, and satisfaction alone where too few customers were seen.
+pub fn health_with_satisfaction(st: &TouchpointStats, sat: &Satisfaction) -> Health {
+    let Some(mean) = sat.mean() else {
+        return st.health();
+    };
+    let from_answers = if mean < POOR_SATISFACTION {
+        Health::Poor
+    } else if mean < GOOD_SATISFACTION {
+        Health::Mixed
+    } else {
+        Health::Good
+    };
+    let rank = |h: Health| match h {
+        Health::Poor => 0,
+        Health::Mixed => 1,
+        _ => 2,
+    };
+    match st.health() {
+        Health::NoData => from_answers,
+        h if rank(h) <= rank(from_answers) => h,
+        _ => from_answers,
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct JourneyStats {
     pub touchpoints: HashMap<TouchpointId, TouchpointStats>,
@@ -126,6 +209,9 @@ pub struct JourneyStats {
     /// stage), when the journey has at least two stages and some events.
     pub funnel: Option<FunnelReport>,
     pub customers: u64,
+    /// Survey answers per touchpoint, and per stage in order.
+    pub satisfaction: HashMap<TouchpointId, Satisfaction>,
+    pub stage_satisfaction: Vec<Satisfaction>,
 }
 
 /// Computes the journey's numbers from its events: per touchpoint, the customers who reached
@@ -161,10 +247,19 @@ pub fn journey_stats(
         .iter()
         .filter_map(|t| Some((t.id, *stage_of.get(&t.stage_id)?)))
         .collect();
+    let mut satisfaction: HashMap<TouchpointId, Satisfaction> = HashMap::new();
+    let mut stage_satisfaction = vec![Satisfaction::default(); stages.len()];
     for e in events {
         let Some(&s) = stage_of_tp.get(&e.touchpoint_id) else {
             continue;
         };
+        if is_survey_response(&e.properties) {
+            if let Some(score) = survey_score(&e.properties) {
+                satisfaction.entry(e.touchpoint_id).or_default().add(score);
+                stage_satisfaction[s].add(score);
+            }
+            continue;
+        }
         let _ = by_tp.push(&e.who, e.occurred_at, &e.touchpoint_id.0.to_string(), 0.0);
         let _ = by_stage.push(&e.who, e.occurred_at, &format!("s{s}"), 0.0);
     }
@@ -238,6 +333,8 @@ pub fn journey_stats(
         loops,
         funnel,
         customers: log.customer_count() as u64,
+        satisfaction,
+        stage_satisfaction,
     }
 }
 
@@ -382,19 +479,31 @@ pub fn build_map(
                             "tp-physical"
                         })
                     );
-                    let detail = stat_line(tr, &st, si + 1 == stages.len());
+                    let mut detail = stat_line(tr, &st, si + 1 == stages.len());
+                    let sat = stats.satisfaction.get(&t.id).copied().unwrap_or_default();
+                    if let Some(mean) = sat.mean() {
+                        detail.push_str(" · ");
+                        detail.push_str(
+                            &tr.t_args("survey-map-satisfaction", &[("share", &percent(mean))]),
+                        );
+                    }
                     Card {
                         name: t.name.clone(),
                         owner: owner_name(t),
                         kind,
                         detail,
-                        health: st.health(),
+                        health: health_with_satisfaction(&st, &sat),
                         outside: !t.owned,
                     }
                 })
                 .collect();
             let st = stats.stages.get(si).copied().unwrap_or_default();
-            let emotion = (st.reached >= MIN_CUSTOMERS).then(|| st.share()).flatten();
+            let surveyed = stats
+                .stage_satisfaction
+                .get(si)
+                .and_then(Satisfaction::mean);
+            let emotion =
+                surveyed.or_else(|| (st.reached >= MIN_CUSTOMERS).then(|| st.share()).flatten());
             StageColumn {
                 name: stage.name.clone(),
                 cards,
@@ -426,7 +535,13 @@ pub fn build_map(
         stages: columns,
         loops,
         labels: Labels {
-            emotion: tr.t("map-emotion-derived"),
+            emotion: tr.t(
+                if stats.stage_satisfaction.iter().any(|s| s.mean().is_some()) {
+                    "survey-map-emotion"
+                } else {
+                    "map-emotion-derived"
+                },
+            ),
             good: tr.t("map-good"),
             mixed: tr.t("map-mixed"),
             poor: tr.t("map-poor"),
@@ -611,6 +726,55 @@ mod tests {
             10,
             "100 days is usual here, so they went on"
         );
+    }
+
+    #[test]
+    fn survey_answers_feed_satisfaction_not_the_flow() {
+        assert_eq!(survey_score(r#"{"source":"survey","nps":10}"#), Some(1.0));
+        assert_eq!(
+            survey_score(r#"{"source":"survey","csat":1,"ces":7}"#),
+            Some(0.0)
+        );
+        assert_eq!(
+            survey_score(r#"{"source":"survey","nps":5,"csat":5}"#),
+            Some(0.75)
+        );
+        assert_eq!(survey_score(r#"{"source":"survey","survey":1}"#), None);
+        assert_eq!(survey_score(r#"{"nps":9}"#), None, "only survey responses");
+        let stages = [stage(10, 0), stage(20, 1)];
+        let tps = [tp(1, 10), tp(2, 20)];
+        let mut events = Vec::new();
+        for i in 0..6 {
+            events.extend(walk(&format!("c{i}"), &[1, 2]));
+            // Each customer answers a survey about touchpoint 1 later: feedback, not a loop.
+            events.push(JourneyEvent {
+                who: format!("c{i}"),
+                touchpoint_id: TouchpointId(1),
+                occurred_at: 1_000_000 + i,
+                properties: format!(r#"{{"source":"survey","nps":{}}}"#, i % 3),
+            });
+        }
+        let s = journey_stats(&stages, &tps, &events);
+        assert!(s.loops.is_empty(), "{:?}", s.loops);
+        let call = s.touchpoints[&TouchpointId(1)];
+        assert_eq!((call.reached, call.went_on), (6, 6));
+        let sat = s.satisfaction[&TouchpointId(1)];
+        assert_eq!(sat.answers, 6);
+        assert!((sat.mean().unwrap() - 0.1).abs() < 1e-9);
+        assert_eq!(call.health(), Health::Good);
+        assert_eq!(health_with_satisfaction(&call, &sat), Health::Poor);
+        assert_eq!(s.stage_satisfaction[1].mean(), None, "no answers there");
+        let few = Satisfaction {
+            answers: 4,
+            sum: 0.0,
+        };
+        assert_eq!(health_with_satisfaction(&call, &few), Health::Good);
+        let unseen = TouchpointStats::default();
+        let happy = Satisfaction {
+            answers: 5,
+            sum: 4.5,
+        };
+        assert_eq!(health_with_satisfaction(&unseen, &happy), Health::Good);
     }
 
     #[test]

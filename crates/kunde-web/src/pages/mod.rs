@@ -14,6 +14,7 @@ mod mail_settings;
 mod overview;
 mod settings;
 mod signin;
+mod surveys;
 
 use crate::AppState;
 use crate::auth::{require_owner, require_user};
@@ -37,7 +38,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/language", post(signin::set_language))
         .route("/healthz", get(|| async { "ok" }))
         .merge(help::public_routes())
-        .merge(cases::public_routes());
+        .merge(cases::public_routes())
+        .merge(surveys::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
         .route("/signout", post(signin::signout))
@@ -63,6 +65,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/paths.csv", get(analytics::paths_csv))
         .merge(kb::staff_routes())
         .merge(cases::staff_routes())
+        .merge(surveys::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
@@ -71,6 +74,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(mail_settings::owner_routes())
         .merge(hours::owner_routes())
         .merge(kb::owner_routes())
+        .merge(surveys::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
