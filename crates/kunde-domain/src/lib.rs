@@ -9,6 +9,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod survey_schedule;
 mod user;
 mod values;
 
