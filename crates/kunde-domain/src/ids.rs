@@ -16,6 +16,7 @@ macro_rules! id_type {
         }
     )*};
 }
+pub(crate) use id_type;
 
 id_type!(
     /// A business. Every other row belongs to exactly one workspace.

@@ -9,6 +9,7 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+mod survey;
 pub mod survey_schedule;
 mod user;
 mod values;
@@ -20,6 +21,13 @@ pub use import::{
     ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
+pub use survey::templates::{SurveyTemplate, TemplateSurvey};
+pub use survey::{
+    AnswerError, AnswerOption, AnswerValue, Invitation, InvitationId, Level, MAX_ANSWER_TEXT,
+    NewQuestion, NewResponse, OptionId, Presentation, Question, QuestionId, QuestionKind,
+    RawAnswer, Response as SurveyResponse, ResponseChannel, ResponseId, Survey, SurveyError,
+    SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts, response_scores,
+};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

@@ -124,6 +124,8 @@ macro_rules! write_transaction {
     }};
 }
 
+pub(crate) use write_transaction;
+
 /// Records that `visitor` is `customer` (a later join to another customer replaces the link
 /// for later events) and gives the visitor's anonymous events to the customer. Evaluates to
 /// how many events were joined. A macro, so it runs on either backend's transaction.
@@ -469,6 +471,6 @@ fn visitor_lock<P: BeginWrite>(_pool: &P) -> Option<&'static str> {
     P::VISITOR_LOCK
 }
 
-fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mutex<()>> {
+pub(crate) fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mutex<()>> {
     P::GATE
 }

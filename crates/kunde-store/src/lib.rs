@@ -19,6 +19,7 @@ mod import;
 mod ingest;
 mod journeys;
 mod rows;
+mod surveys;
 pub mod testing;
 mod workspaces;
 
@@ -39,6 +40,9 @@ pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use surveys::{
+    ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
+};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.
