@@ -19,6 +19,7 @@ mod import;
 mod ingest;
 mod journeys;
 mod rows;
+mod survey_results;
 mod surveys;
 pub mod testing;
 mod workspaces;
@@ -40,6 +41,10 @@ pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use survey_results::{
+    AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
+    ReminderCandidate, ResultsScope,
+};
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };
