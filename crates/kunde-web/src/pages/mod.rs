@@ -1,7 +1,7 @@
 //! The HTML pages, one module per area, and what they share: the page context every template
 //! receives, form-error helpers and formatting of dates and money per language.
 
-mod analytics;
+pub(crate) mod analytics;
 mod customers;
 mod import;
 mod journey_edit;
@@ -9,6 +9,7 @@ mod journeys;
 mod overview;
 mod settings;
 mod signin;
+pub mod survey_results;
 
 use crate::AppState;
 use crate::auth::{require_owner, require_user};
@@ -30,7 +31,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
             get(settings::invite_form).post(settings::invite_accept),
         )
         .route("/language", post(signin::set_language))
-        .route("/healthz", get(|| async { "ok" }));
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(survey_results::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
         .route("/signout", post(signin::signout))
@@ -54,6 +56,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/funnel.csv", get(analytics::funnel_csv))
         .route("/analytics/paths", get(analytics::paths_page))
         .route("/analytics/paths.csv", get(analytics::paths_csv))
+        .merge(survey_results::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
@@ -79,6 +82,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/import/{id}/run", post(import::run))
         .route("/import/{id}/cancel", post(import::cancel))
         .route("/import/{id}/status", get(import::status))
+        .merge(survey_results::owner_routes())
         .route_layer(axum::middleware::from_fn(require_owner))
         .route_layer(from_fn_with_state(state, require_user));
     public.merge(staff).merge(owner)
