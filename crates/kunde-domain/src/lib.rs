@@ -11,6 +11,7 @@ mod import;
 mod journey;
 mod survey;
 pub mod survey_schedule;
+pub mod mail;
 mod user;
 mod values;
 

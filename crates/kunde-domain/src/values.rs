@@ -25,6 +25,10 @@ pub enum ValidationError {
     Money(String),
     #[error("'{0}' is not a known role (use owner or staff)")]
     Role(String),
+    /// Any other rule, named by the key of its translated message (e.g. `mail-error-host`).
+    /// New rules use this rather than a variant of their own.
+    #[error("invalid value ({0})")]
+    Invalid(&'static str),
 }
 
 impl ValidationError {
@@ -40,6 +44,7 @@ impl ValidationError {
             Self::Channel(_) => "error-channel",
             Self::Money(_) => "error-money",
             Self::Role(_) => "error-role",
+            Self::Invalid(key) => key,
         }
     }
 }

@@ -18,6 +18,7 @@ mod events;
 mod import;
 mod ingest;
 mod journeys;
+mod mail;
 mod rows;
 mod survey_results;
 mod surveys;
@@ -48,6 +49,7 @@ pub use survey_results::{
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };
+pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.
@@ -72,6 +74,9 @@ pub enum StoreError {
     /// A bulk insert stopped because its caller asked it to; nothing was written.
     #[error("cancelled: nothing was written")]
     Cancelled,
+    /// A value the caller should have checked was refused; the key names the message.
+    #[error("invalid value: {0}")]
+    Invalid(#[from] kunde_domain::ValidationError),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -51,7 +51,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
-            StoreError::InvalidReference(_) => AppError::BadRequest,
+            StoreError::InvalidReference(_) | StoreError::Invalid(_) => AppError::BadRequest,
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -19,8 +19,11 @@ pub mod csrf;
 pub mod error;
 pub mod i18n;
 pub mod importing;
+pub mod jobs;
+pub mod mail;
 pub mod map;
 mod pages;
+pub mod ratelimit;
 mod security;
 
 use axum::Router;
@@ -34,6 +37,12 @@ use tokio::net::TcpListener;
 pub struct WebConfig {
     /// Mark cookies `Secure` (when served over HTTPS).
     pub secure_cookies: bool,
+    /// The address customers reach Kunde at (no trailing slash), for links that leave the
+    /// browser: e-mails, QR codes. When unset, links use the request's `Host`.
+    pub public_url: Option<String>,
+    /// Kunde runs behind a reverse proxy that sets `X-Forwarded-For`: rate limits then count
+    /// the address it names rather than the proxy's.
+    pub trust_proxy: bool,
 }
 
 /// Where "now" comes from: the system clock in production, a fixed time in tests.
@@ -56,6 +65,10 @@ pub struct AppState {
     pub clock: Clock,
     /// Built event logs for the analytics pages, per workspace.
     pub analytics: analytics_cache::AnalyticsCache,
+    /// Wakes the mail sender after a message is queued ([`mail::deliver_due`]).
+    pub mail_notify: Arc<tokio::sync::Notify>,
+    /// Limits on public endpoints, per bucket and client.
+    pub rate_limits: ratelimit::RateLimiter,
 }
 
 impl AppState {
@@ -65,7 +78,27 @@ impl AppState {
             config,
             clock: system_clock(),
             analytics: Default::default(),
+            mail_notify: Default::default(),
+            rate_limits: Default::default(),
         }
+    }
+
+    /// The base of links that leave the browser (e-mails, QR codes): the configured public
+    /// address, else the scheme and `Host` of the request, else `http://localhost`.
+    pub fn public_url(&self, headers: Option<&axum::http::HeaderMap>) -> String {
+        if let Some(url) = &self.config.public_url {
+            return url.trim_end_matches('/').to_owned();
+        }
+        let host = headers
+            .and_then(|h| h.get(axum::http::header::HOST))
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        let scheme = if self.config.secure_cookies {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{host}")
     }
 
     pub fn now(&self) -> i64 {
@@ -104,9 +137,14 @@ pub async fn serve(
             }
         }
     });
-    let result = axum::serve(listener, router(state))
+    let sender = tokio::spawn(mail::run_sender(state.clone()));
+    let jobs = tokio::spawn(jobs::run(state.clone()));
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     purge.abort();
+    sender.abort();
+    jobs.abort();
     result
 }

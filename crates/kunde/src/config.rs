@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Args)]
 pub struct ConfigArgs {
-    /// A TOML file with any of: addr, database_url, data_dir, secure_cookies.
+    /// A TOML file with any of: addr, database_url, data_dir, secure_cookies, public_url, trust_proxy.
     #[arg(long, env = "KUNDE_CONFIG")]
     pub config: Option<PathBuf>,
     /// Where Kunde keeps its files; the SQLite database defaults to DATA_DIR/kunde.sqlite.
@@ -24,6 +24,14 @@ pub struct ConfigArgs {
     /// Mark cookies Secure (set when Kunde is served over HTTPS).
     #[arg(long, env = "KUNDE_SECURE_COOKIES")]
     pub secure_cookies: Option<bool>,
+    /// The address customers reach Kunde at, for links in e-mails and QR codes
+    /// (e.g. https://kunde.example.dk); defaults to http://ADDR.
+    #[arg(long, env = "KUNDE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Kunde runs behind a reverse proxy that sets X-Forwarded-For (rate limits then count
+    /// the client address it names).
+    #[arg(long, env = "KUNDE_TRUST_PROXY")]
+    pub trust_proxy: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -33,6 +41,8 @@ struct FileConfig {
     database_url: Option<String>,
     data_dir: Option<PathBuf>,
     secure_cookies: Option<bool>,
+    public_url: Option<String>,
+    trust_proxy: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +51,8 @@ pub struct Config {
     pub database_url: String,
     pub data_dir: PathBuf,
     pub secure_cookies: bool,
+    pub public_url: String,
+    pub trust_proxy: bool,
 }
 
 impl Config {
@@ -59,15 +71,25 @@ impl Config {
             .clone()
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("kunde.sqlite").display()));
+        let addr = args
+            .addr
+            .clone()
+            .or(file.addr)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let public_url = args
+            .public_url
+            .clone()
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_owned();
         Ok(Self {
-            addr: args
-                .addr
-                .clone()
-                .or(file.addr)
-                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            addr,
             database_url,
             data_dir,
             secure_cookies: args.secure_cookies.or(file.secure_cookies).unwrap_or(false),
+            public_url,
+            trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
         })
     }
 
@@ -107,6 +129,8 @@ mod tests {
             database_url: None,
             addr: None,
             secure_cookies: None,
+            public_url: None,
+            trust_proxy: None,
         }
     }
 

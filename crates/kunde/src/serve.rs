@@ -43,6 +43,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         store.clone(),
         WebConfig {
             secure_cookies: config.secure_cookies,
+            public_url: Some(config.public_url.clone()),
+            trust_proxy: config.trust_proxy,
         },
     );
     kunde_web::serve(listener, state, shutdown_signal())

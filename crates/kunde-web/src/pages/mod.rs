@@ -6,6 +6,7 @@ mod customers;
 mod import;
 mod journey_edit;
 mod journeys;
+mod mail_settings;
 mod overview;
 mod settings;
 mod signin;
@@ -62,6 +63,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(mail_settings::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))

@@ -244,16 +244,7 @@ pub async fn invite(
 }
 
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}")
+    state.public_url(Some(headers))
 }
 
 /// Creates an API key and shows it once, with the snippet for a publishable key.

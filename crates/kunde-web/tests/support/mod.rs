@@ -44,12 +44,9 @@ macro_rules! on_both_databases {
 }
 
 pub fn state(db: &TestDb) -> AppState {
-    AppState {
-        store: db.store.clone(),
-        config: WebConfig::default(),
-        clock: Arc::new(|| NOW),
-        analytics: Default::default(),
-    }
+    let mut state = AppState::new(db.store.clone(), WebConfig::default());
+    state.clock = Arc::new(|| NOW);
+    state
 }
 
 /// A browser stand-in: sends requests to the router in-process and keeps cookies.

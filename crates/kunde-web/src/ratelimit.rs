@@ -1,0 +1,170 @@
+//! Rate limits for public endpoints (answer pages, complaint forms, the snippet): a token
+//! bucket per (bucket name, client key), refilled continuously, kept in memory. A limit is
+//! "`per_minute` requests a minute, with bursts up to `per_minute`".
+//!
+//! The clock is a parameter of [`RateLimiter::check_at`], so the arithmetic is tested without
+//! waiting; [`RateLimiter::check`] uses the monotonic clock.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// The client asked too often; it may try again after `retry_after_secs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooMany {
+    pub retry_after_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: f64,
+}
+
+/// Shared by every request (cheap to clone).
+#[derive(Clone)]
+pub struct RateLimiter {
+    inner: Arc<Mutex<HashMap<(&'static str, String), Bucket>>>,
+    start: Instant,
+}
+
+impl Default for RateLimiter {
+    fn default() -> Self {
+        Self {
+            inner: Default::default(),
+            start: Instant::now(),
+        }
+    }
+}
+
+/// Buckets kept before idle ones are swept, so many clients cannot grow the map without bound.
+const SWEEP_AT: usize = 100_000;
+
+impl RateLimiter {
+    /// Takes one request from the client's bucket, or says how long to wait.
+    pub fn check(
+        &self,
+        bucket: &'static str,
+        client: &str,
+        per_minute: u32,
+    ) -> Result<(), TooMany> {
+        self.check_at(
+            bucket,
+            client,
+            per_minute,
+            self.start.elapsed().as_secs_f64(),
+        )
+    }
+
+    /// [`check`](Self::check) at `now` seconds on the limiter's own clock.
+    pub fn check_at(
+        &self,
+        bucket: &'static str,
+        client: &str,
+        per_minute: u32,
+        now: f64,
+    ) -> Result<(), TooMany> {
+        let capacity = f64::from(per_minute.max(1));
+        let rate = capacity / 60.0;
+        let mut map = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= SWEEP_AT {
+            // A bucket idle for a minute is full again: dropping it changes nothing.
+            map.retain(|_, b| now - b.at < 60.0);
+        }
+        let b = map.entry((bucket, client.to_owned())).or_insert(Bucket {
+            tokens: capacity,
+            at: now,
+        });
+        b.tokens = (b.tokens + (now - b.at).max(0.0) * rate).min(capacity);
+        b.at = now;
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(TooMany {
+                retry_after_secs: ((1.0 - b.tokens) / rate).ceil().max(1.0) as u64,
+            })
+        }
+    }
+}
+
+/// The client a request comes from, for rate limits: the first address in `X-Forwarded-For`
+/// when the server is configured to trust its proxy (`WebConfig::trust_proxy`), else the
+/// peer address, else "unknown". Use it as a handler argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientKey(pub String);
+
+impl axum::extract::FromRequestParts<crate::AppState> for ClientKey {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0);
+        Ok(Self(client_key(
+            &parts.headers,
+            peer,
+            state.config.trust_proxy,
+        )))
+    }
+}
+
+fn client_key(
+    headers: &axum::http::HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+    trust_proxy: bool,
+) -> String {
+    headers
+        .get("x-forwarded-for")
+        .filter(|_| trust_proxy)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .or_else(|| peer.map(|p| p.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_is_allowed_then_refused_then_refilled() {
+        let l = RateLimiter::default();
+        for i in 0..5 {
+            assert!(
+                l.check_at("answer", "1.2.3.4", 5, 0.0).is_ok(),
+                "request {i}"
+            );
+        }
+        let refused = l.check_at("answer", "1.2.3.4", 5, 0.0).unwrap_err();
+        assert_eq!(refused.retry_after_secs, 12);
+        // Another client and another bucket are not affected.
+        assert!(l.check_at("answer", "5.6.7.8", 5, 0.0).is_ok());
+        assert!(l.check_at("snippet", "1.2.3.4", 5, 0.0).is_ok());
+        // One token comes back every 12 seconds.
+        assert!(l.check_at("answer", "1.2.3.4", 5, 11.0).is_err());
+        assert!(l.check_at("answer", "1.2.3.4", 5, 12.5).is_ok());
+        assert!(l.check_at("answer", "1.2.3.4", 5, 12.6).is_err());
+    }
+
+    #[test]
+    fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {
+        let mut h = axum::http::HeaderMap::new();
+        let peer = Some("10.0.0.1:5000".parse().unwrap());
+        assert_eq!(client_key(&h, peer, true), "10.0.0.1");
+        h.insert("x-forwarded-for", "203.0.113.9, 10.0.0.2".parse().unwrap());
+        assert_eq!(client_key(&h, peer, true), "203.0.113.9");
+        // Without a trusted proxy the header is the client's own word: ignored.
+        assert_eq!(client_key(&h, peer, false), "10.0.0.1");
+        assert_eq!(
+            client_key(&axum::http::HeaderMap::new(), None, false),
+            "unknown"
+        );
+    }
+}
