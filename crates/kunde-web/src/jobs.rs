@@ -12,7 +12,9 @@ pub const PERIOD: Duration = Duration::from_secs(60);
 /// Runs every periodic job once for `now`. A failing job is logged and does not stop the
 /// others.
 pub async fn tick(state: &AppState, now: i64) {
-    let _ = (state, now);
+    if let Err(e) = crate::pages::survey_results::invites::run_due(state, now).await {
+        tracing::warn!(error = %e, "survey reminders failed");
+    }
 }
 
 /// The background loop that calls [`tick`] every [`PERIOD`].

@@ -18,6 +18,7 @@ const DAY: i64 = 86_400;
 on_both_databases!(
     results_show_hand_computed_scores_and_themes_open_their_answers,
     a_detractor_opens_a_followup_that_is_closed_with_what_was_done,
+    invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
     employee_results_hide_groups_below_the_minimum_size,
     another_workspace_cannot_see_results_or_followups,
 );
@@ -26,7 +27,6 @@ fn name(s: &str) -> NonEmpty {
     NonEmpty::parse("name", s).unwrap()
 }
 
-#[allow(dead_code)]
 fn state_at(db: &TestDb, now: i64) -> AppState {
     let mut s = state(db);
     s.clock = Arc::new(move || now);
@@ -289,6 +289,174 @@ async fn a_detractor_opens_a_followup_that_is_closed_with_what_was_done(db: &Tes
     assert!(again.body.contains("already closed"));
 }
 
+/// The personal link in an e-mail body.
+fn link(text: &str, path: &str) -> String {
+    let start = text.find(path).expect("link in the mail");
+    text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe(
+    db: &TestDb,
+) {
+    let sink = kunde_mail::testing::SmtpSink::start();
+    let (ws, owner, _) = seed_workspace(db, "inv").await;
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings())
+        .await
+        .unwrap();
+    let (survey, _, _) = customer_survey(db, ws.id, owner.id).await;
+    let customer = |n: &str, email: &str, lang, consent| NewCustomer {
+        email: Some(Email::parse(email).unwrap()),
+        language: lang,
+        marketing_consent: consent,
+        ..NewCustomer::named(name(n), NOW - 100 * DAY)
+    };
+    let astrid = db
+        .store
+        .create_customer(
+            ws.id,
+            &customer("Astrid", "astrid@kund.se", Language::Sv, true),
+        )
+        .await
+        .unwrap();
+    db.store
+        .create_customer(ws.id, &customer("Bo", "bo@kunde.dk", Language::Da, true))
+        .await
+        .unwrap();
+    db.store
+        .create_customer(ws.id, &customer("Carl", "carl@x.test", Language::En, false))
+        .await
+        .unwrap();
+
+    let state0 = state(db);
+    let mut c = Client::new(state0.clone());
+    c.sign_in("owner@inv.test").await;
+    let form = c.get(&format!("/surveys/{}/invite", survey.id)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains("no marketing consent"));
+    let sent = c
+        .post(&format!("/surveys/{}/invite", survey.id), &[("all", "1")])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=2&skipped=1"),
+        "{:?}",
+        sent.location
+    );
+    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    let mails = sink.wait_for(2).await;
+    let to_astrid = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == "astrid@kund.se"))
+        .unwrap();
+    let to_bo = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == "bo@kunde.dk"))
+        .unwrap();
+    // Each in the customer's language, with a personal link and an unsubscribe link.
+    assert!(
+        to_astrid.subject.contains("vill gärna höra"),
+        "{}",
+        to_astrid.subject
+    );
+    assert!(
+        to_bo.subject.contains("vil gerne høre"),
+        "{}",
+        to_bo.subject
+    );
+    assert!(to_astrid.text.contains("After pick-up (sv)"));
+    let personal = link(&to_astrid.text, "http://kunde.test/s/i/");
+    let unsubscribe_bo = link(&to_bo.text, "http://kunde.test/s/unsubscribe/");
+    assert!(
+        to_bo
+            .list_unsubscribe
+            .as_deref()
+            .unwrap_or("")
+            .contains(&unsubscribe_bo)
+    );
+    let mut visitor = Client::new(state0.clone());
+    let opened = visitor
+        .get(personal.trim_start_matches("http://kunde.test"))
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    assert!(opened.body.contains("Recommend us?"));
+
+    // Bo unsubscribes, without signing in, in Danish.
+    let path = unsubscribe_bo
+        .trim_start_matches("http://kunde.test")
+        .to_owned();
+    let page = visitor.get(&path).await;
+    assert!(page.body.contains("Stop invitationer"), "{}", page.body);
+    let done = visitor.post(&path, &[]).await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert!(done.body.contains("Du får ikke flere invitationer"));
+
+    // The reminder waits three days, goes once, and not to Bo.
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 3 * DAY - 1)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 3 * DAY)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 4 * DAY)
+            .await
+            .unwrap(),
+        0
+    );
+    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    let mails = sink.wait_for(3).await;
+    let reminder = &mails[2];
+    assert_eq!(reminder.to, vec!["astrid@kund.se".to_owned()]);
+    assert!(reminder.subject.starts_with("En påminnelse"));
+    let second = link(&reminder.text, "http://kunde.test/s/i/");
+    assert_ne!(second, personal);
+    let opened = visitor
+        .get(second.trim_start_matches("http://kunde.test"))
+        .await;
+    assert_eq!(opened.status, StatusCode::OK);
+
+    // A second survey right away: Astrid is within the fatigue window, Bo unsubscribed,
+    // Carl has no consent.
+    let (other, _) = live_survey(db, ws.id, None, SurveyKind::Customer, "Webshop").await;
+    let sent = c
+        .post(&format!("/surveys/{}/invite", other.id), &[("all", "1")])
+        .await;
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=0&skipped=3"),
+        "{:?}",
+        sent.location
+    );
+    // Thirty days after the first invitation Astrid may be asked again; Bo still not.
+    let later = state_at(db, NOW + 30 * DAY);
+    let mut c2 = Client::new(later.clone());
+    c2.sign_in("owner@inv.test").await;
+    let sent = c2
+        .post(&format!("/surveys/{}/invite", other.id), &[("all", "1")])
+        .await;
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=1&skipped=2"),
+        "{:?}",
+        sent.location
+    );
+    assert!(!db.store.invitees(ws.id, Some(&[astrid.id])).await.unwrap()[0].unsubscribed);
+}
+
 async fn employee_results_hide_groups_below_the_minimum_size(db: &TestDb) {
     let (ws, _, _) = seed_workspace(db, "emp").await;
     let (survey, q) = live_survey(db, ws.id, None, SurveyKind::Employee, "Pulse").await;
@@ -358,6 +526,7 @@ async fn another_workspace_cannot_see_results_or_followups(db: &TestDb) {
         format!("/surveys/{}/results.csv", survey.id),
         format!("/touchpoints/{tp}/results"),
         format!("/touchpoints/{tp}/results.csv"),
+        format!("/surveys/{}/invite", survey.id),
     ] {
         assert_eq!(c.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
     }

@@ -5,6 +5,7 @@
 //! invitations by e-mail with one reminder and an unsubscribe link.
 
 mod followups;
+pub mod invites;
 mod report;
 mod results;
 pub mod timeline;
@@ -30,10 +31,16 @@ pub fn staff_routes() -> Router<AppState> {
 
 /// Pages only the owner may open.
 pub fn owner_routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route(
+        "/surveys/{id}/invite",
+        get(invites::form).post(invites::send),
+    )
 }
 
 /// Pages a customer opens from an invitation e-mail, without signing in.
 pub fn public_routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route(
+        "/s/unsubscribe/{token}",
+        get(invites::unsubscribe_form).post(invites::unsubscribe),
+    )
 }
