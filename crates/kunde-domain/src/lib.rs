@@ -9,9 +9,9 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+pub mod mail;
 mod survey;
 pub mod survey_schedule;
-pub mod mail;
 mod user;
 mod values;
 

@@ -42,6 +42,7 @@ pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,
@@ -49,7 +50,6 @@ pub use survey_results::{
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };
-pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use workspaces::{SessionUser, SigninRecord};
 
 /// Errors of the store. Messages are lowercase and say what to do where they can.
