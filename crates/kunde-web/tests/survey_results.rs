@@ -301,7 +301,7 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
     let sink = kunde_mail::testing::SmtpSink::start();
     let (ws, owner, _) = seed_workspace(db, "inv").await;
     db.store
-        .save_smtp_settings(ws.id, &sink.settings())
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
         .await
         .unwrap();
     let (survey, _, _) = customer_survey(db, ws.id, owner.id).await;
