@@ -9,6 +9,7 @@ pub mod churn;
 pub mod civil;
 pub mod clv;
 pub mod correlation;
+pub mod engagement;
 pub mod error;
 pub mod event_log;
 pub mod funnel;
@@ -23,6 +24,7 @@ pub mod rfm;
 pub mod special;
 pub mod stats;
 pub mod survey;
+pub mod themes;
 
 pub use civil::{Period, PeriodKey};
 pub use error::Error;

@@ -14,6 +14,7 @@ mod journey;
 pub mod kb;
 pub mod mail;
 mod survey;
+pub mod survey_schedule;
 mod user;
 mod values;
 

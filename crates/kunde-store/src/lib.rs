@@ -23,6 +23,7 @@ mod journeys;
 mod kb;
 mod mail;
 mod rows;
+mod survey_results;
 mod surveys;
 pub mod testing;
 mod workspaces;
@@ -49,6 +50,10 @@ pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
+pub use survey_results::{
+    AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
+    ReminderCandidate, ResultsScope,
+};
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };

@@ -846,6 +846,13 @@ impl Store {
                     return Err(StoreError::Conflict("an answer to this invitation"));
                 }
             }
+            // Closing the loop: a detractor or low CSAT opens a follow-up, in this transaction.
+            sqlx::query(crate::survey_results::OPEN_FOLLOWUP_SQL)
+                .bind(ws.0)
+                .bind(id)
+                .bind(r.submitted_at)
+                .execute(&mut *tx)
+                .await?;
             Ok(StoredResponse { id: ResponseId(id), new: true })
         }))
     }
@@ -974,7 +981,8 @@ impl Store {
         let hash = invitation_token_hash(token);
         with_pool!(self, pool => {
             let row: Option<InvitationRow> = sqlx::query_as(concat!(
-                "SELECT ", invitation_columns!(), " FROM survey_invitations WHERE token_hash = $1"))
+                "SELECT ", invitation_columns!(), " FROM survey_invitations WHERE token_hash = $1
+                 OR id = (SELECT invitation_id FROM survey_invitation_tokens WHERE token_hash = $1)"))
                 .bind(&hash)
                 .fetch_optional(pool)
                 .await?;

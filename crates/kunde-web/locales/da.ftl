@@ -435,6 +435,156 @@ analytics-error-steps = Vælg mindst to trin (højst { $max }).
 tp-counterpart = Ny udgave af (berøringspunkt som nu)
 tp-counterpart-none = Intet: et nyt trin
 
+# --- voc ---
+voc-nav-results = Resultater
+voc-results-title = Resultater af undersøgelser
+voc-surveys = Undersøgelser
+voc-survey = Undersøgelse
+voc-kind = Type
+voc-responses = Besvarelser
+voc-no-surveys = Ingen undersøgelser endnu. Opret en under Undersøgelser.
+voc-by-touchpoint = Resultater pr. kontaktpunkt
+voc-survey-count = { $n ->
+    [one] { $n } undersøgelse
+   *[other] { $n } undersøgelser
+}
+voc-response-count = { $n ->
+    [one] { $n } besvarelse
+   *[other] { $n } besvarelser
+}
+voc-customer-survey = Kundeundersøgelse
+voc-employee-survey = Medarbejderundersøgelse (anonym)
+voc-touchpoint-results = Alle kundeundersøgelser ved dette kontaktpunkt
+voc-touchpoint-link = Alle undersøgelser ved { $name }
+voc-no-responses = Ingen svar endnu.
+voc-scores = Tal
+voc-measure = Mål
+voc-value = Værdi
+voc-interval = 95 %-interval
+voc-answers = Svar
+voc-interval-note = NPS går fra −100 til 100, CSAT er andelen af svar på 4–5 i procent, CES er den gennemsnitlige indsats fra 1 (meget let) til 7 (meget svært). Intervallet viser, hvor sikkert tallet er: med få svar er det bredt.
+voc-nps = NPS
+voc-csat = CSAT %
+voc-ces = CES
+voc-trend = Udvikling pr. måned
+voc-month = Måned
+voc-gap = Forventningskløft
+voc-gap-note = Hvad kunderne forventede, og hvad de fik, fra 0 (dårligt) til 3 (fremragende). En negativ kløft er en skuffelse.
+voc-question = Spørgsmål
+voc-expected = Forventet
+voc-experienced = Oplevet
+voc-gap-column = Kløft
+voc-choices = Valg
+voc-option = Svarmulighed
+voc-segment-language = Efter sprog
+voc-segment-channel = Efter svarkanal
+voc-segment-acquisition = Efter kundekilde
+voc-themes = Temaer i fritekstsvar
+voc-themes-note = Ord og vendinger, der går igen i flere svar. Åbn et tema for at læse svarene bag det.
+voc-answers-title = Svar
+voc-answers-theme = Svar der nævner “{ $name }”
+voc-all-answers = Alle svar
+voc-when = Hvornår
+voc-customer = Kunde
+voc-via = Via
+voc-text = Tekst
+voc-anonymous = Anonym
+voc-answers-more = { $n ->
+    [one] { $n } besvarelse mere findes i CSV-filen.
+   *[other] { $n } besvarelser mere findes i CSV-filen.
+}
+voc-via-link = Link
+voc-via-qr = QR-kode
+voc-via-email = E-mail
+voc-via-paper = Papir
+voc-via-widget = Webwidget
+voc-engagement = Engagement pr. team
+voc-anonymous-note = { $n ->
+    [one] Svarene er anonyme. En gruppes tal vises fra { $n } svar.
+   *[other] Svarene er anonyme. En gruppes tal vises først fra { $n } svar.
+}
+voc-group-by = Gruppér efter
+voc-team = Team
+voc-location = Afdeling
+voc-enps = eNPS
+voc-enps-overall = eNPS samlet
+voc-customer-csat = Kundernes CSAT (svar)
+voc-group-hidden = { $n ->
+    [one] For få svar til at vise (under { $n })
+   *[other] For få svar til at vise (under { $n })
+}
+voc-correlation = Engagement og kundetilfredshed på tværs af teams: r = { $r } over { $n } teams (p = { $p }).
+voc-correlation-none = En sammenhæng kræver mindst tre teams med nok svar og kundernes CSAT.
+voc-followups-title = Opfølgninger
+voc-followups-intro = En kritiker (NPS 0–6) eller en lav CSAT (1–2) opretter en opfølgning til kontaktpunktets ansvarlige med frist om tre dage. Skriv, hvad der blev gjort, for at lukke den.
+voc-followups-open = { $n ->
+    [one] { $n } åben opfølgning
+   *[other] { $n } åbne opfølgninger
+}
+voc-followups-overdue = { $n ->
+    [one] { $n } over fristen
+   *[other] { $n } over fristen
+}
+voc-followups-none = Ingen åbne opfølgninger.
+voc-followups-closed = Lukkede opfølgninger
+voc-overdue = Over fristen
+voc-reason = Årsag
+voc-reason-detractor = Kritiker
+voc-reason-low-csat = Lav CSAT
+voc-touchpoint = Kontaktpunkt
+voc-owner = Ansvarlig
+voc-no-owner = ingen ansvarlig
+voc-answered = Besvaret
+voc-due = Frist
+voc-what-was-done = Hvad blev der gjort
+voc-close-followup = Luk opfølgning
+voc-closed-by = Lukket af
+voc-closed-at = Lukket
+voc-followup-closed = Opfølgningen er lukket.
+voc-followup-already-closed = Denne opfølgning var allerede lukket.
+voc-action-required = Skriv, hvad der blev gjort, før du lukker opfølgningen.
+voc-action-too-long = Hold det under { $max } tegn.
+voc-invite-title = Inviter via e-mail
+voc-invite-intro = Hver kunde får et personligt link på sit eget sprog. Kunder, der er spurgt inden for de sidste { $fatigue } dage, springes over; en påmindelse sendes efter { $reminder } dage, hvis de ikke har svaret (0 = ingen).
+voc-invite-all = { $n ->
+    [one] Inviter den { $n } kunde, der må spørges nu
+   *[other] Inviter alle { $n } kunder, der må spørges nu
+}
+voc-invite-pick = Eller vælg kunder
+voc-invite-send = Inviter de valgte kunder
+voc-invite-done = { $sent } invitationer sat i kø, { $skipped } kunder sprunget over.
+voc-invite-employee = Medarbejderundersøgelser besvares anonymt via det offentlige link, ikke via personlige invitationer.
+voc-invite-not-live = Undersøgelsen skal være aktiv, før der kan sendes invitationer.
+voc-invite-no-smtp = Opsæt e-mailserveren først.
+voc-email-settings = E-mailindstillinger
+voc-skip-no-email = ingen e-mailadresse
+voc-skip-no-consent = intet markedsføringssamtykke
+voc-skip-unsubscribed = afmeldt
+voc-skip-already-invited = allerede inviteret
+voc-skip-fatigue = spurgt for nylig; igen fra { $date }
+voc-mail-invite-subject = { $business } vil gerne høre din mening
+voc-mail-invite-body = Hej { $name },
+
+    { $business } vil gerne høre, hvordan det gik: “{ $survey }”. Det tager et minut:
+
+    { $link }
+
+    Linket er kun dit. Hvis du ikke længere vil have invitationer til undersøgelser fra { $business }: { $unsubscribe }
+voc-mail-reminder-subject = En påmindelse: { $business } vil gerne høre din mening
+voc-mail-reminder-body = Hej { $name },
+
+    for nogle dage siden spurgte { $business }, hvordan det gik: “{ $survey }”. Har du et minut, hjælper dit svar:
+
+    { $link }
+
+    Hvis du ikke længere vil have invitationer til undersøgelser fra { $business }: { $unsubscribe }
+voc-unsubscribe-title = Invitationer til undersøgelser
+voc-unsubscribe-question = Vil du ikke længere have invitationer til undersøgelser via e-mail?
+voc-unsubscribe-button = Stop invitationer
+voc-unsubscribe-done = Sådan. Du får ikke flere invitationer til undersøgelser fra os.
+voc-unsubscribe-unknown = Dette link er ikke gyldigt.
+voc-too-many = For mange forespørgsler. Vent et minut, og prøv igen.
+voc-timeline-survey = Svar på undersøgelse
 # --- mail ---
 mail-title = E-mail
 mail-intro = Kunde sender invitationer til undersøgelser, svar til kunder og eskaleringer gennem jeres egen mailserver. Udfyld det, jeres e-mailudbyder oplyser om SMTP, og send så en test-e-mail.

@@ -435,6 +435,156 @@ analytics-error-steps = Choose at least two steps (at most { $max }).
 tp-counterpart = Redesign of (as-is touchpoint)
 tp-counterpart-none = None: a new step
 
+# --- voc ---
+voc-nav-results = Results
+voc-results-title = Survey results
+voc-surveys = Surveys
+voc-survey = Survey
+voc-kind = Kind
+voc-responses = Responses
+voc-no-surveys = No surveys yet. Create one under Surveys.
+voc-by-touchpoint = Results by touchpoint
+voc-survey-count = { $n ->
+    [one] { $n } survey
+   *[other] { $n } surveys
+}
+voc-response-count = { $n ->
+    [one] { $n } response
+   *[other] { $n } responses
+}
+voc-customer-survey = Customer survey
+voc-employee-survey = Employee survey (anonymous)
+voc-touchpoint-results = All customer surveys at this touchpoint
+voc-touchpoint-link = All surveys at { $name }
+voc-no-responses = No answers yet.
+voc-scores = Scores
+voc-measure = Measure
+voc-value = Value
+voc-interval = 95 % interval
+voc-answers = Answers
+voc-interval-note = NPS runs from −100 to 100, CSAT is the share of 4–5 answers in percent, CES is the mean effort from 1 (very easy) to 7 (very hard). The interval shows how sure the figure is: with few answers it is wide.
+voc-nps = NPS
+voc-csat = CSAT %
+voc-ces = CES
+voc-trend = Trend by month
+voc-month = Month
+voc-gap = Expectation gap
+voc-gap-note = What customers expected and what they got, from 0 (bad) to 3 (excellent). A negative gap is a disappointment.
+voc-question = Question
+voc-expected = Expected
+voc-experienced = Experienced
+voc-gap-column = Gap
+voc-choices = Choices
+voc-option = Option
+voc-segment-language = By language
+voc-segment-channel = By answer channel
+voc-segment-acquisition = By acquisition channel
+voc-themes = Themes in free-text answers
+voc-themes-note = Words and phrases that recur in several answers. Open one to read the answers behind it.
+voc-answers-title = Answers
+voc-answers-theme = Answers mentioning “{ $name }”
+voc-all-answers = All answers
+voc-when = When
+voc-customer = Customer
+voc-via = Via
+voc-text = Text
+voc-anonymous = Anonymous
+voc-answers-more = { $n ->
+    [one] { $n } more response is in the CSV download.
+   *[other] { $n } more responses are in the CSV download.
+}
+voc-via-link = Link
+voc-via-qr = QR code
+voc-via-email = E-mail
+voc-via-paper = Paper
+voc-via-widget = Web widget
+voc-engagement = Engagement by team
+voc-anonymous-note = { $n ->
+    [one] Answers are anonymous. A group's score is shown from { $n } answer.
+   *[other] Answers are anonymous. A group's score is shown only from { $n } answers up.
+}
+voc-group-by = Group by
+voc-team = Team
+voc-location = Location
+voc-enps = eNPS
+voc-enps-overall = eNPS overall
+voc-customer-csat = Customer CSAT (answers)
+voc-group-hidden = { $n ->
+    [one] Too few answers to show (fewer than { $n })
+   *[other] Too few answers to show (fewer than { $n })
+}
+voc-correlation = Engagement and customer satisfaction across teams: r = { $r } over { $n } teams (p = { $p }).
+voc-correlation-none = A correlation needs at least three teams with enough answers and customer CSAT.
+voc-followups-title = Follow-ups
+voc-followups-intro = A detractor (NPS 0–6) or a low CSAT (1–2) opens a follow-up for the touchpoint's owner, due in three days. Record what was done to close it.
+voc-followups-open = { $n ->
+    [one] { $n } open follow-up
+   *[other] { $n } open follow-ups
+}
+voc-followups-overdue = { $n ->
+    [one] { $n } overdue
+   *[other] { $n } overdue
+}
+voc-followups-none = No open follow-ups.
+voc-followups-closed = Closed follow-ups
+voc-overdue = Overdue
+voc-reason = Reason
+voc-reason-detractor = Detractor
+voc-reason-low-csat = Low CSAT
+voc-touchpoint = Touchpoint
+voc-owner = Owner
+voc-no-owner = nobody assigned
+voc-answered = Answered
+voc-due = Due
+voc-what-was-done = What was done
+voc-close-followup = Close follow-up
+voc-closed-by = Closed by
+voc-closed-at = Closed
+voc-followup-closed = Follow-up closed.
+voc-followup-already-closed = This follow-up was already closed.
+voc-action-required = Write what was done before closing the follow-up.
+voc-action-too-long = Keep it to { $max } characters.
+voc-invite-title = Invite by e-mail
+voc-invite-intro = Each customer gets a personal link in their own language. Customers asked in the last { $fatigue } days are skipped; a reminder goes out after { $reminder } days if they have not answered (0 = none).
+voc-invite-all = { $n ->
+    [one] Invite the { $n } customer who may be asked now
+   *[other] Invite all { $n } customers who may be asked now
+}
+voc-invite-pick = Or choose customers
+voc-invite-send = Invite the chosen customers
+voc-invite-done = { $sent } invitations queued, { $skipped } customers skipped.
+voc-invite-employee = Employee surveys are answered anonymously through the public link, not by personal invitation.
+voc-invite-not-live = The survey must be live before invitations can be sent.
+voc-invite-no-smtp = Set up the e-mail server first.
+voc-email-settings = E-mail settings
+voc-skip-no-email = no e-mail address
+voc-skip-no-consent = no marketing consent
+voc-skip-unsubscribed = unsubscribed
+voc-skip-already-invited = already invited
+voc-skip-fatigue = asked recently; again from { $date }
+voc-mail-invite-subject = { $business } would like your opinion
+voc-mail-invite-body = Hello { $name },
+
+    { $business } would like to hear how it went: “{ $survey }”. It takes a minute:
+
+    { $link }
+
+    The link is yours alone. If you do not want survey invitations from { $business } any more: { $unsubscribe }
+voc-mail-reminder-subject = A reminder: { $business } would like your opinion
+voc-mail-reminder-body = Hello { $name },
+
+    a few days ago { $business } asked how it went: “{ $survey }”. If you have a minute, your answer helps:
+
+    { $link }
+
+    If you do not want survey invitations from { $business } any more: { $unsubscribe }
+voc-unsubscribe-title = Survey invitations
+voc-unsubscribe-question = Do you want to stop receiving survey invitations by e-mail?
+voc-unsubscribe-button = Stop survey invitations
+voc-unsubscribe-done = Done. You will not get survey invitations from us any more.
+voc-unsubscribe-unknown = This link is not valid.
+voc-too-many = Too many requests. Please wait a minute and try again.
+voc-timeline-survey = Survey answer
 # --- mail ---
 mail-title = E-mail
 mail-intro = Kunde sends survey invitations, replies to customers and escalations through your own mail server. Fill in what your e-mail provider gives for SMTP, then send a test e-mail.

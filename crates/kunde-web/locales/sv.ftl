@@ -435,6 +435,156 @@ analytics-error-steps = Välj minst två steg (högst { $max }).
 tp-counterpart = Ny version av (kontaktpunkt i nuläget)
 tp-counterpart-none = Inget: ett nytt steg
 
+# --- voc ---
+voc-nav-results = Resultat
+voc-results-title = Resultat av enkäter
+voc-surveys = Enkäter
+voc-survey = Enkät
+voc-kind = Typ
+voc-responses = Svar
+voc-no-surveys = Inga enkäter ännu. Skapa en under Enkäter.
+voc-by-touchpoint = Resultat per kontaktpunkt
+voc-survey-count = { $n ->
+    [one] { $n } enkät
+   *[other] { $n } enkäter
+}
+voc-response-count = { $n ->
+    [one] { $n } svar
+   *[other] { $n } svar
+}
+voc-customer-survey = Kundenkät
+voc-employee-survey = Medarbetarenkät (anonym)
+voc-touchpoint-results = Alla kundenkäter vid denna kontaktpunkt
+voc-touchpoint-link = Alla enkäter vid { $name }
+voc-no-responses = Inga svar ännu.
+voc-scores = Siffror
+voc-measure = Mått
+voc-value = Värde
+voc-interval = 95 %-intervall
+voc-answers = Svar
+voc-interval-note = NPS går från −100 till 100, CSAT är andelen svar 4–5 i procent, CES är den genomsnittliga ansträngningen från 1 (mycket lätt) till 7 (mycket svårt). Intervallet visar hur säker siffran är: med få svar är det brett.
+voc-nps = NPS
+voc-csat = CSAT %
+voc-ces = CES
+voc-trend = Utveckling per månad
+voc-month = Månad
+voc-gap = Förväntningsgap
+voc-gap-note = Vad kunderna förväntade sig och vad de fick, från 0 (dåligt) till 3 (utmärkt). Ett negativt gap är en besvikelse.
+voc-question = Fråga
+voc-expected = Förväntat
+voc-experienced = Upplevt
+voc-gap-column = Gap
+voc-choices = Val
+voc-option = Alternativ
+voc-segment-language = Efter språk
+voc-segment-channel = Efter svarskanal
+voc-segment-acquisition = Efter kundkälla
+voc-themes = Teman i fritextsvar
+voc-themes-note = Ord och fraser som återkommer i flera svar. Öppna ett tema för att läsa svaren bakom det.
+voc-answers-title = Svar
+voc-answers-theme = Svar som nämner ”{ $name }”
+voc-all-answers = Alla svar
+voc-when = När
+voc-customer = Kund
+voc-via = Via
+voc-text = Text
+voc-anonymous = Anonym
+voc-answers-more = { $n ->
+    [one] { $n } svar till finns i CSV-filen.
+   *[other] { $n } svar till finns i CSV-filen.
+}
+voc-via-link = Länk
+voc-via-qr = QR-kod
+voc-via-email = E-post
+voc-via-paper = Papper
+voc-via-widget = Webbwidget
+voc-engagement = Engagemang per team
+voc-anonymous-note = { $n ->
+    [one] Svaren är anonyma. En grupps siffra visas från { $n } svar.
+   *[other] Svaren är anonyma. En grupps siffra visas först från { $n } svar.
+}
+voc-group-by = Gruppera efter
+voc-team = Team
+voc-location = Plats
+voc-enps = eNPS
+voc-enps-overall = eNPS totalt
+voc-customer-csat = Kundernas CSAT (svar)
+voc-group-hidden = { $n ->
+    [one] För få svar för att visa (under { $n })
+   *[other] För få svar för att visa (under { $n })
+}
+voc-correlation = Engagemang och kundnöjdhet över team: r = { $r } över { $n } team (p = { $p }).
+voc-correlation-none = En korrelation kräver minst tre team med tillräckligt många svar och kundernas CSAT.
+voc-followups-title = Uppföljningar
+voc-followups-intro = En kritiker (NPS 0–6) eller låg CSAT (1–2) skapar en uppföljning för kontaktpunktens ansvarige, med tre dagars frist. Skriv vad som gjordes för att stänga den.
+voc-followups-open = { $n ->
+    [one] { $n } öppen uppföljning
+   *[other] { $n } öppna uppföljningar
+}
+voc-followups-overdue = { $n ->
+    [one] { $n } försenad
+   *[other] { $n } försenade
+}
+voc-followups-none = Inga öppna uppföljningar.
+voc-followups-closed = Stängda uppföljningar
+voc-overdue = Försenad
+voc-reason = Orsak
+voc-reason-detractor = Kritiker
+voc-reason-low-csat = Låg CSAT
+voc-touchpoint = Kontaktpunkt
+voc-owner = Ansvarig
+voc-no-owner = ingen ansvarig
+voc-answered = Besvarad
+voc-due = Frist
+voc-what-was-done = Vad som gjordes
+voc-close-followup = Stäng uppföljning
+voc-closed-by = Stängd av
+voc-closed-at = Stängd
+voc-followup-closed = Uppföljningen är stängd.
+voc-followup-already-closed = Uppföljningen var redan stängd.
+voc-action-required = Skriv vad som gjordes innan du stänger uppföljningen.
+voc-action-too-long = Håll det under { $max } tecken.
+voc-invite-title = Bjud in via e-post
+voc-invite-intro = Varje kund får en personlig länk på sitt eget språk. Kunder som tillfrågats de senaste { $fatigue } dagarna hoppas över; en påminnelse skickas efter { $reminder } dagar om de inte har svarat (0 = ingen).
+voc-invite-all = { $n ->
+    [one] Bjud in den { $n } kund som får tillfrågas nu
+   *[other] Bjud in alla { $n } kunder som får tillfrågas nu
+}
+voc-invite-pick = Eller välj kunder
+voc-invite-send = Bjud in valda kunder
+voc-invite-done = { $sent } inbjudningar köade, { $skipped } kunder överhoppade.
+voc-invite-employee = Medarbetarenkäter besvaras anonymt via den öppna länken, inte via personliga inbjudningar.
+voc-invite-not-live = Enkäten måste vara aktiv innan inbjudningar kan skickas.
+voc-invite-no-smtp = Ställ in e-postservern först.
+voc-email-settings = E-postinställningar
+voc-skip-no-email = ingen e-postadress
+voc-skip-no-consent = inget marknadsföringssamtycke
+voc-skip-unsubscribed = avregistrerad
+voc-skip-already-invited = redan inbjuden
+voc-skip-fatigue = tillfrågad nyligen; igen från { $date }
+voc-mail-invite-subject = { $business } vill gärna höra vad du tycker
+voc-mail-invite-body = Hej { $name },
+
+    { $business } vill gärna höra hur det gick: ”{ $survey }”. Det tar en minut:
+
+    { $link }
+
+    Länken är bara din. Om du inte längre vill ha enkätinbjudningar från { $business }: { $unsubscribe }
+voc-mail-reminder-subject = En påminnelse: { $business } vill gärna höra vad du tycker
+voc-mail-reminder-body = Hej { $name },
+
+    för några dagar sedan frågade { $business } hur det gick: ”{ $survey }”. Om du har en minut hjälper ditt svar:
+
+    { $link }
+
+    Om du inte längre vill ha enkätinbjudningar från { $business }: { $unsubscribe }
+voc-unsubscribe-title = Enkätinbjudningar
+voc-unsubscribe-question = Vill du sluta få enkätinbjudningar via e-post?
+voc-unsubscribe-button = Sluta skicka inbjudningar
+voc-unsubscribe-done = Klart. Du får inga fler enkätinbjudningar från oss.
+voc-unsubscribe-unknown = Den här länken är inte giltig.
+voc-too-many = För många förfrågningar. Vänta en minut och försök igen.
+voc-timeline-survey = Enkätsvar
 # --- mail ---
 mail-title = E-post
 mail-intro = Kunde skickar enkätinbjudningar, svar till kunder och eskaleringar via er egen e-postserver. Fyll i det som er e-postleverantör anger för SMTP och skicka sedan ett testmejl.

@@ -436,6 +436,156 @@ analytics-error-steps = Pumili ng hindi bababa sa dalawang hakbang (hanggang { $
 tp-counterpart = Bagong disenyo ng (touchpoint sa kasalukuyan)
 tp-counterpart-none = Wala: bagong hakbang
 
+# --- voc ---
+voc-nav-results = Resulta
+voc-results-title = Mga resulta ng survey
+voc-surveys = Mga survey
+voc-survey = Survey
+voc-kind = Uri
+voc-responses = Mga sagot
+voc-no-surveys = Wala pang survey. Gumawa ng isa sa Mga survey.
+voc-by-touchpoint = Mga resulta ayon sa touchpoint
+voc-survey-count = { $n ->
+    [one] { $n } survey
+   *[other] { $n } na survey
+}
+voc-response-count = { $n ->
+    [one] { $n } sagot
+   *[other] { $n } na sagot
+}
+voc-customer-survey = Survey ng customer
+voc-employee-survey = Survey ng empleyado (anonimo)
+voc-touchpoint-results = Lahat ng survey ng customer sa touchpoint na ito
+voc-touchpoint-link = Lahat ng survey sa { $name }
+voc-no-responses = Wala pang sagot.
+voc-scores = Mga marka
+voc-measure = Sukatan
+voc-value = Halaga
+voc-interval = 95 % na interval
+voc-answers = Mga sagot
+voc-interval-note = Ang NPS ay mula −100 hanggang 100, ang CSAT ay ang bahagdan ng mga sagot na 4–5, ang CES ay ang karaniwang hirap mula 1 (napakadali) hanggang 7 (napakahirap). Ipinapakita ng interval kung gaano katiyak ang bilang: malapad ito kapag kaunti ang sagot.
+voc-nps = NPS
+voc-csat = CSAT %
+voc-ces = CES
+voc-trend = Takbo bawat buwan
+voc-month = Buwan
+voc-gap = Agwat ng inaasahan
+voc-gap-note = Ang inaasahan ng mga customer at ang natanggap nila, mula 0 (masama) hanggang 3 (napakahusay). Ang negatibong agwat ay pagkadismaya.
+voc-question = Tanong
+voc-expected = Inaasahan
+voc-experienced = Naranasan
+voc-gap-column = Agwat
+voc-choices = Mga pinili
+voc-option = Pagpipilian
+voc-segment-language = Ayon sa wika
+voc-segment-channel = Ayon sa paraan ng pagsagot
+voc-segment-acquisition = Ayon sa pinagmulan ng customer
+voc-themes = Mga tema sa malayang sagot
+voc-themes-note = Mga salita at parirala na umuulit sa ilang sagot. Buksan ang isa para mabasa ang mga sagot sa likod nito.
+voc-answers-title = Mga sagot
+voc-answers-theme = Mga sagot na bumabanggit ng “{ $name }”
+voc-all-answers = Lahat ng sagot
+voc-when = Kailan
+voc-customer = Customer
+voc-via = Sa pamamagitan ng
+voc-text = Teksto
+voc-anonymous = Anonimo
+voc-answers-more = { $n ->
+    [one] May { $n } pang sagot sa CSV na download.
+   *[other] May { $n } pang sagot sa CSV na download.
+}
+voc-via-link = Link
+voc-via-qr = QR code
+voc-via-email = E-mail
+voc-via-paper = Papel
+voc-via-widget = Web widget
+voc-engagement = Engagement ayon sa team
+voc-anonymous-note = { $n ->
+    [one] Anonimo ang mga sagot. Ipinapakita ang marka ng grupo mula { $n } sagot.
+   *[other] Anonimo ang mga sagot. Ipinapakita lamang ang marka ng grupo mula { $n } na sagot pataas.
+}
+voc-group-by = Igrupo ayon sa
+voc-team = Team
+voc-location = Lokasyon
+voc-enps = eNPS
+voc-enps-overall = Kabuuang eNPS
+voc-customer-csat = CSAT ng customer (mga sagot)
+voc-group-hidden = { $n ->
+    [one] Masyadong kaunti ang sagot para ipakita (mas kaunti sa { $n })
+   *[other] Masyadong kaunti ang sagot para ipakita (mas kaunti sa { $n })
+}
+voc-correlation = Engagement at kasiyahan ng customer sa mga team: r = { $r } sa { $n } team (p = { $p }).
+voc-correlation-none = Kailangan ng korelasyon ang hindi bababa sa tatlong team na may sapat na sagot at CSAT ng customer.
+voc-followups-title = Mga follow-up
+voc-followups-intro = Ang detractor (NPS 0–6) o mababang CSAT (1–2) ay nagbubukas ng follow-up para sa may-ari ng touchpoint, na dapat tapusin sa loob ng tatlong araw. Isulat ang ginawa para maisara ito.
+voc-followups-open = { $n ->
+    [one] { $n } bukas na follow-up
+   *[other] { $n } na bukas na follow-up
+}
+voc-followups-overdue = { $n ->
+    [one] { $n } lampas na sa takdang araw
+   *[other] { $n } na lampas na sa takdang araw
+}
+voc-followups-none = Walang bukas na follow-up.
+voc-followups-closed = Mga saradong follow-up
+voc-overdue = Lampas na
+voc-reason = Dahilan
+voc-reason-detractor = Detractor
+voc-reason-low-csat = Mababang CSAT
+voc-touchpoint = Touchpoint
+voc-owner = May-ari
+voc-no-owner = walang nakatalaga
+voc-answered = Sinagot
+voc-due = Takdang araw
+voc-what-was-done = Ang ginawa
+voc-close-followup = Isara ang follow-up
+voc-closed-by = Isinara ni
+voc-closed-at = Isinara
+voc-followup-closed = Naisara ang follow-up.
+voc-followup-already-closed = Sarado na ang follow-up na ito.
+voc-action-required = Isulat ang ginawa bago isara ang follow-up.
+voc-action-too-long = Hanggang { $max } na character lamang.
+voc-invite-title = Mag-imbita sa e-mail
+voc-invite-intro = Bawat customer ay makakatanggap ng personal na link sa sarili niyang wika. Nilalaktawan ang mga tinanong sa nakaraang { $fatigue } araw; may paalala pagkalipas ng { $reminder } araw kung hindi pa sila sumasagot (0 = wala).
+voc-invite-all = { $n ->
+    [one] Imbitahan ang { $n } customer na puwedeng tanungin ngayon
+   *[other] Imbitahan ang lahat ng { $n } customer na puwedeng tanungin ngayon
+}
+voc-invite-pick = O pumili ng mga customer
+voc-invite-send = Imbitahan ang mga napili
+voc-invite-done = { $sent } imbitasyon ang nakapila, { $skipped } customer ang nilaktawan.
+voc-invite-employee = Ang mga survey ng empleyado ay sinasagot nang anonimo sa pampublikong link, hindi sa personal na imbitasyon.
+voc-invite-not-live = Dapat aktibo ang survey bago makapagpadala ng imbitasyon.
+voc-invite-no-smtp = I-set up muna ang e-mail server.
+voc-email-settings = Mga setting ng e-mail
+voc-skip-no-email = walang e-mail address
+voc-skip-no-consent = walang pahintulot sa marketing
+voc-skip-unsubscribed = nag-unsubscribe
+voc-skip-already-invited = naimbitahan na
+voc-skip-fatigue = tinanong kamakailan; muli mula { $date }
+voc-mail-invite-subject = Gustong malaman ng { $business } ang iyong opinyon
+voc-mail-invite-body = Kumusta { $name },
+
+    gustong malaman ng { $business } kung kumusta ang karanasan mo: “{ $survey }”. Isang minuto lang ito:
+
+    { $link }
+
+    Para sa iyo lamang ang link na ito. Kung ayaw mo nang makatanggap ng imbitasyon sa survey mula sa { $business }: { $unsubscribe }
+voc-mail-reminder-subject = Paalala: gustong malaman ng { $business } ang iyong opinyon
+voc-mail-reminder-body = Kumusta { $name },
+
+    ilang araw na ang nakalipas, nagtanong ang { $business } kung kumusta ang karanasan mo: “{ $survey }”. Kung may isang minuto ka, malaking tulong ang sagot mo:
+
+    { $link }
+
+    Kung ayaw mo nang makatanggap ng imbitasyon sa survey mula sa { $business }: { $unsubscribe }
+voc-unsubscribe-title = Mga imbitasyon sa survey
+voc-unsubscribe-question = Gusto mo bang itigil ang pagtanggap ng mga imbitasyon sa survey sa e-mail?
+voc-unsubscribe-button = Itigil ang mga imbitasyon
+voc-unsubscribe-done = Tapos na. Hindi ka na makakatanggap ng imbitasyon sa survey mula sa amin.
+voc-unsubscribe-unknown = Hindi wasto ang link na ito.
+voc-too-many = Masyadong maraming kahilingan. Maghintay ng isang minuto at subukang muli.
+voc-timeline-survey = Sagot sa survey
 # --- mail ---
 mail-title = E-mail
 mail-intro = Nagpapadala ang Kunde ng mga imbitasyon sa survey, sagot sa mga customer at escalation sa pamamagitan ng sarili ninyong mail server. Ilagay ang ibinigay ng inyong e-mail provider para sa SMTP, saka magpadala ng test e-mail.

@@ -15,6 +15,9 @@ pub async fn tick(state: &AppState, now: i64) {
     if let Err(e) = crate::case_mail::run_due(state, now).await {
         tracing::warn!(error = %e, "case escalations failed");
     }
+    if let Err(e) = crate::pages::survey_results::invites::run_due(state, now).await {
+        tracing::warn!(error = %e, "survey reminders failed");
+    }
 }
 
 /// The background loop that calls [`tick`] every [`PERIOD`].

@@ -28,6 +28,9 @@ mod pages;
 pub mod ratelimit;
 mod security;
 
+/// Sends the survey reminders due at `now` (called by [`jobs::tick`]; tests call it directly).
+pub use pages::survey_results::invites::run_due as run_survey_reminders;
+
 use axum::Router;
 use kunde_store::Store;
 use std::future::Future;

@@ -202,7 +202,7 @@ fn choices_key(choices: &[TouchpointChoice]) -> u64 {
 /// inside JSON strings, where their `\u` escapes mean the same; escaped, no text (a
 /// touchpoint named `</script>`, say) can end the block early. The result is safe to insert
 /// without HTML escaping, which would corrupt the JSON (a script's text is not decoded).
-fn script_json(value: &serde_json::Value) -> String {
+pub(crate) fn script_json(value: &serde_json::Value) -> String {
     value
         .to_string()
         .replace('<', "\\u003c")
@@ -233,7 +233,7 @@ fn percent(x: f64) -> String {
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula.
-fn csv_text(s: &str) -> String {
+pub(crate) fn csv_text(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -242,7 +242,7 @@ fn csv_text(s: &str) -> String {
 }
 
 /// Writes rows as CSV (header first) into a download response.
-fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> axum::response::Response {
+pub(crate) fn csv_response(filename: &str, rows: Vec<Vec<String>>) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
     let mut w = csv::Writer::from_writer(Vec::new());

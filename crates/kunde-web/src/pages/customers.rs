@@ -94,6 +94,7 @@ impl ShowPage {
 
     fn channel_label(&self, item: &TimelineItem) -> String {
         if item.kind == "event" {
+            // Events carry a channel code; orders and survey answers a ready summary.
             self.p.t(&format!("channel-{}", item.detail))
         } else {
             item.detail.clone()
@@ -132,6 +133,12 @@ pub async fn show(
     with_cases(&state, ws, c.id, &mut timeline)
         .await
         .map_err(|e| p.err(e.into()))?;
+    timeline.extend(
+        super::survey_results::timeline::items(&state, ws, c.id, p.tr.lang(), 200)
+            .await
+            .map_err(|e| p.err(e.into()))?,
+    );
+    timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
     let touchpoints = state
         .store
         .all_touchpoints(ws)
@@ -531,11 +538,17 @@ pub async fn log_interaction(
         }
         Err(errors) => errors,
     };
-    let timeline = state
+    let mut timeline = state
         .store
         .customer_timeline(ws, c.id, 500)
         .await
         .map_err(|e| p.err(e.into()))?;
+    timeline.extend(
+        super::survey_results::timeline::items(&state, ws, c.id, p.tr.lang(), 200)
+            .await
+            .map_err(|e| p.err(e.into()))?,
+    );
+    timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
     let view = ShowPage {
         p,
         c,

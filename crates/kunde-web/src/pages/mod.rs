@@ -1,7 +1,7 @@
 //! The HTML pages, one module per area, and what they share: the page context every template
 //! receives, form-error helpers and formatting of dates and money per language.
 
-mod analytics;
+pub(crate) mod analytics;
 pub(crate) mod cases;
 mod customers;
 mod help;
@@ -14,6 +14,7 @@ mod mail_settings;
 mod overview;
 mod settings;
 mod signin;
+pub mod survey_results;
 mod surveys;
 
 use crate::AppState;
@@ -39,7 +40,8 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/healthz", get(|| async { "ok" }))
         .merge(help::public_routes())
         .merge(cases::public_routes())
-        .merge(surveys::public_routes());
+        .merge(surveys::public_routes())
+        .merge(survey_results::public_routes());
     let staff = Router::new()
         .route("/", get(overview::page))
         .route("/signout", post(signin::signout))
@@ -66,6 +68,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(kb::staff_routes())
         .merge(cases::staff_routes())
         .merge(surveys::staff_routes())
+        .merge(survey_results::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
@@ -96,6 +99,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/import/{id}/cancel", post(import::cancel))
         .route("/import/{id}/status", get(import::status))
         .merge(cases::owner_routes())
+        .merge(survey_results::owner_routes())
         .route_layer(axum::middleware::from_fn(require_owner))
         .route_layer(from_fn_with_state(state, require_user));
     public.merge(staff).merge(owner)

@@ -1,0 +1,541 @@
+//! Survey results and closing the loop through the web layer, on both databases: results
+//! figures against hand-computed values, themes opening their answers, CSV, follow-ups closed
+//! with what was done, personal invitations received by a real SMTP server with working
+//! links, reminders and fatigue with an injected clock, unsubscribe, the anonymity threshold
+//! of employee results, the customer timeline, and isolation between workspaces.
+
+mod support;
+
+use axum::http::StatusCode;
+use kunde_domain::*;
+use kunde_store::testing::TestDb;
+use kunde_web::AppState;
+use std::sync::Arc;
+use support::*;
+
+const DAY: i64 = 86_400;
+
+on_both_databases!(
+    results_show_hand_computed_scores_and_themes_open_their_answers,
+    a_detractor_opens_a_followup_that_is_closed_with_what_was_done,
+    invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
+    employee_results_hide_groups_below_the_minimum_size,
+    another_workspace_cannot_see_results_or_followups,
+);
+
+fn name(s: &str) -> NonEmpty {
+    NonEmpty::parse("name", s).unwrap()
+}
+
+fn state_at(db: &TestDb, now: i64) -> AppState {
+    let mut s = state(db);
+    s.clock = Arc::new(move || now);
+    s
+}
+
+/// A touchpoint owned by `owner` and a live customer survey on it (NPS, CSAT, free text).
+async fn customer_survey(
+    db: &TestDb,
+    ws: WorkspaceId,
+    owner: UserId,
+) -> (Survey, Vec<Question>, TouchpointId) {
+    let journey = db
+        .store
+        .create_journey(
+            ws,
+            &NewJourney {
+                name: name("Repair"),
+                description: String::new(),
+                variant: JourneyVariant::AsIs,
+                counterpart_of: None,
+                parent_id: None,
+            },
+            &DEFAULT_STAGES,
+            NOW,
+        )
+        .await
+        .unwrap();
+    let stages = db.store.list_stages(ws, journey.id).await.unwrap();
+    let tp = db
+        .store
+        .create_touchpoint(
+            ws,
+            &NewTouchpoint {
+                stage_id: stages[3].id,
+                name: name("Pick-up"),
+                channel: Channel::InPerson,
+                digital: false,
+                owned: true,
+                owner_id: Some(owner),
+                customer_goal: String::new(),
+                pain_points: String::new(),
+                ideas: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let (s, q) = live_survey(db, ws, Some(tp.id), SurveyKind::Customer, "After pick-up").await;
+    (s, q, tp.id)
+}
+
+async fn live_survey(
+    db: &TestDb,
+    ws: WorkspaceId,
+    tp: Option<TouchpointId>,
+    kind: SurveyKind,
+    title: &str,
+) -> (Survey, Vec<Question>) {
+    let settings = SurveySettings {
+        title: Texts::new(
+            title,
+            &format!("{title} (da)"),
+            &format!("{title} (sv)"),
+            title,
+        ),
+        kind,
+        touchpoint_id: tp,
+        presentation: Presentation::AllAtOnce,
+        fatigue_days: 30,
+        reminder_days: 3,
+        min_group_size: 5,
+        default_language: Language::En,
+    };
+    let questions = [
+        NewQuestion::new(QuestionKind::Nps, Texts::same("Recommend us?")),
+        NewQuestion::new(QuestionKind::Csat, Texts::same("Satisfied?")),
+        NewQuestion::new(QuestionKind::FreeText, Texts::same("Anything else?")),
+    ];
+    let s = db
+        .store
+        .create_survey(ws, &settings, &questions, NOW)
+        .await
+        .unwrap();
+    db.store
+        .set_survey_status(ws, s.id, SurveyStatus::Live)
+        .await
+        .unwrap();
+    let q = db.store.survey_questions(ws, s.id).await.unwrap();
+    (db.store.get_survey(ws, s.id).await.unwrap(), q)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn answer(
+    db: &TestDb,
+    ws: WorkspaceId,
+    survey: &Survey,
+    q: &[Question],
+    customer: Option<CustomerId>,
+    key: &str,
+    nps: i64,
+    csat: Option<i64>,
+    text: Option<&str>,
+    team: Option<&str>,
+) -> ResponseId {
+    let mut answers = vec![(q[0].id, AnswerValue::Score(nps))];
+    if let Some(c) = csat {
+        answers.push((q[1].id, AnswerValue::Score(c)));
+    }
+    if let Some(t) = text {
+        answers.push((q[2].id, AnswerValue::Text(t.into())));
+    }
+    let r = NewResponse {
+        customer_id: customer,
+        channel: ResponseChannel::Link,
+        language: Language::Da,
+        submitted_at: NOW - 10 * DAY,
+        team: team.map(String::from),
+        location: None,
+        submission_key: key.into(),
+        answers,
+    };
+    db.store
+        .store_response(ws, survey.id, &r, None)
+        .await
+        .unwrap()
+        .id
+}
+
+async fn results_show_hand_computed_scores_and_themes_open_their_answers(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "res").await;
+    let (survey, q, tp) = customer_survey(db, ws.id, owner.id).await;
+    let ann = seed_customer(db, ws.id, "Ann Andersen").await;
+    let answers = [
+        (10, Some(5), Some("Long wait at the counter")),
+        (9, Some(4), Some("Friendly staff, but a long wait")),
+        (3, Some(2), Some("The <b>price</b> was too high")),
+        (8, None, None),
+    ];
+    for (i, (nps, csat, text)) in answers.iter().enumerate() {
+        answer(
+            db,
+            ws.id,
+            &survey,
+            &q,
+            Some(ann.id),
+            &format!("k{i}"),
+            *nps,
+            *csat,
+            *text,
+            None,
+        )
+        .await;
+    }
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@res.test").await;
+    let page = c.get(&format!("/surveys/{}/results", survey.id)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // NPS: 2 promoters, 1 detractor of 4 = 25.0. CSAT: 2 of 3 answers are 4-5 = 66.7.
+    assert!(
+        page.body.contains("<td class=\"num\">25.0</td>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<td class=\"num\">66.7</td>"));
+    // NPS interval: p = d... variance = 0.5 + 0.25 - 0.0625 = 0.6875; half = 1.96·100·sqrt(0.6875/4).
+    let half = 1.959_963_984_540_054 * 100.0 * (0.6875f64 / 4.0).sqrt();
+    let low = format!("{:.1} – 100.0", 25.0 - half);
+    assert!(page.body.contains(&low), "{low}: {}", page.body);
+    // The theme "long wait" opens the two answers behind it; user text is escaped.
+    assert!(page.body.contains("?theme=long+wait#answers"));
+    assert!(
+        page.body
+            .contains("The &#60;b&#62;price&#60;/b&#62; was too high"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<b>price</b>"));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/customers/{}\"", ann.id))
+    );
+    let themed = c
+        .get(&format!("/surveys/{}/results?theme=long+wait", survey.id))
+        .await;
+    assert!(themed.body.contains("Long wait at the counter"));
+    assert!(themed.body.contains("Friendly staff, but a long wait"));
+    assert!(!themed.body.contains("was too high"));
+    // The touchpoint page combines the surveys there.
+    let tp_page = c.get(&format!("/touchpoints/{}/results", tp)).await;
+    assert_eq!(tp_page.status, StatusCode::OK);
+    assert!(tp_page.body.contains("<td class=\"num\">25.0</td>"));
+    // CSV has every answer.
+    let csv = c.get(&format!("/surveys/{}/results.csv", survey.id)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("response_id,submitted_at"));
+    assert_eq!(csv.body.lines().count(), 1 + 4 + 3 + 3);
+    assert!(csv.body.contains("Long wait at the counter"));
+    // The customer's timeline shows their answers.
+    let timeline = c.get(&format!("/customers/{}", ann.id)).await;
+    assert!(timeline.body.contains("Survey answer"), "{}", timeline.body);
+    assert!(timeline.body.contains("NPS 3 · CSAT 2"));
+    // The results index lists the survey.
+    let index = c.get("/results").await;
+    assert!(
+        index
+            .body
+            .contains(&format!("/surveys/{}/results", survey.id))
+    );
+}
+
+async fn a_detractor_opens_a_followup_that_is_closed_with_what_was_done(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "fol").await;
+    let (survey, q, _) = customer_survey(db, ws.id, owner.id).await;
+    let bo = seed_customer(db, ws.id, "Bo Berg").await;
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(bo.id),
+        "k1",
+        2,
+        Some(4),
+        None,
+        None,
+    )
+    .await;
+    answer(db, ws.id, &survey, &q, None, "k2", 10, Some(5), None, None).await;
+    // Answered ten days ago, due three days later: overdue now.
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@fol.test").await;
+    let list = c.get("/followups").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Bo Berg"));
+    assert!(list.body.contains("Detractor (2)"));
+    assert!(list.body.contains("Olivia Owner"));
+    assert!(list.body.contains("class=\"followup overdue\""));
+    assert!(list.body.contains("1 overdue"));
+    let id = db.store.list_followups(ws.id, false).await.unwrap()[0].id;
+
+    let empty = c
+        .post(&format!("/followups/{id}/close"), &[("action", "  ")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("Write what was done"));
+    let done = c
+        .post(
+            &format!("/followups/{id}/close"),
+            &[("action", "Called Bo; new tyre fitted free")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let list = c.get("/followups?done=closed").await;
+    assert!(list.body.contains("Follow-up closed."));
+    assert!(list.body.contains("Called Bo; new tyre fitted free"));
+    assert!(list.body.contains("No open follow-ups."));
+    let again = c
+        .post(&format!("/followups/{id}/close"), &[("action", "again")])
+        .await;
+    assert!(again.body.contains("already closed"));
+}
+
+/// The personal link in an e-mail body.
+fn link(text: &str, path: &str) -> String {
+    let start = text.find(path).expect("link in the mail");
+    text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe(
+    db: &TestDb,
+) {
+    let sink = kunde_mail::testing::SmtpSink::start();
+    let (ws, owner, _) = seed_workspace(db, "inv").await;
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let (survey, _, _) = customer_survey(db, ws.id, owner.id).await;
+    let customer = |n: &str, email: &str, lang, consent| NewCustomer {
+        email: Some(Email::parse(email).unwrap()),
+        language: lang,
+        marketing_consent: consent,
+        ..NewCustomer::named(name(n), NOW - 100 * DAY)
+    };
+    let astrid = db
+        .store
+        .create_customer(
+            ws.id,
+            &customer("Astrid", "astrid@kund.se", Language::Sv, true),
+        )
+        .await
+        .unwrap();
+    db.store
+        .create_customer(ws.id, &customer("Bo", "bo@kunde.dk", Language::Da, true))
+        .await
+        .unwrap();
+    db.store
+        .create_customer(ws.id, &customer("Carl", "carl@x.test", Language::En, false))
+        .await
+        .unwrap();
+
+    let state0 = state(db);
+    let mut c = Client::new(state0.clone());
+    c.sign_in("owner@inv.test").await;
+    let form = c.get(&format!("/surveys/{}/invite", survey.id)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains("no marketing consent"));
+    let sent = c
+        .post(&format!("/surveys/{}/invite", survey.id), &[("all", "1")])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=2&skipped=1"),
+        "{:?}",
+        sent.location
+    );
+    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    let mails = sink.wait_for(2).await;
+    let to_astrid = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == "astrid@kund.se"))
+        .unwrap();
+    let to_bo = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == "bo@kunde.dk"))
+        .unwrap();
+    // Each in the customer's language, with a personal link and an unsubscribe link.
+    assert!(
+        to_astrid.subject.contains("vill gärna höra"),
+        "{}",
+        to_astrid.subject
+    );
+    assert!(
+        to_bo.subject.contains("vil gerne høre"),
+        "{}",
+        to_bo.subject
+    );
+    assert!(to_astrid.text.contains("After pick-up (sv)"));
+    let personal = link(&to_astrid.text, "http://kunde.test/s/i/");
+    let unsubscribe_bo = link(&to_bo.text, "http://kunde.test/s/unsubscribe/");
+    assert!(
+        to_bo
+            .list_unsubscribe
+            .as_deref()
+            .unwrap_or("")
+            .contains(&unsubscribe_bo)
+    );
+    let mut visitor = Client::new(state0.clone());
+    let opened = visitor
+        .get(personal.trim_start_matches("http://kunde.test"))
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    assert!(opened.body.contains("Recommend us?"));
+
+    // Bo unsubscribes, without signing in, in Danish.
+    let path = unsubscribe_bo
+        .trim_start_matches("http://kunde.test")
+        .to_owned();
+    let page = visitor.get(&path).await;
+    assert!(page.body.contains("Stop invitationer"), "{}", page.body);
+    let done = visitor.post(&path, &[]).await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert!(done.body.contains("Du får ikke flere invitationer"));
+
+    // The reminder waits three days, goes once, and not to Bo.
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 3 * DAY - 1)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 3 * DAY)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        kunde_web::run_survey_reminders(&state0, NOW + 4 * DAY)
+            .await
+            .unwrap(),
+        0
+    );
+    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    let mails = sink.wait_for(3).await;
+    let reminder = &mails[2];
+    assert_eq!(reminder.to, vec!["astrid@kund.se".to_owned()]);
+    assert!(reminder.subject.starts_with("En påminnelse"));
+    let second = link(&reminder.text, "http://kunde.test/s/i/");
+    assert_ne!(second, personal);
+    let opened = visitor
+        .get(second.trim_start_matches("http://kunde.test"))
+        .await;
+    assert_eq!(opened.status, StatusCode::OK);
+
+    // A second survey right away: Astrid is within the fatigue window, Bo unsubscribed,
+    // Carl has no consent.
+    let (other, _) = live_survey(db, ws.id, None, SurveyKind::Customer, "Webshop").await;
+    let sent = c
+        .post(&format!("/surveys/{}/invite", other.id), &[("all", "1")])
+        .await;
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=0&skipped=3"),
+        "{:?}",
+        sent.location
+    );
+    // Thirty days after the first invitation Astrid may be asked again; Bo still not.
+    let later = state_at(db, NOW + 30 * DAY);
+    let mut c2 = Client::new(later.clone());
+    c2.sign_in("owner@inv.test").await;
+    let sent = c2
+        .post(&format!("/surveys/{}/invite", other.id), &[("all", "1")])
+        .await;
+    assert!(
+        sent.location
+            .as_deref()
+            .unwrap()
+            .ends_with("sent=1&skipped=2"),
+        "{:?}",
+        sent.location
+    );
+    assert!(!db.store.invitees(ws.id, Some(&[astrid.id])).await.unwrap()[0].unsubscribed);
+}
+
+async fn employee_results_hide_groups_below_the_minimum_size(db: &TestDb) {
+    let (ws, _, _) = seed_workspace(db, "emp").await;
+    let (survey, q) = live_survey(db, ws.id, None, SurveyKind::Employee, "Pulse").await;
+    for (i, nps) in [10, 10, 9, 7, 3].iter().enumerate() {
+        answer(
+            db,
+            ws.id,
+            &survey,
+            &q,
+            None,
+            &format!("a{i}"),
+            *nps,
+            None,
+            None,
+            Some("Workshop"),
+        )
+        .await;
+    }
+    for (i, nps) in [0, 1].iter().enumerate() {
+        answer(
+            db,
+            ws.id,
+            &survey,
+            &q,
+            None,
+            &format!("b{i}"),
+            *nps,
+            None,
+            None,
+            Some("Shop"),
+        )
+        .await;
+    }
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@emp.test").await;
+    let page = c.get(&format!("/surveys/{}/results", survey.id)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // Workshop: 3 promoters, 1 detractor of 5 = 40.0.
+    assert!(
+        page.body
+            .contains("<td>Workshop</td><td class=\"num\">40.0</td>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<td>Shop</td><td colspan=\"3\" class=\"hidden-group\">Too few answers")
+    );
+    // The overall score would reveal the small group: not shown.
+    assert!(!page.body.contains("eNPS overall"));
+    // No individual employee answers: no list, no CSV.
+    assert!(!page.body.contains("results.csv"));
+    let csv = c.get(&format!("/surveys/{}/results.csv", survey.id)).await;
+    assert_eq!(csv.status, StatusCode::FORBIDDEN);
+}
+
+async fn another_workspace_cannot_see_results_or_followups(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "one").await;
+    seed_workspace(db, "two").await;
+    let (survey, q, tp) = customer_survey(db, ws.id, owner.id).await;
+    answer(db, ws.id, &survey, &q, None, "k1", 1, Some(1), None, None).await;
+    let id = db.store.list_followups(ws.id, false).await.unwrap()[0].id;
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@two.test").await;
+    for path in [
+        format!("/surveys/{}/results", survey.id),
+        format!("/surveys/{}/results.csv", survey.id),
+        format!("/touchpoints/{tp}/results"),
+        format!("/touchpoints/{tp}/results.csv"),
+        format!("/surveys/{}/invite", survey.id),
+    ] {
+        assert_eq!(c.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let close = c
+        .post(&format!("/followups/{id}/close"), &[("action", "x")])
+        .await;
+    assert_eq!(close.status, StatusCode::NOT_FOUND);
+    assert!(!c.get("/followups").await.body.contains("Detractor"));
+    // Signed out, nothing is reachable.
+    let mut anon = Client::new(state(db));
+    assert_eq!(anon.get("/followups").await.status, StatusCode::SEE_OTHER);
+}
