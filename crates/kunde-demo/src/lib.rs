@@ -17,6 +17,7 @@ mod catalog;
 mod history;
 mod journeys;
 mod people;
+mod redesign;
 mod sample;
 
 use kunde_domain::{ImportOrder, WorkspaceImport};
@@ -105,6 +106,7 @@ pub fn generate(
         journeys: journeys::journeys(),
         events,
         orders,
+        touchpoint_counterparts: redesign::counterparts(),
     }
 }
 

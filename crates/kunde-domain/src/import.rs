@@ -13,6 +13,9 @@ pub struct WorkspaceImport {
     pub journeys: Vec<ImportJourney>,
     pub events: Vec<ImportEvent>,
     pub orders: Vec<ImportOrder>,
+    /// (touchpoint key, key of the touchpoint it redesigns): a to-be step and the as-is step
+    /// whose numbers the to-be map shows next to it.
+    pub touchpoint_counterparts: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]

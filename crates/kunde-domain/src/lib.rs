@@ -9,6 +9,8 @@ mod event;
 mod ids;
 mod import;
 mod journey;
+mod origin;
+mod segment;
 mod user;
 mod values;
 
@@ -19,6 +21,8 @@ pub use import::{
     ImportEvent, ImportJourney, ImportOrder, ImportStage, ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
+pub use origin::{MAX_ORIGINS, origin_allowed, parse_origin, parse_origins};
+pub use segment::{NewSegment, Segment, SegmentId};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

@@ -641,6 +641,7 @@ async fn a_workspace_import_is_written_whole(store: &Store) {
             paid: true,
             lines: vec![("Thing".into(), 3, Money(1000))],
         }],
+        touchpoint_counterparts: Vec::new(),
     };
     let ws = store.import_workspace(&import, NOW).await.unwrap();
     let totals = store.workspace_totals(ws).await.unwrap();

@@ -7,6 +7,7 @@ mod import;
 mod journey_edit;
 mod journeys;
 mod overview;
+mod segments;
 mod settings;
 mod signin;
 
@@ -54,11 +55,13 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/analytics/funnel.csv", get(analytics::funnel_csv))
         .route("/analytics/paths", get(analytics::paths_page))
         .route("/analytics/paths.csv", get(analytics::paths_csv))
+        .merge(segments::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
         .route("/journeys/{id}/touchpoints", post(journeys::add_touchpoint))
         .merge(journey_edit::owner_routes())
+        .merge(segments::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))
