@@ -4,7 +4,10 @@
 //! Afterwards it kills the server with SIGKILL and counts the events in the database, so the
 //! figure is for events that were durably stored.
 //!
-//! Run it with `bench/ingest.sh [--clients N] [--batches N] [--batch-size N]`.
+//! Run it with `bench/ingest.sh [--clients N] [--batches N] [--batch-size N] [--sql STATEMENT]`.
+//! `--sql` runs a statement on the seeded database first (with the `sqlite3` shell), for comparisons: for example
+//! `--sql "CREATE INDEX events_time ON events(workspace_id, occurred_at)"` puts back an index
+//! of an older schema.
 
 use kunde_domain::*;
 use kunde_store::{ApiKeyKind, Store};
@@ -18,6 +21,9 @@ struct Options {
     clients: usize,
     batches: usize,
     batch_size: usize,
+    /// SQL run on the seeded database before the server starts (for comparisons, e.g. the
+    /// indexes an older schema had).
+    sql: Vec<String>,
 }
 
 fn options() -> Options {
@@ -26,6 +32,7 @@ fn options() -> Options {
         clients: 4,
         batches: 50,
         batch_size: 1000,
+        sql: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -37,8 +44,9 @@ fn options() -> Options {
             "--clients" => o.clients = value.parse().expect("--clients N"),
             "--batches" => o.batches = value.parse().expect("--batches N (per client)"),
             "--batch-size" => o.batch_size = value.parse().expect("--batch-size N"),
+            "--sql" => o.sql.push(value),
             other => panic!(
-                "unknown option {other}: use --kunde PATH --clients N --batches N --batch-size N"
+                "unknown option {other}: use --kunde PATH --clients N --batches N --batch-size N --sql STATEMENT"
             ),
         }
     }
@@ -185,6 +193,15 @@ async fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let url = format!("sqlite://{}", dir.join("kunde.sqlite").display());
     let (tps, customers, key) = seed(&url).await;
+    for statement in &o.sql {
+        // Through the sqlite3 shell, which the funnel-page benchmark needs too.
+        let done = Command::new("sqlite3")
+            .arg(dir.join("kunde.sqlite"))
+            .arg(statement)
+            .status()
+            .expect("sqlite3 runs (install the sqlite3 shell for --sql)");
+        assert!(done.success(), "{statement} failed");
+    }
 
     let mut child = Command::new(&o.kunde)
         .args(["serve", "--addr", "127.0.0.1:0"])

@@ -19,6 +19,7 @@ mod history;
 mod journeys;
 mod kb;
 mod people;
+mod redesign;
 mod sample;
 mod surveys;
 
@@ -114,6 +115,7 @@ pub fn generate(
         kb,
         cases,
         surveys,
+        touchpoint_counterparts: redesign::counterparts(),
     }
 }
 

@@ -21,6 +21,9 @@ pub struct WorkspaceImport {
     pub cases: Vec<crate::ImportCase>,
     /// Surveys with their responses (each response also becomes a touchpoint event).
     pub surveys: Vec<crate::ImportSurvey>,
+    /// (touchpoint key, key of the touchpoint it redesigns): a to-be step and the as-is step
+    /// whose numbers the to-be map shows next to it.
+    pub touchpoint_counterparts: Vec<(String, String)>,
 }
 
 /// A workspace's business calendar and knowledge base, as an import carries them.

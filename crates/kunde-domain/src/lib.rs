@@ -15,6 +15,8 @@ pub mod kb;
 pub mod mail;
 mod survey;
 pub mod survey_schedule;
+mod origin;
+mod segment;
 mod user;
 mod values;
 
@@ -37,6 +39,8 @@ pub use survey::{
     ResponseId, Survey, SurveyError, SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts,
     response_scores,
 };
+pub use origin::{MAX_ORIGINS, origin_allowed, parse_origin, parse_origins};
+pub use segment::{NewSegment, Segment, SegmentId};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

@@ -56,6 +56,8 @@ pub struct ApiKey {
     pub prefix: String,
     pub created_at: i64,
     pub revoked_at: Option<i64>,
+    /// Publishable keys: the only origins whose pages may use the key (empty: any).
+    pub allowed_origins: Vec<String>,
 }
 
 impl ApiKey {
@@ -65,11 +67,22 @@ impl ApiKey {
 }
 
 /// The workspace and kind a presented key grants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiKeyGrant {
     pub key_id: i64,
     pub workspace_id: WorkspaceId,
     pub kind: ApiKeyKind,
+    /// The origins whose pages may use the key (empty: any); see
+    /// `kunde_domain::origin_allowed`.
+    pub allowed_origins: Vec<String>,
+}
+
+/// Origins are stored one per line.
+fn origins(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The SHA-256 of a presented key, as stored.
@@ -90,10 +103,10 @@ pub fn generate_api_key(kind: ApiKeyKind) -> String {
 /// Characters of a key shown in lists: the kind prefix and four random characters.
 const SHOWN: usize = 13;
 
-type ApiKeyRow = (i64, i64, String, String, String, i64, Option<i64>);
+type ApiKeyRow = (i64, i64, String, String, String, i64, Option<i64>, String);
 
 fn from_row(r: ApiKeyRow) -> Result<ApiKey> {
-    let (id, ws, name, kind, prefix, created_at, revoked_at) = r;
+    let (id, ws, name, kind, prefix, created_at, revoked_at, allowed_origins) = r;
     Ok(ApiKey {
         id,
         workspace_id: WorkspaceId(ws),
@@ -103,6 +116,7 @@ fn from_row(r: ApiKeyRow) -> Result<ApiKey> {
         prefix,
         created_at,
         revoked_at,
+        allowed_origins: origins(&allowed_origins),
     })
 }
 
@@ -116,14 +130,29 @@ impl Store {
         created_by: Option<UserId>,
         now: i64,
     ) -> Result<(ApiKey, String)> {
+        self.create_api_key_for_origins(ws, name, kind, &[], created_by, now)
+            .await
+    }
+
+    /// Like [`create_api_key`](Self::create_api_key), with the origins whose pages may use
+    /// the key (normalised by `kunde_domain::parse_origins`; empty: any origin).
+    pub async fn create_api_key_for_origins(
+        &self,
+        ws: WorkspaceId,
+        name: &NonEmpty,
+        kind: ApiKeyKind,
+        allowed_origins: &[String],
+        created_by: Option<UserId>,
+        now: i64,
+    ) -> Result<(ApiKey, String)> {
         let key = generate_api_key(kind);
         let prefix = key[..SHOWN].to_owned();
         let row: ApiKeyRow = with_pool!(self, pool => {
             sqlx::query_as(
-                "INSERT INTO api_keys (workspace_id, name, kind, prefix, key_hash, created_by, created_at)
-                 SELECT $1, $2, $3, $4, $5, $6, $7
+                "INSERT INTO api_keys (workspace_id, name, kind, prefix, key_hash, created_by, created_at, allowed_origins)
+                 SELECT $1, $2, $3, $4, $5, $6, $7, $8
                  WHERE $6 IS NULL OR EXISTS (SELECT 1 FROM users WHERE workspace_id = $1 AND id = $6)
-                 RETURNING id, workspace_id, name, kind, prefix, created_at, revoked_at",
+                 RETURNING id, workspace_id, name, kind, prefix, created_at, revoked_at, allowed_origins",
             )
             .bind(ws.0)
             .bind(name.as_str())
@@ -132,6 +161,7 @@ impl Store {
             .bind(api_key_hash(&key))
             .bind(created_by.map(|u| u.0))
             .bind(now)
+            .bind(allowed_origins.join("\n"))
             .fetch_optional(pool)
             .await?
             .ok_or_else(|| StoreError::InvalidReference("the key's creator is not in this workspace".into()))?
@@ -143,7 +173,7 @@ impl Store {
     pub async fn list_api_keys(&self, ws: WorkspaceId) -> Result<Vec<ApiKey>> {
         let rows: Vec<ApiKeyRow> = with_pool!(self, pool => {
             sqlx::query_as(
-                "SELECT id, workspace_id, name, kind, prefix, created_at, revoked_at
+                "SELECT id, workspace_id, name, kind, prefix, created_at, revoked_at, allowed_origins
                  FROM api_keys WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC",
             )
             .bind(ws.0)
@@ -175,20 +205,21 @@ impl Store {
 
     /// What a presented key grants, or None when it is unknown or revoked.
     pub async fn authenticate_api_key(&self, key: &str) -> Result<Option<ApiKeyGrant>> {
-        let row: Option<(i64, i64, String)> = with_pool!(self, pool => {
+        let row: Option<(i64, i64, String, String)> = with_pool!(self, pool => {
             sqlx::query_as(
-                "SELECT id, workspace_id, kind FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
+                "SELECT id, workspace_id, kind, allowed_origins FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
             )
             .bind(api_key_hash(key))
             .fetch_optional(pool)
             .await?
         });
-        row.map(|(key_id, ws, kind)| {
+        row.map(|(key_id, ws, kind, allowed)| {
             Ok(ApiKeyGrant {
                 key_id,
                 workspace_id: WorkspaceId(ws),
                 kind: ApiKeyKind::parse(&kind)
                     .ok_or_else(|| StoreError::Corrupt(format!("api key kind '{kind}'")))?,
+                allowed_origins: origins(&allowed),
             })
         })
         .transpose()

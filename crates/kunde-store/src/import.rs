@@ -130,6 +130,20 @@ impl Store {
                 }
             }
 
+            for (tp, counterpart) in &import.touchpoint_counterparts {
+                let id = |key: &str| touchpoints.get(key).copied().ok_or_else(|| {
+                    StoreError::InvalidReference(format!("touchpoint key '{key}'"))
+                });
+                sqlx::query(
+                    "INSERT INTO touchpoint_counterparts (touchpoint_id, workspace_id, counterpart_id) VALUES ($1, $2, $3)",
+                )
+                .bind(id(tp)?)
+                .bind(ws)
+                .bind(id(counterpart)?)
+                .execute(&mut *tx)
+                .await?;
+            }
+
             let customer = |i: usize| customer_ids.get(i).copied().ok_or_else(|| {
                 StoreError::InvalidReference(format!("customer {i}"))
             });

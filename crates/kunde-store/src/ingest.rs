@@ -3,7 +3,7 @@
 //! that commits before the caller hears "stored". Idempotency keys make a retried batch
 //! harmless, and a visitor joined to a customer brings their anonymous events along.
 
-use crate::{Result, Store, StoreError, with_pool};
+use crate::{Result, Store, StoreError, with_pool, with_write_pool};
 use kunde_domain::*;
 use std::collections::{HashMap, HashSet};
 
@@ -198,7 +198,7 @@ impl Store {
             v
         };
         let touches_visitors = !anonymous.is_empty() || !resolved.links.is_empty();
-        let stored = with_pool!(self, pool => write_transaction!(pool, tx => {
+        let stored = with_write_pool!(self, pool => write_transaction!(pool, tx => {
             if touches_visitors
                 && let Some(lock) = visitor_lock(pool)
             {
@@ -275,7 +275,7 @@ impl Store {
             .pop()
             .flatten()
             .ok_or_else(|| StoreError::InvalidReference("customer".into()))?;
-        let joined = with_pool!(self, pool => write_transaction!(pool, tx => {
+        let joined = with_write_pool!(self, pool => write_transaction!(pool, tx => {
             if let Some(lock) = visitor_lock(pool) {
                 sqlx::query(lock).bind(ws.0).execute(&mut *tx).await?;
             }

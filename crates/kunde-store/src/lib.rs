@@ -25,6 +25,7 @@ mod mail;
 mod rows;
 mod survey_results;
 mod surveys;
+mod segments;
 pub mod testing;
 mod workspaces;
 
@@ -126,6 +127,11 @@ enum Pool {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    /// SQLite only: the one connection the event intake writes through (SQLite lets one
+    /// writer in at a time anyway). Its page cache stays hot across batches — the pages the
+    /// last batch wrote are the ones the next one needs — instead of each of the pool's
+    /// connections re-reading the pages another one changed.
+    writer: Option<SqlitePool>,
 }
 
 /// Runs the same code on whichever pool the store holds. The body is type-checked once per
@@ -139,6 +145,21 @@ macro_rules! with_pool {
     };
 }
 pub(crate) use with_pool;
+
+/// Like [`with_pool!`], for writes of the event intake: on SQLite the dedicated writer
+/// connection, on PostgreSQL the pool.
+macro_rules! with_write_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.pool {
+            crate::Pool::Sqlite(p) => {
+                let $pool = $store.writer.as_ref().unwrap_or(p);
+                $body
+            }
+            crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_write_pool;
 
 /// Runs `body` in a transaction on `pool`: commits when it returns `Ok`, rolls back at once
 /// when it returns `Err`. (A transaction merely dropped on an error path would leave its
@@ -173,6 +194,7 @@ impl Store {
 
     /// Opens the database without migrating (for `kunde migrate` and tests of migrations).
     pub async fn open(url: &str) -> Result<Self> {
+        let mut writer = None;
         let pool = if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(|_| StoreError::UnsupportedUrl(url.to_owned()))?
@@ -189,12 +211,25 @@ impl Store {
                 std::fs::create_dir_all(&parent)
                     .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
             }
-            Pool::Sqlite(
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options.clone())
+                .await?;
+            writer = Some(
                 SqlitePoolOptions::new()
-                    .max_connections(8)
-                    .connect_with(options)
+                    .max_connections(1)
+                    .min_connections(1)
+                    .idle_timeout(None)
+                    .max_lifetime(None)
+                    .connect_with(
+                        options
+                            // 64 MiB of pages (negative: KiB) on this connection only.
+                            .pragma("cache_size", "-65536")
+                            .pragma("temp_store", "memory"),
+                    )
                     .await?,
-            )
+            );
+            Pool::Sqlite(pool)
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url)
                 .map_err(|_| StoreError::UnsupportedUrl(url.to_owned()))?;
@@ -208,7 +243,7 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
-        Ok(Self { pool })
+        Ok(Self { pool, writer })
     }
 
     pub fn backend(&self) -> Backend {
@@ -246,6 +281,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        if let Some(w) = &self.writer {
+            w.close().await;
+        }
         with_pool!(self, p => p.close().await)
     }
 }

@@ -644,6 +644,7 @@ async fn a_workspace_import_is_written_whole(store: &Store) {
         kb: ImportKb::default(),
         cases: Vec::new(),
         surveys: vec![],
+        touchpoint_counterparts: Vec::new(),
     };
     let ws = store.import_workspace(&import, NOW).await.unwrap();
     let totals = store.workspace_totals(ws).await.unwrap();

@@ -1028,3 +1028,28 @@ survey-paper-multiple = Sæt kryds ved alle, der passer.
 survey-paper-online = Eller svar på din telefon: scan koden eller åbn
 survey-map-satisfaction = tilfredshed { $share }
 survey-map-emotion = Kundens følelse pr. fase — gennemsnitlig tilfredshed fra undersøgelsessvar; faser med under 5 svar viser andelen af kunder, der går videre
+# --- ingest ---
+apikeys-origins = Websteder
+apikeys-origins-any = alle websteder
+apikeys-origins-label = Websteder, der må bruge nøglen (offentlige nøgler)
+apikeys-origins-hint = Ét websted pr. linje, som det står i adresselinjen, f.eks. https://butik.example.dk. Snippetten afviser hændelser fra sider på andre websteder. Lad feltet stå tomt for at tillade alle websteder.
+apikeys-origins-invalid = “{ $value }” er ikke en webstedsadresse. Skriv hver enkelt som https://butik.example.dk (højst { $max }).
+nav-segments = Segmenter
+segment-title = Segmenter
+segment-intro = Gemte lister over kunder, f.eks. de kunder, der stoppede ved ét trin i en tragt. Gem en fra tragtsiden under listen over kunder, der stoppede.
+segment-none = Ingen segmenter endnu.
+segment-name = Navn
+segment-description = Hvor det kommer fra
+segment-count = { $n ->
+    [one] 1 kunde
+   *[other] { $n } kunder
+}
+segment-saved-on = gemt { $name }
+segment-empty = Dette segment har ingen kunder (de, det havde, er slettet).
+segment-delete = Slet dette segment
+segment-save-label = Gem disse kunder som et segment med navnet
+segment-save = Gem segment
+segment-default-name = Stoppede efter { $name }
+segment-from-funnel = Stoppede efter trin { $n }, { $step }, i tragten { $funnel } (vindue { $window }).
+segment-error-name = Giv segmentet et navn på højst 200 tegn.
+segment-error-nobody = Ingen stoppede i denne tragt, så der er ingen at gemme.

@@ -1028,3 +1028,28 @@ survey-paper-multiple = Tick all that apply.
 survey-paper-online = Or answer on your phone: scan the code or open
 survey-map-satisfaction = satisfaction { $share }
 survey-map-emotion = Customer emotion per stage — mean satisfaction from survey answers; stages with fewer than 5 answers show the share of customers who go on
+# --- ingest ---
+apikeys-origins = Sites
+apikeys-origins-any = any site
+apikeys-origins-label = Sites allowed to use the key (publishable keys)
+apikeys-origins-hint = One site per line, as it appears in the address bar, e.g. https://shop.example.dk. The snippet refuses events from pages of other sites. Leave empty to allow any site.
+apikeys-origins-invalid = “{ $value }” is not a site address. Write each one like https://shop.example.dk (at most { $max }).
+nav-segments = Segments
+segment-title = Segments
+segment-intro = Saved lists of customers, for example the customers who stopped at one step of a funnel. Save one from the funnel page, under the list of customers who stopped.
+segment-none = No segments yet.
+segment-name = Name
+segment-description = Where it came from
+segment-count = { $n ->
+    [one] 1 customer
+   *[other] { $n } customers
+}
+segment-saved-on = saved { $name }
+segment-empty = This segment has no customers (any it had have been deleted).
+segment-delete = Delete this segment
+segment-save-label = Save these customers as a segment named
+segment-save = Save segment
+segment-default-name = Stopped after { $name }
+segment-from-funnel = Stopped after step { $n }, { $step }, of the funnel { $funnel } (window { $window }).
+segment-error-name = Give the segment a name of at most 200 characters.
+segment-error-nobody = Nobody stopped in this funnel, so there is no one to save.

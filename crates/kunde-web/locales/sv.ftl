@@ -1028,3 +1028,28 @@ survey-paper-multiple = Kryssa i alla som stämmer.
 survey-paper-online = Eller svara i mobilen: skanna koden eller öppna
 survey-map-satisfaction = nöjdhet { $share }
 survey-map-emotion = Kundens känsla per fas — genomsnittlig nöjdhet från enkätsvar; faser med färre än 5 svar visar andelen kunder som går vidare
+# --- ingest ---
+apikeys-origins = Webbplatser
+apikeys-origins-any = alla webbplatser
+apikeys-origins-label = Webbplatser som får använda nyckeln (publika nycklar)
+apikeys-origins-hint = En webbplats per rad, som den står i adressfältet, t.ex. https://butik.example.se. Snippeten avvisar händelser från sidor på andra webbplatser. Lämna tomt för att tillåta alla webbplatser.
+apikeys-origins-invalid = ”{ $value }” är ingen webbplatsadress. Skriv var och en som https://butik.example.se (högst { $max }).
+nav-segments = Segment
+segment-title = Segment
+segment-intro = Sparade listor med kunder, till exempel kunderna som slutade vid ett steg i en tratt. Spara en från trattsidan, under listan över kunder som slutade.
+segment-none = Inga segment ännu.
+segment-name = Namn
+segment-description = Var det kommer ifrån
+segment-count = { $n ->
+    [one] 1 kund
+   *[other] { $n } kunder
+}
+segment-saved-on = sparat { $name }
+segment-empty = Det här segmentet har inga kunder (de som fanns har raderats).
+segment-delete = Radera det här segmentet
+segment-save-label = Spara dessa kunder som ett segment med namnet
+segment-save = Spara segment
+segment-default-name = Slutade efter { $name }
+segment-from-funnel = Slutade efter steg { $n }, { $step }, i tratten { $funnel } (fönster { $window }).
+segment-error-name = Ge segmentet ett namn på högst 200 tecken.
+segment-error-nobody = Ingen slutade i den här tratten, så det finns ingen att spara.

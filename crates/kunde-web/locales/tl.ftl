@@ -1026,3 +1026,28 @@ survey-paper-multiple = Lagyan ng tsek ang lahat ng angkop.
 survey-paper-online = O sumagot sa iyong telepono: i-scan ang code o buksan
 survey-map-satisfaction = kasiyahan { $share }
 survey-map-emotion = Damdamin ng customer bawat yugto — karaniwang kasiyahan mula sa mga sagot sa survey; ang mga yugtong may kulang sa 5 sagot ay nagpapakita ng bahagi ng mga customer na nagpapatuloy
+# --- ingest ---
+apikeys-origins = Mga site
+apikeys-origins-any = kahit anong site
+apikeys-origins-label = Mga site na puwedeng gumamit ng key (pampublikong key)
+apikeys-origins-hint = Isang site bawat linya, gaya ng nasa address bar, hal. https://shop.example.ph. Tinatanggihan ng snippet ang mga event mula sa pahina ng ibang site. Iwanang blangko para payagan ang kahit anong site.
+apikeys-origins-invalid = Ang “{ $value }” ay hindi address ng site. Isulat ang bawat isa gaya ng https://shop.example.ph (hanggang { $max }).
+nav-segments = Mga segment
+segment-title = Mga segment
+segment-intro = Mga naka-save na listahan ng customer, halimbawa ang mga customer na huminto sa isang hakbang ng funnel. Mag-save mula sa pahina ng funnel, sa ilalim ng listahan ng mga huminto.
+segment-none = Wala pang segment.
+segment-name = Pangalan
+segment-description = Pinagmulan
+segment-count = { $n ->
+    [one] 1 customer
+   *[other] { $n } customer
+}
+segment-saved-on = na-save noong { $name }
+segment-empty = Walang customer ang segment na ito (nabura na ang mga dati nitong customer).
+segment-delete = Burahin ang segment na ito
+segment-save-label = I-save ang mga customer na ito bilang segment na pinangalanang
+segment-save = I-save ang segment
+segment-default-name = Huminto pagkatapos ng { $name }
+segment-from-funnel = Huminto pagkatapos ng hakbang { $n }, { $step }, ng funnel na { $funnel } (window na { $window }).
+segment-error-name = Bigyan ang segment ng pangalang hanggang 200 character.
+segment-error-nobody = Walang huminto sa funnel na ito, kaya walang mai-save.

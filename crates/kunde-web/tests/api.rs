@@ -25,6 +25,7 @@ on_both_databases!(
     oversized_empty_and_broken_batches_are_refused_clearly,
     the_snippet_endpoint_takes_anonymous_events_from_any_site_without_cookies,
     the_owner_creates_a_key_sees_it_once_and_revokes_it,
+    a_publishable_key_limited_to_some_sites_refuses_the_others,
 );
 
 /// A journey with one touchpoint (on the phone) in the workspace.
@@ -747,6 +748,121 @@ async fn the_owner_creates_a_key_sees_it_once_and_revokes_it(db: &TestDb) {
             .unwrap()
             .is_active()
     );
+}
+
+async fn a_publishable_key_limited_to_some_sites_refuses_the_others(db: &TestDb) {
+    let (a, ..) = seed_workspace(db, "a").await;
+    let tp = seed_touchpoint(db, a.id, "Product page").await;
+    let app = app(db);
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@a.test").await;
+
+    // A list with something that is not a site is refused, naming it; nothing is created.
+    let bad = owner
+        .post(
+            "/settings/api-keys",
+            &[
+                ("name", "Shop"),
+                ("kind", "publishable"),
+                ("origins", "https://shop.example.dk\nshop.example.se"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("“shop.example.se” is not a site address"),
+        "{}",
+        bad.body
+    );
+    assert!(
+        bad.body
+            .contains("https://shop.example.dk\nshop.example.se"),
+        "the typed list is kept"
+    );
+    assert!(db.store.list_api_keys(a.id).await.unwrap().is_empty());
+
+    let created = owner
+        .post(
+            "/settings/api-keys",
+            &[
+                ("name", "Shop"),
+                ("kind", "publishable"),
+                (
+                    "origins",
+                    "https://Shop.example.dk/\r\nhttp://localhost:8080",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK);
+    let start = created.body.find("kunde_pk_").unwrap();
+    let limited: String = created.body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    let settings = owner.get("/settings").await.body;
+    assert!(
+        settings
+            .contains("<code>https://shop.example.dk</code>, <code>http://localhost:8080</code>"),
+        "{settings}"
+    );
+    // A key without a list says it works on any site.
+    owner
+        .post(
+            "/settings/api-keys",
+            &[("name", "Anywhere"), ("kind", "publishable")],
+        )
+        .await;
+    assert!(owner.get("/settings").await.body.contains("any site"));
+    let anywhere = db
+        .store
+        .list_api_keys(a.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|k| k.name == "Anywhere")
+        .unwrap();
+    assert!(anywhere.allowed_origins.is_empty());
+
+    let send = |origin: Option<&'static str>, id: &'static str| {
+        let body = json!({"key": limited, "visitor_id": "v_1", "events": [{"type": "page_view", "touchpoint_id": tp, "id": id}]});
+        let app = app.clone();
+        async move {
+            let mut request = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/snippet/events")
+                .header(header::CONTENT_TYPE, "text/plain;charset=UTF-8");
+            if let Some(o) = origin {
+                request = request.header(header::ORIGIN, o);
+            }
+            let response = app
+                .oneshot(request.body(Body::from(body.to_string())).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }
+    };
+    let (status, json) = send(Some("https://shop.example.dk"), "e1").await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!(
+        send(Some("http://localhost:8080"), "e2").await.0,
+        StatusCode::OK
+    );
+    let (status, json) = send(Some("https://copycat.example"), "e3").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(json["error"], "origin_not_allowed");
+    assert_eq!(
+        send(Some("http://shop.example.dk"), "e4").await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(None, "e5").await.0,
+        StatusCode::FORBIDDEN,
+        "no origin, no entry"
+    );
+    assert_eq!(db.store.recent_events(a.id, 10).await.unwrap().len(), 2);
 }
 
 /// The snippet in a real browser, on a shop's site of another origin: page views and clicks

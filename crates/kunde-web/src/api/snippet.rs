@@ -81,6 +81,16 @@ async fn accept(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Res
         ApiKeyKind::Publishable,
     )
     .await?;
+    // A publishable key is public (it sits in the site's pages); its owner may list the
+    // sites allowed to use it, so a copied key does not work on someone else's site.
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    if !kunde_domain::origin_allowed(&grant.allowed_origins, origin) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "origin_not_allowed",
+            "this publishable key only works on the sites listed for it; add this site's origin to the key under Settings → API keys",
+        ));
+    }
     let visitor_id = value
         .get("visitor_id")
         .and_then(Value::as_str)

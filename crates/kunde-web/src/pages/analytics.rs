@@ -9,9 +9,11 @@
 mod funnel;
 mod params;
 mod paths;
+mod segment;
 
 pub use funnel::{funnel_csv, funnel_page};
 pub use paths::{paths_csv, paths_page};
+pub use segment::save_dropped;
 
 use crate::AppState;
 use crate::error::AppError;

@@ -12,6 +12,7 @@ mod journeys;
 mod kb;
 mod mail_settings;
 mod overview;
+mod segments;
 mod settings;
 mod signin;
 pub mod survey_results;
@@ -69,6 +70,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(cases::staff_routes())
         .merge(surveys::staff_routes())
         .merge(survey_results::staff_routes())
+        .merge(segments::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .route("/journeys/new", post(journeys::create))
@@ -78,6 +80,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(hours::owner_routes())
         .merge(kb::owner_routes())
         .merge(surveys::owner_routes())
+        .merge(segments::owner_routes())
         .route("/settings", get(settings::page).post(settings::save))
         .route("/settings/invite", post(settings::invite))
         .route("/settings/api-keys", post(settings::create_api_key))

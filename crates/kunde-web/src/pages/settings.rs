@@ -38,6 +38,9 @@ struct SettingsPage {
 pub struct ApiKeyForm {
     name: String,
     kind: String,
+    /// Publishable keys: the sites allowed to use the key, one per line (empty: any).
+    #[serde(default)]
+    origins: String,
 }
 
 impl SettingsPage {
@@ -267,17 +270,39 @@ pub async fn create_api_key(
     if kind.is_none() {
         errors.add_message("api_key_kind", p.t("apikeys-kind-invalid"));
     }
-    let (Some(name), Some(kind)) = (name, kind) else {
+    // Only a publishable key is used from web pages; a secret key ignores the field.
+    let origins = if kind == Some(ApiKeyKind::Publishable) {
+        match kunde_domain::parse_origins(&f.origins) {
+            Ok(o) => Some(o),
+            Err(bad) => {
+                errors.add_message(
+                    "api_key_origins",
+                    p.tr.t_args(
+                        "apikeys-origins-invalid",
+                        &[
+                            ("value", &bad),
+                            ("max", &kunde_domain::MAX_ORIGINS.to_string()),
+                        ],
+                    ),
+                );
+                None
+            }
+        }
+    } else {
+        Some(Vec::new())
+    };
+    let (Some(name), Some(kind), Some(origins)) = (name, kind, origins) else {
         let mut view = settings_page(&state, p, &user, None, None, errors, None).await?;
         view.api_key_form = f;
         return respond(view, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let (_, key) = state
         .store
-        .create_api_key(
+        .create_api_key_for_origins(
             user.workspace.id,
             &name,
             kind,
+            &origins,
             Some(user.user.id),
             state.now(),
         )

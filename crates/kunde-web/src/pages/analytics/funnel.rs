@@ -145,6 +145,15 @@ impl FunnelPage {
         format!("{}&drop={step}", self.query_without_drop())
     }
 
+    /// The suggested name for the dropped customers saved as a segment.
+    fn segment_name(&self) -> String {
+        let step = self
+            .step_names
+            .get(self.drop_step.wrapping_sub(1))
+            .map_or("", String::as_str);
+        self.p.named("segment-default-name", step)
+    }
+
     fn query_without_drop(&self) -> String {
         self.query
             .split('&')

@@ -1,0 +1,373 @@
+//! The store parts of issue 5's second round, on both databases: the packed event-log load,
+//! segments, publishable keys' allowed origins, and redesign links written by a workspace
+//! import.
+
+use kunde_domain::*;
+use kunde_store::{ApiKeyKind, CustomerRef, IngestEvent, Store, StoreError};
+
+const NOW: i64 = 1_760_000_000;
+
+macro_rules! on_both {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {$(
+            #[tokio::test]
+            async fn $test() {
+                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
+                super::$test(&db.store).await;
+            }
+        )*}
+        mod postgres {$(
+            #[tokio::test]
+            async fn $test() {
+                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
+                    eprintln!("{} is not set: PostgreSQL run skipped here", kunde_store::testing::PG_ENV);
+                    return;
+                };
+                super::$test(&db.store).await;
+            }
+        )*}
+    };
+}
+
+on_both!(
+    the_packed_load_reads_every_customer_event_of_the_workspace_and_nothing_else,
+    a_segment_keeps_its_customers_and_stays_in_its_workspace,
+    a_segment_naming_another_workspaces_customer_is_not_saved,
+    a_publishable_key_remembers_the_origins_allowed_to_use_it,
+    a_workspace_import_records_which_touchpoint_a_step_redesigns,
+);
+
+fn name(s: &str) -> NonEmpty {
+    NonEmpty::parse("name", s).unwrap()
+}
+
+async fn workspace(store: &Store, slug: &str) -> (WorkspaceId, UserId) {
+    let ws = NewWorkspace {
+        name: name(slug),
+        default_language: Language::Da,
+        currency: "DKK".into(),
+    };
+    let owner = NewUser {
+        name: name("Owner"),
+        email: Email::parse(&format!("owner@{slug}.test")).unwrap(),
+        role: Role::Owner,
+        language: Language::Da,
+        password: None,
+    };
+    let (ws, user) = store
+        .create_workspace(&ws, &owner, "hash", NOW)
+        .await
+        .unwrap();
+    (ws.id, user.id)
+}
+
+async fn touchpoints(store: &Store, ws: WorkspaceId, n: usize) -> Vec<TouchpointId> {
+    let journey = NewJourney {
+        name: name("Main"),
+        description: String::new(),
+        variant: JourneyVariant::AsIs,
+        counterpart_of: None,
+        parent_id: None,
+    };
+    let j = store
+        .create_journey(ws, &journey, &["Service"], NOW)
+        .await
+        .unwrap();
+    let stage = store.list_stages(ws, j.id).await.unwrap()[0].id;
+    let mut out = Vec::new();
+    for i in 0..n {
+        let t = NewTouchpoint {
+            stage_id: stage,
+            name: name(&format!("Touchpoint {i}")),
+            channel: Channel::Web,
+            digital: true,
+            owned: true,
+            owner_id: None,
+            customer_goal: String::new(),
+            pain_points: String::new(),
+            ideas: String::new(),
+        };
+        out.push(store.create_touchpoint(ws, &t).await.unwrap().id);
+    }
+    out
+}
+
+async fn customers(store: &Store, ws: WorkspaceId, n: usize) -> Vec<CustomerId> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        let c = NewCustomer::named(name(&format!("Customer {i}")), NOW);
+        out.push(store.create_customer(ws, &c).await.unwrap().id);
+    }
+    out
+}
+
+fn event(
+    customer: Option<CustomerId>,
+    tp: TouchpointId,
+    at: i64,
+    amount: Option<i64>,
+) -> IngestEvent {
+    IngestEvent {
+        customer: customer.map(CustomerRef::Id),
+        visitor_id: customer.is_none().then(|| "v-anonymous".to_owned()),
+        touchpoint_id: tp,
+        occurred_at: at,
+        channel: None,
+        amount: amount.map(Money),
+        properties: "{}".into(),
+        idempotency_key: None,
+    }
+}
+
+async fn the_packed_load_reads_every_customer_event_of_the_workspace_and_nothing_else(
+    store: &Store,
+) {
+    let (ws, _) = workspace(store, "bikes").await;
+    let (other, _) = workspace(store, "other").await;
+    let tps = touchpoints(store, ws, 3).await;
+    let other_tps = touchpoints(store, other, 1).await;
+    let cs = customers(store, ws, 4).await;
+    let other_cs = customers(store, other, 1).await;
+    // The workspace's events interleaved with another workspace's and with anonymous ones,
+    // so the ranges of ids hold a mix; amounts positive, negative (refunds) and missing.
+    let mut expected = Vec::new();
+    for i in 0..40i64 {
+        let c = cs[(i % 3) as usize];
+        let tp = tps[(i % 3) as usize];
+        let amount = match i % 4 {
+            0 => None,
+            1 => Some(12_50),
+            2 => Some(-3_00),
+            _ => Some(0),
+        };
+        let batch = [
+            event(Some(c), tp, NOW + i * 60, amount),
+            event(None, tp, NOW + i * 60, None),
+        ];
+        store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+        store
+            .ingest_events(
+                other,
+                &[event(Some(other_cs[0]), other_tps[0], NOW, Some(1))],
+                NOW,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        expected.push((c.0, NOW + i * 60, tp.0, amount.unwrap_or(0) as f64 / 100.0));
+    }
+    expected.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    for range in [1, 3, 7, 1_000_000] {
+        let data = store.load_event_log_in_ranges(ws, range).await.unwrap();
+        let mut got = Vec::new();
+        for events in data.log.customers() {
+            let customer = data.customer(events.customer).id.0;
+            for i in 0..events.times.len() {
+                got.push((
+                    customer,
+                    events.times[i],
+                    data.touchpoint_of(events.touchpoint(i)).0,
+                    events.amounts[i],
+                ));
+            }
+        }
+        got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(got, expected, "ranges of {range} ids");
+        // Every customer is in the log, the one without events too, in id order.
+        let ids: Vec<i64> = data.customers.iter().map(|c| c.id.0).collect();
+        assert_eq!(ids, cs.iter().map(|c| c.0).collect::<Vec<_>>());
+        assert_eq!(data.fingerprint.customer_events, 40);
+    }
+    let default = store.load_event_log(ws).await.unwrap();
+    assert_eq!(default.log.event_count(), 40);
+}
+
+async fn a_segment_keeps_its_customers_and_stays_in_its_workspace(store: &Store) {
+    let (ws, owner) = workspace(store, "bikes").await;
+    let (other, _) = workspace(store, "other").await;
+    let cs = customers(store, ws, 5).await;
+    let new = NewSegment {
+        name: name("Stopped after Call to book"),
+        description: "from the funnel".into(),
+        // Duplicates are saved once.
+        customers: vec![cs[3], cs[1], cs[3], cs[0]],
+    };
+    let s = store
+        .create_segment(ws, &new, Some(owner), NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            s.name.as_str(),
+            s.description.as_str(),
+            s.customers,
+            s.created_at
+        ),
+        ("Stopped after Call to book", "from the funnel", 3, NOW)
+    );
+    let members = store.segment_customers(ws, s.id, 10, 0).await.unwrap();
+    let names: Vec<&str> = members.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Customer 0", "Customer 1", "Customer 3"]);
+    let page2 = store.segment_customers(ws, s.id, 2, 2).await.unwrap();
+    assert_eq!(page2.len(), 1);
+    assert_eq!(store.list_segments(ws).await.unwrap(), vec![s.clone()]);
+
+    // Another workspace sees none of it.
+    assert!(store.list_segments(other).await.unwrap().is_empty());
+    assert!(matches!(
+        store.segment(other, s.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .segment_customers(other, s.id, 10, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(matches!(
+        store.delete_segment(other, s.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(store.segment(ws, s.id).await.unwrap().customers, 3);
+
+    store.delete_segment(ws, s.id).await.unwrap();
+    assert!(matches!(
+        store.segment(ws, s.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(store.list_segments(ws).await.unwrap().is_empty());
+    // The customers stay.
+    assert_eq!(store.workspace_totals(ws).await.unwrap().customers, 5);
+}
+
+async fn a_segment_naming_another_workspaces_customer_is_not_saved(store: &Store) {
+    let (ws, _) = workspace(store, "bikes").await;
+    let (other, _) = workspace(store, "other").await;
+    let cs = customers(store, ws, 2).await;
+    let theirs = customers(store, other, 1).await;
+    let new = NewSegment {
+        name: name("Mixed"),
+        description: String::new(),
+        customers: vec![cs[0], theirs[0], cs[1]],
+    };
+    let err = store.create_segment(ws, &new, None, NOW).await.unwrap_err();
+    assert!(matches!(err, StoreError::InvalidReference(_)), "{err:?}");
+    assert!(store.list_segments(ws).await.unwrap().is_empty());
+    assert!(store.list_segments(other).await.unwrap().is_empty());
+}
+
+async fn a_publishable_key_remembers_the_origins_allowed_to_use_it(store: &Store) {
+    let (ws, owner) = workspace(store, "bikes").await;
+    let origins = vec![
+        "https://shop.example.dk".to_owned(),
+        "http://localhost:8080".to_owned(),
+    ];
+    let (key, plain) = store
+        .create_api_key_for_origins(
+            ws,
+            &name("site"),
+            ApiKeyKind::Publishable,
+            &origins,
+            Some(owner),
+            NOW,
+        )
+        .await
+        .unwrap();
+    assert_eq!(key.allowed_origins, origins);
+    let grant = store.authenticate_api_key(&plain).await.unwrap().unwrap();
+    assert_eq!(
+        (grant.workspace_id, grant.allowed_origins),
+        (ws, origins.clone())
+    );
+    assert_eq!(
+        store.list_api_keys(ws).await.unwrap()[0].allowed_origins,
+        origins
+    );
+
+    // Keys made without a list allow any origin.
+    let (_, any) = store
+        .create_api_key(ws, &name("any"), ApiKeyKind::Publishable, None, NOW)
+        .await
+        .unwrap();
+    let grant = store.authenticate_api_key(&any).await.unwrap().unwrap();
+    assert!(grant.allowed_origins.is_empty());
+}
+
+async fn a_workspace_import_records_which_touchpoint_a_step_redesigns(store: &Store) {
+    let tp = |key: &str| ImportTouchpoint {
+        key: key.into(),
+        name: key.into(),
+        channel: Channel::Web,
+        digital: true,
+        owned: true,
+        owner: None,
+        customer_goal: String::new(),
+        pain_points: String::new(),
+        ideas: String::new(),
+    };
+    let journey = |variant, counterpart_of, tps: Vec<ImportTouchpoint>| ImportJourney {
+        name: "Main".into(),
+        description: String::new(),
+        variant,
+        counterpart_of,
+        parent: None,
+        stages: vec![ImportStage {
+            name: "Booking".into(),
+            touchpoints: tps,
+        }],
+    };
+    let mut import = WorkspaceImport {
+        workspace: NewWorkspace {
+            name: name("Imported"),
+            default_language: Language::Sv,
+            currency: "SEK".into(),
+        },
+        users: vec![(
+            NewUser {
+                name: name("Owner"),
+                email: Email::parse("owner@imported.se").unwrap(),
+                role: Role::Owner,
+                language: Language::Sv,
+                password: None,
+            },
+            Some("$argon2id$x".into()),
+        )],
+        customers: Vec::new(),
+        journeys: vec![
+            journey(JourneyVariant::AsIs, None, vec![tp("phone"), tp("web")]),
+            journey(
+                JourneyVariant::ToBe,
+                Some(0),
+                vec![tp("call_back"), tp("new_web")],
+            ),
+        ],
+        events: Vec::new(),
+        orders: Vec::new(),
+        touchpoint_counterparts: vec![
+            ("call_back".into(), "phone".into()),
+            ("new_web".into(), "web".into()),
+        ],
+    };
+    let ws = store.import_workspace(&import, NOW).await.unwrap();
+    let journeys = store.list_journeys(ws).await.unwrap();
+    let to_be = journeys
+        .iter()
+        .find(|j| j.variant == JourneyVariant::ToBe)
+        .unwrap();
+    let names = store.touchpoint_choices(ws).await.unwrap();
+    let id = |n: &str| names.iter().find(|c| c.name == n).unwrap().id;
+    let mut links = store.touchpoint_counterparts(ws, to_be.id).await.unwrap();
+    links.sort();
+    let mut want = vec![(id("call_back"), id("phone")), (id("new_web"), id("web"))];
+    want.sort();
+    assert_eq!(links, want);
+
+    // A link to a touchpoint key the import does not have: nothing imported.
+    import.users[0].0.email = Email::parse("other@imported.se").unwrap();
+    import
+        .touchpoint_counterparts
+        .push(("call_back".into(), "missing".into()));
+    assert!(store.import_workspace(&import, NOW).await.is_err());
+    assert_eq!(store.count_workspaces().await.unwrap(), 1);
+}
