@@ -13,10 +13,10 @@ mod import;
 mod journey;
 pub mod kb;
 pub mod mail;
-mod survey;
-pub mod survey_schedule;
 mod origin;
 mod segment;
+mod survey;
+pub mod survey_schedule;
 mod user;
 mod values;
 
@@ -31,6 +31,8 @@ pub use import::{
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
 pub use kb::{Article, ArticleDraft, Visibility};
+pub use origin::{MAX_ORIGINS, origin_allowed, parse_origin, parse_origins};
+pub use segment::{NewSegment, Segment, SegmentId};
 pub use survey::templates::{SurveyTemplate, TemplateSurvey};
 pub use survey::{
     AnswerError, AnswerOption, AnswerValue, ImportAnswer, ImportResponse, ImportSurvey, Invitation,
@@ -39,8 +41,6 @@ pub use survey::{
     ResponseId, Survey, SurveyError, SurveyId, SurveyKind, SurveySettings, SurveyStatus, Texts,
     response_scores,
 };
-pub use origin::{MAX_ORIGINS, origin_allowed, parse_origin, parse_origins};
-pub use segment::{NewSegment, Segment, SegmentId};
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
     Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,

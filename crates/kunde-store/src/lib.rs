@@ -23,9 +23,9 @@ mod journeys;
 mod kb;
 mod mail;
 mod rows;
+mod segments;
 mod survey_results;
 mod surveys;
-mod segments;
 pub mod testing;
 mod workspaces;
 

@@ -344,6 +344,9 @@ async fn a_workspace_import_records_which_touchpoint_a_step_redesigns(store: &St
         ],
         events: Vec::new(),
         orders: Vec::new(),
+        kb: Default::default(),
+        cases: Vec::new(),
+        surveys: Vec::new(),
         touchpoint_counterparts: vec![
             ("call_back".into(), "phone".into()),
             ("new_web".into(), "web".into()),

@@ -515,6 +515,9 @@ async fn a_workspace_import_writes_its_surveys_and_their_events(store: &Store) {
         }],
         events: vec![],
         orders: vec![],
+        kb: Default::default(),
+        cases: Vec::new(),
+        touchpoint_counterparts: Vec::new(),
         surveys: vec![ImportSurvey {
             title: Texts::same("Kumusta?"),
             kind: SurveyKind::Customer,

@@ -328,7 +328,9 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
         .await
         .unwrap();
 
-    let state0 = state(db);
+    // Reminders are sent from the background, with no request: links use the public URL.
+    let mut state0 = state(db);
+    state0.config.public_url = Some("http://kunde.test".into());
     let mut c = Client::new(state0.clone());
     c.sign_in("owner@inv.test").await;
     let form = c.get(&format!("/surveys/{}/invite", survey.id)).await;
@@ -413,7 +415,10 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
             .unwrap(),
         0
     );
-    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    // The reminder is queued at its own time and goes out then.
+    let mut later = state0.clone();
+    later.clock = std::sync::Arc::new(|| NOW + 4 * DAY);
+    kunde_web::mail::deliver_due(&later).await.unwrap();
     let mails = sink.wait_for(3).await;
     let reminder = &mails[2];
     assert_eq!(reminder.to, vec!["astrid@kund.se".to_owned()]);

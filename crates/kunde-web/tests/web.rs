@@ -604,7 +604,15 @@ async fn the_demo_business_loads_and_shows_its_numbers(db: &TestDb) {
     let ws = db.store.import_workspace(&import, NOW).await.unwrap();
     let totals = db.store.workspace_totals(ws).await.unwrap();
     assert_eq!(totals.customers, 300);
-    assert_eq!(totals.events as usize, import.events.len());
+    // Every survey answer on a touchpoint is an event too.
+    let answer_events: usize = import
+        .surveys
+        .iter()
+        .filter(|s| s.touchpoint.is_some())
+        .map(|s| s.responses.len())
+        .sum();
+    assert!(answer_events > 0, "the demo has survey answers");
+    assert_eq!(totals.events as usize, import.events.len() + answer_events);
     assert_eq!(totals.orders as usize, import.orders.len());
     let mut c = Client::new(state(db));
     c.post(

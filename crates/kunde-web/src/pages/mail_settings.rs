@@ -181,14 +181,14 @@ pub async fn save(
         from_address: f.from_address.trim().to_owned(),
         from_name: f.from_name.trim().to_owned(),
     };
-    if port.is_some() {
-        if let Err(e) = settings.validate() {
-            let (field, label) = match e {
-                ValidationError::Invalid("mail-error-host") => ("host", "mail-host"),
-                _ => ("from_address", "mail-from-address"),
-            };
-            errors.add(p.tr, field, label, &e);
-        }
+    if port.is_some()
+        && let Err(e) = settings.validate()
+    {
+        let (field, label) = match e {
+            ValidationError::Invalid("mail-error-host") => ("host", "mail-host"),
+            _ => ("from_address", "mail-from-address"),
+        };
+        errors.add(p.tr, field, label, &e);
     }
     if !errors.is_empty() {
         let v = view(&state, p, &user, Some(f), errors, None).await?;

@@ -109,12 +109,7 @@ pub async fn complaint_submit(
     let tr = public_tr(&headers);
     let ws = workspace(&state, tr, &public_id).await?;
     let p = Page::public(tr, &csrf, &format!("/complaint/{public_id}"));
-    if crate::case_mail::rate_limited(
-        &state,
-        "complaint",
-        &client.0,
-        COMPLAINTS_PER_MINUTE,
-    ) {
+    if crate::case_mail::rate_limited(&state, "complaint", &client.0, COMPLAINTS_PER_MINUTE) {
         return Ok(crate::error::render_error(
             tr,
             StatusCode::TOO_MANY_REQUESTS,
