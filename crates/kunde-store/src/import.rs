@@ -201,6 +201,13 @@ impl Store {
             crate::kb::import_kb!(tx, ws, &import.kb, now);
             crate::cases::import_cases!(tx, ws, import.cases, customer_ids, user_ids, touchpoints);
             crate::surveys::import::import_surveys!(tx, ws, import.surveys, touchpoints, customer_ids);
+            // The last month's detractors wait for an answer, as if they had just come in.
+            sqlx::query(crate::survey_results::IMPORT_FOLLOWUPS_SQL)
+                .bind(ws)
+                .bind(now)
+                .bind(crate::survey_results::IMPORT_FOLLOWUP_SECONDS)
+                .execute(&mut *tx)
+                .await?;
             Ok(WorkspaceId(ws))
         }))
     }

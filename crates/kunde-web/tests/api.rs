@@ -26,6 +26,7 @@ on_both_databases!(
     the_snippet_endpoint_takes_anonymous_events_from_any_site_without_cookies,
     the_owner_creates_a_key_sees_it_once_and_revokes_it,
     a_publishable_key_limited_to_some_sites_refuses_the_others,
+    the_snippet_endpoint_is_rate_limited_per_address,
 );
 
 /// A journey with one touchpoint (on the phone) in the workspace.
@@ -1012,4 +1013,53 @@ async fn the_snippet_records_a_visitor_in_a_real_browser_and_respects_do_not_tra
             .len(),
         3
     );
+}
+
+/// The snippet endpoint is public: one address gets `SNIPPET_PER_MINUTE` requests a minute,
+/// then 429 with `Retry-After` (and CORS, so the page's script can read it), storing nothing.
+async fn the_snippet_endpoint_is_rate_limited_per_address(db: &TestDb) {
+    let (a, ..) = seed_workspace(db, "a").await;
+    let tp = seed_touchpoint(db, a.id, "Product page").await;
+    let publishable = key(db, a.id, ApiKeyKind::Publishable).await;
+    let app = app(db);
+    let send = |body: String| {
+        call(
+            &app,
+            Method::POST,
+            "/api/v1/snippet/events",
+            None,
+            "text/plain;charset=UTF-8",
+            body,
+        )
+    };
+    let limit = kunde_web::api::SNIPPET_PER_MINUTE;
+    for n in 0..limit {
+        let r = send(json!({"visitor_id": "v_1", "events": []}).to_string()).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "request {n}");
+    }
+    let good = json!({"key": publishable, "visitor_id": "v_1", "events": [{"type": "page_view", "touchpoint_id": tp, "id": "e1"}]});
+    let refused = send(good.to_string()).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.json["error"], "too_many_requests");
+    let wait: u64 = refused.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "retry after {wait}");
+    assert_eq!(refused.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    assert!(db.store.recent_events(a.id, 10).await.unwrap().is_empty());
+    // The secret-key API is not limited by it.
+    let secret = key(db, a.id, ApiKeyKind::Secret).await;
+    let batch = json!({"events": [{"visitor_id": "v_1", "touchpoint_id": tp, "time": NOW}]});
+    let r = call(
+        &app,
+        Method::POST,
+        "/api/v1/events",
+        Some(&secret),
+        "application/json",
+        batch.to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
 }

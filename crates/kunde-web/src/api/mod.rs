@@ -24,7 +24,7 @@ use axum::routing::{get, post};
 use kunde_store::{ApiKeyGrant, ApiKeyKind, EventProblem, StoreError};
 use serde::Serialize;
 
-pub use snippet::SNIPPET;
+pub use snippet::{SNIPPET, SNIPPET_PER_MINUTE};
 
 /// The OpenAPI 3.1 description of this API, served at `/api/v1/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");

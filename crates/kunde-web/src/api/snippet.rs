@@ -7,6 +7,7 @@
 use super::events::{batch_events, visitor};
 use super::{ApiError, authorize, parse_json, read_body};
 use crate::AppState;
+use crate::ratelimit::ClientKey;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -20,6 +21,9 @@ pub const SNIPPET: &str = include_str!("../../assets/t.js");
 /// A page sends a handful of events at a time.
 const MAX_EVENTS: usize = 20;
 const MAX_BODY: usize = 16 * 1024;
+/// Requests a minute one visitor's address may send: a busy reader sends one a page, so this
+/// only stops a script hammering the endpoint (which is public, like the key it carries).
+pub const SNIPPET_PER_MINUTE: u32 = 120;
 
 pub async fn script() -> Response {
     let mut response = (
@@ -65,7 +69,31 @@ pub async fn preflight() -> Response {
     cors(StatusCode::NO_CONTENT.into_response())
 }
 
-pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+pub async fn ingest(
+    State(state): State<AppState>,
+    client: ClientKey,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if let Err(too_many) = state
+        .rate_limits
+        .check("snippet", &client.0, SNIPPET_PER_MINUTE)
+    {
+        let mut response = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            format!(
+                "too many events from this address; try again in {} s",
+                too_many.retry_after_secs
+            ),
+        )
+        .into_response();
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(too_many.retry_after_secs),
+        );
+        return cors(response);
+    }
     cors(match accept(&state, &headers, body).await {
         Ok(response) => response,
         Err(e) => e.into_response(),
