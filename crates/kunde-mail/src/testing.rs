@@ -33,44 +33,75 @@ pub struct SmtpSink {
     dir: tempfile::TempDir,
 }
 
+/// Whether an SMTP server answers on the port: it must send its `220` greeting.
+fn greets(port: u16) -> bool {
+    use std::io::{BufRead, BufReader, Write};
+    let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut line = String::new();
+    let greeted = BufReader::new(&stream)
+        .read_line(&mut line)
+        .is_ok_and(|_| line.starts_with("220"));
+    let _ = (&stream).write_all(b"QUIT\r\n");
+    greeted
+}
+
 impl SmtpSink {
-    /// Starts the server and waits until it accepts connections.
+    /// Starts the server and waits until it greets like an SMTP server.
+    ///
+    /// The free port is found by binding port 0 and letting go of it, so another test may
+    /// take it before Python binds it: then the server exits (address in use), or the
+    /// readiness probe reaches the other test's socket and hears no SMTP greeting. Either way
+    /// it tries again on a new port, a few times.
     ///
     /// Panics with instructions when `python3 -m aiosmtpd` is not available.
     pub fn start() -> Self {
-        let port = {
-            let l = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
-            l.local_addr().expect("local address").port()
-        };
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let maildir = dir.path().join("mail");
-        let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l"])
-            .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(&maildir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("starting python3 -m aiosmtpd (install it with `pip install aiosmtpd`)");
-        let mut sink = Self { child, port, dir };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = sink.child.try_wait() {
-                panic!(
-                    "the test SMTP server (python3 -m aiosmtpd) exited with {status}; \
-                     install it with `pip install aiosmtpd`"
-                );
+        for _ in 0..5 {
+            let port = {
+                let l = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+                l.local_addr().expect("local address").port()
+            };
+            let maildir = dir.path().join("mail");
+            let mut child = Command::new("python3")
+                .args(["-m", "aiosmtpd", "-n", "-l"])
+                .arg(format!("127.0.0.1:{port}"))
+                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .arg(&maildir)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("starting python3 -m aiosmtpd (install it with `pip install aiosmtpd`)");
+            let deadline = Instant::now() + Duration::from_secs(20);
+            loop {
+                if greets(port) {
+                    return Self { child, port, dir };
+                }
+                if let Ok(Some(_)) = child.try_wait() {
+                    break;
+                }
+                if Instant::now() >= deadline {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
             }
-            assert!(
-                Instant::now() < deadline,
-                "the test SMTP server did not start listening on 127.0.0.1:{port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
         }
-        sink.port = port;
-        sink
+        let python = Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .status();
+        match python {
+            Ok(s) if s.success() => {
+                panic!("the test SMTP server (python3 -m aiosmtpd) did not start listening")
+            }
+            _ => panic!(
+                "the test SMTP server needs python3 with aiosmtpd; install it with `pip install aiosmtpd`"
+            ),
+        }
     }
 
     pub fn port(&self) -> u16 {
