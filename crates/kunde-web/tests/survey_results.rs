@@ -18,6 +18,7 @@ const DAY: i64 = 86_400;
 on_both_databases!(
     results_show_hand_computed_scores_and_themes_open_their_answers,
     a_detractor_opens_a_followup_that_is_closed_with_what_was_done,
+    a_followup_becomes_a_case_for_its_customer_and_touchpoint,
     invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
     employee_results_hide_groups_below_the_minimum_size,
     another_workspace_cannot_see_results_or_followups,
@@ -287,6 +288,118 @@ async fn a_detractor_opens_a_followup_that_is_closed_with_what_was_done(db: &Tes
         .post(&format!("/followups/{id}/close"), &[("action", "again")])
         .await;
     assert!(again.body.contains("already closed"));
+}
+
+/// "Open a case" on a follow-up fills the new-case form with its customer, touchpoint and
+/// answer; saving it opens the case and closes the follow-up with the case's number.
+async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "foc").await;
+    seed_workspace(db, "foc-other").await;
+    let (survey, q, tp) = customer_survey(db, ws.id, owner.id).await;
+    let bo = seed_customer(db, ws.id, "Bo Berg").await;
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(bo.id),
+        "k1",
+        3,
+        Some(4),
+        None,
+        None,
+    )
+    .await;
+    // An anonymous detractor has nobody to open a case for.
+    answer(db, ws.id, &survey, &q, None, "k2", 1, Some(4), None, None).await;
+    let followups = db.store.list_followups(ws.id, false).await.unwrap();
+    let bo_fu = followups
+        .iter()
+        .find(|f| f.customer_id == Some(bo.id.0))
+        .unwrap()
+        .id;
+    let anon_fu = followups
+        .iter()
+        .find(|f| f.customer_id.is_none())
+        .unwrap()
+        .id;
+
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@foc.test").await;
+    let list = c.get("/followups").await.body;
+    assert!(list.contains(&format!("href=\"/cases/new?followup={bo_fu}\"")));
+    assert!(!list.contains(&format!("followup={anon_fu}\"")));
+    let form = c.get(&format!("/cases/new?followup={bo_fu}")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("For Bo Berg"), "{}", form.body);
+    assert!(
+        form.body
+            .contains("value=\"Detractor (3) in “After pick-up”\""),
+        "{}",
+        form.body
+    );
+    assert!(
+        form.body
+            .contains(&format!("name=\"followup\" value=\"{bo_fu}\""))
+    );
+    assert!(
+        form.body.contains(&format!("value=\"{tp}\" selected")),
+        "the touchpoint is chosen"
+    );
+    assert_eq!(
+        c.get(&format!("/cases/new?followup={anon_fu}"))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    let category = db.store.case_categories(ws.id).await.unwrap()[0]
+        .id
+        .to_string();
+    let (tp_s, bo_s, fu_s) = (tp.to_string(), bo.id.to_string(), bo_fu.to_string());
+    let made = c
+        .post(
+            "/cases/new",
+            &[
+                ("customer", bo_s.as_str()),
+                ("category", category.as_str()),
+                ("touchpoint", tp_s.as_str()),
+                ("subject", "Detractor (3) in After pick-up"),
+                ("description", "Call Bo about the wait"),
+                ("priority", "high"),
+                ("assignee", ""),
+                ("followup", fu_s.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let case_id: i64 = made
+        .location
+        .as_deref()
+        .unwrap()
+        .trim_start_matches("/cases/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let case = db.store.get_case(ws.id, CaseId(case_id)).await.unwrap();
+    assert_eq!(case.customer_id, bo.id);
+    assert_eq!(case.touchpoint_id, Some(tp));
+    let fu = db.store.get_followup(ws.id, bo_fu).await.unwrap();
+    assert!(fu.closed_at.is_some());
+    assert_eq!(fu.action, format!("Opened case #{case_id}."));
+
+    // Another workspace's staff cannot open a case from this follow-up.
+    let mut stranger = Client::new(state(db));
+    stranger.sign_in("staff@foc-other.test").await;
+    assert_eq!(
+        stranger
+            .get(&format!("/cases/new?followup={bo_fu}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 /// The personal link in an e-mail body.

@@ -224,6 +224,8 @@ pub struct CaseForm {
     description: String,
     priority: String,
     assignee: String,
+    /// The survey follow-up the case is opened from, if any: closed once the case exists.
+    followup: String,
 }
 
 #[derive(Template)]
@@ -250,6 +252,8 @@ impl NewPage {
 #[derive(Deserialize)]
 pub struct NewQuery {
     customer: Option<i64>,
+    /// Open the case from this survey follow-up: its customer, touchpoint and answer.
+    followup: Option<i64>,
 }
 
 async fn new_page(
@@ -287,6 +291,9 @@ pub async fn new_form(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, PageError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases/new");
+    if let Some(id) = q.followup {
+        return from_followup(&state, p, &user, id).await;
+    }
     let Some(customer) = q.customer else {
         // Cases are opened from a customer's page, which names the customer.
         return Ok(Redirect::to("/customers").into_response());
@@ -301,6 +308,62 @@ pub async fn new_form(
         &state,
         p,
         user.workspace.id,
+        CustomerId(customer),
+        f,
+        FieldErrors::default(),
+    )
+    .await?;
+    view.render()
+        .map(|h| Html(h).into_response())
+        .map_err(|e| view.p.err(e.into()))
+}
+
+/// The new-case form filled in from a survey follow-up: its customer and touchpoint, a
+/// subject naming the answer, and the touchpoint's owner (else the user) as assignee.
+async fn from_followup(
+    state: &AppState,
+    p: Page,
+    user: &SessionUser,
+    id: i64,
+) -> Result<Response, PageError> {
+    let ws = user.workspace.id;
+    let fu = state
+        .store
+        .get_followup(ws, id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let Some(customer) = fu.customer_id else {
+        // An anonymous answer names nobody to open a case for.
+        return Ok(Redirect::to("/followups").into_response());
+    };
+    let survey = fu.survey_title().get(p.tr.lang(), Language::En).to_owned();
+    let reason = p.t(if fu.reason == "detractor" {
+        "voc-reason-detractor"
+    } else {
+        "voc-reason-low-csat"
+    });
+    let score = fu.score.to_string();
+    let answered = format_datetime(fu.created_at);
+    let args = [
+        ("reason", reason.as_str()),
+        ("score", score.as_str()),
+        ("survey", survey.as_str()),
+        ("answered", answered.as_str()),
+    ];
+    let f = CaseForm {
+        customer: customer.to_string(),
+        touchpoint: fu.touchpoint_id.map(|t| t.to_string()).unwrap_or_default(),
+        subject: p.tr.t_args("case-from-followup-subject", &args),
+        description: p.tr.t_args("case-from-followup-description", &args),
+        priority: "high".into(),
+        assignee: fu.owner_id.unwrap_or(user.user.id.0).to_string(),
+        followup: fu.id.to_string(),
+        ..CaseForm::default()
+    };
+    let view = new_page(
+        state,
+        p,
+        ws,
         CustomerId(customer),
         f,
         FieldErrors::default(),
@@ -369,6 +432,22 @@ pub async fn create(
         };
         match state.store.create_case(ws, &new).await {
             Ok(c) => {
+                if let Some(fu) = optional_id(&f.followup) {
+                    // The follow-up's answer is now this case; one already closed stays as
+                    // it was.
+                    let text =
+                        p.tr.t_args("case-from-followup-action", &[("id", &c.id.to_string())]);
+                    if let Ok(action) = NonEmpty::parse("action", &text) {
+                        match state
+                            .store
+                            .close_followup(ws, fu, user.user.id, &action, now)
+                            .await
+                        {
+                            Ok(()) | Err(StoreError::Conflict(_) | StoreError::NotFound) => {}
+                            Err(e) => return Err(p.err(e.into())),
+                        }
+                    }
+                }
                 return Ok(Redirect::to(&format!("/cases/{}?done=created", c.id)).into_response());
             }
             Err(StoreError::InvalidReference(what)) if what == "customer" => {
