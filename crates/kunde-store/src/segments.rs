@@ -90,6 +90,22 @@ impl Store {
         self.segment(ws, SegmentId(id)).await
     }
 
+    /// (segment, customer) for every saved segment's member who has answered a survey: what
+    /// survey results are split by.
+    pub async fn segment_members_who_answered(&self, ws: WorkspaceId) -> Result<Vec<(i64, i64)>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT m.segment_id, m.customer_id FROM segment_customers m
+                 WHERE m.workspace_id = $1 AND m.customer_id IN
+                     (SELECT r.customer_id FROM survey_responses r
+                      WHERE r.workspace_id = $1 AND r.customer_id IS NOT NULL)",
+            )
+            .bind(ws.0)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// The workspace's segments, newest first.
     pub async fn list_segments(&self, ws: WorkspaceId) -> Result<Vec<Segment>> {
         let rows: Vec<SegmentRow> = with_pool!(self, pool => {

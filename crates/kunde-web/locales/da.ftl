@@ -479,6 +479,7 @@ voc-option = Svarmulighed
 voc-segment-language = Efter sprog
 voc-segment-channel = Efter svarkanal
 voc-segment-acquisition = Efter kundekilde
+voc-segment-saved = Gemte segmenter
 voc-themes = Temaer i fritekstsvar
 voc-themes-note = Ord og vendinger, der går igen i flere svar. Åbn et tema for at læse svarene bag det.
 voc-answers-title = Svar

@@ -479,6 +479,7 @@ voc-option = Option
 voc-segment-language = By language
 voc-segment-channel = By answer channel
 voc-segment-acquisition = By acquisition channel
+voc-segment-saved = Saved segments
 voc-themes = Themes in free-text answers
 voc-themes-note = Words and phrases that recur in several answers. Open one to read the answers behind it.
 voc-answers-title = Answers

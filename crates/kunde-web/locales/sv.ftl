@@ -479,6 +479,7 @@ voc-option = Alternativ
 voc-segment-language = Efter språk
 voc-segment-channel = Efter svarskanal
 voc-segment-acquisition = Efter kundkälla
+voc-segment-saved = Sparade segment
 voc-themes = Teman i fritextsvar
 voc-themes-note = Ord och fraser som återkommer i flera svar. Öppna ett tema för att läsa svaren bakom det.
 voc-answers-title = Svar

@@ -480,6 +480,7 @@ voc-option = Pagpipilian
 voc-segment-language = Ayon sa wika
 voc-segment-channel = Ayon sa paraan ng pagsagot
 voc-segment-acquisition = Ayon sa pinagmulan ng customer
+voc-segment-saved = Mga naka-save na segment
 voc-themes = Mga tema sa malayang sagot
 voc-themes-note = Mga salita at parirala na umuulit sa ilang sagot. Buksan ang isa para mabasa ang mga sagot sa likod nito.
 voc-answers-title = Mga sagot

@@ -19,6 +19,7 @@ on_both_databases!(
     results_show_hand_computed_scores_and_themes_open_their_answers,
     a_detractor_opens_a_followup_that_is_closed_with_what_was_done,
     a_followup_becomes_a_case_for_its_customer_and_touchpoint,
+    results_are_split_by_the_owners_saved_segments,
     invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
     employee_results_hide_groups_below_the_minimum_size,
     another_workspace_cannot_see_results_or_followups,
@@ -400,6 +401,82 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// A saved segment (customers who dropped out of a funnel, say) is a row of its own in the
+/// results: the scores of its members' answers only. A segment whose members never
+/// answered is left out.
+async fn results_are_split_by_the_owners_saved_segments(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "seg").await;
+    let (survey, q, _) = customer_survey(db, ws.id, owner.id).await;
+    let ann = seed_customer(db, ws.id, "Ann").await;
+    let bo = seed_customer(db, ws.id, "Bo").await;
+    let cy = seed_customer(db, ws.id, "Cy").await;
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(ann.id),
+        "k1",
+        10,
+        Some(5),
+        None,
+        None,
+    )
+    .await;
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(bo.id),
+        "k2",
+        2,
+        Some(1),
+        None,
+        None,
+    )
+    .await;
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(bo.id),
+        "k3",
+        6,
+        Some(2),
+        None,
+        None,
+    )
+    .await;
+    let save = |n: &str, customers: Vec<CustomerId>| NewSegment {
+        name: name(n),
+        description: String::new(),
+        customers,
+    };
+    for s in [
+        save("Dropped at the phone", vec![bo.id]),
+        save("Never answered", vec![cy.id]),
+    ] {
+        db.store.create_segment(ws.id, &s, None, NOW).await.unwrap();
+    }
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@seg.test").await;
+    let page = c.get(&format!("/surveys/{}/results", survey.id)).await.body;
+    let at = page
+        .find("<h2>Saved segments</h2>")
+        .expect("a saved segments table");
+    let table = &page[at..page[at..].find("</table>").unwrap() + at];
+    // Bo's two answers: both detractors (NPS −100), no CSAT of 4–5 (0 %).
+    assert!(
+        table.contains("<tr><td>Dropped at the phone</td><td class=\"num\">2</td><td class=\"num\">-100.0</td><td class=\"num\">0.0</td>"),
+        "{table}"
+    );
+    assert!(!table.contains("Never answered"));
+    // The whole survey still counts all three answers.
+    assert!(page.contains("Ann"));
 }
 
 /// The personal link in an e-mail body.

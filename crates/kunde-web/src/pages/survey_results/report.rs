@@ -215,6 +215,32 @@ pub fn segments(facts: &[AnswerFact], segment: Segment) -> Vec<SegmentRow> {
     rows
 }
 
+/// Scores of the answers given by each saved segment's members, in the order of `saved`
+/// (name and members); a segment none of whose members answered is left out. A customer may
+/// be in several segments, so the rows may overlap.
+pub fn saved_segments(
+    facts: &[AnswerFact],
+    saved: &[(String, std::collections::HashSet<i64>)],
+) -> Vec<SegmentRow> {
+    saved
+        .iter()
+        .filter_map(|(name, members)| {
+            let rows: Vec<&AnswerFact> = facts
+                .iter()
+                .filter(|f| f.customer_id.is_some_and(|c| members.contains(&c)))
+                .collect();
+            let mut responses: Vec<i64> = rows.iter().map(|f| f.response_id).collect();
+            responses.sort_unstable();
+            responses.dedup();
+            (!rows.is_empty()).then(|| SegmentRow {
+                value: name.clone(),
+                responses: responses.len(),
+                scores: Scores::of(rows),
+            })
+        })
+        .collect()
+}
+
 /// A free-text theme and the responses behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeRow {

@@ -16,6 +16,7 @@ use kunde_domain::{Language, SurveyId, SurveyKind, Texts, TouchpointId};
 use kunde_store::{AnswerFact, ResultsScope, SessionUser};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 /// How many responses the page lists; the CSV has them all.
 const ANSWERS_SHOWN: usize = 200;
@@ -374,7 +375,7 @@ async fn render(
             Some(engagement_view(&p, &r, by_location, scope.min_group)),
         )
     } else {
-        let segments = Segment::ALL
+        let mut segments: Vec<SegmentTable> = Segment::ALL
             .iter()
             .map(|&s| SegmentTable {
                 title: p.t(s.key()),
@@ -384,6 +385,35 @@ async fn render(
                     .collect(),
             })
             .collect();
+        // The owner's saved segments (customers who dropped out of a funnel, say).
+        let load = async {
+            Ok::<_, kunde_store::StoreError>((
+                state.store.list_segments(ws).await?,
+                state.store.segment_members_who_answered(ws).await?,
+            ))
+        };
+        let (saved, members) = load.await.map_err(|e| p.err(e.into()))?;
+        let saved: Vec<(String, HashSet<i64>)> = saved
+            .into_iter()
+            .map(|s| {
+                let ids = members
+                    .iter()
+                    .filter(|m| m.0 == s.id.0)
+                    .map(|m| m.1)
+                    .collect();
+                (s.name, ids)
+            })
+            .collect();
+        let rows: Vec<(String, usize, Scores)> = report::saved_segments(&facts, &saved)
+            .into_iter()
+            .map(|r| (r.value, r.responses, r.scores))
+            .collect();
+        if !rows.is_empty() {
+            segments.push(SegmentTable {
+                title: p.t("voc-segment-saved"),
+                rows,
+            });
+        }
         let only = q
             .theme
             .as_ref()
