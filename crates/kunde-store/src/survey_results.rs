@@ -9,53 +9,51 @@ use kunde_domain::*;
 /// Days a follow-up has before it is overdue.
 pub const FOLLOWUP_DAYS: i64 = 3;
 
-/// Opens the follow-up a response calls for, if any: the first (by question position) NPS
-/// answer of 0–6 or CSAT answer of 1–2 of a customer survey, for the owner of the survey's
-/// touchpoint, due [`FOLLOWUP_DAYS`] after `$3`. Binds: `$1` workspace, `$2` response, `$3`
-/// now. One statement, so [`Store::store_response`] runs it inside its own transaction.
-pub(crate) const OPEN_FOLLOWUP_SQL: &str = "INSERT INTO survey_followups
-        (workspace_id, response_id, survey_id, touchpoint_id, customer_id, owner_id, reason, score,
-         created_at, due_at, action)
-     SELECT r.workspace_id, r.id, r.survey_id, s.touchpoint_id, r.customer_id, t.owner_id,
-            CASE WHEN q.kind = 'nps' THEN 'detractor' ELSE 'low_csat' END, a.score,
-            $3, $3 + 259200, ''
-     FROM survey_responses r
-     JOIN surveys s ON s.id = r.survey_id AND s.workspace_id = r.workspace_id AND s.kind = 'customer'
-     LEFT JOIN touchpoints t ON t.id = s.touchpoint_id AND t.workspace_id = r.workspace_id
-     JOIN survey_answers a ON a.response_id = r.id AND a.workspace_id = r.workspace_id
-     JOIN survey_questions q ON q.id = a.question_id AND q.workspace_id = r.workspace_id
-     WHERE r.workspace_id = $1 AND r.id = $2
-       AND ((q.kind = 'nps' AND a.score <= 6) OR (q.kind = 'csat' AND a.score <= 2))
-       AND NOT EXISTS (SELECT 1 FROM survey_followups f WHERE f.workspace_id = $1 AND f.response_id = $2)
-     ORDER BY q.position, a.id
-     LIMIT 1";
+/// The statement that opens follow-ups for the responses `$where` picks: for each, the first
+/// (by question position) NPS answer of 0–6 or CSAT answer of 1–2 of a customer survey opens
+/// one follow-up for the owner of the survey's touchpoint, created at the answer's time and
+/// due [`FOLLOWUP_DAYS`] after it. `$1` is always the workspace.
+macro_rules! open_followups_sql {
+    ($where:literal) => {
+        concat!(
+            "INSERT INTO survey_followups
+                (workspace_id, response_id, survey_id, touchpoint_id, customer_id, owner_id, reason, score,
+                 created_at, due_at, action)
+             SELECT r.workspace_id, r.id, r.survey_id, s.touchpoint_id, r.customer_id, t.owner_id,
+                    CASE WHEN q.kind = 'nps' THEN 'detractor' ELSE 'low_csat' END, a.score,
+                    r.submitted_at, r.submitted_at + 259200, ''
+             FROM survey_responses r
+             JOIN surveys s ON s.id = r.survey_id AND s.workspace_id = r.workspace_id AND s.kind = 'customer'
+             LEFT JOIN touchpoints t ON t.id = s.touchpoint_id AND t.workspace_id = r.workspace_id
+             JOIN survey_answers a ON a.response_id = r.id AND a.workspace_id = r.workspace_id
+             JOIN survey_questions q ON q.id = a.question_id AND q.workspace_id = r.workspace_id
+             WHERE ",
+            $where,
+            " AND a.id = (SELECT a2.id FROM survey_answers a2
+                           JOIN survey_questions q2 ON q2.id = a2.question_id AND q2.workspace_id = a2.workspace_id
+                           WHERE a2.workspace_id = $1 AND a2.response_id = r.id
+                             AND ((q2.kind = 'nps' AND a2.score <= 6) OR (q2.kind = 'csat' AND a2.score <= 2))
+                           ORDER BY q2.position, a2.id LIMIT 1)
+               AND NOT EXISTS (SELECT 1 FROM survey_followups f WHERE f.workspace_id = $1 AND f.response_id = r.id)"
+        )
+    };
+}
+
+/// Opens the follow-up one response calls for, if any (see `open_followups_sql`). Binds:
+/// `$1` workspace, `$2` response. One statement, so [`Store::store_response`] runs it inside
+/// its own transaction.
+pub(crate) const OPEN_FOLLOWUP_SQL: &str = open_followups_sql!("r.workspace_id = $1 AND r.id = $2");
 
 /// How far back an imported survey history opens follow-ups: a detractor of last year was
 /// dealt with long ago (or never will be), one of the last month still wants an answer.
 pub const IMPORT_FOLLOWUP_SECONDS: i64 = 30 * 86_400;
 
 /// Opens, for every imported response of the last [`IMPORT_FOLLOWUP_SECONDS`] before `$2`,
-/// the follow-up [`OPEN_FOLLOWUP_SQL`] would have opened when it arrived: created at the
-/// answer's own time and due [`FOLLOWUP_DAYS`] after it, so older ones are already overdue.
+/// the follow-up it would have opened when it arrived, so older ones are already overdue.
 /// Binds: `$1` workspace, `$2` now, `$3` [`IMPORT_FOLLOWUP_SECONDS`].
-pub(crate) const IMPORT_FOLLOWUPS_SQL: &str = "INSERT INTO survey_followups
-        (workspace_id, response_id, survey_id, touchpoint_id, customer_id, owner_id, reason, score,
-         created_at, due_at, action)
-     SELECT r.workspace_id, r.id, r.survey_id, s.touchpoint_id, r.customer_id, t.owner_id,
-            CASE WHEN q.kind = 'nps' THEN 'detractor' ELSE 'low_csat' END, a.score,
-            r.submitted_at, r.submitted_at + 259200, ''
-     FROM survey_responses r
-     JOIN surveys s ON s.id = r.survey_id AND s.workspace_id = r.workspace_id AND s.kind = 'customer'
-     LEFT JOIN touchpoints t ON t.id = s.touchpoint_id AND t.workspace_id = r.workspace_id
-     JOIN survey_answers a ON a.response_id = r.id AND a.workspace_id = r.workspace_id
-     JOIN survey_questions q ON q.id = a.question_id AND q.workspace_id = r.workspace_id
-     WHERE r.workspace_id = $1 AND r.submitted_at >= $2 - $3 AND r.submitted_at <= $2
-       AND a.id = (SELECT a2.id FROM survey_answers a2
-                   JOIN survey_questions q2 ON q2.id = a2.question_id AND q2.workspace_id = a2.workspace_id
-                   WHERE a2.workspace_id = $1 AND a2.response_id = r.id
-                     AND ((q2.kind = 'nps' AND a2.score <= 6) OR (q2.kind = 'csat' AND a2.score <= 2))
-                   ORDER BY q2.position, a2.id LIMIT 1)
-       AND NOT EXISTS (SELECT 1 FROM survey_followups f WHERE f.workspace_id = $1 AND f.response_id = r.id)";
+pub(crate) const IMPORT_FOLLOWUPS_SQL: &str = open_followups_sql!(
+    "r.workspace_id = $1 AND r.submitted_at >= $2 - $3 AND r.submitted_at <= $2"
+);
 
 /// Which answers a results page reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,18 +293,17 @@ impl Store {
 
     /// Opens the follow-up a stored response calls for (see [`OPEN_FOLLOWUP_SQL`]); returns
     /// whether one was opened. Responses stored through [`Store::store_response`] get theirs
-    /// in the same transaction; this is for responses written another way (the demo).
+    /// in the same transaction, and imported ones through [`IMPORT_FOLLOWUPS_SQL`]; this is
+    /// for responses written another way, and opens nothing twice.
     pub async fn open_followup_for_response(
         &self,
         ws: WorkspaceId,
         response: ResponseId,
-        now: i64,
     ) -> Result<bool> {
         with_pool!(self, pool => {
             let done = sqlx::query(OPEN_FOLLOWUP_SQL)
                 .bind(ws.0)
                 .bind(response.0)
-                .bind(now)
                 .execute(pool)
                 .await?
                 .rows_affected();

@@ -850,7 +850,6 @@ impl Store {
             sqlx::query(crate::survey_results::OPEN_FOLLOWUP_SQL)
                 .bind(ws.0)
                 .bind(id)
-                .bind(r.submitted_at)
                 .execute(&mut *tx)
                 .await?;
             Ok(StoredResponse { id: ResponseId(id), new: true })

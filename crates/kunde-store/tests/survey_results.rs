@@ -231,7 +231,7 @@ async fn a_detractor_or_low_csat_opens_one_followup_for_the_touchpoint_owner(sto
     // Opening again for the same response does nothing.
     assert!(
         !store
-            .open_followup_for_response(f.ws, stored.id, NOW)
+            .open_followup_for_response(f.ws, stored.id)
             .await
             .unwrap()
     );

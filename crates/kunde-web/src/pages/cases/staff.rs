@@ -337,11 +337,7 @@ async fn from_followup(
         return Ok(Redirect::to("/followups").into_response());
     };
     let survey = fu.survey_title().get(p.tr.lang(), Language::En).to_owned();
-    let reason = p.t(if fu.reason == "detractor" {
-        "voc-reason-detractor"
-    } else {
-        "voc-reason-low-csat"
-    });
+    let reason = crate::pages::survey_results::followups::reason_label(&p, &fu);
     let score = fu.score.to_string();
     let answered = format_datetime(fu.created_at);
     let args = [

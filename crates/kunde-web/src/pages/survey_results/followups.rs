@@ -37,11 +37,7 @@ struct ListPage {
 
 impl ListPage {
     fn reason(&self, f: &Followup) -> String {
-        self.p.t(if f.reason == "detractor" {
-            "voc-reason-detractor"
-        } else {
-            "voc-reason-low-csat"
-        })
+        reason_label(&self.p, f)
     }
 
     fn error_for(&self, id: &i64) -> String {
@@ -50,6 +46,15 @@ impl ListPage {
             _ => String::new(),
         }
     }
+}
+
+/// Why the follow-up was opened ("Detractor", "Low CSAT"), in the page's language.
+pub(crate) fn reason_label(p: &Page, f: &Followup) -> String {
+    p.t(if f.reason == "detractor" {
+        "voc-reason-detractor"
+    } else {
+        "voc-reason-low-csat"
+    })
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 //! engagement per team, follow-ups opened by detractors and low CSAT, and personal
 //! invitations by e-mail with one reminder and an unsubscribe link.
 
-mod followups;
+pub(crate) mod followups;
 pub mod invites;
 mod report;
 mod results;

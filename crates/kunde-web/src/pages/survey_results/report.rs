@@ -191,6 +191,18 @@ pub struct SegmentRow {
     pub scores: Scores,
 }
 
+/// One group's row: its distinct responses and the scores of its answers.
+fn segment_row(value: String, rows: Vec<&AnswerFact>) -> SegmentRow {
+    let mut responses: Vec<i64> = rows.iter().map(|f| f.response_id).collect();
+    responses.sort_unstable();
+    responses.dedup();
+    SegmentRow {
+        value,
+        responses: responses.len(),
+        scores: Scores::of(rows),
+    }
+}
+
 /// Scores per group of `segment`, the most responses first.
 pub fn segments(facts: &[AnswerFact], segment: Segment) -> Vec<SegmentRow> {
     let mut groups: BTreeMap<String, Vec<&AnswerFact>> = BTreeMap::new();
@@ -199,17 +211,7 @@ pub fn segments(facts: &[AnswerFact], segment: Segment) -> Vec<SegmentRow> {
     }
     let mut rows: Vec<SegmentRow> = groups
         .into_iter()
-        .map(|(value, rows)| {
-            let mut responses: Vec<i64> = rows.iter().map(|f| f.response_id).collect();
-            responses.dedup();
-            responses.sort_unstable();
-            responses.dedup();
-            SegmentRow {
-                value,
-                responses: responses.len(),
-                scores: Scores::of(rows),
-            }
-        })
+        .map(|(value, rows)| segment_row(value, rows))
         .collect();
     rows.sort_by(|a, b| b.responses.cmp(&a.responses).then(a.value.cmp(&b.value)));
     rows
@@ -229,14 +231,7 @@ pub fn saved_segments(
                 .iter()
                 .filter(|f| f.customer_id.is_some_and(|c| members.contains(&c)))
                 .collect();
-            let mut responses: Vec<i64> = rows.iter().map(|f| f.response_id).collect();
-            responses.sort_unstable();
-            responses.dedup();
-            (!rows.is_empty()).then(|| SegmentRow {
-                value: name.clone(),
-                responses: responses.len(),
-                scores: Scores::of(rows),
-            })
+            (!rows.is_empty()).then(|| segment_row(name.clone(), rows))
         })
         .collect()
 }
