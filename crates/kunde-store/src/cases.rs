@@ -566,6 +566,38 @@ impl Store {
         self.get_case(ws, id).await
     }
 
+    /// Opens a case from a survey follow-up and closes the follow-up with `action(case id)`,
+    /// in one transaction: a crash cannot leave a case whose follow-up still looks open. A
+    /// follow-up already closed (or not found in the workspace) stays as it was.
+    pub async fn create_case_from_followup(
+        &self,
+        ws: WorkspaceId,
+        c: &NewCase,
+        followup: i64,
+        action: impl FnOnce(CaseId) -> String,
+    ) -> Result<Case> {
+        let by = c.created_by.map(|u| u.0);
+        let id = with_pool!(self, pool => transaction!(pool, tx => {
+            check_refs!(tx, ws, c);
+            let inserted: Result<CaseId> = insert_case!(tx, ws, c);
+            let id = inserted?;
+            let text = action(id);
+            sqlx::query(
+                "UPDATE survey_followups SET closed_at = $3, closed_by = $4, action = $5
+                 WHERE workspace_id = $1 AND id = $2 AND closed_at IS NULL",
+            )
+            .bind(ws.0)
+            .bind(followup)
+            .bind(c.created_at)
+            .bind(by)
+            .bind(&text)
+            .execute(&mut *tx)
+            .await?;
+            Ok(id)
+        }))?;
+        self.get_case(ws, id).await
+    }
+
     /// Opens a case for a contact from the public form: the customer with this e-mail, or a
     /// new one, and the case, in one transaction. `c.customer_id` is ignored.
     pub async fn create_case_for_contact(

@@ -6,6 +6,33 @@ use crate::{Result, Store, StoreError, with_pool};
 use kunde_domain::WorkspaceId;
 use kunde_domain::mail::{Mail, Security, SmtpSettings};
 
+/// Inserts one message into the outbox through `$exec` (a pool, or a transaction so the
+/// message is queued together with what it reports); evaluates to its id. The caller has
+/// validated the message.
+macro_rules! insert_outbox {
+    ($exec:expr, $ws:expr, $mail:expr, $now:expr) => {{
+        let mail: &kunde_domain::mail::Mail = $mail;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (workspace_id, to_address, to_name, subject, text_body, html_body,
+                 unsubscribe_url, reply_to, created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        )
+        .bind($ws.0)
+        .bind(mail.to.trim())
+        .bind(mail.to_name.as_deref())
+        .bind(&mail.subject)
+        .bind(&mail.text)
+        .bind(mail.html.as_deref())
+        .bind(mail.unsubscribe_url.as_deref())
+        .bind(mail.reply_to.as_deref())
+        .bind($now)
+        .fetch_one($exec)
+        .await?;
+        id
+    }};
+}
+pub(crate) use insert_outbox;
+
 /// After this many failed attempts a message is given up (its error stays visible).
 pub const MAX_ATTEMPTS: i64 = 8;
 
@@ -170,24 +197,7 @@ impl Store {
     /// Queues a message for sending; it is due at once. Returns its id.
     pub async fn enqueue_mail(&self, ws: WorkspaceId, mail: &Mail, now: i64) -> Result<i64> {
         mail.validate()?;
-        let id: i64 = with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "INSERT INTO outbox (workspace_id, to_address, to_name, subject, text_body, html_body,
-                     unsubscribe_url, reply_to, created_at, next_attempt_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-            )
-            .bind(ws.0)
-            .bind(mail.to.trim())
-            .bind(mail.to_name.as_deref())
-            .bind(&mail.subject)
-            .bind(&mail.text)
-            .bind(mail.html.as_deref())
-            .bind(mail.unsubscribe_url.as_deref())
-            .bind(mail.reply_to.as_deref())
-            .bind(now)
-            .fetch_one(pool)
-            .await?
-        });
+        let id: i64 = with_pool!(self, pool => { insert_outbox!(pool, ws, mail, now) });
         Ok(id)
     }
 

@@ -8,6 +8,7 @@
 pub(crate) mod import;
 
 use crate::ingest::{BeginWrite, gate, write_transaction};
+use crate::mail::insert_outbox;
 use crate::rows::language;
 use crate::{Result, Store, StoreError, transaction, with_pool};
 use kunde_domain::*;
@@ -1054,5 +1055,99 @@ impl Store {
                 .rows_affected();
             if done == 0 { Err(StoreError::NotFound) } else { Ok(()) }
         })
+    }
+
+    /// Invites `customer` to `survey`: records the invitation, queues its e-mail (made by
+    /// `mail` from the personal link's token) and marks it sent, in one transaction, so an
+    /// invitation is never recorded as sent without its e-mail or the other way round.
+    /// Returns the invitation and the queued message's id.
+    pub async fn send_invitation(
+        &self,
+        ws: WorkspaceId,
+        survey: SurveyId,
+        customer: CustomerId,
+        now: i64,
+        mail: impl FnOnce(&str) -> kunde_domain::mail::Mail,
+    ) -> Result<(Invitation, i64)> {
+        let token = generate_survey_token();
+        let hash = invitation_token_hash(&token);
+        let message = mail(&token);
+        message.validate()?;
+        let (row, mail_id): (InvitationRow, i64) = with_pool!(self, pool => transaction!(pool, tx => {
+            let survey_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM surveys WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(survey.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if survey_found.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            let customer_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(customer.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if customer_found.is_none() {
+                return Err(StoreError::InvalidReference(format!("customer {customer}")));
+            }
+            let row: InvitationRow = sqlx::query_as(concat!(
+                "INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, token_hash, created_at, sent_at)
+                 VALUES ($1, $2, $3, $4, $5, $5) RETURNING ", invitation_columns!()))
+            .bind(ws.0)
+            .bind(survey.0)
+            .bind(customer.0)
+            .bind(&hash)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let mail_id = insert_outbox!(&mut *tx, ws, &message, now);
+            Ok((row, mail_id))
+        }))?;
+        Ok((invitation(row), mail_id))
+    }
+
+    /// Sends the one reminder of an invitation: a new personal link's token, its e-mail
+    /// (made by `mail`) and the reminder's time, in one transaction, and only if the
+    /// invitation was not reminded yet. Returns the queued message's id, or `None` when the
+    /// invitation had already been reminded (nothing is written then), so a reminder is
+    /// never sent twice, even by two ticks at once.
+    pub async fn send_reminder(
+        &self,
+        ws: WorkspaceId,
+        invitation: InvitationId,
+        now: i64,
+        mail: impl FnOnce(&str) -> kunde_domain::mail::Mail,
+    ) -> Result<Option<i64>> {
+        let token = generate_survey_token();
+        let hash = invitation_token_hash(&token);
+        let message = mail(&token);
+        message.validate()?;
+        with_pool!(self, pool => transaction!(pool, tx => {
+            let claimed = sqlx::query(
+                "UPDATE survey_invitations SET reminded_at = $3
+                 WHERE workspace_id = $1 AND id = $2 AND reminded_at IS NULL",
+            )
+            .bind(ws.0)
+            .bind(invitation.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                return Ok(None);
+            }
+            sqlx::query(
+                "INSERT INTO survey_invitation_tokens (token_hash, workspace_id, invitation_id, created_at)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&hash)
+            .bind(ws.0)
+            .bind(invitation.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let mail_id = insert_outbox!(&mut *tx, ws, &message, now);
+            Ok(Some(mail_id))
+        }))
     }
 }

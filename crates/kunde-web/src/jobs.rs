@@ -1,9 +1,8 @@
-//! Periodic work: once a minute the server calls [`tick`] with the current time. Each area
-//! that acts on time (survey reminders, case escalations) adds one call here to its own
-//! `run_due(state, now)`, which must be safe to run again (it records what it has done).
-//! Tests call those functions directly with a chosen `now`.
+//! Timed work: once a minute the server calls [`tick`] with the current time, which calls
+//! each feature's `run_due(state, now)`. Each must be safe to run again (it records what it
+//! has done). Tests call those functions directly with a chosen `now`.
 
-use crate::AppState;
+use crate::{AppState, cases, survey_results};
 use std::time::Duration;
 
 /// How often [`tick`] runs.
@@ -12,11 +11,15 @@ pub const PERIOD: Duration = Duration::from_secs(60);
 /// Runs every periodic job once for `now`. A failing job is logged and does not stop the
 /// others.
 pub async fn tick(state: &AppState, now: i64) {
-    if let Err(e) = crate::case_mail::run_due(state, now).await {
+    if let Err(e) = cases::run_due(state, now).await {
         tracing::warn!(error = %e, "case escalations failed");
     }
-    if let Err(e) = crate::pages::survey_results::invites::run_due(state, now).await {
+    if let Err(e) = survey_results::run_due(state, now).await {
         tracing::warn!(error = %e, "survey reminders failed");
+    }
+    // Expired sessions are purged so the table does not grow without bound.
+    if let Err(e) = state.store.purge_sessions(now).await {
+        tracing::warn!(error = %e, "purging sessions failed");
     }
 }
 

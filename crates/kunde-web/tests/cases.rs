@@ -637,7 +637,7 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         .await
         .unwrap();
     assert!(due.first_response_warn > NOW && due.first_response > due.first_response_warn);
-    let run = |now| kunde_web::case_mail::run_due(&state, now);
+    let run = |now| kunde_web::run_case_escalations(&state, now);
     assert_eq!(
         run(due.first_response_warn - 1).await.unwrap(),
         0,
@@ -655,7 +655,7 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
     let mut later = state.clone();
     let deliver_at = due.first_response + 120;
     later.clock = std::sync::Arc::new(move || deliver_at);
-    let delivery = kunde_web::mail::deliver_due(&later).await.unwrap();
+    let delivery = kunde_web::outbox::deliver_due(&later).await.unwrap();
     assert_eq!(delivery.sent, 4, "{delivery:?}");
     let received = sink.wait_for(4).await;
     let to = |addr: &str| {

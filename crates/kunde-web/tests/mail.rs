@@ -138,8 +138,8 @@ async fn a_message_is_retried_until_the_server_takes_it(db: &TestDb) {
         text: "Tak".into(),
         ..Mail::default()
     };
-    let id = kunde_web::mail::queue(&st, ws.id, &mail).await.unwrap();
-    let round = kunde_web::mail::deliver_due(&st).await.unwrap();
+    let id = kunde_web::outbox::queue(&st, ws.id, &mail).await.unwrap();
+    let round = kunde_web::outbox::deliver_due(&st).await.unwrap();
     assert_eq!((round.sent, round.failed), (0, 1));
     let queued = db.store.queued_mail(ws.id, id).await.unwrap();
     assert_eq!(queued.state(), MailState::Queued);
@@ -147,7 +147,7 @@ async fn a_message_is_retried_until_the_server_takes_it(db: &TestDb) {
     assert_eq!(queued.next_attempt_at, Some(NOW + 60));
     assert!(queued.last_error.is_some());
     // Not due again before its time.
-    assert_eq!(kunde_web::mail::deliver_due(&st).await.unwrap().failed, 0);
+    assert_eq!(kunde_web::outbox::deliver_due(&st).await.unwrap().failed, 0);
 
     // The server is fixed; a minute later the message goes.
     db.store
@@ -155,14 +155,14 @@ async fn a_message_is_retried_until_the_server_takes_it(db: &TestDb) {
         .await
         .unwrap();
     st.clock = std::sync::Arc::new(|| NOW + 61);
-    let round = kunde_web::mail::deliver_due(&st).await.unwrap();
+    let round = kunde_web::outbox::deliver_due(&st).await.unwrap();
     assert_eq!((round.sent, round.failed), (1, 0));
     let got = sink.wait_for(1).await;
     assert_eq!(got[0].subject, "Hej igen");
     let queued = db.store.queued_mail(ws.id, id).await.unwrap();
     assert_eq!(queued.state(), MailState::Sent);
     // Sent once: another round sends nothing more.
-    assert_eq!(kunde_web::mail::deliver_due(&st).await.unwrap().sent, 0);
+    assert_eq!(kunde_web::outbox::deliver_due(&st).await.unwrap().sent, 0);
     assert_eq!(sink.received().len(), 1);
 }
 
@@ -175,8 +175,8 @@ async fn without_a_mail_server_a_message_fails_visibly(db: &TestDb) {
         text: "Tak".into(),
         ..Mail::default()
     };
-    let id = kunde_web::mail::queue(&st, ws.id, &mail).await.unwrap();
-    kunde_web::mail::deliver_due(&st).await.unwrap();
+    let id = kunde_web::outbox::queue(&st, ws.id, &mail).await.unwrap();
+    kunde_web::outbox::deliver_due(&st).await.unwrap();
     let queued = db.store.queued_mail(ws.id, id).await.unwrap();
     assert_eq!(queued.state(), MailState::Failed);
     assert!(queued.attempts < MAX_ATTEMPTS);
@@ -219,7 +219,7 @@ async fn one_workspaces_outbox_is_not_anothers(db: &TestDb) {
         text: "x".into(),
         ..Mail::default()
     };
-    let id = kunde_web::mail::queue(&st, a.id, &mail).await.unwrap();
+    let id = kunde_web::outbox::queue(&st, a.id, &mail).await.unwrap();
     assert!(db.store.queued_mail(b.id, id).await.is_err());
     assert!(db.store.recent_mail(b.id, 10).await.unwrap().is_empty());
     let mut c = Client::new(st);

@@ -538,7 +538,7 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
         "{:?}",
         sent.location
     );
-    kunde_web::mail::deliver_due(&state0).await.unwrap();
+    kunde_web::outbox::deliver_due(&state0).await.unwrap();
     let mails = sink.wait_for(2).await;
     let to_astrid = mails
         .iter()
@@ -608,7 +608,7 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
     // The reminder is queued at its own time and goes out then.
     let mut later = state0.clone();
     later.clock = std::sync::Arc::new(|| NOW + 4 * DAY);
-    kunde_web::mail::deliver_due(&later).await.unwrap();
+    kunde_web::outbox::deliver_due(&later).await.unwrap();
     let mails = sink.wait_for(3).await;
     let reminder = &mails[2];
     assert_eq!(reminder.to, vec!["astrid@kund.se".to_owned()]);

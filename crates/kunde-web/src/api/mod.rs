@@ -11,7 +11,6 @@
 //! - the API sets no cookies, and only the snippet endpoint answers cross-origin requests.
 //!   It is exempt from CSRF protection because it authenticates with keys, not cookies.
 
-mod cases;
 mod events;
 mod snippet;
 
@@ -33,7 +32,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/events", post(events::ingest))
         .route("/api/v1/identify", post(events::identify))
-        .route("/api/v1/cases", post(cases::create))
         .route(
             "/api/v1/snippet/events",
             post(snippet::ingest).options(snippet::preflight),
@@ -149,7 +147,7 @@ impl IntoResponse for ApiError {
 }
 
 /// The grant of a presented key, if it is known, not revoked and of `kind`.
-async fn authorize(
+pub(crate) async fn authorize(
     state: &AppState,
     key: Option<&str>,
     kind: ApiKeyKind,
@@ -187,7 +185,7 @@ async fn authorize(
 }
 
 /// The key of an `Authorization: Bearer <key>` header.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, key) = value.trim().split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then_some(key)
@@ -195,7 +193,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 
 /// Reads the body up to `limit` bytes; a larger one is refused with 413 before it is
 /// buffered in full.
-async fn read_body(
+pub(crate) async fn read_body(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
@@ -223,7 +221,7 @@ async fn read_body(
 }
 
 /// Parses a JSON body, or says where it is broken.
-fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
     serde_json::from_slice(bytes).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,

@@ -7,7 +7,7 @@
 use super::events::{batch_events, visitor};
 use super::{ApiError, authorize, parse_json, read_body};
 use crate::AppState;
-use crate::ratelimit::ClientKey;
+use crate::kit::ratelimit::ClientKey;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

@@ -1,0 +1,42 @@
+//! Accounts and the workspace's settings: signing in and out, the first-run set-up, choosing
+//! a language, invitations, the settings page with API keys (`settings`), and the e-mail
+//! settings with a test message (`mail_settings`).
+//!
+//! Invariants: a session token and an invitation token are stored only as their SHA-256;
+//! signing in takes as long for an unknown address as for a wrong password; settings and
+//! API keys are the owner's.
+
+mod mail_settings;
+mod settings;
+mod signin;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn public_routes() -> Router<AppState> {
+    Router::new()
+        .route("/signin", get(signin::form).post(signin::submit))
+        .route("/setup", get(signin::setup_form).post(signin::setup_submit))
+        .route(
+            "/invite/{token}",
+            get(settings::invite_form).post(settings::invite_accept),
+        )
+        .route("/language", post(signin::set_language))
+}
+
+pub fn staff_routes() -> Router<AppState> {
+    Router::new().route("/signout", post(signin::signout))
+}
+
+pub fn owner_routes() -> Router<AppState> {
+    Router::new()
+        .route("/settings", get(settings::page).post(settings::save))
+        .route("/settings/invite", post(settings::invite))
+        .route("/settings/api-keys", post(settings::create_api_key))
+        .route(
+            "/settings/api-keys/{id}/revoke",
+            post(settings::revoke_api_key),
+        )
+        .merge(mail_settings::owner_routes())
+}

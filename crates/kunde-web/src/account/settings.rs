@@ -1,0 +1,443 @@
+//! The owner's settings: the business itself, its staff (invited by a link that works once)
+//! and its API keys (each shown once, stored hashed, revocable).
+
+use crate::AppState;
+use crate::kit::auth::{self, public_tr, start_session, token_hash};
+use crate::kit::csrf::{CsrfToken, random_token};
+use crate::kit::error::{AppError, PageError};
+use crate::kit::{FieldErrors, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use kunde_domain::*;
+use kunde_store::{ApiKey, ApiKeyKind, SessionUser, StoreError};
+use serde::Deserialize;
+
+/// Invitations are valid for a week.
+const INVITE_SECONDS: i64 = 7 * 24 * 3600;
+
+#[derive(Template)]
+#[template(path = "settings.html")]
+struct SettingsPage {
+    p: Page,
+    ws: WorkspaceForm,
+    users: Vec<User>,
+    invite: InviteForm,
+    errors: FieldErrors,
+    /// The link of an invitation just created, and for whom.
+    invite_link: Option<(String, String)>,
+    api_keys: Vec<ApiKey>,
+    api_key_form: ApiKeyForm,
+    /// A key just created: shown this once.
+    new_key: Option<NewKey>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ApiKeyForm {
+    name: String,
+    kind: String,
+    /// Publishable keys: the sites allowed to use the key, one per line (empty: any).
+    #[serde(default)]
+    origins: String,
+}
+
+impl SettingsPage {
+    fn key_kind(&self, k: &ApiKey) -> String {
+        self.p.t(&format!("apikeys-kind-{}", k.kind.code()))
+    }
+}
+
+/// A key just created, with the snippet to paste when it is a publishable one.
+struct NewKey {
+    name: String,
+    key: String,
+    snippet: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct WorkspaceForm {
+    name: String,
+    language: String,
+    currency: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct InviteForm {
+    name: String,
+    email: String,
+    role: String,
+    language: String,
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+async fn settings_page(
+    state: &AppState,
+    p: Page,
+    user: &SessionUser,
+    ws: Option<WorkspaceForm>,
+    invite: Option<InviteForm>,
+    errors: FieldErrors,
+    invite_link: Option<(String, String)>,
+) -> Result<SettingsPage, PageError> {
+    let users = state
+        .store
+        .list_users(user.workspace.id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let api_keys = state
+        .store
+        .list_api_keys(user.workspace.id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let w = &user.workspace;
+    let ws = ws.unwrap_or_else(|| WorkspaceForm {
+        name: w.name.clone(),
+        language: w.default_language.code().to_owned(),
+        currency: w.currency.clone(),
+    });
+    let invite = invite.unwrap_or_else(|| InviteForm {
+        role: "staff".into(),
+        language: w.default_language.code().to_owned(),
+        ..Default::default()
+    });
+    Ok(SettingsPage {
+        p,
+        ws,
+        users,
+        invite,
+        errors,
+        invite_link,
+        api_keys,
+        api_key_form: ApiKeyForm {
+            kind: "secret".into(),
+            ..Default::default()
+        },
+        new_key: None,
+    })
+}
+
+fn respond(view: SettingsPage, status: StatusCode) -> Result<Response, PageError> {
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((status, Html(html)).into_response())
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings").with_notice(done.done.as_deref());
+    let view = settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
+    respond(view, StatusCode::OK)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Form(f): Form<WorkspaceForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings");
+    let mut errors = FieldErrors::default();
+    let name = errors.check(
+        p.tr,
+        "ws_name",
+        "setup-business",
+        NonEmpty::parse("name", &f.name),
+    );
+    let language = errors.check(
+        p.tr,
+        "ws_language",
+        "setup-language",
+        Language::parse(&f.language),
+    );
+    let currency = f.currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        errors.add_message(
+            "ws_currency",
+            p.tr.t_args("error-empty", &[("field", &p.t("setup-currency"))]),
+        );
+    }
+    if let (Some(name), Some(language), true) = (name, language, errors.is_empty()) {
+        state
+            .store
+            .update_workspace(user.workspace.id, &name, language, &currency)
+            .await
+            .map_err(|e| p.err(e.into()))?;
+        return Ok(Redirect::to("/settings?done=settings-saved").into_response());
+    }
+    let view = settings_page(&state, p, &user, Some(f), None, errors, None).await?;
+    respond(view, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// Creates an invitation and shows its link on the settings page for the owner to pass on.
+pub async fn invite(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
+    Form(f): Form<InviteForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings");
+    let mut errors = FieldErrors::default();
+    let name = errors.check(
+        p.tr,
+        "invite_name",
+        "col-name",
+        NonEmpty::parse("name", &f.name),
+    );
+    let email = errors.check(p.tr, "invite_email", "col-email", Email::parse(&f.email));
+    let role = errors.check(p.tr, "invite_role", "users-role", Role::parse(&f.role));
+    let language = errors.check(
+        p.tr,
+        "invite_language",
+        "lang-label",
+        Language::parse(&f.language),
+    );
+    if let (Some(name), Some(email), Some(role), Some(language)) = (name, email, role, language) {
+        let token = random_token();
+        let now = state.now();
+        let new = NewUser {
+            name: name.clone(),
+            email,
+            role,
+            language,
+            password: None,
+        };
+        match state
+            .store
+            .create_user(
+                user.workspace.id,
+                &new,
+                None,
+                Some((&token_hash(&token), now + INVITE_SECONDS)),
+                now,
+            )
+            .await
+        {
+            Ok(_) => {
+                let link = format!("{}/invite/{token}", base_url(&state, &headers));
+                let view = settings_page(
+                    &state,
+                    p,
+                    &user,
+                    None,
+                    None,
+                    FieldErrors::default(),
+                    Some((name.to_string(), link)),
+                )
+                .await?;
+                return respond(view, StatusCode::OK);
+            }
+            Err(StoreError::Conflict(_)) => {
+                errors.add_message("invite_email", p.t("error-duplicate-email"))
+            }
+            Err(e) => return Err(p.err(e.into())),
+        }
+    }
+    let view = settings_page(&state, p, &user, None, Some(f), errors, None).await?;
+    respond(view, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    state.public_url(Some(headers))
+}
+
+/// Creates an API key and shows it once, with the snippet for a publishable key.
+pub async fn create_api_key(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
+    Form(f): Form<ApiKeyForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings");
+    let mut errors = FieldErrors::default();
+    let name = errors.check(
+        p.tr,
+        "api_key_name",
+        "apikeys-name",
+        NonEmpty::parse("name", &f.name),
+    );
+    let kind = ApiKeyKind::parse(&f.kind);
+    if kind.is_none() {
+        errors.add_message("api_key_kind", p.t("apikeys-kind-invalid"));
+    }
+    // Only a publishable key is used from web pages; a secret key ignores the field.
+    let origins = if kind == Some(ApiKeyKind::Publishable) {
+        match kunde_domain::parse_origins(&f.origins) {
+            Ok(o) => Some(o),
+            Err(bad) => {
+                errors.add_message(
+                    "api_key_origins",
+                    p.tr.t_args(
+                        "apikeys-origins-invalid",
+                        &[
+                            ("value", &bad),
+                            ("max", &kunde_domain::MAX_ORIGINS.to_string()),
+                        ],
+                    ),
+                );
+                None
+            }
+        }
+    } else {
+        Some(Vec::new())
+    };
+    let (Some(name), Some(kind), Some(origins)) = (name, kind, origins) else {
+        let mut view = settings_page(&state, p, &user, None, None, errors, None).await?;
+        view.api_key_form = f;
+        return respond(view, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let (_, key) = state
+        .store
+        .create_api_key_for_origins(
+            user.workspace.id,
+            &name,
+            kind,
+            &origins,
+            Some(user.user.id),
+            state.now(),
+        )
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let snippet = (kind == ApiKeyKind::Publishable).then(|| {
+        format!(
+            "<script src=\"{}/t.js\" data-key=\"{key}\" data-page-touchpoint=\"TOUCHPOINT_ID\" async></script>",
+            base_url(&state, &headers)
+        )
+    });
+    let mut view =
+        settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
+    view.new_key = Some(NewKey {
+        name: name.to_string(),
+        key,
+        snippet,
+    });
+    respond(view, StatusCode::OK)
+}
+
+/// Revokes an API key of the owner's workspace; it stops working at once.
+pub async fn revoke_api_key(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let tr = crate::kit::i18n::Tr::new(user.user.language);
+    state
+        .store
+        .revoke_api_key(user.workspace.id, id, state.now())
+        .await
+        .map_err(|e| PageError(tr, e.into()))?;
+    Ok(Redirect::to("/settings#api-keys").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "invite.html")]
+struct InvitePage {
+    p: Page,
+    invited: Option<User>,
+    business: String,
+    errors: FieldErrors,
+}
+
+async fn invite_page(
+    state: &AppState,
+    p: Page,
+    token: &str,
+    errors: FieldErrors,
+) -> Result<(InvitePage, Option<User>), PageError> {
+    let invited = state
+        .store
+        .find_invitation(&token_hash(token), state.now())
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let business = match &invited {
+        Some(u) => {
+            state
+                .store
+                .get_workspace(u.workspace_id)
+                .await
+                .map_err(|e| p.err(e.into()))?
+                .name
+        }
+        None => String::new(),
+    };
+    Ok((
+        InvitePage {
+            p,
+            invited: invited.clone(),
+            business,
+            errors,
+        },
+        invited,
+    ))
+}
+
+pub async fn invite_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let tr = public_tr(&headers);
+    let (view, invited) = invite_page(
+        &state,
+        Page::public(tr, &csrf, "/invite"),
+        &token,
+        FieldErrors::default(),
+    )
+    .await?;
+    let status = if invited.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((status, Html(html)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AcceptForm {
+    password: String,
+}
+
+pub async fn invite_accept(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(token): Path<String>,
+    Form(f): Form<AcceptForm>,
+) -> Result<Response, PageError> {
+    let tr = public_tr(&headers);
+    let mut errors = FieldErrors::default();
+    let password = errors.check(tr, "password", "password-new", Password::parse(&f.password));
+    let (view, invited) =
+        invite_page(&state, Page::public(tr, &csrf, "/invite"), &token, errors).await?;
+    let Some(invited) = invited else {
+        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        return Ok((StatusCode::NOT_FOUND, Html(html)).into_response());
+    };
+    let Some(password) = password else {
+        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    };
+    let hash = auth::hash_password(&password);
+    let fail = |e: StoreError| PageError(tr, AppError::from(e));
+    state
+        .store
+        .set_password(invited.workspace_id, invited.id, &hash)
+        .await
+        .map_err(fail)?;
+    let cookie = start_session(&state, &invited).await.map_err(fail)?;
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}

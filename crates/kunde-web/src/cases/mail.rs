@@ -1,0 +1,232 @@
+//! The e-mail of service cases, all through the durable outbox: replies to the customer (in
+//! the customer's language), the one-question rating asked when a case closes, approval
+//! requests to the owner, and the escalation of targets about to be or already missed
+//! ([`run_due`], called every minute by `jobs::tick`). Each escalation notice is recorded
+//! before it is queued, so it is sent once even if two ticks overlap.
+
+use crate::AppState;
+use crate::kit::i18n::Tr;
+use kunde_domain::*;
+use kunde_store::{SessionUser, StoreError};
+
+/// Queues one e-mail in the workspace's outbox.
+async fn enqueue(
+    state: &AppState,
+    ws: WorkspaceId,
+    to: &str,
+    to_name: Option<&str>,
+    subject: String,
+    text: String,
+    now: i64,
+) -> Result<(), StoreError> {
+    let mail = kunde_domain::mail::Mail {
+        to: to.to_owned(),
+        to_name: to_name.map(str::to_owned),
+        subject,
+        text,
+        html: None,
+        unsubscribe_url: None,
+        reply_to: None,
+    };
+    crate::outbox::queue_at(state, ws, &mail, now).await?;
+    Ok(())
+}
+
+/// An absolute link to `path` on this server, for e-mails.
+fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.public_url(None))
+}
+
+/// Sends a reply to the case's customer, in the customer's language.
+pub async fn send_reply(
+    state: &AppState,
+    user: &SessionUser,
+    c: &Case,
+    body: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let ws = user.workspace.id;
+    let customer = state.store.get_customer(ws, c.customer_id).await?;
+    let Some(email) = customer.email else {
+        return Ok(());
+    };
+    let tr = Tr::new(customer.language);
+    let subject = tr.t_args(
+        "case-mail-reply-subject",
+        &[("id", &c.id.to_string()), ("subject", &c.subject)],
+    );
+    let text = format!(
+        "{}\n\n{}\n\n-- \n{}\n{}",
+        tr.t_args("case-mail-greeting", &[("name", &customer.name)]),
+        body,
+        user.user.name,
+        user.workspace.name
+    );
+    enqueue(
+        state,
+        ws,
+        email.as_str(),
+        Some(&customer.name),
+        subject,
+        text,
+        now,
+    )
+    .await
+}
+
+/// Asks the customer of a just-closed case how it was handled: a link to `/c/{token}`.
+pub async fn ask_rating(
+    state: &AppState,
+    workspace: &Workspace,
+    c: &Case,
+    token: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let customer = state
+        .store
+        .get_customer(workspace.id, c.customer_id)
+        .await?;
+    let Some(email) = customer.email else {
+        return Ok(());
+    };
+    let tr = Tr::new(customer.language);
+    let subject = tr.t_args("case-mail-rate-subject", &[("business", &workspace.name)]);
+    let text = format!(
+        "{}\n\n{}\n\n{}\n\n-- \n{}",
+        tr.t_args("case-mail-greeting", &[("name", &customer.name)]),
+        tr.t_args("case-mail-rate-text", &[("subject", &c.subject)]),
+        link(state, &format!("/c/{token}")),
+        workspace.name
+    );
+    enqueue(
+        state,
+        workspace.id,
+        email.as_str(),
+        Some(&customer.name),
+        subject,
+        text,
+        now,
+    )
+    .await
+}
+
+/// Tells the workspace's owners that a grant waits for their approval.
+pub async fn ask_approval(
+    state: &AppState,
+    user: &SessionUser,
+    case: CaseId,
+    g: &CaseGrant,
+    now: i64,
+) -> Result<(), StoreError> {
+    let ws = user.workspace.id;
+    for owner in owners(state, ws).await? {
+        let tr = Tr::new(owner.language);
+        let amount = crate::kit::format_money(owner.language, g.amount, &user.workspace.currency);
+        let subject = tr.t_args(
+            "case-mail-approval-subject",
+            &[("id", &case.to_string()), ("amount", &amount)],
+        );
+        let text = format!(
+            "{}\n\n{}",
+            tr.t_args(
+                "case-mail-approval-text",
+                &[
+                    ("name", &user.user.name),
+                    ("amount", &amount),
+                    ("kind", &tr.t(&format!("case-grant-{}", g.kind.code()))),
+                ]
+            ),
+            link(state, &format!("/cases/{case}"))
+        );
+        enqueue(
+            state,
+            ws,
+            owner.email.as_str(),
+            Some(&owner.name),
+            subject,
+            text,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn owners(state: &AppState, ws: WorkspaceId) -> Result<Vec<User>, StoreError> {
+    Ok(state
+        .store
+        .list_users(ws)
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Owner && u.active)
+        .collect())
+}
+
+/// Sends the escalation notices that are due at `now`: before a target is missed (at 75 %
+/// of its business time) to the assignee, and once it is missed to the assignee and the
+/// owners. A case without an assignee escalates to the owners at once. Returns how many
+/// notices were recorded.
+pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
+    let due = state.store.due_escalations(now).await?;
+    let mut sent = 0;
+    for d in due {
+        if !state
+            .store
+            .record_escalation(d.workspace_id, d.case_id, d.kind, now)
+            .await?
+        {
+            continue;
+        }
+        sent += 1;
+        let missed = d.kind.ends_with("_missed");
+        let mut to: Vec<(String, String, Language)> = Vec::new();
+        if let Some(a) = &d.assignee {
+            to.push(a.clone());
+        }
+        if missed || d.assignee.is_none() {
+            for o in owners(state, d.workspace_id).await? {
+                if !to.iter().any(|(_, e, _)| e == o.email.as_str()) {
+                    to.push((o.name, o.email.as_str().to_owned(), o.language));
+                }
+            }
+        }
+        let target_key = if d.kind.starts_with("first") {
+            "case-target-first"
+        } else {
+            "case-target-resolution"
+        };
+        for (name, email, lang) in to {
+            let tr = Tr::new(lang);
+            let target = tr.t(target_key);
+            let args = [
+                ("id", d.case_id.to_string()),
+                ("subject", d.subject.clone()),
+                ("target", target),
+                ("customer", d.customer_name.clone()),
+                ("due", crate::kit::format_datetime(d.due)),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (subject_key, text_key) = if missed {
+                ("case-mail-missed-subject", "case-mail-missed-text")
+            } else {
+                ("case-mail-warn-subject", "case-mail-warn-text")
+            };
+            let text = format!(
+                "{}\n\n{}",
+                tr.t_args(text_key, &args),
+                link(state, &format!("/cases/{}", d.case_id))
+            );
+            enqueue(
+                state,
+                d.workspace_id,
+                &email,
+                Some(&name),
+                tr.t_args(subject_key, &args),
+                text,
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(sent)
+}

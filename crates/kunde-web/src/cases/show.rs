@@ -1,0 +1,448 @@
+//! One case for staff: its page with timers, suggested articles, notes and replies, changing
+//! its status, priority or assignee, and closing it with a root cause.
+
+use super::category_name_of;
+use super::list::*;
+use super::new::*;
+use super::timing::Calendar;
+use crate::AppState;
+use crate::kit::csrf::CsrfToken;
+use crate::kit::error::{AppError, PageError};
+use crate::kit::{FieldErrors, Page, format_datetime};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use kunde_domain::*;
+use kunde_store::{AttachmentInfo, SessionUser, StoreError};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "cases/show.html")]
+pub(super) struct ShowPage {
+    pub(super) p: Page,
+    pub(super) c: Case,
+    pub(super) customer: Customer,
+    pub(super) category: String,
+    pub(super) touchpoint: String,
+    pub(super) entries: Vec<CaseEntry>,
+    pub(super) attachments: Vec<AttachmentInfo>,
+    pub(super) grants: Vec<CaseGrant>,
+    pub(super) users: Vec<User>,
+    pub(super) causes: Vec<RootCause>,
+    pub(super) first_timer: Timer,
+    pub(super) resolution_timer: Timer,
+    pub(super) suggestions: Vec<Suggestion>,
+    pub(super) authority: Money,
+    pub(super) body: String,
+    pub(super) errors: FieldErrors,
+}
+
+/// A knowledge-base article suggested for the case, with the text a reply may quote.
+pub struct Suggestion {
+    pub id: i64,
+    pub title: String,
+    pub quote: String,
+}
+
+impl ShowPage {
+    fn when(&self, at: &i64) -> String {
+        format_datetime(*at)
+    }
+    fn statuses(&self) -> [CaseStatus; 3] {
+        [CaseStatus::New, CaseStatus::Open, CaseStatus::Waiting]
+    }
+    fn priorities(&self) -> [CasePriority; 4] {
+        CasePriority::ALL
+    }
+    fn status_is(&self, s: &CaseStatus) -> bool {
+        *s == self.c.status
+    }
+    fn priority_is(&self, p: &CasePriority) -> bool {
+        *p == self.c.priority
+    }
+    fn assigned_to(&self, u: &User) -> bool {
+        self.c.assignee_id == Some(u.id)
+    }
+    fn closed(&self) -> bool {
+        self.c.status == CaseStatus::Closed
+    }
+    fn assignee(&self) -> String {
+        self.c
+            .assignee_id
+            .and_then(|a| self.users.iter().find(|u| u.id == a))
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| self.p.t("case-unassigned"))
+    }
+    fn root_cause(&self) -> String {
+        self.c
+            .root_cause_id
+            .and_then(|r| self.causes.iter().find(|c| c.id == r))
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    pub(super) done: Option<String>,
+    pub(super) quote: Option<i64>,
+}
+
+pub(super) const NOTICES: [&str; 8] = [
+    "created", "note", "reply", "updated", "closed", "grant", "pending", "uploaded",
+];
+
+pub(super) async fn show_page(
+    state: &AppState,
+    user: &SessionUser,
+    p: Page,
+    id: CaseId,
+    quote: Option<i64>,
+) -> Result<ShowPage, PageError> {
+    let ws = user.workspace.id;
+    let now = state.now();
+    let load = async {
+        let c = state.store.get_case(ws, id).await?;
+        let customer = state.store.get_customer(ws, c.customer_id).await?;
+        let categories = state.store.case_categories(ws).await?;
+        let touchpoints = state.store.all_touchpoints(ws).await?;
+        let entries = state.store.case_entries(ws, id).await?;
+        let attachments = state.store.case_attachments(ws, id).await?;
+        let grants = state.store.case_grants(ws, Some(id)).await?;
+        let users = state.store.list_users(ws).await?;
+        let causes = state.store.root_causes(ws).await?;
+        let settings = state.store.case_settings(ws).await?;
+        let cal = Calendar::load(state, ws).await?;
+        Ok::<_, StoreError>((
+            c,
+            customer,
+            categories,
+            touchpoints,
+            entries,
+            attachments,
+            grants,
+            users,
+            causes,
+            settings,
+            cal,
+        ))
+    };
+    let (
+        c,
+        customer,
+        categories,
+        touchpoints,
+        entries,
+        attachments,
+        grants,
+        users,
+        causes,
+        settings,
+        cal,
+    ) = load.await.map_err(|e| p.err(e.into()))?;
+    let suggestions = suggest(state, ws, &c).await.map_err(|e| p.err(e.into()))?;
+    let body = quote
+        .and_then(|q| suggestions.iter().find(|s| s.id == q))
+        .map(|s| s.quote.clone())
+        .unwrap_or_default();
+    Ok(ShowPage {
+        category: category_name_of(p.tr, &categories, c.category_id),
+        touchpoint: c
+            .touchpoint_id
+            .and_then(|t| touchpoints.iter().find(|tp| tp.id == t))
+            .map(|t| t.name.clone())
+            .unwrap_or_default(),
+        first_timer: target_timer(
+            &p,
+            &cal,
+            c.first_response_state(now),
+            c.due.first_response,
+            "first",
+            now,
+        ),
+        resolution_timer: target_timer(
+            &p,
+            &cal,
+            c.resolution_state(now),
+            c.due.resolution,
+            "resolution",
+            now,
+        ),
+        authority: settings.authority.for_role(user.user.role),
+        p,
+        c,
+        customer,
+        entries,
+        attachments,
+        grants,
+        users,
+        causes,
+        suggestions,
+        body,
+        errors: FieldErrors::default(),
+    })
+}
+
+/// How many knowledge-base articles the case page suggests.
+pub(super) const SUGGESTIONS: i64 = 3;
+
+/// Articles of the knowledge base matching the case's text (subject and description), each
+/// with the text a reply quotes: the article's title and body.
+pub(super) async fn suggest(
+    state: &AppState,
+    ws: WorkspaceId,
+    c: &Case,
+) -> Result<Vec<Suggestion>, StoreError> {
+    let text = format!("{} {}", c.subject, c.description);
+    Ok(state
+        .store
+        .suggest_articles(ws, &text, SUGGESTIONS)
+        .await?
+        .into_iter()
+        .map(|a| Suggestion {
+            id: a.id,
+            quote: format!("{}\n\n{}", a.title, a.body_markdown.trim()),
+            title: a.title,
+        })
+        .collect())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Html<String>, PageError> {
+    let mut p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+    if let Some(done) = q.done.as_deref().filter(|d| NOTICES.contains(d)) {
+        p.notice = Some(p.t(&format!("case-done-{done}")));
+    }
+    let view = show_page(&state, &user, p, CaseId(id), q.quote).await?;
+    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+}
+
+pub(super) async fn invalid(
+    state: &AppState,
+    user: &SessionUser,
+    p: Page,
+    id: CaseId,
+    body: String,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let mut view = show_page(state, user, p, id, None).await?;
+    view.body = body;
+    view.errors = errors;
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EntryForm {
+    pub(super) kind: String,
+    pub(super) body: String,
+}
+
+pub async fn add_entry(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<EntryForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+    let ws = user.workspace.id;
+    let id = CaseId(id);
+    let kind = match f.kind.as_str() {
+        "reply" => EntryKind::Reply,
+        _ => EntryKind::Note,
+    };
+    let mut errors = FieldErrors::default();
+    let Some(body) = errors.check(
+        p.tr,
+        "body",
+        "case-entry-body",
+        case_text("body", &f.body, BODY_MAX, true),
+    ) else {
+        return invalid(&state, &user, p, id, f.body, errors).await;
+    };
+    let c = state
+        .store
+        .get_case(ws, id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    if kind == EntryKind::Reply {
+        let customer = state
+            .store
+            .get_customer(ws, c.customer_id)
+            .await
+            .map_err(|e| p.err(e.into()))?;
+        if customer.email.is_none() {
+            errors.add_message("body", p.t("case-error-no-email"));
+            return invalid(&state, &user, p, id, f.body, errors).await;
+        }
+    }
+    let now = state.now();
+    state
+        .store
+        .add_case_entry(ws, id, kind, Some(user.user.id), &body, now)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    if kind == EntryKind::Reply {
+        super::mail::send_reply(&state, &user, &c, &body, now)
+            .await
+            .map_err(|e| p.err(e.into()))?;
+    }
+    Ok(Redirect::to(&format!("/cases/{id}?done={}", kind.code())).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UpdateForm {
+    pub(super) status: String,
+    pub(super) priority: String,
+    pub(super) assignee: String,
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<UpdateForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+    let status = CaseStatus::parse(&f.status)
+        .ok()
+        .filter(|s| *s != CaseStatus::Closed)
+        .ok_or(p.err(AppError::BadRequest))?;
+    let priority = CasePriority::parse(&f.priority).map_err(|_| p.err(AppError::BadRequest))?;
+    let assignee = optional_id(&f.assignee).map(UserId);
+    let users = state
+        .store
+        .list_users(user.workspace.id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let who = assignee
+        .and_then(|a| users.iter().find(|u| u.id == a))
+        .map(|u| u.name.clone())
+        .unwrap_or_else(|| "–".into());
+    let note = format!("{} · {} · {}", status.code(), priority.code(), who);
+    state
+        .store
+        .update_case(
+            user.workspace.id,
+            CaseId(id),
+            status,
+            priority,
+            assignee,
+            user.user.id,
+            &note,
+            state.now(),
+        )
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    Ok(Redirect::to(&format!("/cases/{id}?done=updated")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CloseForm {
+    pub(super) root_cause: String,
+    pub(super) new_root_cause: String,
+    pub(super) note: String,
+    pub(super) idea: Option<String>,
+    pub(super) idea_note: String,
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<CloseForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+    let ws = user.workspace.id;
+    let id = CaseId(id);
+    let mut errors = FieldErrors::default();
+    let causes = state
+        .store
+        .root_causes(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let new_cause = f.new_root_cause.trim();
+    let cause = if !new_cause.is_empty() {
+        match NonEmpty::parse("root cause", new_cause) {
+            Ok(name) => match causes
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(new_cause))
+            {
+                Some(c) => Some(c.id),
+                None => Some(
+                    state
+                        .store
+                        .add_root_cause(ws, &name)
+                        .await
+                        .map_err(|e| p.err(e.into()))?
+                        .id,
+                ),
+            },
+            Err(e) => {
+                errors.add(p.tr, "root_cause", "case-root-cause", &e);
+                None
+            }
+        }
+    } else {
+        optional_id(&f.root_cause)
+            .and_then(|r| causes.iter().find(|c| c.id.0 == r))
+            .map(|c| c.id)
+    };
+    if cause.is_none() && errors.is_empty() {
+        errors.add_message("root_cause", p.t("case-error-root-cause"));
+    }
+    let note = errors.check(
+        p.tr,
+        "close_note",
+        "case-close-note",
+        case_text("note", &f.note, BODY_MAX, false),
+    );
+    let idea = errors.check(
+        p.tr,
+        "idea_note",
+        "case-idea-note",
+        case_text("idea", &f.idea_note, BODY_MAX, false),
+    );
+    let (Some(cause), Some(note), Some(idea)) = (cause, note, idea) else {
+        return invalid(&state, &user, p, id, String::new(), errors).await;
+    };
+    let is_idea = f.idea.is_some() || !idea.is_empty();
+    let c = state
+        .store
+        .get_case(ws, id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let token = kunde_store::random_token();
+    let now = state.now();
+    state
+        .store
+        .close_case(
+            ws,
+            id,
+            cause,
+            &note,
+            is_idea.then_some(idea.as_str()),
+            &kunde_store::token_hash(&token),
+            Some(user.user.id),
+            now,
+        )
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    super::mail::ask_rating(&state, &user.workspace, &c, &token, now)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    Ok(Redirect::to(&format!("/cases/{id}?done=closed")).into_response())
+}

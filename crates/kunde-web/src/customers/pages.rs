@@ -1,0 +1,562 @@
+//! The customer list, one customer's page with their timeline, and the customer form.
+
+use crate::AppState;
+use crate::kit::csrf::CsrfToken;
+use crate::kit::error::{AppError, PageError};
+use crate::kit::{FieldErrors, Page, format_datetime};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use kunde_domain::*;
+use kunde_store::{CustomerQuery, SessionUser, StoreError, TimelineItem};
+use serde::Deserialize;
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "customers.html")]
+struct ListPage {
+    p: Page,
+    customers: Vec<Customer>,
+    total: i64,
+    search: String,
+    page: i64,
+    pages: i64,
+}
+
+impl ListPage {
+    fn page_link(&self, page: i64) -> String {
+        serde_urlencoded::to_string([("q", self.search.as_str()), ("page", &page.to_string())])
+            .map(|q| format!("/customers?{q}"))
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    page: Option<i64>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", "/customers");
+    let page = q.page.unwrap_or(1).max(1);
+    let search = q.q.unwrap_or_default();
+    let query = CustomerQuery {
+        search: Some(search.clone()).filter(|s| !s.trim().is_empty()),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    };
+    let (customers, total) = state
+        .store
+        .list_customers(user.workspace.id, &query)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let view = ListPage {
+        p,
+        customers,
+        total,
+        search,
+        page,
+        pages,
+    };
+    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+}
+
+#[derive(Template)]
+#[template(path = "customer.html")]
+struct ShowPage {
+    p: Page,
+    c: Customer,
+    timeline: Vec<TimelineItem>,
+    /// The touchpoints an interaction can be logged at.
+    touchpoints: Vec<Touchpoint>,
+    log: LogForm,
+    errors: FieldErrors,
+}
+
+impl ShowPage {
+    fn when(&self, at: &i64) -> String {
+        format_datetime(*at)
+    }
+
+    fn channels(&self) -> [Channel; 8] {
+        Channel::ALL
+    }
+
+    fn channel_label(&self, item: &TimelineItem) -> String {
+        if item.kind == "event" {
+            // Events carry a channel code; orders and survey answers a ready summary.
+            self.p.t(&format!("channel-{}", item.detail))
+        } else {
+            item.detail.clone()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Query(done): Query<Done>,
+) -> Result<Html<String>, PageError> {
+    let mut p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"))
+        .with_notice(done.done.as_deref());
+    if done.done.as_deref() == Some("interaction-logged") {
+        p.notice = Some(p.t("log-done"));
+    }
+    let ws = user.workspace.id;
+    let c = state
+        .store
+        .get_customer(ws, CustomerId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let mut timeline = state
+        .store
+        .customer_timeline(ws, c.id, 500)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    with_cases(&state, ws, c.id, &mut timeline)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    timeline.extend(
+        crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200)
+            .await
+            .map_err(|e| p.err(e.into()))?,
+    );
+    timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
+    let touchpoints = state
+        .store
+        .all_touchpoints(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let log = LogForm {
+        channel: touchpoints
+            .first()
+            .map_or("phone", |t| t.channel.code())
+            .to_owned(),
+        at: datetime_local(state.now()),
+        ..LogForm::default()
+    };
+    let view = ShowPage {
+        p,
+        c,
+        timeline,
+        touchpoints,
+        log,
+        errors: FieldErrors::default(),
+    };
+    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+}
+
+/// Adds the customer's service cases to the timeline, newest first like the rest.
+async fn with_cases(
+    state: &AppState,
+    ws: WorkspaceId,
+    customer: CustomerId,
+    timeline: &mut Vec<TimelineItem>,
+) -> Result<(), StoreError> {
+    let cases = state.store.list_cases(ws, Some(customer), 500).await?;
+    timeline.extend(crate::cases::case_timeline_items(&cases));
+    timeline.sort_by_key(|item| std::cmp::Reverse(item.at));
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "customer_form.html")]
+struct FormPage {
+    p: Page,
+    /// None for a new customer.
+    id: Option<i64>,
+    f: CustomerForm,
+    errors: FieldErrors,
+}
+
+impl FormPage {
+    fn channels(&self) -> &'static [&'static str] {
+        &ACQUISITION_CHANNELS
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CustomerForm {
+    name: String,
+    email: String,
+    phone: String,
+    language: String,
+    #[serde(default)]
+    marketing_consent: Option<String>,
+    acquisition_channel: String,
+    acquisition_cost: String,
+}
+
+impl CustomerForm {
+    fn from_customer(c: &Customer) -> Self {
+        Self {
+            name: c.name.clone(),
+            email: c.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+            phone: c.phone.clone().unwrap_or_default(),
+            language: c.language.code().to_owned(),
+            marketing_consent: c.marketing_consent.then(|| "on".to_owned()),
+            acquisition_channel: c.acquisition_channel.clone().unwrap_or_default(),
+            acquisition_cost: c.acquisition_cost.to_string(),
+        }
+    }
+
+    fn consent(&self) -> bool {
+        self.marketing_consent.is_some()
+    }
+
+    /// Validates every field, collecting all errors at once so the user fixes them in one go.
+    fn parse(&self, tr: crate::kit::i18n::Tr, created_at: i64) -> Result<NewCustomer, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = errors.check(tr, "name", "col-name", NonEmpty::parse("name", &self.name));
+        let email = errors.check(
+            tr,
+            "email",
+            "col-email",
+            optional(&self.email).map(Email::parse).transpose(),
+        );
+        let phone = errors.check(
+            tr,
+            "phone",
+            "col-phone",
+            optional(&self.phone).map(Phone::parse).transpose(),
+        );
+        let language = errors.check(
+            tr,
+            "language",
+            "col-language",
+            Language::parse(&self.language),
+        );
+        let channel = errors.check(
+            tr,
+            "acquisition_channel",
+            "col-channel",
+            optional(&self.acquisition_channel)
+                .map(|c| NonEmpty::parse("channel", c))
+                .transpose(),
+        );
+        let cost = errors.check(
+            tr,
+            "acquisition_cost",
+            "col-cost",
+            optional(&self.acquisition_cost).map_or(Ok(Money(0)), Money::parse),
+        );
+        match (name, email, phone, language, channel, cost) {
+            (Some(name), Some(email), Some(phone), Some(language), Some(channel), Some(cost))
+                if errors.is_empty() =>
+            {
+                Ok(NewCustomer {
+                    name,
+                    email,
+                    phone,
+                    language,
+                    marketing_consent: self.consent(),
+                    acquisition_channel: channel,
+                    acquisition_cost: cost,
+                    created_at,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A form field that may be left empty.
+fn optional(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
+}
+
+fn render_form(view: FormPage, status: StatusCode) -> Result<Response, PageError> {
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((status, Html(html)).into_response())
+}
+
+pub async fn new_form(
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", "/customers/new");
+    let f = CustomerForm {
+        language: user.workspace.default_language.code().to_owned(),
+        ..Default::default()
+    };
+    render_form(
+        FormPage {
+            p,
+            id: None,
+            f,
+            errors: FieldErrors::default(),
+        },
+        StatusCode::OK,
+    )
+}
+
+/// A duplicate e-mail becomes an error on the e-mail field; anything else is a page error.
+fn store_error(p: &Page, errors: &mut FieldErrors, e: StoreError) -> Result<(), PageError> {
+    match e {
+        StoreError::Conflict(_) => {
+            errors.add_message("email", p.t("error-duplicate-email"));
+            Ok(())
+        }
+        other => Err(p.err(other.into())),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Form(f): Form<CustomerForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", "/customers/new");
+    let mut errors = match f.parse(p.tr, state.now()) {
+        Ok(new) => match state.store.create_customer(user.workspace.id, &new).await {
+            Ok(c) => {
+                return Ok(
+                    Redirect::to(&format!("/customers/{}?done=customer-created", c.id))
+                        .into_response(),
+                );
+            }
+            Err(e) => {
+                let mut errors = FieldErrors::default();
+                store_error(&p, &mut errors, e)?;
+                errors
+            }
+        },
+        Err(errors) => errors,
+    };
+    if errors.is_empty() {
+        errors.add_message("form", p.t("error-form"));
+    }
+    render_form(
+        FormPage {
+            p,
+            id: None,
+            f,
+            errors,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}/edit"));
+    let c = state
+        .store
+        .get_customer(user.workspace.id, CustomerId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    render_form(
+        FormPage {
+            p,
+            id: Some(id),
+            f: CustomerForm::from_customer(&c),
+            errors: FieldErrors::default(),
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<CustomerForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}/edit"));
+    let ws = user.workspace.id;
+    // Reading first makes an id from another workspace a 404 before anything is validated.
+    let existing = state
+        .store
+        .get_customer(ws, CustomerId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let errors = match f.parse(p.tr, existing.created_at) {
+        Ok(changed) => match state.store.update_customer(ws, existing.id, &changed).await {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&format!("/customers/{id}?done=customer-saved")).into_response(),
+                );
+            }
+            Err(StoreError::NotFound) => return Err(p.err(AppError::NotFound)),
+            Err(e) => {
+                let mut errors = FieldErrors::default();
+                store_error(&p, &mut errors, e)?;
+                errors
+            }
+        },
+        Err(errors) => errors,
+    };
+    render_form(
+        FormPage {
+            p,
+            id: Some(id),
+            f,
+            errors,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+/// Staff recording an interaction (a phone call, a visit) on the customer's page.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct LogForm {
+    touchpoint: String,
+    channel: String,
+    at: String,
+    note: String,
+    amount: String,
+}
+
+/// The longest note kept with a logged interaction.
+const NOTE_MAX: usize = 2000;
+
+/// `YYYY-MM-DDTHH:MM`, the value a `datetime-local` input shows.
+fn datetime_local(unix: i64) -> String {
+    format_datetime(unix).replace(' ', "T")
+}
+
+impl LogForm {
+    /// The interaction as an event of `customer`, marked as logged by `staff`.
+    fn parse(
+        &self,
+        tr: crate::kit::i18n::Tr,
+        touchpoints: &[Touchpoint],
+        customer: CustomerId,
+        staff: UserId,
+    ) -> Result<NewEvent, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let touchpoint = self
+            .touchpoint
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| touchpoints.iter().find(|t| t.id.0 == id));
+        if touchpoint.is_none() {
+            errors.add_message("touchpoint", tr.t("log-error-touchpoint"));
+        }
+        let channel = errors.check(tr, "channel", "log-channel", Channel::parse(&self.channel));
+        let at = kunde_import::parse_datetime(&self.at);
+        if at.is_none() {
+            errors.add_message(
+                "at",
+                tr.t_args("log-error-time", &[("value", self.at.trim())]),
+            );
+        }
+        let amount = errors.check(
+            tr,
+            "amount",
+            "log-amount",
+            optional(&self.amount).map(Money::parse).transpose(),
+        );
+        let note = optional(&self.note).map(str::to_owned);
+        if note.as_ref().is_some_and(|n| n.chars().count() > NOTE_MAX) {
+            errors.add(
+                tr,
+                "note",
+                "log-note",
+                &ValidationError::TooLong {
+                    field: "note",
+                    max: NOTE_MAX,
+                },
+            );
+        }
+        match (touchpoint, channel, at, amount) {
+            (Some(t), Some(channel), Some(occurred_at), Some(amount)) if errors.is_empty() => {
+                let mut properties = serde_json::Map::new();
+                properties.insert("source".into(), "manual".into());
+                properties.insert("logged_by".into(), staff.0.into());
+                if let Some(note) = note {
+                    properties.insert("note".into(), note.into());
+                }
+                Ok(NewEvent {
+                    customer_id: Some(customer),
+                    visitor_id: None,
+                    touchpoint_id: t.id,
+                    occurred_at,
+                    channel,
+                    amount,
+                    properties: serde_json::Value::Object(properties).to_string(),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+pub async fn log_interaction(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(f): Form<LogForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"));
+    let ws = user.workspace.id;
+    let c = state
+        .store
+        .get_customer(ws, CustomerId(id))
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let touchpoints = state
+        .store
+        .all_touchpoints(ws)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let errors = match f.parse(p.tr, &touchpoints, c.id, user.user.id) {
+        Ok(event) => {
+            state
+                .store
+                .insert_events(ws, &[event])
+                .await
+                .map_err(|e| p.err(e.into()))?;
+            return Ok(
+                Redirect::to(&format!("/customers/{id}?done=interaction-logged")).into_response(),
+            );
+        }
+        Err(errors) => errors,
+    };
+    let mut timeline = state
+        .store
+        .customer_timeline(ws, c.id, 500)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    timeline.extend(
+        crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200)
+            .await
+            .map_err(|e| p.err(e.into()))?,
+    );
+    timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
+    let view = ShowPage {
+        p,
+        c,
+        timeline,
+        touchpoints,
+        log: f,
+        errors,
+    };
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}

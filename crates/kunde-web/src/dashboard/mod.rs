@@ -1,0 +1,11 @@
+//! The first page after signing in (`/`): how the business is doing at a glance.
+
+mod overview;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::get;
+
+pub fn staff_routes() -> Router<AppState> {
+    Router::new().route("/", get(overview::page))
+}

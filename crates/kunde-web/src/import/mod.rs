@@ -1,0 +1,30 @@
+//! Importing CSV files (customers, orders, events, survey answers): the upload, mapping and
+//! check pages (`pages`) and the one place that joins `kunde-import` to the store
+//! (`importing`), shared with `kunde import` on the command line.
+//!
+//! Invariants: nothing is stored unless every row passed the check; an import is written in
+//! one transaction, so cancelling or any error leaves nothing behind.
+
+pub mod importing;
+mod pages;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn owner_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/import",
+            get(pages::form)
+                .post(pages::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::kit::csrf::UPLOAD_LIMIT,
+                )),
+        )
+        .route("/import/{id}", get(pages::show))
+        .route("/import/{id}/check", post(pages::check))
+        .route("/import/{id}/run", post(pages::run))
+        .route("/import/{id}/cancel", post(pages::cancel))
+        .route("/import/{id}/status", get(pages::status))
+}

@@ -1,0 +1,27 @@
+//! What every feature uses and that imports no feature: the page context and form errors,
+//! the extractors for a signed-in staff member or owner and for a notice, the error layer,
+//! formatting, CSV and chart helpers, cookies and tokens, sessions, CSRF, security headers,
+//! rate limiting, translations, the event-log cache and the embedded assets.
+//!
+//! Invariant (checked by `tests/tidy.rs`): nothing in `kit/` names a feature folder.
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod csv;
+pub mod error;
+pub mod event_cache;
+pub mod extract;
+pub mod format;
+pub mod i18n;
+pub mod markdown;
+pub mod page;
+pub mod ratelimit;
+pub mod security;
+
+pub use csrf::CsrfToken;
+pub use error::{AppError, PageError};
+pub use extract::{Notice, Notices, Staff};
+pub use format::{duration, format_date, format_datetime, format_money};
+pub use i18n::Tr;
+pub use page::{FieldErrors, Page};

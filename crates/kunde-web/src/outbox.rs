@@ -1,0 +1,130 @@
+//! The outbox: the one way to queue an e-mail, and sending what is queued.
+//!
+//! Every e-mail Kunde sends is first written to the store's `outbox` table, here and nowhere
+//! else (checked by `tests/tidy.rs`): [`queue`] for a message on its own, and
+//! [`send_invitation`] / [`send_reminder`] for a message written in the same transaction as
+//! what it reports. Each wakes the sender. [`deliver_due`] sends what is due through the
+//! workspace's SMTP server and records the outcome; a background task ([`run_sender`]) calls
+//! it every few seconds and as soon as [`AppState::mail_notify`] is notified; tests call it
+//! directly.
+
+use crate::AppState;
+use kunde_domain::mail::Mail;
+use kunde_domain::{CustomerId, Invitation, InvitationId, SurveyId, WorkspaceId};
+use std::time::Duration;
+
+/// What one round of delivery did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Delivery {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// How often the sender looks for due mail when nobody wakes it.
+const POLL: Duration = Duration::from_secs(10);
+
+/// Messages sent per round at most, so one busy workspace cannot hold the sender for long.
+const BATCH: i64 = 200;
+
+/// Queues `mail` for the workspace and wakes the sender.
+pub async fn queue(state: &AppState, ws: WorkspaceId, mail: &Mail) -> kunde_store::Result<i64> {
+    queue_at(state, ws, mail, state.now()).await
+}
+
+/// Queues `mail`, due at `now` (for timed jobs that run for a given time).
+pub async fn queue_at(
+    state: &AppState,
+    ws: WorkspaceId,
+    mail: &Mail,
+    now: i64,
+) -> kunde_store::Result<i64> {
+    let id = state.store.enqueue_mail(ws, mail, now).await?;
+    state.mail_notify.notify_one();
+    Ok(id)
+}
+
+/// Records a survey invitation for `customer` and queues its e-mail, made by `mail` from the
+/// personal link's token, in one transaction (see `Store::send_invitation`).
+pub async fn send_invitation(
+    state: &AppState,
+    ws: WorkspaceId,
+    survey: SurveyId,
+    customer: CustomerId,
+    mail: impl FnOnce(&str) -> Mail,
+) -> kunde_store::Result<Invitation> {
+    let (invitation, _) = state
+        .store
+        .send_invitation(ws, survey, customer, state.now(), mail)
+        .await?;
+    state.mail_notify.notify_one();
+    Ok(invitation)
+}
+
+/// Queues the one reminder of an invitation with its new link, unless it was reminded
+/// already (see `Store::send_reminder`). Returns whether a reminder was queued.
+pub async fn send_reminder(
+    state: &AppState,
+    ws: WorkspaceId,
+    invitation: InvitationId,
+    now: i64,
+    mail: impl FnOnce(&str) -> Mail,
+) -> kunde_store::Result<bool> {
+    let queued = state
+        .store
+        .send_reminder(ws, invitation, now, mail)
+        .await?
+        .is_some();
+    if queued {
+        state.mail_notify.notify_one();
+    }
+    Ok(queued)
+}
+
+/// Sends every message due now. A workspace without SMTP settings gets its messages marked
+/// failed (permanently: the owner sees why on the e-mail settings page).
+pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
+    let mut done = Delivery::default();
+    let now = state.now();
+    let due = state.store.due_mail(now, BATCH).await?;
+    let mut settings = std::collections::HashMap::new();
+    for queued in due {
+        let ws = queued.workspace_id;
+        if let std::collections::hash_map::Entry::Vacant(e) = settings.entry(ws) {
+            e.insert(state.store.smtp_settings(ws).await?);
+        }
+        let result = match &settings[&ws] {
+            None => Err((
+                "no mail server is set up (Settings → E-mail)".to_owned(),
+                true,
+            )),
+            Some(s) => kunde_mail::send(s, &queued.mail)
+                .await
+                .map_err(|e| (e.to_string(), e.is_permanent())),
+        };
+        match result {
+            Ok(()) => {
+                state.store.mark_mail_sent(queued.id, state.now()).await?;
+                done.sent += 1;
+            }
+            Err((error, permanent)) => {
+                tracing::warn!(mail = queued.id, %error, "sending e-mail failed");
+                state
+                    .store
+                    .mark_mail_failed(queued.id, &error, permanent, state.now())
+                    .await?;
+                done.failed += 1;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// The background sender: delivers due mail when woken and every [`POLL`].
+pub async fn run_sender(state: AppState) {
+    loop {
+        if let Err(e) = deliver_due(&state).await {
+            tracing::warn!(error = %e, "reading the outbox failed");
+        }
+        let _ = tokio::time::timeout(POLL, state.mail_notify.notified()).await;
+    }
+}

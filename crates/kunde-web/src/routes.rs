@@ -1,0 +1,58 @@
+//! The route table: every feature's public, staff and owner routes, each group behind its
+//! layers. Staff routes sit behind [`require_user`], owner routes behind [`require_owner`]
+//! too; public routes need no sign-in. The JSON API authenticates with keys in its handlers.
+
+use crate::kit::auth::{require_owner, require_user};
+use crate::kit::error::render_errors;
+use crate::kit::{assets, csrf, security};
+use crate::{
+    AppState, account, analytics, api, cases, customers, dashboard, import, journeys, kb,
+    survey_results, surveys,
+};
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+
+/// The whole application: pages, assets and the API, with CSRF protection, security
+/// headers and the error layer around them.
+pub fn router(state: AppState) -> Router {
+    let public = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(account::public_routes())
+        .merge(kb::public_routes())
+        .merge(cases::public_routes())
+        .merge(surveys::public_routes())
+        .merge(survey_results::public_routes());
+    let staff = Router::new()
+        .merge(dashboard::staff_routes())
+        .merge(account::staff_routes())
+        .merge(customers::staff_routes())
+        .merge(journeys::staff_routes())
+        .merge(analytics::staff_routes())
+        .merge(kb::staff_routes())
+        .merge(cases::staff_routes())
+        .merge(surveys::staff_routes())
+        .merge(survey_results::staff_routes())
+        .route_layer(from_fn_with_state(state.clone(), require_user));
+    let owner = Router::new()
+        .merge(journeys::owner_routes())
+        .merge(account::owner_routes())
+        .merge(kb::owner_routes())
+        .merge(surveys::owner_routes())
+        .merge(analytics::owner_routes())
+        .merge(import::owner_routes())
+        .merge(cases::owner_routes())
+        .merge(survey_results::owner_routes())
+        .route_layer(from_fn(require_owner))
+        .route_layer(from_fn_with_state(state.clone(), require_user));
+    let api = api::routes().merge(cases::api_routes());
+    public
+        .merge(staff)
+        .merge(owner)
+        .merge(assets::routes())
+        .merge(api)
+        .layer(from_fn_with_state(state.clone(), render_errors))
+        .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(from_fn(security::headers))
+        .with_state(state)
+}

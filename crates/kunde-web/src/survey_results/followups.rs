@@ -1,0 +1,167 @@
+//! Follow-ups: the list of open ones (overdue first standing out) and closed ones, and closing
+//! one with what was done.
+
+use crate::AppState;
+use crate::kit::csrf::CsrfToken;
+use crate::kit::error::{AppError, PageError};
+use crate::kit::{Page, format_date, format_datetime};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use kunde_domain::{Language, NonEmpty};
+use kunde_store::{Followup, MAX_FOLLOWUP_ACTION, SessionUser, StoreError};
+use serde::Deserialize;
+
+pub struct FollowupView {
+    pub f: Followup,
+    pub survey: String,
+    pub overdue: bool,
+    pub due: String,
+    pub created: String,
+    pub closed: String,
+}
+
+#[derive(Template)]
+#[template(path = "survey_results/followups.html")]
+struct ListPage {
+    p: Page,
+    open: Vec<FollowupView>,
+    closed: Vec<FollowupView>,
+    overdue: usize,
+    /// The follow-up whose form had an error, and the message.
+    error: Option<(i64, String)>,
+    action: String,
+}
+
+impl ListPage {
+    fn reason(&self, f: &Followup) -> String {
+        reason_label(&self.p, f)
+    }
+
+    fn error_for(&self, id: &i64) -> String {
+        match &self.error {
+            Some((e, m)) if e == id => m.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Why the follow-up was opened ("Detractor", "Low CSAT"), in the page's language.
+pub(crate) fn reason_label(p: &Page, f: &Followup) -> String {
+    p.t(if f.reason == "detractor" {
+        "voc-reason-detractor"
+    } else {
+        "voc-reason-low-csat"
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+async fn render(
+    state: &AppState,
+    p: Page,
+    error: Option<(i64, String)>,
+    action: String,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let user = p.user.clone().ok_or_else(|| p.err(AppError::Forbidden))?;
+    let now = state.now();
+    let all = state
+        .store
+        .list_followups(user.workspace.id, true)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let lang = p.tr.lang();
+    let (open, closed): (Vec<FollowupView>, Vec<FollowupView>) = all
+        .into_iter()
+        .map(|f| FollowupView {
+            survey: f.survey_title().get(lang, Language::En).to_owned(),
+            overdue: f.is_overdue(now),
+            due: format_date(f.due_at),
+            created: format_datetime(f.created_at),
+            closed: f.closed_at.map(format_datetime).unwrap_or_default(),
+            f,
+        })
+        .partition(|v| v.f.closed_at.is_none());
+    let overdue = open.iter().filter(|v| v.overdue).count();
+    let view = ListPage {
+        p,
+        open,
+        closed,
+        overdue,
+        error,
+        action,
+    };
+    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    Ok((status, Html(html)).into_response())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Query(done): Query<Done>,
+) -> Result<Response, PageError> {
+    let mut p = Page::staff(&user, &csrf, "results", "/followups");
+    if done.done.as_deref() == Some("closed") {
+        p.notice = Some(p.t("voc-followup-closed"));
+    }
+    render(&state, p, None, String::new(), StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Extension(user): Extension<SessionUser>,
+    Extension(csrf): Extension<CsrfToken>,
+    Path(id): Path<i64>,
+    Form(form): Form<CloseForm>,
+) -> Result<Response, PageError> {
+    let p = Page::staff(&user, &csrf, "results", "/followups");
+    let ws = user.workspace.id;
+    // The follow-up must exist in this workspace before anything else is said about it.
+    state
+        .store
+        .get_followup(ws, id)
+        .await
+        .map_err(|e| p.err(e.into()))?;
+    let text = form.action.trim();
+    let message = if text.chars().count() > MAX_FOLLOWUP_ACTION {
+        Some(p.tr.t_args(
+            "voc-action-too-long",
+            &[("max", &MAX_FOLLOWUP_ACTION.to_string())],
+        ))
+    } else {
+        match NonEmpty::parse("action", text) {
+            Err(_) => Some(p.t("voc-action-required")),
+            Ok(action) => match state
+                .store
+                .close_followup(ws, id, user.user.id, &action, state.now())
+                .await
+            {
+                Ok(()) => return Ok(Redirect::to("/followups?done=closed").into_response()),
+                Err(StoreError::Conflict(_)) => Some(p.t("voc-followup-already-closed")),
+                Err(e) => return Err(p.err(e.into())),
+            },
+        }
+    };
+    let message = message.unwrap_or_default();
+    render(
+        &state,
+        p,
+        Some((id, message)),
+        form.action,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
