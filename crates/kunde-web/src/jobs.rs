@@ -2,7 +2,8 @@
 //! each feature's `run_due(state, now)`. Each must be safe to run again (it records what it
 //! has done). Tests call those functions directly with a chosen `now`.
 
-use crate::{AppState, cases, survey_results};
+use crate::state::AppState;
+use crate::{cases, survey_results};
 use std::time::Duration;
 
 /// How often [`tick`] runs.

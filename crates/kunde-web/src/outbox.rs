@@ -8,7 +8,7 @@
 //! it every few seconds and as soon as [`AppState::mail_notify`] is notified; tests call it
 //! directly.
 
-use crate::AppState;
+use crate::state::AppState;
 use kunde_domain::mail::Mail;
 use kunde_domain::{CustomerId, Invitation, InvitationId, SurveyId, WorkspaceId};
 use std::time::Duration;

@@ -3,11 +3,12 @@
 //! too; public routes need no sign-in. The JSON API authenticates with keys in its handlers.
 
 use crate::kit::auth::{require_owner, require_user};
-use crate::kit::error::render_errors;
+use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
+use crate::state::AppState;
 use crate::{
-    AppState, account, analytics, api, cases, customers, dashboard, import, journeys, kb,
-    survey_results, surveys,
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, survey_results,
+    surveys,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};

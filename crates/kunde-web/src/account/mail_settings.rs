@@ -2,10 +2,10 @@
 //! sends through the real server and says what happened, and the latest messages of the outbox
 //! with their state, so a failing invitation or escalation is visible.
 
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

@@ -10,7 +10,7 @@ mod mail_settings;
 mod settings;
 mod signin;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 

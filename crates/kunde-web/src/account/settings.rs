@@ -1,11 +1,12 @@
 //! The owner's settings: the business itself, its staff (invited by a link that works once)
 //! and its API keys (each shown once, stored hashed, revocable).
 
-use crate::AppState;
 use crate::kit::auth::{self, public_tr, start_session, token_hash};
-use crate::kit::csrf::{CsrfToken, random_token};
+use crate::kit::cookies::random_token;
+use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};

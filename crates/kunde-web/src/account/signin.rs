@@ -1,12 +1,13 @@
 //! Signing in and out, the first-run set-up of a new Kunde, and the language switch.
 
-use crate::AppState;
 use crate::kit::auth::{
     self, clear_session_cookie, public_tr, safe_next, start_session, token_hash,
 };
-use crate::kit::csrf::{CsrfToken, cookie};
+use crate::kit::cookies::cookie;
+use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::Form;

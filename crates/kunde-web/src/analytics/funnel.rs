@@ -2,13 +2,13 @@
 //! breakdown by acquisition channel or by month, and the customers who dropped at a step.
 
 use super::params::{self, Breakdown, FunnelParams, Pairs, Problems};
-use super::{OptionGroup, Source, percent};
-use crate::AppState;
+use super::source::{OptionGroup, Source, percent};
 use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::{csv_problems, csv_response, csv_text, script_json};
 use crate::kit::duration;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{RawQuery, State};
@@ -176,7 +176,7 @@ pub async fn funnel_page(
     let params = params::funnel_params(&pairs, &src.choices, || src.default_steps(), &mut problems);
     let problems = problems.messages;
     let mut view = FunnelPage {
-        groups: super::option_groups(&src.choices),
+        groups: super::source::option_groups(&src.choices),
         selected: (0..params::MAX_STEPS)
             .map(|i| params.steps.get(i).map_or(0, |s| s.0))
             .collect(),

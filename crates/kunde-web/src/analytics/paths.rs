@@ -3,13 +3,13 @@
 
 use super::funnel::compute as compute_funnel;
 use super::params::{self, Pairs, PathsParams, PathsView, Problems};
-use super::{OptionGroup, Source, percent};
-use crate::AppState;
+use super::source::{OptionGroup, Source, percent};
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::{csv_problems, csv_response, csv_text, script_json};
 use crate::kit::error::{AppError, PageError};
 use crate::kit::i18n::Tr;
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{RawQuery, State};
@@ -178,7 +178,7 @@ pub async fn paths_page(
         }
     }
     let mut view = PathsPage {
-        groups: super::option_groups(&src.choices),
+        groups: super::source::option_groups(&src.choices),
         anchor: params.anchor.map_or(0, |a| a.0),
         before: params.before,
         depth: params.depth,

@@ -2,11 +2,11 @@
 //! funnel page. The funnel is computed again from the form's query, so the saved list is
 //! exactly the one the same funnel gives now, all of it (the page lists only the first).
 
-use super::Source;
 use super::funnel::compute;
 use super::params::{self, Pairs, Problems};
-use crate::AppState;
+use super::source::Source;
 use crate::kit::error::{AppError, PageError, render_error};
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};

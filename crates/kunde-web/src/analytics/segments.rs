@@ -2,10 +2,10 @@
 //! one step, saved from the funnel page). Staff see them and their customers; the owner
 //! deletes them.
 
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -2,8 +2,8 @@
 //! keys). Every event of a batch is checked and every problem reported with its index and
 //! field before anything is written.
 
-use super::{ApiError, authorize, bearer, parse_json, read_body};
-use crate::AppState;
+use super::plumbing::{ApiError, authorize, bearer, parse_json, read_body};
+use crate::state::AppState;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;

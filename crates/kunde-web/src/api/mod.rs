@@ -12,17 +12,16 @@
 //!   It is exempt from CSRF protection because it authenticates with keys, not cookies.
 
 mod events;
+mod plumbing;
 mod snippet;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use kunde_store::{ApiKeyGrant, ApiKeyKind, EventProblem, StoreError};
-use serde::Serialize;
 
+pub use plumbing::{ApiError, authorize, bearer, parse_json, read_body};
 pub use snippet::{SNIPPET, SNIPPET_PER_MINUTE};
 
 /// The OpenAPI 3.1 description of this API, served at `/api/v1/openapi.json`.
@@ -49,184 +48,4 @@ async fn openapi() -> Response {
         OPENAPI,
     )
         .into_response()
-}
-
-/// An API error as the client sees it: a status, a stable code, a lowercase message that
-/// says what to do, and for refused events the index and field of each.
-#[derive(Debug)]
-pub struct ApiError {
-    status: StatusCode,
-    body: ErrorBody,
-}
-
-#[derive(Debug, Serialize)]
-struct ErrorBody {
-    error: &'static str,
-    message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<EventProblem>,
-}
-
-/// Refused events listed in one response; more are counted, not listed.
-const LISTED_PROBLEMS: usize = 100;
-
-impl ApiError {
-    pub fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            body: ErrorBody {
-                error,
-                message: message.into(),
-                errors: Vec::new(),
-            },
-        }
-    }
-
-    /// 422 for a batch with refused events: the message names the first, `errors` lists them.
-    pub fn events(mut problems: Vec<EventProblem>) -> Self {
-        problems.sort_by_key(|p| p.index);
-        let first = &problems[0];
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
-        };
-        let message = format!(
-            "event {}: {}: {}{more}; nothing was stored",
-            first.index, first.field, first.message
-        );
-        problems.truncate(LISTED_PROBLEMS);
-        Self {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            body: ErrorBody {
-                error: "invalid_events",
-                message,
-                errors: problems,
-            },
-        }
-    }
-
-    fn unauthorized(message: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            // A touchpoint or customer checked a moment ago was deleted before the write.
-            StoreError::InvalidReference(_) => Self::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_reference",
-                "a touchpoint or customer of the batch was deleted meanwhile; nothing was stored",
-            ),
-            other => {
-                tracing::error!(error = %other, "storing api events failed");
-                // Nothing was stored, and idempotency keys make a retry safe.
-                Self::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
-                    "the events could not be stored; nothing was stored, send the batch again",
-                )
-            }
-        }
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let mut response = (self.status, axum::Json(self.body)).into_response();
-        let h = response.headers_mut();
-        if self.status == StatusCode::UNAUTHORIZED {
-            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        if self.status == StatusCode::SERVICE_UNAVAILABLE {
-            h.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        }
-        response
-    }
-}
-
-/// The grant of a presented key, if it is known, not revoked and of `kind`.
-pub(crate) async fn authorize(
-    state: &AppState,
-    key: Option<&str>,
-    kind: ApiKeyKind,
-) -> Result<ApiKeyGrant, ApiError> {
-    let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else {
-        return Err(ApiError::unauthorized(match kind {
-            ApiKeyKind::Secret => "send a secret api key as 'Authorization: Bearer <key>'",
-            ApiKeyKind::Publishable => "send a publishable api key in the field 'key'",
-        }));
-    };
-    // Keys are short; anything long is not one of ours and is not hashed.
-    if key.len() > 128 {
-        return Err(ApiError::unauthorized("the api key is unknown or revoked"));
-    }
-    let grant = state
-        .store
-        .authenticate_api_key(key)
-        .await?
-        .ok_or_else(|| ApiError::unauthorized("the api key is unknown or revoked"))?;
-    if grant.kind != kind {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "wrong_key_kind",
-            match kind {
-                ApiKeyKind::Secret => {
-                    "a publishable key can only send snippet events; use a secret key here"
-                }
-                ApiKeyKind::Publishable => {
-                    "a secret key must not be used in web pages; use a publishable key for the snippet"
-                }
-            },
-        ));
-    }
-    Ok(grant)
-}
-
-/// The key of an `Authorization: Bearer <key>` header.
-pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, key) = value.trim().split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then_some(key)
-}
-
-/// Reads the body up to `limit` bytes; a larger one is refused with 413 before it is
-/// buffered in full.
-pub(crate) async fn read_body(
-    headers: &HeaderMap,
-    body: Body,
-    limit: usize,
-) -> Result<axum::body::Bytes, ApiError> {
-    let too_large = || {
-        ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            format!(
-                "the body is larger than {} KiB; send smaller batches",
-                limit / 1024
-            ),
-        )
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(too_large());
-    }
-    axum::body::to_bytes(body, limit)
-        .await
-        .map_err(|_| too_large())
-}
-
-/// Parses a JSON body, or says where it is broken.
-pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            format!("the body is not valid json: {e}"),
-        )
-    })
 }

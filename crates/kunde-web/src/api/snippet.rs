@@ -5,9 +5,9 @@
 //! reads nothing back.
 
 use super::events::{batch_events, visitor};
-use super::{ApiError, authorize, parse_json, read_body};
-use crate::AppState;
-use crate::kit::ratelimit::ClientKey;
+use super::plumbing::{ApiError, authorize, parse_json, read_body};
+use crate::kit::client::ClientKey;
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

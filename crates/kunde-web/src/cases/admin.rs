@@ -2,11 +2,11 @@
 //! categories, the root-cause list, each role's authority, the complaint form's address,
 //! and deciding pending grants.
 
-use super::category_name;
-use crate::AppState;
+use super::labels::category_name;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -3,8 +3,8 @@
 //! in the workspace's business hours, like one opened by staff.
 
 use super::timing::Calendar;
-use crate::AppState;
 use crate::api::{ApiError, authorize, bearer, parse_json, read_body};
+use crate::state::AppState;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;

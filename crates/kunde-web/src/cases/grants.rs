@@ -2,12 +2,11 @@
 //! owner's approval, the case's attachments (upload and download), and the customer's cases
 //! as timeline items.
 
-use super::ATTACHMENT_LIMIT;
 use super::show::*;
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use axum::extract::{Multipart, Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,6 +14,9 @@ use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{SessionUser, TimelineItem};
 use serde::Deserialize;
+
+/// Attachments larger than this are refused with a message (5 MiB).
+pub const ATTACHMENT_LIMIT: usize = 5 * 1024 * 1024;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -1,12 +1,12 @@
 //! The staff list of cases with its filters (the reports link here with the same names)
 //! and the timers that say how each case stands against its targets.
 
+use super::labels::{category_name, category_name_of};
 use super::timing::{Calendar, span};
-use super::{category_name, category_name_of};
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};

@@ -4,8 +4,8 @@
 //! ([`run_due`], called every minute by `jobs::tick`). Each escalation notice is recorded
 //! before it is queued, so it is sent once even if two ticks overlap.
 
-use crate::AppState;
 use crate::kit::i18n::Tr;
+use crate::state::AppState;
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
 

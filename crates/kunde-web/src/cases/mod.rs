@@ -7,6 +7,7 @@
 mod admin;
 mod api;
 mod grants;
+mod labels;
 mod list;
 mod mail;
 mod new;
@@ -15,16 +16,12 @@ mod reports;
 mod show;
 mod timing;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
-use kunde_domain::{CaseCategory, CaseCategoryId};
 
 pub use grants::case_timeline_items;
 pub use mail::run_due;
-
-/// Attachments larger than this are refused with a message (5 MiB).
-pub const ATTACHMENT_LIMIT: usize = 5 * 1024 * 1024;
 
 pub fn public_routes() -> Router<AppState> {
     Router::new()
@@ -56,7 +53,7 @@ pub fn staff_routes() -> Router<AppState> {
         .route(
             "/cases/{id}/attachments",
             post(grants::upload).layer(axum::extract::DefaultBodyLimit::max(
-                ATTACHMENT_LIMIT + 64 * 1024,
+                grants::ATTACHMENT_LIMIT + 64 * 1024,
             )),
         )
         .route("/cases/{id}/attachments/{aid}", get(grants::download))
@@ -70,24 +67,4 @@ pub fn owner_routes() -> Router<AppState> {
         .route("/settings/cases/root-causes", post(admin::add_root_cause))
         .route("/settings/cases/authority", post(admin::save_authority))
         .route("/cases/grants/{id}/decide", post(admin::decide))
-}
-
-/// A category's name in the language of `tr`: translated for the built-in ones.
-pub fn category_name(tr: crate::kit::i18n::Tr, c: &CaseCategory) -> String {
-    match &c.builtin {
-        Some(code) => tr.t(&format!("case-cat-{code}")),
-        None => c.name.clone(),
-    }
-}
-
-pub fn category_name_of(
-    tr: crate::kit::i18n::Tr,
-    categories: &[CaseCategory],
-    id: CaseCategoryId,
-) -> String {
-    categories
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| category_name(tr, c))
-        .unwrap_or_default()
 }

@@ -1,12 +1,12 @@
 //! Opening a case: the new-case form (from a customer's page, or filled in from a survey
 //! follow-up) and saving it, which closes the follow-up with it.
 
-use super::category_name;
+use super::labels::category_name;
 use super::timing::Calendar;
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

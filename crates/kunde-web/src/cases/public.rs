@@ -2,13 +2,13 @@
 //! unguessable public id, rate-limited, CSRF-protected) and the one-question rating of how a
 //! closed case was handled (reached by a 128-bit token sent by e-mail).
 
-use super::category_name;
+use super::labels::category_name;
 use super::timing::Calendar;
-use crate::AppState;
 use crate::kit::auth::public_tr;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -101,7 +101,7 @@ pub async fn complaint_form(
 pub async fn complaint_submit(
     State(state): State<AppState>,
     headers: HeaderMap,
-    client: crate::kit::ratelimit::ClientKey,
+    client: crate::kit::client::ClientKey,
     Extension(csrf): Extension<CsrfToken>,
     Path(public_id): Path<String>,
     Form(f): Form<ComplaintForm>,
@@ -250,7 +250,7 @@ async fn rated_case(
 
 /// The rating page speaks the customer's language unless the visitor picked another.
 async fn rating_tr(state: &AppState, headers: &HeaderMap, c: &Case) -> crate::kit::i18n::Tr {
-    if crate::kit::csrf::cookie(headers, crate::kit::auth::LANG_COOKIE).is_some() {
+    if crate::kit::cookies::cookie(headers, crate::kit::auth::LANG_COOKIE).is_some() {
         return public_tr(headers);
     }
     match state

@@ -3,12 +3,12 @@
 //! problems start). Every figure links to the list of the cases behind it, which applies the
 //! same pure rules (`kunde_domain::Compliance`, `repeat_cases`).
 
-use super::category_name;
+use super::labels::category_name;
 use super::list::MAX_CASES;
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;

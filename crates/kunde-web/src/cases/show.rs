@@ -1,14 +1,14 @@
 //! One case for staff: its page with timers, suggested articles, notes and replies, changing
 //! its status, priority or assignee, and closing it with a root cause.
 
-use super::category_name_of;
+use super::labels::category_name_of;
 use super::list::*;
 use super::new::*;
 use super::timing::Calendar;
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -2,7 +2,7 @@
 //! resolution, and the warnings at 75 % of each) are counted in the workspace's opening hours
 //! when the case is opened, and the time left on a timer is counted the same way.
 
-use crate::AppState;
+use crate::state::AppState;
 use kunde_domain::{BusinessCalendar, CaseCategory, CaseDue, WorkspaceId};
 use kunde_store::StoreError;
 

@@ -7,7 +7,7 @@
 
 mod pages;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 

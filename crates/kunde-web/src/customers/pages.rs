@@ -1,9 +1,9 @@
 //! The customer list, one customer's page with their timeline, and the customer form.
 
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -2,7 +2,7 @@
 
 mod overview;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::get;
 

@@ -1,9 +1,9 @@
 //! The start page of a workspace: headline figures and where to go next.
 
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;

@@ -8,7 +8,7 @@
 pub mod importing;
 mod pages;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 

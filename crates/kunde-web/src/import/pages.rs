@@ -7,10 +7,10 @@
 //! against the signed-in user's workspace on every request; jobs older than an hour go.
 
 use super::importing::{self, Prepared};
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
@@ -163,7 +163,7 @@ pub async fn upload(
         }
     };
     let mapping = Mapping::preset(kind, preset, &table);
-    let id = crate::kit::csrf::random_token();
+    let id = crate::kit::cookies::random_token();
     let job = Arc::new(Job {
         workspace: user.workspace.id,
         created: Instant::now(),

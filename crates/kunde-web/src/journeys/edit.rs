@@ -5,23 +5,20 @@
 //! first, saying what goes with it.
 
 use super::map_page::*;
-use crate::AppState;
+use super::notices::{JourneyNotices, notice};
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::kit::extract::Notice;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{DeletionImpact, Move, SessionUser, StageRange};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-pub struct Done {
-    pub(super) done: Option<String>,
-}
 
 #[derive(Deserialize, Default)]
 pub struct JourneyEditForm {
@@ -138,10 +135,10 @@ pub async fn edit_form(
     Extension(user): Extension<SessionUser>,
     Extension(csrf): Extension<CsrfToken>,
     Path(id): Path<i64>,
-    Query(done): Query<Done>,
+    done: Notice<JourneyNotices>,
 ) -> Result<Response, PageError> {
     let mut c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
-    c.p = notice(c.p, done.done.as_deref());
+    c.p = notice(c.p, done.key());
     let view = edit_page(&state, c, id, FieldErrors::default()).await?;
     render(&view, &view.p, StatusCode::OK)
 }

@@ -3,10 +3,10 @@
 
 use super::edit::*;
 use super::map_page::*;
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -1,12 +1,13 @@
 //! The list of journeys and creating a journey with its default stages.
 
-use super::map_page::*;
-use crate::AppState;
+use super::notices::{JourneyNotices, notice};
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::kit::extract::Notice;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
@@ -42,20 +43,15 @@ pub struct JourneyForm {
     pub(super) parent_id: String,
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    pub(super) done: Option<String>,
-}
-
 pub async fn list(
     State(state): State<AppState>,
     Extension(user): Extension<SessionUser>,
     Extension(csrf): Extension<CsrfToken>,
-    Query(done): Query<Done>,
+    done: Notice<JourneyNotices>,
 ) -> Result<Html<String>, PageError> {
     let p = notice(
         Page::staff(&user, &csrf, "journeys", "/journeys"),
-        done.done.as_deref(),
+        done.key(),
     );
     let journeys = state
         .store

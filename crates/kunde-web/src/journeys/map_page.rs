@@ -2,14 +2,15 @@
 //! the as-is and to-be versions side by side. Editing lives in `edit.rs`.
 
 use super::health::{JourneyStats, add_cases, journey_stats};
-use super::list::*;
+use super::notices::{JourneyNotices, notice};
 use super::view::{build_map, stat_line};
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::kit::extract::Notice;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
@@ -328,40 +329,16 @@ pub(super) async fn show_page(
     })
 }
 
-/// Notices this module's redirects may ask for (`?done=…`).
-pub(super) const NOTICES: [&str; 12] = [
-    "journey-created",
-    "tp-added",
-    "journey-saved",
-    "journey-deleted",
-    "stage-added",
-    "stage-saved",
-    "stage-deleted",
-    "tp-saved",
-    "tp-deleted",
-    "tobe-created",
-    "sub-created",
-    "moved",
-];
-
-pub(super) fn notice(mut p: Page, done: Option<&str>) -> Page {
-    p.notice = done.filter(|d| NOTICES.contains(d)).map(|d| match d {
-        "journey-created" | "tp-added" => p.t(d),
-        _ => p.t(&format!("map-done-{d}")),
-    });
-    p
-}
-
 pub async fn show(
     State(state): State<AppState>,
     Extension(user): Extension<SessionUser>,
     Extension(csrf): Extension<CsrfToken>,
     Path(id): Path<i64>,
-    Query(done): Query<Done>,
+    done: Notice<JourneyNotices>,
 ) -> Result<Html<String>, PageError> {
     let p = notice(
         Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}")),
-        done.done.as_deref(),
+        done.key(),
     );
     let f = TouchpointForm {
         channel: "web".into(),

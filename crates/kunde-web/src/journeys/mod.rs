@@ -10,9 +10,10 @@ mod edit_touchpoint;
 mod health;
 mod list;
 mod map_page;
+mod notices;
 mod view;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 

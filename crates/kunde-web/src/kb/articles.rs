@@ -2,11 +2,11 @@
 //! internal and public; one article with its translations; the article form (new, edit,
 //! translate); deleting with a confirmation page (owners only).
 
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::markdown;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

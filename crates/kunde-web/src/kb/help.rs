@@ -5,14 +5,14 @@
 //! visitor's language; each article is shown in its own language, with links to its
 //! public translations.
 
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::auth::public_tr;
+use crate::kit::client::ClientKey;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError, render_error};
 use crate::kit::i18n::Tr;
 use crate::kit::markdown;
-use crate::kit::ratelimit::ClientKey;
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;

@@ -1,10 +1,10 @@
 //! The owner's opening-hours page (`/settings/hours`): opening hours per weekday, holidays and
 //! the time zone that service targets are counted in (`kunde_domain::business_hours`).
 
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::PageError;
 use crate::kit::{FieldErrors, Page};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

@@ -10,7 +10,7 @@ mod articles;
 mod help;
 mod hours;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 
 pub fn public_routes() -> Router<AppState> {

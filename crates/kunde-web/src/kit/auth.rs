@@ -1,10 +1,10 @@
 //! Who is asking: password hashing (argon2id), server-side sessions behind an opaque cookie,
 //! and the layers that let only signed-in users, or only owners, reach a route.
 
-use crate::AppState;
-use crate::kit::csrf::cookie;
+use crate::kit::cookies::cookie;
 use crate::kit::error::render_error;
 use crate::kit::i18n::{Tr, from_accept_language};
+use crate::state::AppState;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use axum::extract::{Request, State};
@@ -51,7 +51,7 @@ pub async fn start_session(
     state: &AppState,
     user: &User,
 ) -> Result<HeaderValue, kunde_store::StoreError> {
-    let token = crate::kit::csrf::random_token();
+    let token = crate::kit::cookies::random_token();
     let now = state.now();
     state
         .store

@@ -4,14 +4,14 @@
 //! A forged request from another site cannot read the cookie, so it cannot send the token.
 //! The JSON API under `/api/` authenticates with API keys instead and is exempt.
 
-use crate::AppState;
+use crate::kit::cookies::{cookie, random_token};
 use crate::kit::error::error_page;
+use crate::state::AppState;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
 use subtle::ConstantTimeEq;
 
 pub const COOKIE: &str = "kunde_csrf";
@@ -23,23 +23,6 @@ pub const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
 /// The request's token, for templates to put into their forms.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
-
-pub fn random_token() -> String {
-    let bytes: [u8; 32] = rand::random();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// The value of cookie `name` in the request's `Cookie` headers.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-}
 
 fn well_formed(token: &str) -> bool {
     token.len() == 43

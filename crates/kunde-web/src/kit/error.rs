@@ -7,13 +7,10 @@
 //! the visitor's. A handler that must choose the language itself (a survey page in the
 //! respondent's language) returns a [`PageError`], which renders at once.
 
-use crate::AppState;
-use crate::kit::auth::{current_user, public_tr};
 use crate::kit::i18n::Tr;
+use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use kunde_store::StoreError;
 
@@ -120,7 +117,7 @@ impl From<askama::Error> for AppError {
 
 /// The marker an [`AppError`] response carries to the error layer.
 #[derive(Clone, Copy)]
-struct Unrendered(&'static str);
+pub(crate) struct Unrendered(pub(crate) &'static str);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
@@ -130,31 +127,6 @@ impl IntoResponse for AppError {
         response.extensions_mut().insert(Unrendered(key));
         response
     }
-}
-
-/// The error layer: renders every [`AppError`] a handler returned as the error page, in the
-/// language of the signed-in user, else the visitor's (their choice, else their browser's).
-pub async fn render_errors(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    // Only the headers that choose the language are kept, and only cheaply.
-    let mut headers = HeaderMap::new();
-    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
-        for value in request.headers().get_all(&name) {
-            headers.append(name.clone(), value.clone());
-        }
-    }
-    let response = next.run(request).await;
-    let Some(Unrendered(key)) = response.extensions().get::<Unrendered>().copied() else {
-        return response;
-    };
-    let tr = match current_user(&state, &headers).await {
-        Some(user) => Tr::new(user.user.language),
-        None => public_tr(&headers),
-    };
-    render_error(tr, response.status(), key)
 }
 
 /// An error together with the language to show it in; renders at once.

@@ -7,9 +7,12 @@
 
 pub mod assets;
 pub mod auth;
+pub mod client;
+pub mod cookies;
 pub mod csrf;
 pub mod csv;
 pub mod error;
+pub mod error_layer;
 pub mod event_cache;
 pub mod extract;
 pub mod format;

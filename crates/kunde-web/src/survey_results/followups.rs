@@ -1,10 +1,10 @@
 //! Follow-ups: the list of open ones (overdue first standing out) and closed ones, and closing
 //! one with what was done.
 
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{Page, format_date, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Form, Path, Query, State};

@@ -6,12 +6,12 @@
 //!
 //! Who is invited or reminded is decided by the pure `kunde_domain::survey_schedule`.
 
-use crate::AppState;
 use crate::kit::Page;
+use crate::kit::client::ClientKey;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::i18n::Tr;
-use crate::kit::ratelimit::ClientKey;
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;

@@ -15,7 +15,7 @@ pub(crate) use followups::reason_label;
 pub use invites::run_due;
 pub(crate) use timeline::items as timeline_items;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 

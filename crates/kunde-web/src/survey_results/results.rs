@@ -2,11 +2,11 @@
 //! every customer survey of one touchpoint, and their answers as CSV.
 
 use super::report::{self, ChoiceRow, GapRow, Scores, Segment, ThemeRow, TrendRow};
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::script_json;
 use crate::kit::error::PageError;
 use crate::kit::{Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;

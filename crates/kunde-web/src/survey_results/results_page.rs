@@ -3,11 +3,11 @@
 
 use super::report::{self, Scores, Segment};
 use super::results::*;
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::{csv_response, csv_text};
 use crate::kit::error::{AppError, PageError};
 use crate::kit::{Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, Query, State};

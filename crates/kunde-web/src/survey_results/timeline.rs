@@ -1,6 +1,6 @@
 //! A customer's survey answers as items of their timeline, beside events and orders.
 
-use crate::AppState;
+use crate::state::AppState;
 use kunde_domain::{CustomerId, Language, Texts, WorkspaceId};
 use kunde_store::TimelineItem;
 

@@ -8,13 +8,14 @@
 //! come from the browser), so a stored response always fits its questions. A random
 //! submission key made when the form is first shown makes a double submit store once.
 
+use super::answer_ctx::*;
 use super::answer_page::*;
 use super::form::{self, Fields};
-use crate::AppState;
 use crate::kit::auth::public_tr;
+use crate::kit::client::ClientKey;
 use crate::kit::error::render_error;
 use crate::kit::i18n::Tr;
-use crate::kit::ratelimit::ClientKey;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -22,7 +23,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use kunde_domain::*;
 use kunde_store::{StoreError, generate_survey_token};
 use serde::Deserialize;
-use std::ops::Range;
 
 /// Answers one client may post per minute (each screen of a stepped survey counts).
 pub(super) const POSTS_PER_MINUTE: u32 = 30;
@@ -34,90 +34,6 @@ pub(super) const MAX_GROUP_NAME: usize = 100;
 pub struct OpenQuery {
     pub(super) lang: Option<String>,
     pub(super) src: Option<String>,
-}
-
-/// How the respondent arrived, which decides the channel, the layout and where to post.
-#[derive(Clone)]
-pub(super) enum Entry {
-    Public {
-        channel: ResponseChannel,
-    },
-    Personal {
-        invitation: Invitation,
-        token: String,
-    },
-}
-
-/// Everything one request of the answer page needs.
-pub(super) struct Ctx {
-    pub(super) survey: Survey,
-    pub(super) questions: Vec<Question>,
-    pub(super) tr: Tr,
-    pub(super) entry: Entry,
-}
-
-impl Ctx {
-    pub(super) fn embed(&self) -> bool {
-        matches!(
-            self.entry,
-            Entry::Public {
-                channel: ResponseChannel::Widget
-            }
-        )
-    }
-
-    pub(super) fn channel(&self) -> ResponseChannel {
-        match &self.entry {
-            Entry::Public { channel } => *channel,
-            Entry::Personal { .. } => ResponseChannel::Email,
-        }
-    }
-
-    pub(super) fn action(&self) -> String {
-        match &self.entry {
-            Entry::Public { .. } => format!("/s/{}", self.survey.token),
-            Entry::Personal { token, .. } => format!("/s/i/{token}"),
-        }
-    }
-
-    pub(super) fn thanks(&self) -> String {
-        let embed = if self.embed() { "&embed=1" } else { "" };
-        format!(
-            "{}/thanks?lang={}{embed}",
-            self.action(),
-            self.tr.lang().code()
-        )
-    }
-
-    /// The questions on each screen, in order.
-    pub(super) fn screens(&self) -> Vec<Range<usize>> {
-        let n = self.questions.len();
-        if self.embed() {
-            // The widget asks the first question, then opens up to the rest.
-            return if n > 1 {
-                vec![0..1, 1..n]
-            } else {
-                std::iter::once(0..n).collect()
-            };
-        }
-        match self.survey.presentation {
-            Presentation::OnePerScreen if n > 0 => (0..n).map(|i| i..i + 1).collect(),
-            _ => std::iter::once(0..n).collect(),
-        }
-    }
-}
-
-/// The language: a `lang` the respondent picked, else the invited customer's, else the
-/// browser's (or the language cookie), else English.
-pub(super) fn pick_language(
-    picked: Option<&str>,
-    customer: Option<Language>,
-    headers: &HeaderMap,
-) -> Tr {
-    match picked.and_then(|l| Language::parse(l).ok()).or(customer) {
-        Some(lang) => Tr::new(lang),
-        None => public_tr(headers),
-    }
 }
 
 /// Refuses a client that asked too often, in its language, saying when to try again.
@@ -226,17 +142,6 @@ pub async fn open_embed(
     };
     allow_framing(&mut response);
     response
-}
-
-/// Lets any site frame the widget page; every other page keeps `frame-ancestors 'none'`.
-pub(super) fn allow_framing(response: &mut Response) {
-    response.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        header::HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-             object-src 'none'; base-uri 'none'; frame-ancestors *; form-action 'self'",
-        ),
-    );
 }
 
 pub async fn submit_public(

@@ -1,7 +1,7 @@
 //! Drawing the answer page: one screen (or all questions) of a survey in the respondent's
 //! language, the thank-you and message pages, and the widget's loader script.
 
-use super::answer::*;
+use super::answer_ctx::*;
 use super::form::{self, Fields, QView};
 use crate::kit::error::render_error;
 use crate::kit::i18n::Tr;

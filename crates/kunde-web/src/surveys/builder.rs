@@ -2,12 +2,14 @@
 //! page (staff see it; the owner edits settings, questions, options and their translations,
 //! reorders, and takes the survey live or closes it). Plain forms, no JavaScript.
 
+use super::common::{
+    TpChoice, base_url, kind_label, load_survey, status_label, touchpoint_choices,
+};
 use super::questions::QuestionForm;
-use super::{TpChoice, base_url, kind_label, load_survey, status_label, touchpoint_choices};
-use crate::AppState;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};

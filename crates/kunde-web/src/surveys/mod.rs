@@ -7,20 +7,17 @@
 //! ones read the signed-in user's workspace; owner ones change a survey.
 
 mod answer;
+mod answer_ctx;
 mod answer_page;
 mod builder;
+mod common;
 mod form;
 mod questions;
 mod reach;
 
-use crate::AppState;
-use crate::kit::Page;
-use crate::kit::error::PageError;
+use crate::state::AppState;
 use axum::Router;
-use axum::http::{HeaderMap, header};
 use axum::routing::{get, post};
-use kunde_domain::*;
-use kunde_store::SessionUser;
 
 /// Pages for respondents: no sign-in, rate-limited, CSRF-exempt (see `csrf`).
 pub fn public_routes() -> Router<AppState> {
@@ -73,72 +70,4 @@ pub fn owner_routes() -> Router<AppState> {
             "/surveys/{id}/questions/{qid}/delete",
             post(questions::delete_question),
         )
-}
-
-/// The survey `id` of the signed-in user's workspace; another workspace's id is not found.
-async fn load_survey(
-    state: &AppState,
-    p: &Page,
-    user: &SessionUser,
-    id: i64,
-) -> Result<Survey, PageError> {
-    state
-        .store
-        .get_survey(user.workspace.id, SurveyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))
-}
-
-fn kind_label(p: &Page, k: SurveyKind) -> String {
-    p.t(&format!("survey-for-{}", k.code()))
-}
-
-fn status_label(p: &Page, s: SurveyStatus) -> String {
-    p.t(&format!("survey-status-{}", s.code()))
-}
-
-/// This server's address as the browser reached it, for links printed or pasted elsewhere.
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if state.config.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}")
-}
-
-/// A touchpoint as pickers show it: "Journey › Stage › Touchpoint", since names repeat across
-/// journeys (an as-is and its to-be map).
-pub struct TpChoice {
-    pub id: TouchpointId,
-    pub label: String,
-}
-
-async fn touchpoint_choices(
-    state: &AppState,
-    ws: WorkspaceId,
-) -> Result<Vec<TpChoice>, kunde_store::StoreError> {
-    let mut choices = Vec::new();
-    for journey in state.store.list_journeys(ws).await? {
-        let stages = state.store.list_stages(ws, journey.id).await?;
-        for t in state.store.list_touchpoints(ws, journey.id).await? {
-            let stage = stages
-                .iter()
-                .find(|s| s.id == t.stage_id)
-                .map_or("", |s| s.name.as_str());
-            choices.push(TpChoice {
-                id: t.id,
-                label: format!("{} › {stage} › {}", journey.name, t.name),
-            });
-        }
-    }
-    Ok(choices)
 }

@@ -1,11 +1,11 @@
 //! Editing a survey's questions (owner only): the question form in every language, its
 //! options, moving a question up or down and deleting it.
 
-use super::load_survey;
-use crate::AppState;
+use super::common::load_survey;
 use crate::kit::Page;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -2,13 +2,13 @@
 //! PNG) of the public link, a printable paper form, a page where staff type in paper answers
 //! quickly, and the list of answers, each linked to its customer.
 
+use super::common::{base_url, load_survey};
 use super::form::{self, Fields, QView};
-use super::{base_url, load_survey};
-use crate::AppState;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::i18n::Tr;
 use crate::kit::{Page, format_datetime};
+use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
