@@ -120,3 +120,31 @@ mod tests {
         assert_eq!(r("postgres://u@h", "x"), "postgres://u@h/x");
     }
 }
+
+/// Instantiates store tests for both backends: each named `async fn test(store: &Store)` of
+/// the calling file runs once on a fresh SQLite database (`mod sqlite`) and once on a fresh
+/// PostgreSQL database (`mod postgres`), the latter only when [`PG_ENV`] names a server (CI
+/// always does). Every store test file uses this one macro, so the two backends are always
+/// tested alike.
+#[macro_export]
+macro_rules! store_suite {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {$(
+            #[tokio::test]
+            async fn $test() {
+                let db = $crate::testing::TestDb::sqlite().await.expect("sqlite test database");
+                super::$test(&db.store).await;
+            }
+        )*}
+        mod postgres {$(
+            #[tokio::test]
+            async fn $test() {
+                let Some(db) = $crate::testing::TestDb::postgres().await.expect("postgres test database") else {
+                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", $crate::testing::PG_ENV);
+                    return;
+                };
+                super::$test(&db.store).await;
+            }
+        )*}
+    };
+}

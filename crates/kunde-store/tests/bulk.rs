@@ -7,29 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const NOW: i64 = 1_760_000_000;
 
-macro_rules! on_both {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL run skipped here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-on_both!(
+kunde_store::store_suite!(
     customers_are_inserted_in_bulk_and_known_e_mails_skipped,
     cancelling_half_way_leaves_nothing,
     a_bad_reference_late_in_a_batch_of_events_rolls_back_the_earlier_chunks,

@@ -7,29 +7,7 @@ use kunde_store::{CaseContact, Store, StoreError, token_hash};
 
 const NOW: i64 = 1_760_000_000;
 
-macro_rules! on_both {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-on_both!(
+kunde_store::store_suite!(
     a_case_is_opened_answered_and_closed_with_a_root_cause,
     another_workspace_cannot_see_or_touch_a_case,
     a_grant_above_the_staff_authority_waits_for_the_owner,

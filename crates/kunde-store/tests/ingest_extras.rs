@@ -7,29 +7,7 @@ use kunde_store::{ApiKeyKind, CustomerRef, IngestEvent, Store, StoreError};
 
 const NOW: i64 = 1_760_000_000;
 
-macro_rules! on_both {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL run skipped here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-on_both!(
+kunde_store::store_suite!(
     the_packed_load_reads_every_customer_event_of_the_workspace_and_nothing_else,
     a_segment_keeps_its_customers_and_stays_in_its_workspace,
     a_segment_naming_another_workspaces_customer_is_not_saved,

@@ -13,29 +13,7 @@ const NOW: i64 = 1_760_000_000;
 /// Numbers the owners' e-mail addresses, which are unique across the server.
 static OWNERS: AtomicUsize = AtomicUsize::new(0);
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     danish_and_swedish_words_are_found_and_title_matches_rank_first,
     odd_query_syntax_is_searched_as_words_or_finds_nothing_without_error,
     a_case_text_suggests_the_articles_about_it,

@@ -7,29 +7,7 @@ use kunde_store::Store;
 
 const NOW: i64 = 1_760_000_000;
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     a_new_workspace_has_office_hours_in_its_languages_zone,
     a_saved_calendar_is_read_back_whole_and_replaced_whole,
 );

@@ -9,29 +9,7 @@ use kunde_store::{CustomerQuery, Store, StoreError};
 const NOW: i64 = 1_760_000_000;
 
 /// Instantiates each test function for both backends.
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     a_workspace_is_created_with_its_owner,
     e_mail_addresses_are_unique_across_the_server,
     customers_are_created_listed_searched_and_updated,

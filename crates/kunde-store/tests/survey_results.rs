@@ -9,29 +9,7 @@ use kunde_store::{ResultsScope, Store, StoreError};
 const NOW: i64 = 1_760_000_000;
 const DAY: i64 = 86_400;
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     a_detractor_or_low_csat_opens_one_followup_for_the_touchpoint_owner,
     a_followup_is_closed_once_with_what_was_done,
     answer_facts_cover_a_survey_or_every_survey_of_a_touchpoint,

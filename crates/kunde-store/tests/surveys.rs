@@ -7,29 +7,7 @@ use kunde_store::{Store, StoreError, invitation_token_hash};
 
 const NOW: i64 = 1_760_000_000;
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db.store).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db.store).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     a_template_survey_is_stored_with_its_questions_and_options,
     questions_are_edited_reordered_and_removed,
     a_response_is_stored_once_with_its_event_on_the_touchpoint,

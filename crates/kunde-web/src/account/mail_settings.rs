@@ -2,16 +2,15 @@
 //! sends through the real server and says what happened, and the latest messages of the outbox
 //! with their state, so a failing invitation or escalation is visible.
 
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Form, Router};
 use kunde_domain::mail::{Mail, Security, SmtpSettings};
 use kunde_domain::{Email, ValidationError};
 use kunde_store::{QueuedMail, SessionUser};
@@ -98,18 +97,10 @@ async fn view(
     f: Option<SmtpForm>,
     errors: FieldErrors,
     test_result: Option<(bool, String)>,
-) -> Result<EmailPage, PageError> {
+) -> Result<EmailPage, AppError> {
     let ws = user.workspace.id;
-    let saved = state
-        .store
-        .smtp_settings(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let recent = state
-        .store
-        .recent_mail(ws, 20)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let saved = state.store.smtp_settings(ws).await?;
+    let recent = state.store.recent_mail(ws, 20).await?;
     Ok(EmailPage {
         f: f.unwrap_or_else(|| form_of(saved.as_ref(), &user.workspace.name)),
         has_password: saved.as_ref().is_some_and(|s| s.password.is_some()),
@@ -121,17 +112,16 @@ async fn view(
     })
 }
 
-fn respond(v: EmailPage, status: StatusCode) -> Result<Response, PageError> {
-    let html = v.render().map_err(|e| v.p.err(e.into()))?;
+fn respond(v: EmailPage, status: StatusCode) -> Result<Response, AppError> {
+    let html = v.render()?;
     Ok((status, Html(html)).into_response())
 }
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p =
         Page::staff(&user, &csrf, "settings", "/settings/email").with_notice(done.done.as_deref());
     respond(
@@ -142,10 +132,9 @@ pub async fn page(
 
 pub async fn save(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<SmtpForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/email");
     let ws = user.workspace.id;
     let mut errors = FieldErrors::default();
@@ -159,11 +148,7 @@ pub async fn save(
         );
     }
     let security = Security::parse(&f.security).unwrap_or_default();
-    let previous = state
-        .store
-        .smtp_settings(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let previous = state.store.smtp_settings(ws).await?;
     let username = Some(f.username.trim().to_owned()).filter(|u| !u.is_empty());
     // An empty password field keeps the saved password (it is never sent back to the page);
     // clearing the user name clears both.
@@ -197,18 +182,16 @@ pub async fn save(
     state
         .store
         .save_smtp_settings(ws, &settings, state.now())
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to("/settings/email?done=settings-saved").into_response())
 }
 
 /// Queues a test message, delivers the outbox at once and reports what the server said.
 pub async fn send_test(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<TestForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/email");
     let ws = user.workspace.id;
     let to = match Email::parse(&f.to) {
@@ -227,17 +210,9 @@ pub async fn send_test(
         text: p.named("mail-test-body", &user.workspace.name),
         ..Mail::default()
     };
-    let id = crate::outbox::queue(&state, ws, &mail)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    crate::outbox::deliver_due(&state)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let sent = state
-        .store
-        .queued_mail(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let id = crate::outbox::queue(&state, ws, &mail).await?;
+    crate::outbox::deliver_due(&state).await?;
+    let sent = state.store.queued_mail(ws, id).await?;
     let result = match (sent.sent_at, &sent.last_error) {
         (Some(_), _) => (true, p.named("mail-test-sent", to.as_str())),
         (None, Some(error)) => (false, p.named("mail-test-failed", error)),

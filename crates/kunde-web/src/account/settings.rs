@@ -4,8 +4,8 @@
 use crate::kit::auth::{self, public_tr, start_session, token_hash};
 use crate::kit::cookies::random_token;
 use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -85,17 +85,9 @@ async fn settings_page(
     invite: Option<InviteForm>,
     errors: FieldErrors,
     invite_link: Option<(String, String)>,
-) -> Result<SettingsPage, PageError> {
-    let users = state
-        .store
-        .list_users(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let api_keys = state
-        .store
-        .list_api_keys(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+) -> Result<SettingsPage, AppError> {
+    let users = state.store.list_users(user.workspace.id).await?;
+    let api_keys = state.store.list_api_keys(user.workspace.id).await?;
     let w = &user.workspace;
     let ws = ws.unwrap_or_else(|| WorkspaceForm {
         name: w.name.clone(),
@@ -123,17 +115,16 @@ async fn settings_page(
     })
 }
 
-fn respond(view: SettingsPage, status: StatusCode) -> Result<Response, PageError> {
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+fn respond(view: SettingsPage, status: StatusCode) -> Result<Response, AppError> {
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings").with_notice(done.done.as_deref());
     let view = settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
     respond(view, StatusCode::OK)
@@ -141,10 +132,9 @@ pub async fn page(
 
 pub async fn save(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<WorkspaceForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings");
     let mut errors = FieldErrors::default();
     let name = errors.check(
@@ -170,8 +160,7 @@ pub async fn save(
         state
             .store
             .update_workspace(user.workspace.id, &name, language, &currency)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+            .await?;
         return Ok(Redirect::to("/settings?done=settings-saved").into_response());
     }
     let view = settings_page(&state, p, &user, Some(f), None, errors, None).await?;
@@ -181,11 +170,10 @@ pub async fn save(
 /// Creates an invitation and shows its link on the settings page for the owner to pass on.
 pub async fn invite(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Form(f): Form<InviteForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings");
     let mut errors = FieldErrors::default();
     let name = errors.check(
@@ -240,7 +228,7 @@ pub async fn invite(
             Err(StoreError::Conflict(_)) => {
                 errors.add_message("invite_email", p.t("error-duplicate-email"))
             }
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         }
     }
     let view = settings_page(&state, p, &user, None, Some(f), errors, None).await?;
@@ -254,11 +242,10 @@ fn base_url(state: &AppState, headers: &HeaderMap) -> String {
 /// Creates an API key and shows it once, with the snippet for a publishable key.
 pub async fn create_api_key(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Form(f): Form<ApiKeyForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings");
     let mut errors = FieldErrors::default();
     let name = errors.check(
@@ -307,8 +294,7 @@ pub async fn create_api_key(
             Some(user.user.id),
             state.now(),
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let snippet = (kind == ApiKeyKind::Publishable).then(|| {
         format!(
             "<script src=\"{}/t.js\" data-key=\"{key}\" data-page-touchpoint=\"TOUCHPOINT_ID\" async></script>",
@@ -328,15 +314,13 @@ pub async fn create_api_key(
 /// Revokes an API key of the owner's workspace; it stops working at once.
 pub async fn revoke_api_key(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let tr = crate::kit::i18n::Tr::new(user.user.language);
+) -> Result<Response, AppError> {
     state
         .store
         .revoke_api_key(user.workspace.id, id, state.now())
-        .await
-        .map_err(|e| PageError(tr, e.into()))?;
+        .await?;
     Ok(Redirect::to("/settings#api-keys").into_response())
 }
 
@@ -354,21 +338,13 @@ async fn invite_page(
     p: Page,
     token: &str,
     errors: FieldErrors,
-) -> Result<(InvitePage, Option<User>), PageError> {
+) -> Result<(InvitePage, Option<User>), AppError> {
     let invited = state
         .store
         .find_invitation(&token_hash(token), state.now())
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let business = match &invited {
-        Some(u) => {
-            state
-                .store
-                .get_workspace(u.workspace_id)
-                .await
-                .map_err(|e| p.err(e.into()))?
-                .name
-        }
+        Some(u) => state.store.get_workspace(u.workspace_id).await?.name,
         None => String::new(),
     };
     Ok((
@@ -387,7 +363,7 @@ pub async fn invite_form(
     headers: HeaderMap,
     Extension(csrf): Extension<CsrfToken>,
     Path(token): Path<String>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let tr = public_tr(&headers);
     let (view, invited) = invite_page(
         &state,
@@ -401,7 +377,7 @@ pub async fn invite_form(
     } else {
         StatusCode::NOT_FOUND
     };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -416,22 +392,22 @@ pub async fn invite_accept(
     Extension(csrf): Extension<CsrfToken>,
     Path(token): Path<String>,
     Form(f): Form<AcceptForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let tr = public_tr(&headers);
     let mut errors = FieldErrors::default();
     let password = errors.check(tr, "password", "password-new", Password::parse(&f.password));
     let (view, invited) =
         invite_page(&state, Page::public(tr, &csrf, "/invite"), &token, errors).await?;
     let Some(invited) = invited else {
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((StatusCode::NOT_FOUND, Html(html)).into_response());
     };
     let Some(password) = password else {
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
     let hash = auth::hash_password(&password);
-    let fail = |e: StoreError| PageError(tr, AppError::from(e));
+    let fail = AppError::from;
     state
         .store
         .set_password(invited.workspace_id, invited.id, &hash)

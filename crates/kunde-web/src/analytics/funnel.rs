@@ -3,20 +3,17 @@
 
 use super::params::{self, Breakdown, FunnelParams, Pairs, Problems};
 use super::source::{OptionGroup, Source, percent};
-use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::{csv_problems, csv_response, csv_text, script_json};
 use crate::kit::duration;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use kunde_analytics::funnel::{Funnel, FunnelOutcomes, FunnelReport};
 use kunde_analytics::{Grouping, Period};
-use kunde_store::SessionUser;
 
 /// How many dropped customers the page lists; the CSV has them all.
 const DROPPED_SHOWN: usize = 100;
@@ -165,12 +162,11 @@ impl FunnelPage {
 
 pub async fn funnel_page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "analytics", "/analytics/funnel");
-    let src = Source::load(&state, &user).await.map_err(|e| p.err(e))?;
+    let src = Source::load(&state, &user).await?;
     let pairs = Pairs::parse(raw.as_deref());
     let mut problems = Problems::new(&p.tr);
     let params = params::funnel_params(&pairs, &src.choices, || src.default_steps(), &mut problems);
@@ -203,7 +199,7 @@ pub async fn funnel_page(
         } else {
             StatusCode::BAD_REQUEST
         };
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((status, Html(html)).into_response());
     }
     let tr = view.p.tr;
@@ -212,10 +208,10 @@ pub async fn funnel_page(
         (src, computed.map(|c| (c, params)))
     })
     .await
-    .map_err(|e| view.p.err(AppError::internal(e.to_string())))?;
-    let (c, params) = computed.map_err(|e| view.p.err(e))?;
+    .map_err(|e| AppError::internal(e.to_string()))?;
+    let (c, params) = computed?;
     fill(&mut view, &src, &params, &c);
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok(Html(html).into_response())
 }
 
@@ -321,7 +317,7 @@ fn dropped_rows(src: &Source, c: &Computed, step: usize, limit: usize) -> Vec<Dr
 /// `/analytics/funnel.csv?…&table=steps|breakdown|dropped`: the numbers behind the page.
 pub async fn funnel_csv(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let tr = crate::kit::i18n::Tr::new(user.user.language);

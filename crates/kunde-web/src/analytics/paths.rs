@@ -5,18 +5,16 @@ use super::funnel::compute as compute_funnel;
 use super::params::{self, Pairs, PathsParams, PathsView, Problems};
 use super::source::{OptionGroup, Source, percent};
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
+use crate::kit::Staff;
 use crate::kit::csv::{csv_problems, csv_response, csv_text, script_json};
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::i18n::Tr;
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use kunde_analytics::paths::{Direction, PathQuery, PathsReport, paths, paths_after_drop};
-use kunde_store::SessionUser;
 
 /// How many of the most frequent whole paths the page lists.
 const TOP_PATHS: usize = 15;
@@ -132,13 +130,12 @@ impl PathsPage {
 
 pub async fn paths_page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "analytics", "/analytics/paths");
     let tr = p.tr;
-    let src = Source::load(&state, &user).await.map_err(|e| p.err(e))?;
+    let src = Source::load(&state, &user).await?;
     let pairs = Pairs::parse(raw.as_deref());
     let (src, params, problems) = tokio::task::spawn_blocking(move || {
         let default = match pairs.get("tp") {
@@ -157,7 +154,7 @@ pub async fn paths_page(
         (src, params, problems)
     })
     .await
-    .map_err(|e| p.err(AppError::internal(e.to_string())))?;
+    .map_err(|e| AppError::internal(e.to_string()))?;
     let drop_view = params.view == PathsView::Drop;
     let mut hidden = vec![(
         "view",
@@ -199,7 +196,7 @@ pub async fn paths_page(
         view.problems.push(tr.t("analytics-empty"));
     }
     if !view.problems.is_empty() {
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((StatusCode::BAD_REQUEST, Html(html)).into_response());
     }
     let (src, computed) = tokio::task::spawn_blocking(move || {
@@ -207,10 +204,10 @@ pub async fn paths_page(
         (src, c.map(|c| (c, params)))
     })
     .await
-    .map_err(|e| view.p.err(AppError::internal(e.to_string())))?;
-    let (c, params) = computed.map_err(|e| view.p.err(e))?;
+    .map_err(|e| AppError::internal(e.to_string()))?;
+    let (c, params) = computed?;
     fill(&mut view, &src, &params, &c);
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok(Html(html).into_response())
 }
 
@@ -325,7 +322,7 @@ fn sankey_json(
 /// `/analytics/paths.csv?…&table=links|paths`: the numbers behind the Sankey.
 pub async fn paths_csv(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let tr = Tr::new(user.user.language);

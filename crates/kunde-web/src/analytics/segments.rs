@@ -3,16 +3,15 @@
 //! deletes them.
 
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use kunde_domain::{Customer, Segment, SegmentId};
-use kunde_store::SessionUser;
 use serde::Deserialize;
 
 /// Customers per page of a segment.
@@ -41,17 +40,12 @@ struct ListPage {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Response, PageError> {
+    Staff { user, csrf }: Staff,
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "segments", "/segments");
-    let segments = state
-        .store
-        .list_segments(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let segments = state.store.list_segments(user.workspace.id).await?;
     let view = ListPage { p, segments };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok(Html(html).into_response())
 }
 
@@ -72,25 +66,19 @@ pub struct PageQuery {
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "segments", &format!("/segments/{id}"));
     let ws = user.workspace.id;
-    let segment = state
-        .store
-        .segment(ws, SegmentId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let segment = state.store.segment(ws, SegmentId(id)).await?;
     let pages = ((segment.customers + PER_PAGE - 1) / PER_PAGE).max(1);
     let page = q.page.unwrap_or(1).clamp(1, pages);
     let customers = state
         .store
         .segment_customers(ws, segment.id, PER_PAGE, (page - 1) * PER_PAGE)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let view = ShowPage {
         p,
         segment,
@@ -98,20 +86,18 @@ pub async fn show(
         page,
         pages,
     };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok(Html(html).into_response())
 }
 
 pub async fn delete(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let tr = crate::kit::i18n::Tr::new(user.user.language);
+) -> Result<Response, AppError> {
     state
         .store
         .delete_segment(user.workspace.id, SegmentId(id))
-        .await
-        .map_err(|e| PageError(tr, e.into()))?;
+        .await?;
     Ok(Redirect::to("/segments").into_response())
 }

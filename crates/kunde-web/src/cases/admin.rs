@@ -3,15 +3,14 @@
 //! and deciding pending grants.
 
 use super::labels::category_name;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
 use serde::Deserialize;
@@ -56,7 +55,7 @@ async fn settings_page(
     user: &SessionUser,
     p: Page,
     errors: FieldErrors,
-) -> Result<SettingsPage, PageError> {
+) -> Result<SettingsPage, AppError> {
     let ws = user.workspace.id;
     let load = async {
         Ok::<_, StoreError>((
@@ -66,7 +65,7 @@ async fn settings_page(
             state.store.case_grants(ws, None).await?,
         ))
     };
-    let (categories, causes, settings, pending) = load.await.map_err(|e| p.err(e.into()))?;
+    let (categories, causes, settings, pending) = load.await?;
     Ok(SettingsPage {
         staff_authority: settings.authority.staff.to_string(),
         owner_authority: settings.authority.owner.to_string(),
@@ -81,16 +80,15 @@ async fn settings_page(
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(done): Query<Done>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     if done.done.as_deref() == Some("saved") {
         p.notice = Some(p.t("settings-saved"));
     }
     let view = settings_page(&state, &user, p, FieldErrors::default()).await?;
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 async fn invalid(
@@ -98,9 +96,9 @@ async fn invalid(
     user: &SessionUser,
     p: Page,
     errors: FieldErrors,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let view = settings_page(state, user, p, errors).await?;
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
 
@@ -117,17 +115,12 @@ fn saved() -> Response {
 /// Form fields `first_<id>` and `resolution_<id>` for every category.
 pub async fn save_targets(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(fields): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let ws = user.workspace.id;
-    let categories = state
-        .store
-        .case_categories(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let categories = state.store.case_categories(ws).await?;
     let value = |name: String| {
         fields
             .iter()
@@ -151,11 +144,7 @@ pub async fn save_targets(
         return invalid(&state, &user, p, errors).await;
     }
     for (id, f, r) in changes {
-        state
-            .store
-            .set_case_category_targets(ws, id, f, r)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        state.store.set_case_category_targets(ws, id, f, r).await?;
     }
     Ok(saved())
 }
@@ -170,10 +159,9 @@ pub struct CategoryForm {
 
 pub async fn add_category(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<CategoryForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let mut errors = FieldErrors::default();
     let name = errors.check(
@@ -195,8 +183,7 @@ pub async fn add_category(
     state
         .store
         .add_case_category(user.workspace.id, &name, first, resolution)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(saved())
 }
 
@@ -208,10 +195,9 @@ pub struct CauseForm {
 
 pub async fn add_root_cause(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<CauseForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let mut errors = FieldErrors::default();
     let Some(name) = errors.check(
@@ -224,7 +210,7 @@ pub async fn add_root_cause(
     };
     match state.store.add_root_cause(user.workspace.id, &name).await {
         Ok(_) | Err(StoreError::Conflict(_)) => Ok(saved()),
-        Err(e) => Err(p.err(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -237,10 +223,9 @@ pub struct AuthorityForm {
 
 pub async fn save_authority(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<AuthorityForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
     let mut errors = FieldErrors::default();
     let staff = errors.check(
@@ -265,8 +250,7 @@ pub async fn save_authority(
     state
         .store
         .save_case_authority(user.workspace.id, Authority { staff, owner })
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(saved())
 }
 
@@ -278,16 +262,14 @@ pub struct DecideForm {
 
 pub async fn decide(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<DecideForm>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "cases", "/settings/cases");
+) -> Result<Response, AppError> {
     let approve = match f.decision.as_str() {
         "approve" => true,
         "reject" => false,
-        _ => return Err(p.err(AppError::BadRequest)),
+        _ => return Err(AppError::BadRequest),
     };
     let g = state
         .store
@@ -298,7 +280,6 @@ pub async fn decide(
             &user.user,
             state.now(),
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/cases/{}?done=updated", g.case_id)).into_response())
 }

@@ -3,16 +3,15 @@
 //! as timeline items.
 
 use super::show::*;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
+use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::{SessionUser, TimelineItem};
+use kunde_store::TimelineItem;
 use serde::Deserialize;
 
 /// Attachments larger than this are refused with a message (5 MiB).
@@ -28,16 +27,15 @@ pub struct GrantForm {
 
 pub async fn grant(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<GrantForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     let ws = user.workspace.id;
     let id = CaseId(id);
     let mut errors = FieldErrors::default();
-    let kind = GrantKind::parse(&f.kind).map_err(|_| p.err(AppError::BadRequest))?;
+    let kind = GrantKind::parse(&f.kind).map_err(|_| AppError::BadRequest)?;
     let amount = errors
         .check(p.tr, "amount", "case-grant-amount", Money::parse(&f.amount))
         .filter(|m| m.0 > 0);
@@ -56,12 +54,9 @@ pub async fn grant(
     let g = state
         .store
         .request_grant(ws, id, kind, amount, &note, &user.user, state.now())
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let done = if g.status == GrantStatus::Pending {
-        super::mail::ask_approval(&state, &user, id, &g, state.now())
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        super::mail::ask_approval(&state, &user, id, &g, state.now()).await?;
         "pending"
     } else {
         "grant"
@@ -71,11 +66,10 @@ pub async fn grant(
 
 pub async fn upload(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     mut form: Multipart,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     let ws = user.workspace.id;
     let id = CaseId(id);
@@ -129,8 +123,7 @@ pub async fn upload(
             Some(user.user.id),
             state.now(),
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/cases/{id}?done=uploaded")).into_response())
 }
 
@@ -138,16 +131,13 @@ pub async fn upload(
 /// download (never rendered in the page's origin), with its stored type.
 pub async fn download(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, .. }: Staff,
     Path((id, aid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+) -> Result<Response, AppError> {
     let (info, bytes) = state
         .store
         .case_attachment(user.workspace.id, CaseId(id), aid)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let safe_name: String = info
         .file_name
         .chars()

@@ -4,15 +4,14 @@
 use super::labels::{category_name, category_name_of};
 use super::timing::{Calendar, span};
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use kunde_domain::*;
-use kunde_store::{SessionUser, StoreError};
+use kunde_store::StoreError;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -167,10 +166,9 @@ impl ListPage {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(f): Query<Filter>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases");
     let ws = user.workspace.id;
     let now = state.now();
@@ -181,7 +179,7 @@ pub async fn list(
         let cal = Calendar::load(&state, ws).await?;
         Ok::<_, StoreError>((cases, categories, users, cal))
     };
-    let (cases, categories, users, cal) = load.await.map_err(|e| p.err(e.into()))?;
+    let (cases, categories, users, cal) = load.await?;
     let repeats: HashSet<CaseId> = repeat_cases(&cases).into_iter().collect();
     let rows = cases
         .into_iter()
@@ -209,5 +207,5 @@ pub async fn list(
         categories,
         title,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }

@@ -3,15 +3,14 @@
 
 use super::labels::category_name;
 use super::timing::Calendar;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
 use serde::Deserialize;
@@ -65,7 +64,7 @@ pub(super) async fn new_page(
     customer: CustomerId,
     f: CaseForm,
     errors: FieldErrors,
-) -> Result<NewPage, PageError> {
+) -> Result<NewPage, AppError> {
     let load = async {
         Ok::<_, StoreError>((
             state.store.get_customer(ws, customer).await?,
@@ -74,7 +73,7 @@ pub(super) async fn new_page(
             state.store.list_users(ws).await?,
         ))
     };
-    let (customer, categories, touchpoints, users) = load.await.map_err(|e| p.err(e.into()))?;
+    let (customer, categories, touchpoints, users) = load.await?;
     Ok(NewPage {
         p,
         customer,
@@ -88,10 +87,9 @@ pub(super) async fn new_page(
 
 pub async fn new_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(q): Query<NewQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases/new");
     if let Some(id) = q.followup {
         return from_followup(&state, p, &user, id).await;
@@ -115,9 +113,7 @@ pub async fn new_form(
         FieldErrors::default(),
     )
     .await?;
-    view.render()
-        .map(|h| Html(h).into_response())
-        .map_err(|e| view.p.err(e.into()))
+    Ok(Html(view.render()?).into_response())
 }
 
 /// The new-case form filled in from a survey follow-up: its customer and touchpoint, a
@@ -127,13 +123,9 @@ pub(super) async fn from_followup(
     p: Page,
     user: &SessionUser,
     id: i64,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let ws = user.workspace.id;
-    let fu = state
-        .store
-        .get_followup(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let fu = state.store.get_followup(ws, id).await?;
     let Some(customer) = fu.customer_id else {
         // An anonymous answer names nobody to open a case for.
         return Ok(Redirect::to("/followups").into_response());
@@ -167,9 +159,7 @@ pub(super) async fn from_followup(
         FieldErrors::default(),
     )
     .await?;
-    view.render()
-        .map(|h| Html(h).into_response())
-        .map_err(|e| view.p.err(e.into()))
+    Ok(Html(view.render()?).into_response())
 }
 
 pub(super) fn optional_id(s: &str) -> Option<i64> {
@@ -178,18 +168,13 @@ pub(super) fn optional_id(s: &str) -> Option<i64> {
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<CaseForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases/new");
     let ws = user.workspace.id;
-    let customer = CustomerId(optional_id(&f.customer).ok_or(p.err(AppError::BadRequest))?);
-    let categories = state
-        .store
-        .case_categories(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let customer = CustomerId(optional_id(&f.customer).ok_or(AppError::BadRequest)?);
+    let categories = state.store.case_categories(ws).await?;
     let mut errors = FieldErrors::default();
     let category = optional_id(&f.category).and_then(|id| categories.iter().find(|c| c.id.0 == id));
     if category.is_none() {
@@ -212,9 +197,7 @@ pub async fn create(
         && errors.is_empty()
     {
         let now = state.now();
-        let cal = Calendar::load(&state, ws)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        let cal = Calendar::load(&state, ws).await?;
         let new = NewCase {
             customer_id: customer,
             touchpoint_id: optional_id(&f.touchpoint).map(TouchpointId),
@@ -247,15 +230,15 @@ pub async fn create(
                 return Ok(Redirect::to(&format!("/cases/{}?done=created", c.id)).into_response());
             }
             Err(StoreError::InvalidReference(what)) if what == "customer" => {
-                return Err(p.err(AppError::NotFound));
+                return Err(AppError::NotFound);
             }
             Err(StoreError::InvalidReference(_)) => {
                 errors.add_message("form", p.t("case-error-reference"));
             }
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         }
     }
     let view = new_page(&state, p, ws, customer, f, errors).await?;
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

@@ -6,15 +6,14 @@
 use super::labels::category_name;
 use super::list::MAX_CASES;
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
 use axum::response::Html;
 use kunde_domain::*;
-use kunde_store::{SessionUser, StoreError};
+use kunde_store::StoreError;
 use std::collections::BTreeMap;
 
 /// One row of a compliance table, with the list filter its figures link to.
@@ -69,9 +68,8 @@ impl ReportsPage {
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Html<String>, PageError> {
+    Staff { user, csrf }: Staff,
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases/reports");
     let ws = user.workspace.id;
     let now = state.now();
@@ -84,8 +82,7 @@ pub async fn page(
             state.store.root_causes(ws).await?,
         ))
     };
-    let (cases, categories, users, touchpoints, root_causes) =
-        load.await.map_err(|e| p.err(e.into()))?;
+    let (cases, categories, users, touchpoints, root_causes) = load.await?;
     let mut total = Compliance::default();
     let mut by_category: BTreeMap<i64, Compliance> = BTreeMap::new();
     let mut by_person: BTreeMap<i64, Compliance> = BTreeMap::new();
@@ -146,5 +143,5 @@ pub async fn page(
         causes,
         ideas: cases.iter().filter(|c| c.is_idea).count(),
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }

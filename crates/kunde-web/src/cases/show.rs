@@ -5,15 +5,14 @@ use super::labels::category_name_of;
 use super::list::*;
 use super::new::*;
 use super::timing::Calendar;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{AttachmentInfo, SessionUser, StoreError};
 use serde::Deserialize;
@@ -100,7 +99,7 @@ pub(super) async fn show_page(
     p: Page,
     id: CaseId,
     quote: Option<i64>,
-) -> Result<ShowPage, PageError> {
+) -> Result<ShowPage, AppError> {
     let ws = user.workspace.id;
     let now = state.now();
     let load = async {
@@ -141,8 +140,8 @@ pub(super) async fn show_page(
         causes,
         settings,
         cal,
-    ) = load.await.map_err(|e| p.err(e.into()))?;
-    let suggestions = suggest(state, ws, &c).await.map_err(|e| p.err(e.into()))?;
+    ) = load.await?;
+    let suggestions = suggest(state, ws, &c).await?;
     let body = quote
         .and_then(|q| suggestions.iter().find(|s| s.id == q))
         .map(|s| s.quote.clone())
@@ -211,17 +210,16 @@ pub(super) async fn suggest(
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<ShowQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     if let Some(done) = q.done.as_deref().filter(|d| NOTICES.contains(d)) {
         p.notice = Some(p.t(&format!("case-done-{done}")));
     }
     let view = show_page(&state, &user, p, CaseId(id), q.quote).await?;
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub(super) async fn invalid(
@@ -231,11 +229,11 @@ pub(super) async fn invalid(
     id: CaseId,
     body: String,
     errors: FieldErrors,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut view = show_page(state, user, p, id, None).await?;
     view.body = body;
     view.errors = errors;
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
 
@@ -248,11 +246,10 @@ pub struct EntryForm {
 
 pub async fn add_entry(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<EntryForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     let ws = user.workspace.id;
     let id = CaseId(id);
@@ -269,17 +266,9 @@ pub async fn add_entry(
     ) else {
         return invalid(&state, &user, p, id, f.body, errors).await;
     };
-    let c = state
-        .store
-        .get_case(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let c = state.store.get_case(ws, id).await?;
     if kind == EntryKind::Reply {
-        let customer = state
-            .store
-            .get_customer(ws, c.customer_id)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        let customer = state.store.get_customer(ws, c.customer_id).await?;
         if customer.email.is_none() {
             errors.add_message("body", p.t("case-error-no-email"));
             return invalid(&state, &user, p, id, f.body, errors).await;
@@ -289,12 +278,9 @@ pub async fn add_entry(
     state
         .store
         .add_case_entry(ws, id, kind, Some(user.user.id), &body, now)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     if kind == EntryKind::Reply {
-        super::mail::send_reply(&state, &user, &c, &body, now)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        super::mail::send_reply(&state, &user, &c, &body, now).await?;
     }
     Ok(Redirect::to(&format!("/cases/{id}?done={}", kind.code())).into_response())
 }
@@ -309,23 +295,17 @@ pub struct UpdateForm {
 
 pub async fn update(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<UpdateForm>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
+) -> Result<Response, AppError> {
     let status = CaseStatus::parse(&f.status)
         .ok()
         .filter(|s| *s != CaseStatus::Closed)
-        .ok_or(p.err(AppError::BadRequest))?;
-    let priority = CasePriority::parse(&f.priority).map_err(|_| p.err(AppError::BadRequest))?;
+        .ok_or(AppError::BadRequest)?;
+    let priority = CasePriority::parse(&f.priority).map_err(|_| AppError::BadRequest)?;
     let assignee = optional_id(&f.assignee).map(UserId);
-    let users = state
-        .store
-        .list_users(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let users = state.store.list_users(user.workspace.id).await?;
     let who = assignee
         .and_then(|a| users.iter().find(|u| u.id == a))
         .map(|u| u.name.clone())
@@ -343,8 +323,7 @@ pub async fn update(
             &note,
             state.now(),
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/cases/{id}?done=updated")).into_response())
 }
 
@@ -360,20 +339,15 @@ pub struct CloseForm {
 
 pub async fn close(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<CloseForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     let ws = user.workspace.id;
     let id = CaseId(id);
     let mut errors = FieldErrors::default();
-    let causes = state
-        .store
-        .root_causes(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let causes = state.store.root_causes(ws).await?;
     let new_cause = f.new_root_cause.trim();
     let cause = if !new_cause.is_empty() {
         match NonEmpty::parse("root cause", new_cause) {
@@ -382,14 +356,7 @@ pub async fn close(
                 .find(|c| c.name.eq_ignore_ascii_case(new_cause))
             {
                 Some(c) => Some(c.id),
-                None => Some(
-                    state
-                        .store
-                        .add_root_cause(ws, &name)
-                        .await
-                        .map_err(|e| p.err(e.into()))?
-                        .id,
-                ),
+                None => Some(state.store.add_root_cause(ws, &name).await?.id),
             },
             Err(e) => {
                 errors.add(p.tr, "root_cause", "case-root-cause", &e);
@@ -420,11 +387,7 @@ pub async fn close(
         return invalid(&state, &user, p, id, String::new(), errors).await;
     };
     let is_idea = f.idea.is_some() || !idea.is_empty();
-    let c = state
-        .store
-        .get_case(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let c = state.store.get_case(ws, id).await?;
     let token = kunde_store::random_token();
     let now = state.now();
     state
@@ -439,10 +402,7 @@ pub async fn close(
             Some(user.user.id),
             now,
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    super::mail::ask_rating(&state, &user.workspace, &c, &token, now)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
+    super::mail::ask_rating(&state, &user.workspace, &c, &token, now).await?;
     Ok(Redirect::to(&format!("/cases/{id}?done=closed")).into_response())
 }

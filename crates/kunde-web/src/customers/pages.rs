@@ -1,16 +1,15 @@
 //! The customer list, one customer's page with their timeline, and the customer form.
 
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::{CustomerQuery, SessionUser, StoreError, TimelineItem};
+use kunde_store::{CustomerQuery, StoreError, TimelineItem};
 use serde::Deserialize;
 
 const PAGE_SIZE: i64 = 50;
@@ -42,10 +41,9 @@ pub struct ListQuery {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(q): Query<ListQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "customers", "/customers");
     let page = q.page.unwrap_or(1).max(1);
     let search = q.q.unwrap_or_default();
@@ -57,8 +55,7 @@ pub async fn list(
     let (customers, total) = state
         .store
         .list_customers(user.workspace.id, &query)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let view = ListPage {
         p,
@@ -68,7 +65,7 @@ pub async fn list(
         page,
         pages,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[derive(Template)]
@@ -109,41 +106,23 @@ pub struct Done {
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(done): Query<Done>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"))
         .with_notice(done.done.as_deref());
     if done.done.as_deref() == Some("interaction-logged") {
         p.notice = Some(p.t("log-done"));
     }
     let ws = user.workspace.id;
-    let c = state
-        .store
-        .get_customer(ws, CustomerId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let mut timeline = state
-        .store
-        .customer_timeline(ws, c.id, 500)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    with_cases(&state, ws, c.id, &mut timeline)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    timeline.extend(
-        crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200)
-            .await
-            .map_err(|e| p.err(e.into()))?,
-    );
+    let c = state.store.get_customer(ws, CustomerId(id)).await?;
+    let mut timeline = state.store.customer_timeline(ws, c.id, 500).await?;
+    with_cases(&state, ws, c.id, &mut timeline).await?;
+    timeline
+        .extend(crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200).await?);
     timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
-    let touchpoints = state
-        .store
-        .all_touchpoints(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let touchpoints = state.store.all_touchpoints(ws).await?;
     let log = LogForm {
         channel: touchpoints
             .first()
@@ -160,7 +139,7 @@ pub async fn show(
         log,
         errors: FieldErrors::default(),
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 /// Adds the customer's service cases to the timeline, newest first like the rest.
@@ -282,15 +261,12 @@ fn optional(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|s| !s.is_empty())
 }
 
-fn render_form(view: FormPage, status: StatusCode) -> Result<Response, PageError> {
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+fn render_form(view: FormPage, status: StatusCode) -> Result<Response, AppError> {
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
-pub async fn new_form(
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Response, PageError> {
+pub async fn new_form(Staff { user, csrf }: Staff) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "customers", "/customers/new");
     let f = CustomerForm {
         language: user.workspace.default_language.code().to_owned(),
@@ -308,22 +284,21 @@ pub async fn new_form(
 }
 
 /// A duplicate e-mail becomes an error on the e-mail field; anything else is a page error.
-fn store_error(p: &Page, errors: &mut FieldErrors, e: StoreError) -> Result<(), PageError> {
+fn store_error(p: &Page, errors: &mut FieldErrors, e: StoreError) -> Result<(), AppError> {
     match e {
         StoreError::Conflict(_) => {
             errors.add_message("email", p.t("error-duplicate-email"));
             Ok(())
         }
-        other => Err(p.err(other.into())),
+        other => Err(other.into()),
     }
 }
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<CustomerForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "customers", "/customers/new");
     let mut errors = match f.parse(p.tr, state.now()) {
         Ok(new) => match state.store.create_customer(user.workspace.id, &new).await {
@@ -357,16 +332,14 @@ pub async fn create(
 
 pub async fn edit_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}/edit"));
     let c = state
         .store
         .get_customer(user.workspace.id, CustomerId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     render_form(
         FormPage {
             p,
@@ -380,19 +353,14 @@ pub async fn edit_form(
 
 pub async fn update(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<CustomerForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}/edit"));
     let ws = user.workspace.id;
     // Reading first makes an id from another workspace a 404 before anything is validated.
-    let existing = state
-        .store
-        .get_customer(ws, CustomerId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let existing = state.store.get_customer(ws, CustomerId(id)).await?;
     let errors = match f.parse(p.tr, existing.created_at) {
         Ok(changed) => match state.store.update_customer(ws, existing.id, &changed).await {
             Ok(_) => {
@@ -400,7 +368,7 @@ pub async fn update(
                     Redirect::to(&format!("/customers/{id}?done=customer-saved")).into_response(),
                 );
             }
-            Err(StoreError::NotFound) => return Err(p.err(AppError::NotFound)),
+            Err(StoreError::NotFound) => return Err(AppError::NotFound),
             Err(e) => {
                 let mut errors = FieldErrors::default();
                 store_error(&p, &mut errors, e)?;
@@ -508,46 +476,26 @@ impl LogForm {
 
 pub async fn log_interaction(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<LogForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"));
     let ws = user.workspace.id;
-    let c = state
-        .store
-        .get_customer(ws, CustomerId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let touchpoints = state
-        .store
-        .all_touchpoints(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let c = state.store.get_customer(ws, CustomerId(id)).await?;
+    let touchpoints = state.store.all_touchpoints(ws).await?;
     let errors = match f.parse(p.tr, &touchpoints, c.id, user.user.id) {
         Ok(event) => {
-            state
-                .store
-                .insert_events(ws, &[event])
-                .await
-                .map_err(|e| p.err(e.into()))?;
+            state.store.insert_events(ws, &[event]).await?;
             return Ok(
                 Redirect::to(&format!("/customers/{id}?done=interaction-logged")).into_response(),
             );
         }
         Err(errors) => errors,
     };
-    let mut timeline = state
-        .store
-        .customer_timeline(ws, c.id, 500)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    timeline.extend(
-        crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200)
-            .await
-            .map_err(|e| p.err(e.into()))?,
-    );
+    let mut timeline = state.store.customer_timeline(ws, c.id, 500).await?;
+    timeline
+        .extend(crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200).await?);
     timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
     let view = ShowPage {
         p,
@@ -557,6 +505,6 @@ pub async fn log_interaction(
         log: f,
         errors,
     };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

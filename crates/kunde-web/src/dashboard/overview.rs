@@ -1,14 +1,13 @@
 //! The start page of a workspace: headline figures and where to go next.
 
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
 use axum::response::Html;
-use kunde_store::{SessionUser, WorkspaceTotals};
+use kunde_store::WorkspaceTotals;
 
 #[derive(Template)]
 #[template(path = "overview.html")]
@@ -19,15 +18,10 @@ struct OverviewPage {
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Html<String>, PageError> {
+    Staff { user, csrf }: Staff,
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "overview", "/");
-    let totals = state
-        .store
-        .workspace_totals(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let totals = state.store.workspace_totals(user.workspace.id).await?;
     let page = OverviewPage { p, totals };
-    page.render().map(Html).map_err(|e| page.p.err(e.into()))
+    page.render().map(Html).map_err(AppError::from)
 }

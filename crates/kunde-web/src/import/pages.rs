@@ -7,15 +7,14 @@
 //! against the signed-in user's workspace on every request; jobs older than an hour go.
 
 use super::importing::{self, Prepared};
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form, Json};
+use axum::{Form, Json};
 use kunde_domain::WorkspaceId;
 use kunde_import::{Field, Kind, Mapping, Preset, Rejection, Table, read_table};
 use kunde_store::{BulkControl, BulkOutcome, SessionUser, StoreError};
@@ -106,28 +105,24 @@ impl UploadPage {
     }
 }
 
-fn render<T: Template>(view: &T, p: &Page, status: StatusCode) -> Result<Response, PageError> {
-    let html = view.render().map_err(|e| p.err(e.into()))?;
+fn render<T: Template>(view: &T, status: StatusCode) -> Result<Response, AppError> {
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
-pub async fn form(
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Response, PageError> {
+pub async fn form(Staff { user, csrf }: Staff) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "import", "/import");
     let view = UploadPage {
         p,
         error: String::new(),
     };
-    render(&view, &view.p, StatusCode::OK)
+    render(&view, StatusCode::OK)
 }
 
 pub async fn upload(
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     mut multipart: Multipart,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "import", "/import");
     let (mut kind, mut preset, mut file) = (None, Preset::Generic, None);
     while let Ok(Some(field)) = multipart.next_field().await {
@@ -143,10 +138,7 @@ pub async fn upload(
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("").to_owned();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| p.err(AppError::BadRequest))?;
+                let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
                 file = Some((name, bytes));
             }
             _ => {}
@@ -186,9 +178,9 @@ pub async fn upload(
     Ok(Redirect::to(&format!("/import/{id}")).into_response())
 }
 
-fn upload_error(p: Page, error: String) -> Result<Response, PageError> {
+fn upload_error(p: Page, error: String) -> Result<Response, AppError> {
     let view = UploadPage { p, error };
-    render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY)
+    render(&view, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 #[derive(Template)]
@@ -328,12 +320,11 @@ impl JobPage {
 }
 
 pub async fn show(
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<String>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
-    let job = job(&user, &id).ok_or_else(|| p.err(AppError::NotFound))?;
+    let job = job(&user, &id).ok_or_else(|| AppError::NotFound)?;
     let (chosen, phase) = {
         let state = lock(&job.state);
         let chosen = state
@@ -365,26 +356,25 @@ pub async fn show(
         phase,
         done: job.done.load(Ordering::Relaxed),
     };
-    render(&view, &view.p, status)
+    render(&view, status)
 }
 
 /// The mapping form: one `col` field per header, in order.
 pub async fn check(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
-    let job = job(&user, &id).ok_or_else(|| p.err(AppError::NotFound))?;
+    let job = job(&user, &id).ok_or_else(|| AppError::NotFound)?;
     let codes: Vec<String> = fields
         .into_iter()
         .filter(|(k, _)| k == "col")
         .map(|(_, v)| v)
         .collect();
     if codes.len() != job.table.headers.len() {
-        return Err(p.err(AppError::BadRequest));
+        return Err(AppError::BadRequest);
     }
     let mapping = Mapping::from_codes(job.kind, &codes).and_then(|m| m.check(job.kind).map(|()| m));
     let phase = match mapping {
@@ -418,8 +408,7 @@ pub async fn check(
                 &mapping,
                 state.now(),
             )
-            .await
-            .map_err(|e| p.err(e.into()))?;
+            .await?;
             let phase = Phase::Checked {
                 ready: checked.prepared.len(),
                 rows: checked.rows,
@@ -438,12 +427,11 @@ pub async fn check(
 /// Starts the import of a checked file without rejected rows, as a background task.
 pub async fn run(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
-    let job = job(&user, &id).ok_or_else(|| p.err(AppError::NotFound))?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
+    let job = job(&user, &id).ok_or_else(|| AppError::NotFound)?;
     let prepared = {
         let mut s = lock(&job.state);
         match (&s.phase, &s.prepared) {
@@ -454,7 +442,7 @@ pub async fn run(
                 };
                 prepared
             }
-            _ => return Err(p.err(AppError::BadRequest)),
+            _ => return Err(AppError::BadRequest),
         }
     };
     let ws = user.workspace.id;
@@ -482,12 +470,11 @@ pub async fn run(
 
 /// Cancels a running import (rolled back) or drops a file not yet imported.
 pub async fn cancel(
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
-    let job = job(&user, &id).ok_or_else(|| p.err(AppError::NotFound))?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
+    let job = job(&user, &id).ok_or_else(|| AppError::NotFound)?;
     job.cancel.store(true, Ordering::Relaxed);
     let mut s = lock(&job.state);
     if !matches!(s.phase, Phase::Running { .. } | Phase::Done(_)) {
@@ -509,7 +496,7 @@ pub struct Status {
 
 /// The job's state as JSON, for a page script polling progress.
 pub async fn status(
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<String>,
 ) -> Result<Json<Status>, StatusCode> {
     let job = job(&user, &id).ok_or(StatusCode::NOT_FOUND)?;

@@ -7,15 +7,15 @@
 use super::map_page::*;
 use super::notices::{JourneyNotices, notice};
 use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::extract::Notice;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{DeletionImpact, Move, SessionUser, StageRange};
 use serde::Deserialize;
@@ -88,12 +88,8 @@ pub(super) fn ctx(user: &SessionUser, csrf: &CsrfToken, path: String) -> Ctx {
     }
 }
 
-pub(super) fn render<T: Template>(
-    view: &T,
-    p: &Page,
-    status: StatusCode,
-) -> Result<Response, PageError> {
-    let html = view.render().map_err(|e| p.err(e.into()))?;
+pub(super) fn render<T: Template>(view: &T, status: StatusCode) -> Result<Response, AppError> {
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -106,10 +102,8 @@ pub(super) async fn edit_page(
     c: Ctx,
     id: i64,
     errors: FieldErrors,
-) -> Result<EditPage, PageError> {
-    let l = load(state, c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e))?;
+) -> Result<EditPage, AppError> {
+    let l = load(state, c.ws, JourneyId(id)).await?;
     let f = JourneyEditForm {
         name: l.j.name.clone(),
         description: l.j.description.clone(),
@@ -132,24 +126,22 @@ pub(super) async fn edit_page(
 
 pub async fn edit_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     done: Notice<JourneyNotices>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     c.p = notice(c.p, done.key());
     let view = edit_page(&state, c, id, FieldErrors::default()).await?;
-    render(&view, &view.p, StatusCode::OK)
+    render(&view, StatusCode::OK)
 }
 
 pub async fn update(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<JourneyEditForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
     let name = errors.check(
@@ -161,13 +153,12 @@ pub async fn update(
     let Some(name) = name else {
         let mut view = edit_page(&state, c, id, errors).await?;
         view.f = f;
-        return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(&view, StatusCode::UNPROCESSABLE_ENTITY);
     };
     state
         .store
         .update_journey(c.ws, JourneyId(id), &name, f.description.trim())
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(back(id, "", "journey-saved"))
 }
 
@@ -188,7 +179,7 @@ pub(super) fn confirm(
     impact: DeletionImpact,
     action: String,
     cancel: String,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let view = ConfirmPage {
         p: c.p,
         question,
@@ -196,26 +187,17 @@ pub(super) fn confirm(
         action,
         cancel,
     };
-    render(&view, &view.p, StatusCode::OK)
+    render(&view, StatusCode::OK)
 }
 
 pub async fn delete_confirm(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/delete"));
-    let j = state
-        .store
-        .get_journey(c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
-    let impact = state
-        .store
-        .deletion_impact(c.ws, j.id, None)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+    let j = state.store.get_journey(c.ws, JourneyId(id)).await?;
+    let impact = state.store.deletion_impact(c.ws, j.id, None).await?;
     let question = c.p.named("map-confirm-delete-journey", &j.name);
     confirm(
         c,
@@ -228,16 +210,11 @@ pub async fn delete_confirm(
 
 pub async fn delete(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
-    state
-        .store
-        .delete_journey(c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+    state.store.delete_journey(c.ws, JourneyId(id)).await?;
     Ok(Redirect::to("/journeys?done=journey-deleted").into_response())
 }
 
@@ -249,11 +226,10 @@ pub struct StageForm {
 
 pub async fn add_stage(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<StageForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
     let Some(name) = errors.check(
@@ -264,23 +240,18 @@ pub async fn add_stage(
     ) else {
         let mut view = edit_page(&state, c, id, errors).await?;
         view.new_stage = f.name;
-        return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(&view, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    state
-        .store
-        .add_stage(c.ws, JourneyId(id), &name)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+    state.store.add_stage(c.ws, JourneyId(id), &name).await?;
     Ok(back(id, "#stages", "stage-added"))
 }
 
 pub async fn rename_stage(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, sid)): Path<(i64, i64)>,
     Form(f): Form<StageForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
     let mut errors = FieldErrors::default();
     let Some(name) = errors.check(
@@ -291,16 +262,15 @@ pub async fn rename_stage(
     ) else {
         let mut view = edit_page(&state, c, id, errors).await?;
         if !view.l.stages.iter().any(|s| s.id.0 == sid) {
-            return Err(view.p.err(AppError::NotFound));
+            return Err(AppError::NotFound);
         }
         view.stage_edit = Some((StageId(sid), f.name));
-        return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(&view, StatusCode::UNPROCESSABLE_ENTITY);
     };
     state
         .store
         .rename_stage(c.ws, JourneyId(id), StageId(sid), &name)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(back(id, "#stages", "stage-saved"))
 }
 
@@ -311,42 +281,34 @@ pub struct MoveForm {
 
 pub async fn move_stage(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, sid)): Path<(i64, i64)>,
     Form(f): Form<MoveForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
-    let m = Move::parse(&f.dir).ok_or_else(|| c.p.err(AppError::BadRequest))?;
+    let m = Move::parse(&f.dir).ok_or_else(|| AppError::BadRequest)?;
     state
         .store
         .move_stage(c.ws, JourneyId(id), StageId(sid), m)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(back(id, "#stages", "moved"))
 }
 
 pub async fn stage_delete_confirm(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, sid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/stages/{sid}/delete"));
-    let stages = state
-        .store
-        .list_stages(c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+    let stages = state.store.list_stages(c.ws, JourneyId(id)).await?;
     let stage = stages
         .iter()
         .find(|s| s.id.0 == sid)
-        .ok_or_else(|| c.p.err(AppError::NotFound))?;
+        .ok_or_else(|| AppError::NotFound)?;
     let impact = state
         .store
         .deletion_impact(c.ws, JourneyId(id), Some(stage.id))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     let question = c.p.named("map-confirm-delete-stage", &stage.name);
     confirm(
         c,
@@ -359,38 +321,31 @@ pub async fn stage_delete_confirm(
 
 pub async fn delete_stage(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, sid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
     state
         .store
         .delete_stage(c.ws, JourneyId(id), StageId(sid))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(back(id, "#stages", "stage-deleted"))
 }
 
 /// Copies an as-is journey into a new to-be journey linked to it.
 pub async fn create_to_be(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
-    let j = state
-        .store
-        .get_journey(c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+    let j = state.store.get_journey(c.ws, JourneyId(id)).await?;
     if j.variant != JourneyVariant::AsIs {
-        return Err(c.p.err(AppError::BadRequest));
+        return Err(AppError::BadRequest);
     }
     let name = c.p.named("tobe-default-name", &j.name);
     let new = NewJourney {
-        name: NonEmpty::parse("name", &name).map_err(|_| c.p.err(AppError::BadRequest))?,
+        name: NonEmpty::parse("name", &name).map_err(|_| AppError::BadRequest)?,
         description: j.description.clone(),
         variant: JourneyVariant::ToBe,
         counterpart_of: Some(j.id),
@@ -399,23 +354,19 @@ pub async fn create_to_be(
     let copy = state
         .store
         .copy_journey(c.ws, j.id, &new, None, state.now())
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/journeys/{}?done=tobe-created", copy.id)).into_response())
 }
 
 /// A sub-journey: a copy of the stretch from one stage to another, linked to its parent.
 pub async fn create_sub(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<SubForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, format!("/journeys/{id}/edit"));
-    let l = load(&state, c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e))?;
+    let l = load(&state, c.ws, JourneyId(id)).await?;
     let find = |s: &str| {
         s.parse::<i64>()
             .ok()
@@ -432,12 +383,12 @@ pub async fn create_sub(
     match (first, last) {
         (Some(a), Some(b)) if a <= b => {}
         (Some(_), Some(_)) => errors.add_message("sub_range", c.p.t("subjourney-error-range")),
-        _ => return Err(c.p.err(AppError::BadRequest)),
+        _ => return Err(AppError::BadRequest),
     }
     let (Some(name), true) = (name, errors.is_empty()) else {
         let mut view = edit_page(&state, c, id, errors).await?;
         view.sub = f;
-        return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(&view, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let range = StageRange {
         first: l.stages[first.unwrap_or(0)].id,
@@ -453,7 +404,6 @@ pub async fn create_sub(
     let sub = state
         .store
         .copy_journey(c.ws, l.j.id, &new, Some(range), state.now())
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/journeys/{}?done=sub-created", sub.id)).into_response())
 }

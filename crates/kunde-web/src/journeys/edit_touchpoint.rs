@@ -3,17 +3,16 @@
 
 use super::edit::*;
 use super::map_page::*;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::{DeletionImpact, Move, SessionUser};
+use kunde_store::{DeletionImpact, Move};
 
 #[derive(Template)]
 #[template(path = "journey_touchpoint.html")]
@@ -54,24 +53,21 @@ impl TouchpointPage {
 
 pub async fn touchpoint_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, tid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(
         &user,
         &csrf,
         format!("/journeys/{id}/touchpoints/{tid}/edit"),
     );
-    let l = load(&state, c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e))?;
+    let l = load(&state, c.ws, JourneyId(id)).await?;
     let tp = l
         .touchpoints
         .iter()
         .find(|t| t.id.0 == tid)
         .cloned()
-        .ok_or_else(|| c.p.err(AppError::NotFound))?;
+        .ok_or_else(|| AppError::NotFound)?;
     let f = TouchpointForm {
         stage_id: tp.stage_id.to_string(),
         name: tp.name.clone(),
@@ -87,9 +83,7 @@ pub async fn touchpoint_form(
             .map(|c| c.to_string())
             .unwrap_or_default(),
     };
-    let as_is = as_is_touchpoints(&state, c.ws, &l.j)
-        .await
-        .map_err(|e| c.p.err(e))?;
+    let as_is = as_is_touchpoints(&state, c.ws, &l.j).await?;
     let view = TouchpointPage {
         p: c.p,
         l,
@@ -98,7 +92,7 @@ pub async fn touchpoint_form(
         errors: FieldErrors::default(),
         as_is,
     };
-    render(&view, &view.p, StatusCode::OK)
+    render(&view, StatusCode::OK)
 }
 
 /// Reads a touchpoint form into a [`NewTouchpoint`], or the field errors. A stage or owner
@@ -144,28 +138,23 @@ pub(super) fn parse_touchpoint(
 
 pub async fn update_touchpoint(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, tid)): Path<(i64, i64)>,
     Form(f): Form<TouchpointForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(
         &user,
         &csrf,
         format!("/journeys/{id}/touchpoints/{tid}/edit"),
     );
-    let l = load(&state, c.ws, JourneyId(id))
-        .await
-        .map_err(|e| c.p.err(e))?;
+    let l = load(&state, c.ws, JourneyId(id)).await?;
     let tp = l
         .touchpoints
         .iter()
         .find(|t| t.id.0 == tid)
         .cloned()
-        .ok_or_else(|| c.p.err(AppError::NotFound))?;
-    let as_is = as_is_touchpoints(&state, c.ws, &l.j)
-        .await
-        .map_err(|e| c.p.err(e))?;
+        .ok_or_else(|| AppError::NotFound)?;
+    let as_is = as_is_touchpoints(&state, c.ws, &l.j).await?;
     let counterpart = match f.counterpart_id.trim() {
         "" => None,
         s => Some(
@@ -173,12 +162,11 @@ pub async fn update_touchpoint(
                 .ok()
                 .and_then(|s| as_is.iter().find(|t| t.id.0 == s))
                 .map(|t| t.id)
-                .ok_or_else(|| c.p.err(AppError::BadRequest))?,
+                .ok_or_else(|| AppError::BadRequest)?,
         ),
     };
     let mut errors = FieldErrors::default();
-    let Some(new) = parse_touchpoint(&c.p, &f, &l.stages, &mut errors).map_err(|e| c.p.err(e))?
-    else {
+    let Some(new) = parse_touchpoint(&c.p, &f, &l.stages, &mut errors)? else {
         let view = TouchpointPage {
             p: c.p,
             l,
@@ -187,46 +175,41 @@ pub async fn update_touchpoint(
             errors,
             as_is,
         };
-        return render(&view, &view.p, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(&view, StatusCode::UNPROCESSABLE_ENTITY);
     };
     state
         .store
         .update_touchpoint(c.ws, JourneyId(id), tp.id, &new)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     if !as_is.is_empty() {
         state
             .store
             .set_touchpoint_counterpart(c.ws, tp.id, counterpart)
-            .await
-            .map_err(|e| c.p.err(e.into()))?;
+            .await?;
     }
     Ok(Redirect::to(&format!("/journeys/{id}?done=tp-saved#tp-{tid}")).into_response())
 }
 
 pub async fn move_touchpoint(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, tid)): Path<(i64, i64)>,
     Form(f): Form<MoveForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
-    let m = Move::parse(&f.dir).ok_or_else(|| c.p.err(AppError::BadRequest))?;
+    let m = Move::parse(&f.dir).ok_or_else(|| AppError::BadRequest)?;
     state
         .store
         .move_touchpoint(c.ws, JourneyId(id), TouchpointId(tid), m)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/journeys/{id}?done=moved#tp-{tid}")).into_response())
 }
 
 pub async fn touchpoint_delete_confirm(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, tid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(
         &user,
         &csrf,
@@ -235,13 +218,8 @@ pub async fn touchpoint_delete_confirm(
     let tp = state
         .store
         .get_touchpoint(c.ws, JourneyId(id), TouchpointId(tid))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
-    let events = state
-        .store
-        .touchpoint_event_count(c.ws, tp.id)
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
+    let events = state.store.touchpoint_event_count(c.ws, tp.id).await?;
     let question = c.p.named("map-confirm-delete-touchpoint", &tp.name);
     let impact = DeletionImpact {
         stages: 0,
@@ -259,15 +237,13 @@ pub async fn touchpoint_delete_confirm(
 
 pub async fn delete_touchpoint(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, tid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
     state
         .store
         .delete_touchpoint(c.ws, JourneyId(id), TouchpointId(tid))
-        .await
-        .map_err(|e| c.p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/journeys/{id}?done=tp-deleted")).into_response())
 }

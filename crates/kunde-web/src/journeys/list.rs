@@ -1,18 +1,16 @@
 //! The list of journeys and creating a journey with its default stages.
 
 use super::notices::{JourneyNotices, notice};
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::extract::Notice;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::SessionUser;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -45,19 +43,14 @@ pub struct JourneyForm {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     done: Notice<JourneyNotices>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = notice(
         Page::staff(&user, &csrf, "journeys", "/journeys"),
         done.key(),
     );
-    let journeys = state
-        .store
-        .list_journeys(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let journeys = state.store.list_journeys(user.workspace.id).await?;
     let f = JourneyForm {
         variant: "as_is".into(),
         ..Default::default()
@@ -68,7 +61,7 @@ pub async fn list(
         f,
         errors: FieldErrors::default(),
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub(super) fn optional_id(s: &str) -> Result<Option<JourneyId>, ()> {
@@ -82,10 +75,9 @@ pub(super) fn optional_id(s: &str) -> Result<Option<JourneyId>, ()> {
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<JourneyForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "journeys", "/journeys");
     let ws = user.workspace.id;
     let mut errors = FieldErrors::default();
@@ -101,21 +93,17 @@ pub async fn create(
         optional_id(&f.parent_id),
         variant,
     ) else {
-        return Err(p.err(AppError::BadRequest));
+        return Err(AppError::BadRequest);
     };
     let Some(name) = name else {
-        let journeys = state
-            .store
-            .list_journeys(ws)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        let journeys = state.store.list_journeys(ws).await?;
         let view = ListPage {
             p,
             journeys,
             f,
             errors,
         };
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
     let new = NewJourney {
@@ -133,7 +121,6 @@ pub async fn create(
     let j = state
         .store
         .create_journey(ws, &new, &stage_refs, state.now())
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/journeys/{}?done=journey-created", j.id)).into_response())
 }

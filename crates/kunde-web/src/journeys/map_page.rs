@@ -4,16 +4,15 @@
 use super::health::{JourneyStats, add_cases, journey_stats};
 use super::notices::{JourneyNotices, notice};
 use super::view::{build_map, stat_line};
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::extract::Notice;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::SessionUser;
 use serde::Deserialize;
@@ -290,17 +289,13 @@ pub(super) async fn show_page(
     id: JourneyId,
     f: TouchpointForm,
     errors: FieldErrors,
-) -> Result<ShowPage, PageError> {
+) -> Result<ShowPage, AppError> {
     let ws = user.workspace.id;
-    let l = load(state, ws, id).await.map_err(|e| p.err(e))?;
-    let (svg, stats) = picture(state, &p, ws, &l).await.map_err(|e| p.err(e))?;
-    let as_is = as_is_of(state, ws, &l.j).await.map_err(|e| p.err(e))?;
+    let l = load(state, ws, id).await?;
+    let (svg, stats) = picture(state, &p, ws, &l).await?;
+    let as_is = as_is_of(state, ws, &l.j).await?;
     let columns = columns(&p, &l, &stats, as_is.as_ref());
-    let all = state
-        .store
-        .list_journeys(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let all = state.store.list_journeys(ws).await?;
     let j = l.j;
     let to_be = all
         .iter()
@@ -331,11 +326,10 @@ pub(super) async fn show_page(
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     done: Notice<JourneyNotices>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = notice(
         Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}")),
         done.key(),
@@ -345,7 +339,7 @@ pub async fn show(
         ..Default::default()
     };
     let view = show_page(&state, p, &user, JourneyId(id), f, FieldErrors::default()).await?;
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 /// A file name for a download: the journey's name with anything unusual replaced.
@@ -384,17 +378,12 @@ pub(super) fn download(body: Vec<u8>, mime: &'static str, name: &str) -> Respons
 
 pub async fn map_svg(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "journeys", "");
-    let l = load(&state, user.workspace.id, JourneyId(id))
-        .await
-        .map_err(|e| p.err(e))?;
-    let (svg, _) = picture(&state, &p, user.workspace.id, &l)
-        .await
-        .map_err(|e| p.err(e))?;
+    let l = load(&state, user.workspace.id, JourneyId(id)).await?;
+    let (svg, _) = picture(&state, &p, user.workspace.id, &l).await?;
     let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
     Ok(download(
         svg.into_bytes(),
@@ -409,22 +398,17 @@ pub const PNG_SCALE: f32 = 1.5;
 
 pub async fn map_png(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "journeys", "");
-    let l = load(&state, user.workspace.id, JourneyId(id))
-        .await
-        .map_err(|e| p.err(e))?;
-    let (svg, _) = picture(&state, &p, user.workspace.id, &l)
-        .await
-        .map_err(|e| p.err(e))?;
+    let l = load(&state, user.workspace.id, JourneyId(id)).await?;
+    let (svg, _) = picture(&state, &p, user.workspace.id, &l).await?;
     // Rendering takes tens of milliseconds: off the async threads.
     let png = tokio::task::spawn_blocking(move || kunde_map::render_png(&svg, PNG_SCALE))
         .await
-        .map_err(|e| p.err(AppError::internal(e.to_string())))?
-        .map_err(|e| p.err(AppError::internal(e.to_string())))?;
+        .map_err(|e| AppError::internal(e.to_string()))?
+        .map_err(|e| AppError::internal(e.to_string()))?;
     Ok(download(png, "image/png", &file_name(&l.j, "png")))
 }
 
@@ -440,71 +424,47 @@ pub(super) struct ComparePage {
 /// the as-is data says about them.
 pub async fn compare(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}/compare"));
     let ws = user.workspace.id;
-    let j = state
-        .store
-        .get_journey(ws, JourneyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let j = state.store.get_journey(ws, JourneyId(id)).await?;
     let (as_is_id, to_be_id) = match (j.variant, j.counterpart_of) {
         (JourneyVariant::ToBe, Some(a)) => (a, j.id),
         _ => {
-            let all = state
-                .store
-                .list_journeys(ws)
-                .await
-                .map_err(|e| p.err(e.into()))?;
+            let all = state.store.list_journeys(ws).await?;
             let t = all
                 .iter()
                 .find(|o| o.counterpart_of == Some(j.id) && o.variant == JourneyVariant::ToBe)
-                .ok_or_else(|| p.err(AppError::NotFound))?;
+                .ok_or_else(|| AppError::NotFound)?;
             (j.id, t.id)
         }
     };
-    let left_l = load(&state, ws, as_is_id).await.map_err(|e| p.err(e))?;
-    let right_l = load(&state, ws, to_be_id).await.map_err(|e| p.err(e))?;
-    let events = state
-        .store
-        .journey_events(ws, as_is_id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let left_l = load(&state, ws, as_is_id).await?;
+    let right_l = load(&state, ws, to_be_id).await?;
+    let events = state.store.journey_events(ws, as_is_id).await?;
     let left_stats = journey_stats(&left_l.stages, &left_l.touchpoints, &events);
     let left = columns(&p, &left_l, &left_stats, None);
-    let as_is = as_is_of(&state, ws, &right_l.j)
-        .await
-        .map_err(|e| p.err(e))?;
+    let as_is = as_is_of(&state, ws, &right_l.j).await?;
     let right = columns(&p, &right_l, &JourneyStats::default(), as_is.as_ref());
     let view = ComparePage {
         p,
         sides: vec![(left_l.j, left), (right_l.j, right)],
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub async fn add_touchpoint(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<TouchpointForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "journeys", &format!("/journeys/{id}"));
     let ws = user.workspace.id;
-    let journey = state
-        .store
-        .get_journey(ws, JourneyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let stages = state
-        .store
-        .list_stages(ws, journey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let journey = state.store.get_journey(ws, JourneyId(id)).await?;
+    let stages = state.store.list_stages(ws, journey.id).await?;
     let stage = f
         .stage_id
         .parse::<i64>()
@@ -515,7 +475,7 @@ pub async fn add_touchpoint(
         s => Some(
             s.parse::<i64>()
                 .map(UserId)
-                .map_err(|_| p.err(AppError::BadRequest))?,
+                .map_err(|_| AppError::BadRequest)?,
         ),
     };
     let mut errors = FieldErrors::default();
@@ -523,10 +483,10 @@ pub async fn add_touchpoint(
     let channel = errors.check(p.tr, "channel", "tp-channel", Channel::parse(&f.channel));
     let (Some(stage), Some(name), Some(channel)) = (stage, name, channel) else {
         if stage.is_none() {
-            return Err(p.err(AppError::BadRequest));
+            return Err(AppError::BadRequest);
         }
         let view = show_page(&state, p, &user, journey.id, f, errors).await?;
-        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        let html = view.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
     let new = NewTouchpoint {
@@ -540,10 +500,6 @@ pub async fn add_touchpoint(
         pain_points: f.pain_points.trim().to_owned(),
         ideas: f.ideas.trim().to_owned(),
     };
-    state
-        .store
-        .create_touchpoint(ws, &new)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    state.store.create_touchpoint(ws, &new).await?;
     Ok(Redirect::to(&format!("/journeys/{id}?done=tp-added")).into_response())
 }

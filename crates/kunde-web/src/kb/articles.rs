@@ -2,19 +2,18 @@
 //! internal and public; one article with its translations; the article form (new, edit,
 //! translate); deleting with a confirmation page (owners only).
 
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::markdown;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Form, Router};
 use kunde_domain::*;
-use kunde_store::{SessionUser, StoreError};
+use kunde_store::StoreError;
 use serde::Deserialize;
 
 /// Search results shown at most.
@@ -77,10 +76,9 @@ fn notice(p: &mut Page, done: Option<&str>) {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(q): Query<ListQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "kb", "/kb");
     notice(&mut p, q.done.as_deref());
     let ws = user.workspace.id;
@@ -92,13 +90,8 @@ pub async fn list(
             .store
             .search_articles(ws, &search, Visibility::All, RESULTS)
             .await
-    }
-    .map_err(|e| p.err(e.into()))?;
-    let slug = state
-        .store
-        .help_site_slug(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    }?;
+    let slug = state.store.help_site_slug(ws).await?;
     let view = ListPage {
         p,
         rows: rows(articles),
@@ -107,7 +100,7 @@ pub async fn list(
         address: slug,
         address_error: String::new(),
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[derive(Template)]
@@ -122,39 +115,29 @@ struct ShowPage {
     public_url: String,
 }
 
-async fn load(state: &AppState, p: &Page, ws: WorkspaceId, id: i64) -> Result<Article, PageError> {
-    state
-        .store
-        .get_article(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))
+async fn load(state: &AppState, ws: WorkspaceId, id: i64) -> Result<Article, AppError> {
+    Ok(state.store.get_article(ws, id).await?)
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<ListQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "kb", &format!("/kb/{id}"));
     notice(&mut p, q.done.as_deref());
     let ws = user.workspace.id;
-    let a = load(&state, &p, ws, id).await?;
+    let a = load(&state, ws, id).await?;
     let translations = state
         .store
         .article_translations(ws, &a.group_key, Visibility::All)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let missing = Language::ALL
         .into_iter()
         .filter(|l| !translations.iter().any(|t| t.language == *l))
         .collect();
-    let slug = state
-        .store
-        .help_site_slug(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let slug = state.store.help_site_slug(ws).await?;
     let view = ShowPage {
         html: markdown::render(&a.body_markdown),
         public_url: format!("/help/{slug}/{}", a.slug),
@@ -163,7 +146,7 @@ pub async fn show(
         p,
         a,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[derive(Deserialize, Default)]
@@ -201,8 +184,8 @@ impl FormPage {
     }
 }
 
-fn render_form(view: FormPage, status: StatusCode) -> Result<Response, PageError> {
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+fn render_form(view: FormPage, status: StatusCode) -> Result<Response, AppError> {
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -214,13 +197,12 @@ pub struct NewQuery {
 
 pub async fn new_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(q): Query<NewQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "kb", "/kb/new");
     let original = match q.translation_of {
-        Some(id) => Some(load(&state, &p, user.workspace.id, id).await?),
+        Some(id) => Some(load(&state, user.workspace.id, id).await?),
         None => None,
     };
     let language = q
@@ -265,10 +247,9 @@ fn draft(p: &Page, f: &ArticleForm, errors: &mut FieldErrors) -> Option<ArticleD
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<ArticleForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "kb", "/kb/new");
     let mut errors = FieldErrors::default();
     if let Some(d) = draft(&p, &f, &mut errors) {
@@ -283,11 +264,11 @@ pub async fn create(
             Err(StoreError::Conflict(_)) => {
                 errors.add_message("language", p.t("kb-error-translation-exists"))
             }
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         }
     }
     let original = match f.translation_of {
-        Some(id) => Some(load(&state, &p, user.workspace.id, id).await?.title),
+        Some(id) => Some(load(&state, user.workspace.id, id).await?.title),
         None => None,
     };
     render_form(
@@ -304,12 +285,11 @@ pub async fn create(
 
 pub async fn edit_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "kb", &format!("/kb/{id}/edit"));
-    let a = load(&state, &p, user.workspace.id, id).await?;
+    let a = load(&state, user.workspace.id, id).await?;
     let form = ArticleForm {
         title: a.title,
         body: a.body_markdown,
@@ -331,11 +311,10 @@ pub async fn edit_form(
 
 pub async fn update(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(f): Form<ArticleForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "kb", &format!("/kb/{id}/edit"));
     let mut errors = FieldErrors::default();
     if let Some(d) = draft(&p, &f, &mut errors) {
@@ -348,11 +327,11 @@ pub async fn update(
             Err(StoreError::Conflict(_)) => {
                 errors.add_message("language", p.t("kb-error-translation-exists"))
             }
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         }
     } else {
         // An id of another workspace is a 404 even when the form is also wrong.
-        load(&state, &p, user.workspace.id, id).await?;
+        load(&state, user.workspace.id, id).await?;
     }
     render_form(
         FormPage {
@@ -375,27 +354,21 @@ struct DeletePage {
 
 pub async fn confirm_delete(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "kb", &format!("/kb/{id}/delete"));
-    let a = load(&state, &p, user.workspace.id, id).await?;
+    let a = load(&state, user.workspace.id, id).await?;
     let view = DeletePage { p, a };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub async fn delete(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let tr = crate::kit::i18n::Tr::new(user.user.language);
-    state
-        .store
-        .delete_article(user.workspace.id, id)
-        .await
-        .map_err(|e| PageError(tr, AppError::from(e)))?;
+) -> Result<Response, AppError> {
+    state.store.delete_article(user.workspace.id, id).await?;
     Ok(Redirect::to("/kb?done=kb-deleted").into_response())
 }
 
@@ -407,10 +380,9 @@ pub struct AddressForm {
 /// Moves the public help centre to another address; old links stop working.
 pub async fn set_address(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<AddressForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "kb", "/kb");
     let ws = user.workspace.id;
     let slug = kunde_domain::kb::slugify(&f.address);
@@ -420,19 +392,11 @@ pub async fn set_address(
         match state.store.set_help_site_slug(ws, &slug).await {
             Ok(()) => return Ok(Redirect::to("/kb?done=kb-address-saved").into_response()),
             Err(StoreError::Conflict(_)) => Some(p.named("kb-address-taken", &slug)),
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         }
     };
-    let articles = state
-        .store
-        .list_articles(ws, Visibility::All)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let current = state
-        .store
-        .help_site_slug(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let articles = state.store.list_articles(ws, Visibility::All).await?;
+    let current = state.store.help_site_slug(ws).await?;
     let view = ListPage {
         p,
         rows: rows(articles),
@@ -441,6 +405,6 @@ pub async fn set_address(
         address: f.address,
         address_error: error.unwrap_or_default(),
     };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

@@ -1,21 +1,19 @@
 //! The owner's opening-hours page (`/settings/hours`): opening hours per weekday, holidays and
 //! the time zone that service targets are counted in (`kunde_domain::business_hours`).
 
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::PageError;
-use crate::kit::{FieldErrors, Page};
+use crate::kit::error::AppError;
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Extension, Form, Router};
+use axum::{Form, Router};
 use kunde_domain::business_hours::{
     BusinessCalendar, CalendarError, format_day_hours, format_holiday_lines, parse_day_hours,
     parse_holiday_lines, time_zone,
 };
-use kunde_store::SessionUser;
 use serde::Deserialize;
 
 pub fn owner_routes() -> Router<AppState> {
@@ -133,16 +131,15 @@ fn render(
     };
     match view.render() {
         Ok(html) => (status, Html(html)).into_response(),
-        Err(e) => view.p.err(e.into()).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
 pub async fn page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut p = Page::staff(&user, &csrf, "settings", "/settings/hours");
     if done.done.as_deref() == Some("hours-saved") {
         p.notice = Some(p.t("hours-saved"));
@@ -150,8 +147,7 @@ pub async fn page(
     let (calendar, saved) = state
         .store
         .business_calendar_saved(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let now = state.now();
     let preview = Some((
         calendar.is_open_at(now),
@@ -173,10 +169,9 @@ fn message(p: &Page, e: &CalendarError) -> String {
 
 pub async fn save(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<HoursForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/hours");
     let mut errors = FieldErrors::default();
     if let Err(e) = time_zone(&f.time_zone) {
@@ -202,8 +197,7 @@ pub async fn save(
                 state
                     .store
                     .save_business_calendar(user.workspace.id, &calendar, state.now())
-                    .await
-                    .map_err(|e| p.err(e.into()))?;
+                    .await?;
                 return Ok(Redirect::to("/settings/hours?done=hours-saved").into_response());
             }
             Err(e) => errors.add_message("mon", message(&p, &e)),
@@ -212,8 +206,7 @@ pub async fn save(
     let saved = state
         .store
         .business_calendar_saved(user.workspace.id)
-        .await
-        .map_err(|e| p.err(e.into()))?
+        .await?
         .1;
     Ok(render(
         p,

@@ -1,17 +1,15 @@
 //! Follow-ups: the list of open ones (overdue first standing out) and closed ones, and closing
 //! one with what was done.
 
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{Page, format_date, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{Page, Staff, format_date, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::{Language, NonEmpty};
-use kunde_store::{Followup, MAX_FOLLOWUP_ACTION, SessionUser, StoreError};
+use kunde_store::{Followup, MAX_FOLLOWUP_ACTION, StoreError};
 use serde::Deserialize;
 
 pub struct FollowupView {
@@ -68,14 +66,10 @@ async fn render(
     error: Option<(i64, String)>,
     action: String,
     status: StatusCode,
-) -> Result<Response, PageError> {
-    let user = p.user.clone().ok_or_else(|| p.err(AppError::Forbidden))?;
+) -> Result<Response, AppError> {
+    let user = p.user.clone().ok_or_else(|| AppError::Forbidden)?;
     let now = state.now();
-    let all = state
-        .store
-        .list_followups(user.workspace.id, true)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let all = state.store.list_followups(user.workspace.id, true).await?;
     let lang = p.tr.lang();
     let (open, closed): (Vec<FollowupView>, Vec<FollowupView>) = all
         .into_iter()
@@ -97,16 +91,15 @@ async fn render(
         error,
         action,
     };
-    let html = view.render().map_err(|e| view.p.err(e.into()))?;
+    let html = view.render()?;
     Ok((status, Html(html)).into_response())
 }
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Query(done): Query<Done>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut p = Page::staff(&user, &csrf, "results", "/followups");
     if done.done.as_deref() == Some("closed") {
         p.notice = Some(p.t("voc-followup-closed"));
@@ -122,19 +115,14 @@ pub struct CloseForm {
 
 pub async fn close(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Form(form): Form<CloseForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "results", "/followups");
     let ws = user.workspace.id;
     // The follow-up must exist in this workspace before anything else is said about it.
-    state
-        .store
-        .get_followup(ws, id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    state.store.get_followup(ws, id).await?;
     let text = form.action.trim();
     let message = if text.chars().count() > MAX_FOLLOWUP_ACTION {
         Some(p.tr.t_args(
@@ -151,7 +139,7 @@ pub async fn close(
             {
                 Ok(()) => return Ok(Redirect::to("/followups?done=closed").into_response()),
                 Err(StoreError::Conflict(_)) => Some(p.t("voc-followup-already-closed")),
-                Err(e) => return Err(p.err(e.into())),
+                Err(e) => return Err(e.into()),
             },
         }
     };

@@ -7,9 +7,11 @@
 //! Who is invited or reminded is decided by the pure `kunde_domain::survey_schedule`.
 
 use crate::kit::Page;
+use crate::kit::Staff;
 use crate::kit::client::ClientKey;
 use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
+use crate::kit::error::PageError;
 use crate::kit::i18n::Tr;
 use crate::state::AppState;
 use askama::Template;
@@ -25,7 +27,7 @@ use kunde_domain::survey_schedule::{
 use kunde_domain::{
     CustomerId, InvitationId, Language, Survey, SurveyId, SurveyKind, SurveyStatus, WorkspaceId,
 };
-use kunde_store::{InviteeRow, SessionUser};
+use kunde_store::InviteeRow;
 use serde::Deserialize;
 
 fn rules(s: &Survey) -> ScheduleRules {
@@ -124,18 +126,13 @@ pub struct Done {
 
 pub async fn form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(done): Query<Done>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "results", &format!("/surveys/{id}/invite"));
     let ws = user.workspace.id;
-    let survey = state
-        .store
-        .get_survey(ws, SurveyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let survey = state.store.get_survey(ws, SurveyId(id)).await?;
     if let Some(sent) = done.sent {
         p.notice = Some(p.tr.t_args(
             "voc-invite-done",
@@ -145,12 +142,8 @@ pub async fn form(
             ],
         ));
     }
-    let problem = survey_problem(&state, ws, &survey)
-        .await
-        .map_err(|e| p.err(e))?;
-    let (invitees, plan) = plan(&state, ws, &survey, None)
-        .await
-        .map_err(|e| p.err(e))?;
+    let problem = survey_problem(&state, ws, &survey).await?;
+    let (invitees, plan) = plan(&state, ws, &survey, None).await?;
     let tr = p.tr;
     let invitees = invitees
         .into_iter()
@@ -180,7 +173,7 @@ pub async fn form(
         fatigue_days: survey.fatigue_days,
         reminder_days: survey.reminder_days,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 /// The links and text of one invitation or reminder e-mail, in the customer's language.
@@ -251,50 +244,37 @@ async fn invite_one(
 
 pub async fn send(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "results", &format!("/surveys/{id}/invite"));
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "results", &format!("/surveys/{id}/invite"));
     let ws = user.workspace.id;
-    let survey = state
-        .store
-        .get_survey(ws, SurveyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    if survey_problem(&state, ws, &survey)
-        .await
-        .map_err(|e| p.err(e))?
-        .is_some()
-    {
+    let survey = state.store.get_survey(ws, SurveyId(id)).await?;
+    if survey_problem(&state, ws, &survey).await?.is_some() {
         // The form explains why; nothing is sent.
         return Ok(Redirect::to(&format!("/surveys/{id}/invite")).into_response());
     }
     let fields: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| p.err(AppError::BadRequest))?;
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest)?;
     let all = fields.iter().any(|(k, v)| k == "all" && v == "1");
     let chosen: Vec<CustomerId> = fields
         .iter()
         .filter(|(k, _)| k == "customer")
         .map(|(_, v)| v.parse::<i64>().map(CustomerId))
         .collect::<Result<_, _>>()
-        .map_err(|_| p.err(AppError::BadRequest))?;
+        .map_err(|_| AppError::BadRequest)?;
     if !all && chosen.is_empty() {
         return Ok(Redirect::to(&format!("/surveys/{id}/invite?sent=0&skipped=0")).into_response());
     }
     let only = (!all).then_some(chosen.as_slice());
-    let (invitees, plan) = plan(&state, ws, &survey, only)
-        .await
-        .map_err(|e| p.err(e))?;
+    let (invitees, plan) = plan(&state, ws, &survey, only).await?;
     let base = state.public_url(Some(&headers));
     let mut sent = 0;
     for customer in &plan.invite {
         if let Some(who) = invitees.iter().find(|i| i.customer_id == customer.0) {
-            invite_one(&state, ws, &user.workspace.name, &base, &survey, who)
-                .await
-                .map_err(|e| p.err(e))?;
+            invite_one(&state, ws, &user.workspace.name, &base, &survey, who).await?;
             sent += 1;
         }
     }

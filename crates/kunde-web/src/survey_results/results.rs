@@ -2,18 +2,16 @@
 //! every customer survey of one touchpoint, and their answers as CSV.
 
 use super::report::{self, ChoiceRow, GapRow, Scores, Segment, ThemeRow, TrendRow};
-use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::script_json;
-use crate::kit::error::PageError;
-use crate::kit::{Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
 use axum::response::Html;
 use kunde_analytics::engagement::EngagementReport;
 use kunde_domain::{Language, SurveyKind, Texts};
-use kunde_store::{AnswerFact, SessionUser};
+use kunde_store::AnswerFact;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -45,27 +43,14 @@ pub(super) struct IndexPage {
 
 pub async fn index(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Html<String>, PageError> {
+    Staff { user, csrf }: Staff,
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "results", "/results");
     let ws = user.workspace.id;
     let lang = p.tr.lang();
-    let surveys = state
-        .store
-        .list_surveys(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let tps = state
-        .store
-        .all_touchpoints(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let (open_followups, overdue_followups) = state
-        .store
-        .followup_counts(ws, state.now())
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let surveys = state.store.list_surveys(ws).await?;
+    let tps = state.store.all_touchpoints(ws).await?;
+    let (open_followups, overdue_followups) = state.store.followup_counts(ws, state.now()).await?;
     let mut per_tp: BTreeMap<i64, usize> = BTreeMap::new();
     for s in &surveys {
         if let (Some(tp), SurveyKind::Customer) = (s.survey.touchpoint_id, s.survey.kind) {
@@ -102,7 +87,7 @@ pub async fn index(
         open_followups,
         overdue_followups,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[derive(Deserialize, Default)]

@@ -3,17 +3,15 @@
 
 use super::report::{self, Scores, Segment};
 use super::results::*;
-use crate::kit::csrf::CsrfToken;
 use crate::kit::csv::{csv_response, csv_text};
-use crate::kit::error::{AppError, PageError};
-use crate::kit::{Page, format_datetime};
+use crate::kit::error::AppError;
+use crate::kit::{Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, Response};
 use kunde_domain::{SurveyId, SurveyKind, TouchpointId};
-use kunde_store::{AnswerFact, ResultsScope, SessionUser};
+use kunde_store::{AnswerFact, ResultsScope};
 use std::collections::HashSet;
 
 pub(super) async fn render(
@@ -22,12 +20,12 @@ pub(super) async fn render(
     scope: Scope,
     facts: Vec<AnswerFact>,
     q: ResultsQuery,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let ws = p
         .user
         .as_ref()
         .map(|u| u.workspace.id)
-        .ok_or_else(|| p.err(AppError::Forbidden))?;
+        .ok_or_else(|| AppError::Forbidden)?;
     let mut responses: Vec<i64> = facts.iter().map(|f| f.response_id).collect();
     responses.sort_unstable();
     responses.dedup();
@@ -44,8 +42,7 @@ pub(super) async fn render(
         let customers = state
             .store
             .answer_facts(ws, ResultsScope::AllCustomerSurveys)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+            .await?;
         let r = report::engagement(
             &facts,
             &customers,
@@ -76,7 +73,7 @@ pub(super) async fn render(
                 state.store.segment_members_who_answered(ws).await?,
             ))
         };
-        let (saved, members) = load.await.map_err(|e| p.err(e.into()))?;
+        let (saved, members) = load.await?;
         let saved: Vec<(String, HashSet<i64>)> = saved
             .into_iter()
             .map(|s| {
@@ -139,35 +136,28 @@ pub(super) async fn render(
         can_invite,
         survey_id: scope.survey_id,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub async fn survey_page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<ResultsQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let base = format!("/surveys/{id}/results");
     let p = Page::staff(&user, &csrf, "results", &base);
     let ws = user.workspace.id;
-    let survey = state
-        .store
-        .get_survey(ws, SurveyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let survey = state.store.get_survey(ws, SurveyId(id)).await?;
     let facts = state
         .store
         .answer_facts(ws, ResultsScope::Survey(survey.id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let touchpoint_link = match survey.touchpoint_id {
         Some(tp) if survey.kind == SurveyKind::Customer => state
             .store
             .all_touchpoints(ws)
-            .await
-            .map_err(|e| p.err(e.into()))?
+            .await?
             .into_iter()
             .find(|t| t.id == tp)
             .map(|t| (t.id.0, t.name)),
@@ -194,27 +184,24 @@ pub async fn survey_page(
 
 pub async fn touchpoint_page(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<ResultsQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let base = format!("/touchpoints/{id}/results");
     let p = Page::staff(&user, &csrf, "results", &base);
     let ws = user.workspace.id;
     let tp = state
         .store
         .all_touchpoints(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?
+        .await?
         .into_iter()
         .find(|t| t.id == TouchpointId(id))
-        .ok_or_else(|| p.err(AppError::NotFound))?;
+        .ok_or_else(|| AppError::NotFound)?;
     let facts = state
         .store
         .answer_facts(ws, ResultsScope::Touchpoint(tp.id))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let scope = Scope {
         title: tp.name.clone(),
         subtitle: p.t("voc-touchpoint-results"),
@@ -274,49 +261,42 @@ pub(super) fn csv(facts: &[AnswerFact], filename: &str) -> Response {
 
 pub async fn survey_csv(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let tr = crate::kit::i18n::Tr::new(user.user.language);
+) -> Result<Response, AppError> {
+    let _tr = crate::kit::i18n::Tr::new(user.user.language);
     let ws = user.workspace.id;
-    let survey = state
-        .store
-        .get_survey(ws, SurveyId(id))
-        .await
-        .map_err(|e| PageError(tr, e.into()))?;
+    let survey = state.store.get_survey(ws, SurveyId(id)).await?;
     if survey.kind == SurveyKind::Employee {
         // Individual employee answers are never exported: they are anonymous.
-        return Err(PageError(tr, AppError::Forbidden));
+        return Err(AppError::Forbidden);
     }
     let facts = state
         .store
         .answer_facts(ws, ResultsScope::Survey(survey.id))
-        .await
-        .map_err(|e| PageError(tr, e.into()))?;
+        .await?;
     Ok(csv(&facts, &format!("survey-{id}-answers.csv")))
 }
 
 pub async fn touchpoint_csv(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
+    Staff { user, .. }: Staff,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let tr = crate::kit::i18n::Tr::new(user.user.language);
+) -> Result<Response, AppError> {
+    let _tr = crate::kit::i18n::Tr::new(user.user.language);
     let ws = user.workspace.id;
     let known = state
         .store
         .all_touchpoints(ws)
-        .await
-        .map_err(|e| PageError(tr, e.into()))?
+        .await?
         .iter()
         .any(|t| t.id == TouchpointId(id));
     if !known {
-        return Err(PageError(tr, AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     let facts = state
         .store
         .answer_facts(ws, ResultsScope::Touchpoint(TouchpointId(id)))
-        .await
-        .map_err(|e| PageError(tr, e.into()))?;
+        .await?;
     Ok(csv(&facts, &format!("touchpoint-{id}-answers.csv")))
 }

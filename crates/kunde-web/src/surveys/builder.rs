@@ -7,14 +7,14 @@ use super::common::{
 };
 use super::questions::QuestionForm;
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{SessionUser, SurveySummary};
 use serde::Deserialize;
@@ -82,9 +82,8 @@ impl ListPage {
 
 pub async fn list(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Result<Html<String>, PageError> {
+    Staff { user, csrf }: Staff,
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", "/surveys");
     list_page(&state, p, &user, String::new()).await
 }
@@ -94,23 +93,17 @@ pub(super) async fn list_page(
     p: Page,
     user: &SessionUser,
     error: String,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let ws = user.workspace.id;
-    let surveys = state
-        .store
-        .list_surveys(ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let touchpoints = touchpoint_choices(state, ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let surveys = state.store.list_surveys(ws).await?;
+    let touchpoints = touchpoint_choices(state, ws).await?;
     let view = ListPage {
         p,
         surveys,
         touchpoints,
         error,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[derive(Deserialize)]
@@ -122,10 +115,9 @@ pub struct CreateForm {
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Form(f): Form<CreateForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", "/surveys");
     let ws = user.workspace.id;
     let touchpoint_id = f.touchpoint_id.parse::<i64>().ok().map(TouchpointId);
@@ -136,7 +128,7 @@ pub async fn create(
             kind: SurveyKind::Customer,
             questions: Vec::new(),
         },
-        None => return Err(p.err(AppError::BadRequest)),
+        None => return Err(AppError::BadRequest),
     };
     let settings = SurveySettings {
         title: built.title,
@@ -162,7 +154,7 @@ pub async fn create(
             let html = list_page(&state, p, &user, error).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
-        Err(e) => Err(p.err(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -345,21 +337,11 @@ pub(super) async fn show_page(
     question: Option<QuestionForm>,
     question_error: String,
     status_error: String,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let ws = user.workspace.id;
-    let questions = state
-        .store
-        .survey_questions(ws, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let touchpoints = touchpoint_choices(state, ws)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let responses = state
-        .store
-        .count_responses(ws, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let questions = state.store.survey_questions(ws, survey.id).await?;
+    let touchpoints = touchpoint_choices(state, ws).await?;
+    let responses = state.store.count_responses(ws, survey.id).await?;
     let base = base_url(state, headers);
     let view = ShowPage {
         public_url: format!("{base}/s/{}", survey.token),
@@ -375,22 +357,21 @@ pub(super) async fn show_page(
         touchpoints,
         responses,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Query(done): Query<Done>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = with_notice(
         Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}")),
         done.done.as_deref(),
     );
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     show_page(
         &state,
         p,
@@ -408,14 +389,13 @@ pub async fn show(
 
 pub async fn save_settings(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Form(f): Form<SettingsForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     let error = match f.parse(p.tr) {
         Ok(settings) => match state
             .store
@@ -428,7 +408,7 @@ pub async fn save_settings(
                 );
             }
             Err(kunde_store::StoreError::InvalidReference(_)) => p.t("survey-error-touchpoint"),
-            Err(e) => return Err(p.err(e.into())),
+            Err(e) => return Err(e.into()),
         },
         Err(message) => message,
     };
@@ -455,21 +435,19 @@ pub struct StatusForm {
 
 pub async fn set_status(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Form(f): Form<StatusForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
-    let survey = load_survey(&state, &p, &user, id).await?;
-    let status = SurveyStatus::parse(&f.status).ok_or_else(|| p.err(AppError::BadRequest))?;
+    let survey = load_survey(&state, &user, id).await?;
+    let status = SurveyStatus::parse(&f.status).ok_or_else(|| AppError::BadRequest)?;
     if status == SurveyStatus::Live {
         let questions = state
             .store
             .survey_questions(user.workspace.id, survey.id)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+            .await?;
         if let Err(e) = survey.ready(&questions) {
             let error = p.t(e.message_key());
             let html = show_page(
@@ -491,8 +469,7 @@ pub async fn set_status(
     state
         .store
         .set_survey_status(user.workspace.id, survey.id, status)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let done = match status {
         SurveyStatus::Live => "survey-now-live",
         SurveyStatus::Closed => "survey-now-closed",
@@ -503,21 +480,19 @@ pub async fn set_status(
 
 pub async fn add_question(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Form(f): Form<QuestionForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     match f.parse() {
         Ok(q) => {
             let qid = state
                 .store
                 .add_question(user.workspace.id, survey.id, &q)
-                .await
-                .map_err(|e| p.err(e.into()))?;
+                .await?;
             Ok(
                 Redirect::to(&format!("/surveys/{id}?done=survey-question-added#q-{qid}"))
                     .into_response(),

@@ -1,7 +1,7 @@
 //! What the survey pages share: loading a survey of the signed-in workspace, labels for its
 //! kind and status, this server's address for printed links, and the touchpoint picker.
 
-use crate::kit::{Page, PageError};
+use crate::kit::{AppError, Page};
 use crate::state::AppState;
 use axum::http::{HeaderMap, header};
 use kunde_domain::*;
@@ -10,15 +10,13 @@ use kunde_store::SessionUser;
 /// The survey `id` of the signed-in user's workspace; another workspace's id is not found.
 pub(super) async fn load_survey(
     state: &AppState,
-    p: &Page,
     user: &SessionUser,
     id: i64,
-) -> Result<Survey, PageError> {
-    state
+) -> Result<Survey, AppError> {
+    Ok(state
         .store
         .get_survey(user.workspace.id, SurveyId(id))
-        .await
-        .map_err(|e| p.err(e.into()))
+        .await?)
 }
 
 pub(super) fn kind_label(p: &Page, k: SurveyKind) -> String {

@@ -3,14 +3,14 @@
 
 use super::common::load_survey;
 use crate::kit::Page;
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::Staff;
+use crate::kit::error::AppError;
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::SessionUser;
 use serde::Deserialize;
@@ -41,34 +41,32 @@ impl QuestionPage {
 
 pub(super) async fn find_question(
     state: &AppState,
-    p: &Page,
+    _p: &Page,
     user: &SessionUser,
     survey: &Survey,
     qid: i64,
-) -> Result<Question, PageError> {
+) -> Result<Question, AppError> {
     state
         .store
         .survey_questions(user.workspace.id, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?
+        .await?
         .into_iter()
         .find(|q| q.id.0 == qid)
-        .ok_or_else(|| p.err(AppError::NotFound))
+        .ok_or_else(|| AppError::NotFound)
 }
 
 pub async fn question_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, qid)): Path<(i64, i64)>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(
         &user,
         &csrf,
         "surveys",
         &format!("/surveys/{id}/questions/{qid}"),
     );
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     let question = find_question(&state, &p, &user, &survey, qid).await?;
     let view = QuestionPage {
         f: QuestionForm::from_question(&question),
@@ -77,23 +75,22 @@ pub async fn question_form(
         question,
         error: String::new(),
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 pub async fn save_question(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, qid)): Path<(i64, i64)>,
     Form(mut f): Form<QuestionForm>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(
         &user,
         &csrf,
         "surveys",
         &format!("/surveys/{id}/questions/{qid}"),
     );
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     let question = find_question(&state, &p, &user, &survey, qid).await?;
     // The kind of a question never changes: its answers are stored in that kind's shape.
     f.kind = question.kind.code().into();
@@ -102,8 +99,7 @@ pub async fn save_question(
             state
                 .store
                 .update_question(user.workspace.id, survey.id, question.id, &q)
-                .await
-                .map_err(|e| p.err(e.into()))?;
+                .await?;
             Ok(
                 Redirect::to(&format!("/surveys/{id}?done=survey-question-saved#q-{qid}"))
                     .into_response(),
@@ -117,7 +113,7 @@ pub async fn save_question(
                 question,
                 f,
             };
-            let html = view.render().map_err(|e| view.p.err(e.into()))?;
+            let html = view.render()?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
     }
@@ -130,13 +126,12 @@ pub struct MoveForm {
 
 pub async fn move_question(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, qid)): Path<(i64, i64)>,
     Form(f): Form<MoveForm>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
-    let survey = load_survey(&state, &p, &user, id).await?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
+    let survey = load_survey(&state, &user, id).await?;
     state
         .store
         .move_question(
@@ -145,24 +140,21 @@ pub async fn move_question(
             QuestionId(qid),
             f.direction == "up",
         )
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/surveys/{id}#q-{qid}")).into_response())
 }
 
 pub async fn delete_question(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path((id, qid)): Path<(i64, i64)>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
-    let survey = load_survey(&state, &p, &user, id).await?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}"));
+    let survey = load_survey(&state, &user, id).await?;
     state
         .store
         .delete_question(user.workspace.id, survey.id, QuestionId(qid))
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/surveys/{id}?done=survey-question-deleted")).into_response())
 }
 

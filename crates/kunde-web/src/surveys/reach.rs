@@ -4,19 +4,17 @@
 
 use super::common::{base_url, load_survey};
 use super::form::{self, Fields, QView};
-use crate::kit::csrf::CsrfToken;
-use crate::kit::error::{AppError, PageError};
+use crate::kit::error::AppError;
 use crate::kit::i18n::Tr;
-use crate::kit::{Page, format_datetime};
+use crate::kit::{Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
-use kunde_store::{CustomerQuery, ResponseListItem, SessionUser, generate_survey_token};
+use kunde_store::{CustomerQuery, ResponseListItem, generate_survey_token};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -52,15 +50,14 @@ fn qr_url(state: &AppState, headers: &HeaderMap, survey: &Survey) -> String {
 
 pub async fn qr_svg(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "surveys", "/surveys");
-    let survey = load_survey(&state, &p, &user, id).await?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "surveys", "/surveys");
+    let survey = load_survey(&state, &user, id).await?;
     let svg = qr_svg_for(&qr_url(&state, &headers, &survey))
-        .ok_or_else(|| p.err(AppError::internal("qr code")))?;
+        .ok_or_else(|| AppError::internal("qr code"))?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml".to_owned()),
@@ -76,17 +73,16 @@ pub async fn qr_svg(
 
 pub async fn qr_png(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let p = Page::staff(&user, &csrf, "surveys", "/surveys");
-    let survey = load_survey(&state, &p, &user, id).await?;
+) -> Result<Response, AppError> {
+    let _p = Page::staff(&user, &csrf, "surveys", "/surveys");
+    let survey = load_survey(&state, &user, id).await?;
     let svg = qr_svg_for(&qr_url(&state, &headers, &survey))
-        .ok_or_else(|| p.err(AppError::internal("qr code")))?;
-    let png = kunde_map::render_png(&svg, 1.0)
-        .map_err(|e| p.err(AppError::internal(format!("qr png: {e}"))))?;
+        .ok_or_else(|| AppError::internal("qr code"))?;
+    let png =
+        kunde_map::render_png(&svg, 1.0).map_err(|e| AppError::internal(format!("qr png: {e}")))?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/png".to_owned()),
@@ -132,19 +128,17 @@ struct PaperPage {
 /// The printable form, in the language asked for (else the staff member's own).
 pub async fn paper(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Query(q): Query<LangQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", "/surveys");
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     let questions = state
         .store
         .survey_questions(user.workspace.id, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let tr = q
         .lang
         .as_deref()
@@ -194,7 +188,7 @@ pub async fn paper(
         employee: survey.kind == SurveyKind::Employee,
         back: format!("/surveys/{id}"),
     };
-    let html = page.render().map_err(|e| p.err(e.into()))?;
+    let html = page.render()?;
     Ok(Html(html).into_response())
 }
 
@@ -293,21 +287,19 @@ fn entry_page(
 /// Staff type in a paper form: every question on one page, then the next blank form.
 pub async fn entry_form(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     Query(q): Query<LangQuery>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}/enter"));
     if q.done.as_deref() == Some("1") {
         p.notice = Some(p.t("survey-paper-saved"));
     }
-    let survey = load_survey(&state, &p, &user, id).await?;
+    let survey = load_survey(&state, &user, id).await?;
     let questions = state
         .store
         .survey_questions(user.workspace.id, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     let today = crate::kit::format_date(state.now());
     let view = entry_page(
         p,
@@ -319,7 +311,7 @@ pub async fn entry_form(
         String::new(),
         today,
     );
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 /// "2026-03-14" as Unix seconds at noon UTC (a paper form carries a day, not a time).
@@ -331,19 +323,14 @@ fn parse_day(s: &str) -> Option<i64> {
 
 pub async fn entry_submit(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}/enter"));
     let ws = user.workspace.id;
-    let survey = load_survey(&state, &p, &user, id).await?;
-    let questions = state
-        .store
-        .survey_questions(ws, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let survey = load_survey(&state, &user, id).await?;
+    let questions = state.store.survey_questions(ws, survey.id).await?;
     let fields = Fields::parse(&body);
     let now = state.now();
     let today = crate::kit::format_date(now);
@@ -367,11 +354,7 @@ pub async fn entry_submit(
             limit: 20,
             offset: 0,
         };
-        let (found, _) = state
-            .store
-            .list_customers(ws, &query)
-            .await
-            .map_err(|e| p.err(e.into()))?;
+        let (found, _) = state.store.list_customers(ws, &query).await?;
         customer = found
             .into_iter()
             .find(|c| {
@@ -398,7 +381,7 @@ pub async fn entry_submit(
                 date_error,
                 today,
             );
-            let html = view.render().map_err(|e| view.p.err(e.into()))?;
+            let html = view.render()?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
         }
     };
@@ -430,8 +413,7 @@ pub async fn entry_submit(
     state
         .store
         .store_response(ws, survey.id, &response, None)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+        .await?;
     Ok(Redirect::to(&format!("/surveys/{id}/enter?done=1")).into_response())
 }
 
@@ -493,23 +475,14 @@ fn format_answer(tr: Tr, q: &Question, value: &AnswerValue, fallback: Language) 
 
 pub async fn answers(
     State(state): State<AppState>,
-    Extension(user): Extension<SessionUser>,
-    Extension(csrf): Extension<CsrfToken>,
+    Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}/answers"));
     let ws = user.workspace.id;
-    let survey = load_survey(&state, &p, &user, id).await?;
-    let questions = state
-        .store
-        .survey_questions(ws, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
-    let total = state
-        .store
-        .count_responses(ws, survey.id)
-        .await
-        .map_err(|e| p.err(e.into()))?;
+    let survey = load_survey(&state, &user, id).await?;
+    let questions = state.store.survey_questions(ws, survey.id).await?;
+    let total = state.store.count_responses(ws, survey.id).await?;
     // An employee's answers are listed only once enough people answered, and never with
     // their team or location, which would single them out.
     let employee = survey.kind == SurveyKind::Employee;
@@ -520,8 +493,7 @@ pub async fn answers(
         state
             .store
             .list_responses(ws, survey.id, ANSWERS_SHOWN)
-            .await
-            .map_err(|e| p.err(e.into()))?
+            .await?
     };
     let tr = p.tr;
     let fallback = survey.default_language;
@@ -557,7 +529,7 @@ pub async fn answers(
         hidden_below,
         p,
     };
-    view.render().map(Html).map_err(|e| view.p.err(e.into()))
+    view.render().map(Html).map_err(AppError::from)
 }
 
 #[cfg(test)]

@@ -1,0 +1,132 @@
+//! Landed migrations are immutable: a database that ran a migration never runs it again, so
+//! an edit to a landed file would leave old and new installations with different schemas
+//! (0004 was once edited after it landed). This test holds the SHA-256 of every migration
+//! file of both backends and fails when one changes or disappears; a new migration adds its
+//! line here when it lands.
+
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+const LANDED: &[(&str, &str)] = &[
+    (
+        "migrations/postgres/0001_foundation.sql",
+        "b217cca5d12269e151d528d2b8401c18b530af0dbd6404442744a0486ff8fd84",
+    ),
+    (
+        "migrations/postgres/0002_api.sql",
+        "91f7c9f79ea4da99b77ae1e26f3dd6bc2ef69616e4a1a5f11b846f3e846c1b10",
+    ),
+    (
+        "migrations/postgres/0004_map.sql",
+        "8c303f6716ea902f102b06dac80189aa9c11621c33dce8d4af42b05b2b2c63b5",
+    ),
+    (
+        "migrations/postgres/0005_mail.sql",
+        "1ed9e9a657698c7b74bfe236226130ac17629082daf48bf07319e864080e83c5",
+    ),
+    (
+        "migrations/postgres/0006_surveys.sql",
+        "5ec04227e0dd2ad4e649688c9258796d9624a35c1aa912df44a5c34fec31438f",
+    ),
+    (
+        "migrations/postgres/0007_survey_results.sql",
+        "d5c419f6218821cb82833df2540aff2fa726c20e246cc74192d1f89dafdbec89",
+    ),
+    (
+        "migrations/postgres/0008_kb_calendar.sql",
+        "fabe661e1ae517df833f28b3be8a6ed69278e4b29a5159a8409cefe226ea0f80",
+    ),
+    (
+        "migrations/postgres/0009_cases.sql",
+        "d4a8be9853b039dffae70edaf2d58cbd604318d03375458a091a55421bd2e14a",
+    ),
+    (
+        "migrations/postgres/0010_ingest.sql",
+        "8f99bd484940135d756fc661a605eb4fba3ae72efff6e301d1d942c54ac6e08b",
+    ),
+    (
+        "migrations/sqlite/0001_foundation.sql",
+        "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
+    ),
+    (
+        "migrations/sqlite/0002_api.sql",
+        "6f2a85426b4cd4ed17765d8dfd71880c189a60cc571bd52b497c3a9662dff357",
+    ),
+    (
+        "migrations/sqlite/0004_map.sql",
+        "0746dceca548daf3939e9f2f8442220f3aea98a3115254c586a9ab895324b1f1",
+    ),
+    (
+        "migrations/sqlite/0005_mail.sql",
+        "ff79cda62476773fe5803d08d9b051db2d5f4af3134f0e3f78a5b45634396939",
+    ),
+    (
+        "migrations/sqlite/0006_surveys.sql",
+        "236c5ca448dd883da4cae90f0995d3b13f869f6a6fd50f4a49a60286bb4e536e",
+    ),
+    (
+        "migrations/sqlite/0007_survey_results.sql",
+        "89bb8e9e73d8992d03b2f99d3dd9c217e06d886bca940cb6295ebf0dec2dd1c5",
+    ),
+    (
+        "migrations/sqlite/0008_kb_calendar.sql",
+        "5544ecdfcf24b39986b052074f64f526f6073ab8597580cb9caca5968f4555ca",
+    ),
+    (
+        "migrations/sqlite/0009_cases.sql",
+        "8d3ae6c03fb19f6e470ccf44b53b653560e37eef0c03f42772eeee44f4daf5a2",
+    ),
+    (
+        "migrations/sqlite/0010_ingest.sql",
+        "a17bc1524607c2f08228e2b1b2de650888aa495c214ff3a0f67ed237bd686c90",
+    ),
+];
+
+#[test]
+fn landed_migrations_are_never_edited() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (path, expected) in LANDED {
+        let bytes = std::fs::read(root.join(path))
+            .unwrap_or_else(|e| panic!("{path}: a landed migration is missing ({e})"));
+        let actual = hex::encode(Sha256::digest(&bytes));
+        assert_eq!(
+            &actual, expected,
+            "{path}: a landed migration was edited; add a new migration instead"
+        );
+    }
+}
+
+#[test]
+fn every_migration_file_is_listed_and_both_backends_have_the_same_numbers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut numbers = Vec::new();
+    for backend in ["sqlite", "postgres"] {
+        let mut files: Vec<String> = std::fs::read_dir(root.join("migrations").join(backend))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        for f in &files {
+            let path = format!("migrations/{backend}/{f}");
+            assert!(
+                LANDED.iter().any(|(p, _)| *p == path),
+                "{path}: a migration that is not listed in tests/migrations.rs; add its SHA-256 there when it lands"
+            );
+        }
+        numbers.push(
+            files
+                .iter()
+                .map(|f| f.split('_').next().unwrap().to_owned())
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(
+        numbers[0], numbers[1],
+        "sqlite and postgres migrations differ in numbering"
+    );
+    assert!(
+        !numbers[0].iter().any(|n| n == "0003"),
+        "0003 was never used and must stay unused"
+    );
+}
