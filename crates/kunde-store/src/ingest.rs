@@ -36,7 +36,7 @@ pub struct IngestEvent {
 }
 
 /// What happened to a stored batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IngestReport {
     /// Events in the batch.
     pub received: u64,
@@ -47,16 +47,24 @@ pub struct IngestReport {
     pub duplicates: u64,
 }
 
-/// Why one event of a batch was refused: its index in the batch, the field, and a message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct EventProblem {
+/// What an event of a batch names that the workspace does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnknownReference {
+    Touchpoint(TouchpointId),
+    CustomerId(CustomerId),
+    CustomerEmail(Email),
+}
+
+/// Why one event of a batch was refused: its index in the batch and what it named that the
+/// workspace does not have. The API turns it into its own wire format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedEvent {
     pub index: usize,
-    pub field: &'static str,
-    pub message: String,
+    pub unknown: UnknownReference,
 }
 
 /// The outcome of a batch: stored, or refused for the listed reasons (nothing stored).
-pub type IngestOutcome = std::result::Result<IngestReport, Vec<EventProblem>>;
+pub type IngestOutcome = std::result::Result<IngestReport, Vec<RefusedEvent>>;
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a deferred transaction that read before writing could fail with
@@ -330,7 +338,7 @@ impl Store {
         &self,
         ws: WorkspaceId,
         events: &[IngestEvent],
-    ) -> Result<std::result::Result<Resolved, Vec<EventProblem>>> {
+    ) -> Result<std::result::Result<Resolved, Vec<RefusedEvent>>> {
         let tp_ids: Vec<i64> = distinct(events.iter().map(|e| e.touchpoint_id.0));
         let mut channels: HashMap<i64, Channel> = HashMap::with_capacity(tp_ids.len());
         for chunk in tp_ids.chunks(LOOKUP_CHUNK) {
@@ -357,10 +365,9 @@ impl Store {
         for (index, e) in events.iter().enumerate() {
             let channel = channels.get(&e.touchpoint_id.0).copied();
             if channel.is_none() {
-                problems.push(EventProblem {
+                problems.push(RefusedEvent {
                     index,
-                    field: "touchpoint_id",
-                    message: format!("no touchpoint {} in this workspace", e.touchpoint_id),
+                    unknown: UnknownReference::Touchpoint(e.touchpoint_id),
                 });
             }
             let customer = match &e.customer {
@@ -368,20 +375,11 @@ impl Store {
                 Some(r) => match ids.next().flatten() {
                     Some(id) => Some(id),
                     None => {
-                        let (field, message) = match r {
-                            CustomerRef::Id(id) => {
-                                ("customer_id", format!("no customer {id} in this workspace"))
-                            }
-                            CustomerRef::Email(m) => (
-                                "customer_email",
-                                format!("no customer with the e-mail {m} in this workspace"),
-                            ),
+                        let unknown = match r {
+                            CustomerRef::Id(id) => UnknownReference::CustomerId(*id),
+                            CustomerRef::Email(m) => UnknownReference::CustomerEmail(m.clone()),
                         };
-                        problems.push(EventProblem {
-                            index,
-                            field,
-                            message,
-                        });
+                        problems.push(RefusedEvent { index, unknown });
                         None
                     }
                 },

@@ -48,7 +48,9 @@ pub use cases::{
 };
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
-pub use ingest::{CustomerRef, EventProblem, IngestEvent, IngestOutcome, IngestReport};
+pub use ingest::{
+    CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
+};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use survey_results::{

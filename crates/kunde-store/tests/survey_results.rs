@@ -16,6 +16,9 @@ kunde_store::store_suite!(
     invitations_record_when_a_customer_was_last_asked_and_unsubscribes,
     a_reminder_link_opens_the_same_invitation,
     another_workspace_sees_no_results_followups_or_invitees,
+    an_invitation_is_recorded_with_its_e_mail_in_one_transaction,
+    a_reminder_is_queued_once_even_when_asked_twice,
+    a_case_opened_from_a_followup_closes_it_in_the_same_transaction,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -467,4 +470,139 @@ async fn another_workspace_sees_no_results_followups_or_invitees(store: &Store) 
         Err(StoreError::InvalidReference(_))
     ));
     assert_eq!(store.list_followups(f.ws, false).await.unwrap().len(), 1);
+}
+
+fn mail_to(token: &str) -> kunde_domain::mail::Mail {
+    kunde_domain::mail::Mail {
+        to: "astrid@example.se".into(),
+        to_name: Some("Astrid".into()),
+        subject: "How did we do?".into(),
+        text: format!("https://kunde.test/s/i/{token}"),
+        html: None,
+        unsubscribe_url: None,
+        reply_to: None,
+    }
+}
+
+async fn an_invitation_is_recorded_with_its_e_mail_in_one_transaction(store: &Store) {
+    let f = fixture(store, "inv").await;
+    let mut link = String::new();
+    let (inv, mail_id) = store
+        .send_invitation(f.ws, f.survey.id, f.customer, NOW, |token| {
+            link = token.to_owned();
+            mail_to(token)
+        })
+        .await
+        .unwrap();
+    assert_eq!(inv.sent_at, Some(NOW));
+    let due = store.due_mail(NOW, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].id, mail_id);
+    assert!(
+        due[0].mail.text.contains(&link),
+        "the e-mail carries the invitation's link"
+    );
+    assert_eq!(
+        store
+            .invitation_by_token(&link)
+            .await
+            .unwrap()
+            .map(|i| i.id),
+        Some(inv.id)
+    );
+    // A message that cannot be sent leaves no invitation behind.
+    let refused = store
+        .send_invitation(f.ws, f.survey.id, f.customer, NOW, |_| {
+            let mut m = mail_to("x");
+            m.to = "not an address".into();
+            m
+        })
+        .await;
+    assert!(refused.is_err());
+    assert_eq!(store.reminder_candidates().await.unwrap().len(), 1);
+}
+
+async fn a_reminder_is_queued_once_even_when_asked_twice(store: &Store) {
+    let f = fixture(store, "rem").await;
+    let (inv, _) = store
+        .send_invitation(f.ws, f.survey.id, f.customer, NOW, mail_to)
+        .await
+        .unwrap();
+    let first = store
+        .send_reminder(f.ws, inv.id, NOW + 3 * DAY, mail_to)
+        .await
+        .unwrap();
+    let second = store
+        .send_reminder(f.ws, inv.id, NOW + 3 * DAY + 60, mail_to)
+        .await
+        .unwrap();
+    assert!(first.is_some());
+    assert_eq!(
+        second, None,
+        "a reminded invitation is never reminded twice"
+    );
+    assert_eq!(store.due_mail(NOW + 4 * DAY, 10).await.unwrap().len(), 2);
+    assert!(store.reminder_candidates().await.unwrap().is_empty());
+}
+
+async fn a_case_opened_from_a_followup_closes_it_in_the_same_transaction(store: &Store) {
+    let f = fixture(store, "fu").await;
+    let r = response(&f, "k1", 2, 3, None, NOW);
+    store
+        .store_response(f.ws, f.survey.id, &r, None)
+        .await
+        .unwrap();
+    let followup = store.list_followups(f.ws, false).await.unwrap()[0].id;
+    let category = store.case_categories(f.ws).await.unwrap()[0].id;
+    let new = NewCase {
+        customer_id: f.customer,
+        touchpoint_id: Some(f.touchpoint),
+        category_id: category,
+        subject: "Detractor".into(),
+        description: "Score 2".into(),
+        priority: CasePriority::High,
+        assignee_id: Some(f.owner),
+        source: CaseSource::Staff,
+        created_by: Some(f.owner),
+        created_at: NOW + 60,
+        due: CaseDue {
+            first_response_warn: NOW + 750,
+            first_response: NOW + 1000,
+            resolution_warn: NOW + 7500,
+            resolution: NOW + 10_000,
+        },
+    };
+    let case = store
+        .create_case_from_followup(f.ws, &new, followup, |id| format!("Opened case #{id}."))
+        .await
+        .unwrap();
+    assert!(store.list_followups(f.ws, false).await.unwrap().is_empty());
+    let closed = &store.list_followups(f.ws, true).await.unwrap()[0];
+    assert_eq!(closed.action, format!("Opened case #{}.", case.id));
+    assert_eq!(closed.closed_at, Some(NOW + 60));
+    // A refused case (another workspace's touchpoint) leaves the follow-up as it was.
+    let other = fixture(store, "fu2").await;
+    let r2 = response(&other, "k2", 1, 1, None, NOW);
+    store
+        .store_response(other.ws, other.survey.id, &r2, None)
+        .await
+        .unwrap();
+    let open = store.list_followups(other.ws, false).await.unwrap()[0].id;
+    let category = store.case_categories(other.ws).await.unwrap()[0].id;
+    let bad = NewCase {
+        customer_id: other.customer,
+        touchpoint_id: Some(f.touchpoint),
+        category_id: category,
+        ..new
+    };
+    assert!(
+        store
+            .create_case_from_followup(other.ws, &bad, open, |_| "x".into())
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        store.list_followups(other.ws, false).await.unwrap().len(),
+        1
+    );
 }

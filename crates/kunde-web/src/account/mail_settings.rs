@@ -3,10 +3,11 @@
 //! with their state, so a failing invitation or escalation is visible.
 
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,6 +16,13 @@ use kunde_domain::mail::{Mail, Security, SmtpSettings};
 use kunde_domain::{Email, ValidationError};
 use kunde_store::{QueuedMail, SessionUser};
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct MailSettingsNotices;
+
+impl Notices for MailSettingsNotices {
+    const KEYS: &'static [&'static str] = &["settings-saved"];
+}
 
 pub fn owner_routes() -> Router<AppState> {
     Router::new()
@@ -58,11 +66,6 @@ pub struct SmtpForm {
     password: String,
     from_address: String,
     from_name: String,
-}
-
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -120,10 +123,9 @@ fn respond(v: EmailPage, status: StatusCode) -> Result<Response, AppError> {
 pub async fn page(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
-    Query(done): Query<Done>,
+    done: Notice<MailSettingsNotices>,
 ) -> Result<Response, AppError> {
-    let p =
-        Page::staff(&user, &csrf, "settings", "/settings/email").with_notice(done.done.as_deref());
+    let p = Page::staff(&user, &csrf, "settings", "/settings/email").with_notice(done.key());
     respond(
         view(&state, p, &user, None, FieldErrors::default(), None).await?,
         StatusCode::OK,

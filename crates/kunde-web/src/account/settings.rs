@@ -5,16 +5,24 @@ use crate::kit::auth::{self, public_tr, start_session, token_hash};
 use crate::kit::cookies::random_token;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::*;
 use kunde_store::{ApiKey, ApiKeyKind, SessionUser, StoreError};
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct SettingsNotices;
+
+impl Notices for SettingsNotices {
+    const KEYS: &'static [&'static str] = &["settings-saved"];
+}
 
 /// Invitations are valid for a week.
 const INVITE_SECONDS: i64 = 7 * 24 * 3600;
@@ -72,11 +80,6 @@ pub struct InviteForm {
     language: String,
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
-}
-
 async fn settings_page(
     state: &AppState,
     p: Page,
@@ -123,9 +126,9 @@ fn respond(view: SettingsPage, status: StatusCode) -> Result<Response, AppError>
 pub async fn page(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
-    Query(done): Query<Done>,
+    done: Notice<SettingsNotices>,
 ) -> Result<Response, AppError> {
-    let p = Page::staff(&user, &csrf, "settings", "/settings").with_notice(done.done.as_deref());
+    let p = Page::staff(&user, &csrf, "settings", "/settings").with_notice(done.key());
     let view = settings_page(&state, p, &user, None, None, FieldErrors::default(), None).await?;
     respond(view, StatusCode::OK)
 }

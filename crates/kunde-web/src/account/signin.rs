@@ -6,6 +6,7 @@ use crate::kit::auth::{
 use crate::kit::cookies::cookie;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page};
 use crate::state::AppState;
 use askama::Template;
@@ -30,7 +31,13 @@ struct SigninPage {
 #[derive(Deserialize)]
 pub struct SigninQuery {
     next: Option<String>,
-    done: Option<String>,
+}
+
+/// The notices the sign-in page may show after a redirect (`?done=…`).
+pub(super) struct SigninNotices;
+
+impl Notices for SigninNotices {
+    const KEYS: &'static [&'static str] = &["signout-done", "error-setup-done"];
 }
 
 pub async fn form(
@@ -38,6 +45,7 @@ pub async fn form(
     headers: HeaderMap,
     Extension(csrf): Extension<CsrfToken>,
     Query(q): Query<SigninQuery>,
+    done: Notice<SigninNotices>,
 ) -> Result<Response, PageError> {
     let tr = public_tr(&headers);
     if state
@@ -50,7 +58,7 @@ pub async fn form(
         return Ok(Redirect::to("/setup").into_response());
     }
     let page = SigninPage {
-        p: Page::public(tr, &csrf, "/signin").with_notice(q.done.as_deref()),
+        p: Page::public(tr, &csrf, "/signin").with_notice(done.key()),
         email: String::new(),
         next: safe_next(q.next.as_deref()).to_owned(),
         failed: false,

@@ -3,14 +3,14 @@
 //! field before anything is written.
 
 use super::plumbing::{ApiError, authorize, bearer, parse_json, read_body};
+use super::wire::{EventProblem, Identified, IngestReply};
 use crate::state::AppState;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use kunde_domain::{Channel, CustomerId, Email, Money, TouchpointId};
-use kunde_store::{ApiKeyKind, CustomerRef, EventProblem, IngestEvent, IngestReport};
-use serde::Serialize;
+use kunde_store::{ApiKeyKind, CustomerRef, IngestEvent};
 use serde_json::{Map, Value};
 
 /// Events per batch. Larger batches gain little and hold the write lock longer.
@@ -31,7 +31,7 @@ pub async fn ingest(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Json<IngestReport>, ApiError> {
+) -> Result<Json<IngestReply>, ApiError> {
     let grant = authorize(&state, bearer(&headers), ApiKeyKind::Secret).await?;
     let bytes = read_body(&headers, body, MAX_BODY).await?;
     let batch = parse_json(&bytes)?;
@@ -57,8 +57,8 @@ pub async fn ingest(
         .ingest_events(grant.workspace_id, &events, now)
         .await?
     {
-        Ok(report) => Ok(Json(report)),
-        Err(problems) => Err(ApiError::events(problems)),
+        Ok(report) => Ok(Json(report.into())),
+        Err(refused) => Err(ApiError::refused(refused)),
     }
 }
 
@@ -283,14 +283,6 @@ fn time(value: Option<&Value>, now: i64) -> FieldResult<i64> {
     Ok(at)
 }
 
-#[derive(Debug, Serialize)]
-pub struct Identified {
-    visitor_id: String,
-    customer_id: CustomerId,
-    /// Past anonymous events of the visitor now belonging to the customer.
-    events_joined: u64,
-}
-
 /// Joins an anonymous visitor to a customer: their past and future events belong to the
 /// customer.
 pub async fn identify(
@@ -344,7 +336,7 @@ pub async fn identify(
     {
         Ok((customer_id, events_joined)) => Ok(Json(Identified {
             visitor_id,
-            customer_id,
+            customer_id: customer_id.0,
             events_joined,
         })),
         Err(kunde_store::StoreError::InvalidReference(_)) => Err(invalid((

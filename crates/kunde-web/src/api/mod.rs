@@ -14,6 +14,7 @@
 mod events;
 mod plumbing;
 mod snippet;
+mod wire;
 
 use crate::state::AppState;
 use axum::Router;

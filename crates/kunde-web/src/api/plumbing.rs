@@ -1,12 +1,12 @@
 //! The JSON API's shared plumbing: its error type and body, API keys from a bearer header
 //! checked against the store, body size limits and JSON parsing.
 
+use super::wire::{ErrorBody, EventProblem};
 use crate::state::AppState;
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kunde_store::{ApiKeyGrant, ApiKeyKind, EventProblem, StoreError};
-use serde::Serialize;
+use kunde_store::{ApiKeyGrant, ApiKeyKind, RefusedEvent, StoreError};
 
 /// An API error as the client sees it: a status, a stable code, a lowercase message that
 /// says what to do, and for refused events the index and field of each.
@@ -14,14 +14,6 @@ use serde::Serialize;
 pub struct ApiError {
     status: StatusCode,
     body: ErrorBody,
-}
-
-#[derive(Debug, Serialize)]
-struct ErrorBody {
-    error: &'static str,
-    message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<EventProblem>,
 }
 
 /// Refused events listed in one response; more are counted, not listed.
@@ -37,6 +29,11 @@ impl ApiError {
                 errors: Vec::new(),
             },
         }
+    }
+
+    /// 422 for a batch whose events the store refused (unknown touchpoints or customers).
+    pub fn refused(refused: Vec<RefusedEvent>) -> Self {
+        Self::events(refused.into_iter().map(EventProblem::from).collect())
     }
 
     /// 422 for a batch with refused events: the message names the first, `errors` lists them.

@@ -6,6 +6,7 @@
 
 use super::events::{batch_events, visitor};
 use super::plumbing::{ApiError, authorize, parse_json, read_body};
+use super::wire::{EventProblem, IngestReply};
 use crate::kit::client::ClientKey;
 use crate::state::AppState;
 use axum::body::Body;
@@ -13,7 +14,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kunde_domain::{Channel, TouchpointId};
-use kunde_store::{ApiKeyKind, EventProblem, IngestEvent};
+use kunde_store::{ApiKeyKind, IngestEvent};
 use serde_json::{Value, json};
 
 /// The script, embedded in the binary.
@@ -153,8 +154,8 @@ async fn accept(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Res
         .ingest_events(grant.workspace_id, &events, now)
         .await?
     {
-        Ok(report) => Ok(axum::Json(report).into_response()),
-        Err(problems) => Err(ApiError::events(problems)),
+        Ok(report) => Ok(axum::Json(IngestReply::from(report)).into_response()),
+        Err(refused) => Err(ApiError::refused(refused)),
     }
 }
 

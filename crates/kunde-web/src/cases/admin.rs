@@ -4,16 +4,24 @@
 
 use super::labels::category_name;
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
 use kunde_store::{SessionUser, StoreError};
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct CaseSettingsNotices;
+
+impl Notices for CaseSettingsNotices {
+    const KEYS: &'static [&'static str] = &["saved", "updated"];
+}
 
 /// The longest target a category may have: a business year of eight-hour days.
 const MAX_TARGET_HOURS: f64 = 2000.0;
@@ -43,11 +51,6 @@ impl SettingsPage {
             format!("{h:.2}")
         }
     }
-}
-
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
 }
 
 async fn settings_page(
@@ -81,10 +84,10 @@ async fn settings_page(
 pub async fn page(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
-    Query(done): Query<Done>,
+    done: Notice<CaseSettingsNotices>,
 ) -> Result<Html<String>, AppError> {
     let mut p = Page::staff(&user, &csrf, "settings", "/settings/cases");
-    if done.done.as_deref() == Some("saved") {
+    if done.key() == Some("saved") {
         p.notice = Some(p.t("settings-saved"));
     }
     let view = settings_page(&state, &user, p, FieldErrors::default()).await?;

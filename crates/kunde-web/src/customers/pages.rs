@@ -1,6 +1,7 @@
 //! The customer list, one customer's page with their timeline, and the customer form.
 
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff, format_datetime};
 use crate::state::AppState;
 use askama::Template;
@@ -11,6 +12,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
 use kunde_store::{CustomerQuery, StoreError, TimelineItem};
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct CustomerNotices;
+
+impl Notices for CustomerNotices {
+    const KEYS: &'static [&'static str] =
+        &["customer-created", "customer-saved", "interaction-logged"];
+}
 
 const PAGE_SIZE: i64 = 50;
 
@@ -99,20 +108,15 @@ impl ShowPage {
     }
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-    Query(done): Query<Done>,
+    done: Notice<CustomerNotices>,
 ) -> Result<Html<String>, AppError> {
-    let mut p = Page::staff(&user, &csrf, "customers", &format!("/customers/{id}"))
-        .with_notice(done.done.as_deref());
-    if done.done.as_deref() == Some("interaction-logged") {
+    let mut p =
+        Page::staff(&user, &csrf, "customers", &format!("/customers/{id}")).with_notice(done.key());
+    if done.key() == Some("interaction-logged") {
         p.notice = Some(p.t("log-done"));
     }
     let ws = user.workspace.id;

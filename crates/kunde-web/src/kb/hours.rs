@@ -2,10 +2,11 @@
 //! the time zone that service targets are counted in (`kunde_domain::business_hours`).
 
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -15,6 +16,13 @@ use kunde_domain::business_hours::{
     parse_holiday_lines, time_zone,
 };
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct HoursNotices;
+
+impl Notices for HoursNotices {
+    const KEYS: &'static [&'static str] = &["hours-saved"];
+}
 
 pub fn owner_routes() -> Router<AppState> {
     Router::new().route("/settings/hours", get(page).post(save))
@@ -99,11 +107,6 @@ struct HoursPage {
     preview: Option<(bool, String)>,
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
-}
-
 fn render(
     p: Page,
     form: HoursForm,
@@ -138,10 +141,10 @@ fn render(
 pub async fn page(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
-    Query(done): Query<Done>,
+    done: Notice<HoursNotices>,
 ) -> Result<Response, AppError> {
     let mut p = Page::staff(&user, &csrf, "settings", "/settings/hours");
-    if done.done.as_deref() == Some("hours-saved") {
+    if done.key() == Some("hours-saved") {
         p.notice = Some(p.t("hours-saved"));
     }
     let (calendar, saved) = state

@@ -42,18 +42,11 @@ impl Page {
         }
     }
 
-    /// Shows the notice named by a `done` query parameter, if it is one of ours.
-    pub fn with_notice(mut self, done: Option<&str>) -> Self {
-        const NOTICES: [&str; 7] = [
-            "customer-created",
-            "customer-saved",
-            "journey-created",
-            "tp-added",
-            "settings-saved",
-            "signout-done",
-            "error-setup-done",
-        ];
-        self.notice = done.filter(|d| NOTICES.contains(d)).map(|d| self.tr.t(d));
+    /// Shows the notice `key` (a translation key), already checked against the feature's
+    /// own list by [`crate::kit::extract::Notice`]: a link cannot make a page say anything
+    /// else.
+    pub fn with_notice(mut self, key: Option<&'static str>) -> Self {
+        self.notice = key.map(|k| self.tr.t(k));
         self
     }
 

@@ -2,15 +2,23 @@
 //! one with what was done.
 
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::kit::{Page, Staff, format_date, format_datetime};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::{Language, NonEmpty};
 use kunde_store::{Followup, MAX_FOLLOWUP_ACTION, StoreError};
 use serde::Deserialize;
+
+/// The notices this page may show after a redirect (`?done=…`).
+pub(super) struct FollowupNotices;
+
+impl Notices for FollowupNotices {
+    const KEYS: &'static [&'static str] = &["closed"];
+}
 
 pub struct FollowupView {
     pub f: Followup,
@@ -55,11 +63,6 @@ pub(crate) fn reason_label(p: &Page, f: &Followup) -> String {
     })
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    done: Option<String>,
-}
-
 async fn render(
     state: &AppState,
     p: Page,
@@ -98,10 +101,10 @@ async fn render(
 pub async fn list(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
-    Query(done): Query<Done>,
+    done: Notice<FollowupNotices>,
 ) -> Result<Response, AppError> {
     let mut p = Page::staff(&user, &csrf, "results", "/followups");
-    if done.done.as_deref() == Some("closed") {
+    if done.key() == Some("closed") {
         p.notice = Some(p.t("voc-followup-closed"));
     }
     render(&state, p, None, String::new(), StatusCode::OK).await

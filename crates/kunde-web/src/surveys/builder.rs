@@ -9,10 +9,11 @@ use super::questions::QuestionForm;
 use crate::kit::Page;
 use crate::kit::Staff;
 use crate::kit::error::AppError;
+use crate::kit::extract::{Notice, Notices};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
@@ -20,26 +21,18 @@ use kunde_store::{SessionUser, SurveySummary};
 use serde::Deserialize;
 
 /// Notices a `done` parameter may name.
-pub(super) const NOTICES: [&str; 7] = [
-    "survey-created",
-    "survey-saved",
-    "survey-question-added",
-    "survey-question-saved",
-    "survey-question-deleted",
-    "survey-now-live",
-    "survey-now-closed",
-];
+pub(super) struct SurveyNotices;
 
-#[derive(Deserialize)]
-pub struct Done {
-    pub(super) done: Option<String>,
-}
-
-pub(super) fn with_notice(mut p: Page, done: Option<&str>) -> Page {
-    if let Some(d) = done.filter(|d| NOTICES.contains(d)) {
-        p.notice = Some(p.t(d));
-    }
-    p
+impl Notices for SurveyNotices {
+    const KEYS: &'static [&'static str] = &[
+        "survey-created",
+        "survey-saved",
+        "survey-question-added",
+        "survey-question-saved",
+        "survey-question-deleted",
+        "survey-now-live",
+        "survey-now-closed",
+    ];
 }
 
 #[derive(Template)]
@@ -365,12 +358,9 @@ pub async fn show(
     Staff { user, csrf }: Staff,
     headers: HeaderMap,
     Path(id): Path<i64>,
-    Query(done): Query<Done>,
+    done: Notice<SurveyNotices>,
 ) -> Result<Html<String>, AppError> {
-    let p = with_notice(
-        Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}")),
-        done.done.as_deref(),
-    );
+    let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}")).with_notice(done.key());
     let survey = load_survey(&state, &user, id).await?;
     show_page(
         &state,
