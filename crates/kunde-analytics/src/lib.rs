@@ -14,8 +14,10 @@ pub mod error;
 pub mod event_log;
 pub mod funnel;
 pub mod grouping;
+pub mod lifecycle;
 pub mod moments;
 mod names;
+pub mod orders;
 mod par;
 pub mod paths;
 pub mod retention;
@@ -24,6 +26,7 @@ pub mod rfm;
 pub mod special;
 pub mod stats;
 pub mod survey;
+pub mod survival;
 pub mod themes;
 
 pub use civil::{Period, PeriodKey};
