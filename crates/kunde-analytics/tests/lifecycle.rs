@@ -9,6 +9,9 @@ use kunde_analytics::lifecycle::{LifecycleQuery, lifecycle};
 use kunde_analytics::{EventLogBuilder, Period};
 use proptest::prelude::*;
 
+/// Month, active at start, new, returning, resurrected, lost, churn rate.
+type Row = (String, u64, u64, u64, u64, u64, Option<f64>);
+
 fn at(y: i64, m: u32, d: u32) -> i64 {
     days_from_civil(y, m, d) * DAY + 12 * 3600
 }
@@ -75,7 +78,7 @@ fn lifecycle_counts_new_returning_resurrected_and_lost_per_month() {
             period: Period::Month,
         },
     );
-    let got: Vec<(String, u64, u64, u64, u64, u64, Option<f64>)> = report
+    let got: Vec<Row> = report
         .periods
         .iter()
         .map(|p| {
