@@ -5,6 +5,7 @@
 //! by customer, then time. Each computation is a function of the log and a query struct and
 //! returns a `serde::Serialize` report the web layer can render or send as JSON.
 
+pub mod channels;
 pub mod churn;
 pub mod civil;
 pub mod clv;
