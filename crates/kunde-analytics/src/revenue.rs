@@ -145,7 +145,7 @@ pub fn revenue(log: &EventLog, period: Period, until: i64) -> RevenueReport {
         previous_total = Some(total);
     }
     if let Some(back) = period.periods_per_year().map(|b| b as usize) {
-        let change = |now: f64, then: f64| (then > 0.0).then(|| 100.0 * (now / then - 1.0));
+        let change = |now: f64, then: f64| (then > 0.0).then(|| 100.0 * (now - then) / then);
         for k in back..periods.len() {
             let (then, now) = (&periods[k - back], &periods[k]);
             let yoy = (

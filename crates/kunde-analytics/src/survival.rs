@@ -121,10 +121,11 @@ fn log_log_band(survival: f64, greenwood: f64) -> (f64, f64) {
 
 impl SurvivalCurve {
     /// The estimate at time `t`: the last point at or before `t` (survival 1 before the
-    /// first). `None` when `t` is past the longest follow-up, where the data say nothing.
+    /// first). `None` when `t` is past the longest follow-up, where the data say nothing
+    /// (unless nobody survived by then: then the answer stays 0).
     pub fn at(&self, t: f64) -> Option<SurvivalAt> {
         let last = self.points.last()?;
-        if t > last.time {
+        if t > last.time && last.survival > 0.0 {
             return None;
         }
         let k = self.points.partition_point(|p| p.time <= t);
@@ -183,9 +184,9 @@ pub struct CustomerSurvival {
 
 const DAY: i64 = 86_400;
 
-/// Each customer with an order up to `now` as one observation, in days: lost at the first
-/// order followed by a gap of more than `threshold_days` (or by `now`), plus the
-/// threshold; censored at `now` otherwise.
+/// Each customer with an order up to `now` as one observation, in whole days since its
+/// first order: lost at the first order followed by a gap of more than `threshold_days` (or
+/// by `now`), plus the threshold; censored at `now` otherwise.
 pub fn customer_observations(log: &EventLog, now: i64, threshold_days: u32) -> Vec<Observation> {
     let threshold = i64::from(threshold_days) * DAY;
     let mut times = Vec::new();
@@ -200,13 +201,15 @@ pub fn customer_observations(log: &EventLog, now: i64, threshold_days: u32) -> V
             .find(|w| w[1] - w[0] > threshold)
             .map(|w| w[0])
             .or_else(|| times.last().copied().filter(|&l| now - l > threshold));
+        // Whole days since the first order: one curve point per day at most.
+        let days = |t: i64| (t - first).div_euclid(DAY) as f64;
         out.push(match left {
             Some(last) => Observation {
-                duration: (last + threshold - first) as f64 / DAY as f64,
+                duration: days(last) + f64::from(threshold_days),
                 event: true,
             },
             None => Observation {
-                duration: (now - first) as f64 / DAY as f64,
+                duration: days(now),
                 event: false,
             },
         });
