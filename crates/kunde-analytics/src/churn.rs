@@ -1,5 +1,9 @@
 //! Churn: which customers have been inactive longer than a threshold as of `now`, when they
-//! left (their last activity) and the touchpoint where they were last seen.
+//! left (their last activity) and the touchpoint where they were last seen; and a proposal
+//! for the threshold itself from the business's own gaps between purchases.
+//!
+//! Lost customers per month and the churn rate's trend are in [`crate::lifecycle`], the
+//! survival curve in [`crate::survival`].
 
 use serde::Serialize;
 
@@ -120,5 +124,104 @@ pub fn churn(log: &EventLog, query: &ChurnQuery) -> ChurnReport {
             .map(|(period, customers)| PeriodCount { period, customers })
             .collect(),
         last_touchpoints,
+    }
+}
+
+/// How a churn threshold is proposed from the business's own gaps between purchases.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThresholdQuery {
+    pub now: i64,
+    /// Which share of the gaps the threshold should cover (0.9: 90 % of the gaps between a
+    /// repeat customer's purchases are shorter).
+    pub quantile: f64,
+    /// The threshold is never proposed below this many days.
+    pub floor_days: u32,
+    /// Below this many gaps the data cannot support a proposal and the fallback is used.
+    pub min_gaps: usize,
+    /// The proposal when there are too few gaps.
+    pub fallback_days: u32,
+}
+
+impl ThresholdQuery {
+    /// The 90th percentile, at least 30 days, from at least 20 gaps; 365 days otherwise.
+    pub fn new(now: i64) -> Self {
+        Self {
+            now,
+            quantile: 0.9,
+            floor_days: 30,
+            min_gaps: 20,
+            fallback_days: 365,
+        }
+    }
+}
+
+/// Why the proposed threshold is what it is; the web layer words each case.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ThresholdBasis {
+    /// The chosen percentile of the gaps, rounded up to whole days.
+    GapPercentile,
+    /// The percentile was below the floor, so the floor was used.
+    Floor,
+    /// Too few gaps to learn from: the fallback was used.
+    TooFewGaps,
+}
+
+/// A proposed churn threshold and the facts it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThresholdProposal {
+    pub days: u32,
+    pub basis: ThresholdBasis,
+    /// The percentile asked for, in percent (90).
+    pub percentile: f64,
+    /// The percentile of the gaps in days, before rounding and the floor; `None` without gaps.
+    pub percentile_days: Option<f64>,
+    pub median_gap_days: Option<f64>,
+    /// Gaps between consecutive purchase days of the same customer.
+    pub gaps: usize,
+    /// Customers with at least two purchase days (the gaps' owners).
+    pub repeat_customers: usize,
+    pub floor_days: u32,
+    pub min_gaps: usize,
+}
+
+/// Proposes "lost after N days without an order" from the gaps between consecutive purchase
+/// days (orders on one day are one purchase) of every customer with more than one, up to
+/// `now`.
+pub fn propose_threshold(log: &EventLog, query: &ThresholdQuery) -> ThresholdProposal {
+    let mut gaps: Vec<f64> = Vec::new();
+    let mut days = Vec::new();
+    let mut repeat_customers = 0;
+    for e in log.customers() {
+        crate::orders::order_days_into(&e, query.now, &mut days);
+        if days.len() > 1 {
+            repeat_customers += 1;
+            gaps.extend(days.windows(2).map(|w| (w[1] - w[0]) as f64));
+        }
+    }
+    gaps.sort_by(f64::total_cmp);
+    let q = query.quantile.clamp(0.0, 1.0);
+    let percentile_days = crate::stats::quantile_sorted(&gaps, q);
+    let (days, basis) = match percentile_days {
+        Some(p) if gaps.len() >= query.min_gaps.max(1) => {
+            let rounded = p.ceil().min(f64::from(u32::MAX)) as u32;
+            if rounded < query.floor_days {
+                (query.floor_days, ThresholdBasis::Floor)
+            } else {
+                (rounded, ThresholdBasis::GapPercentile)
+            }
+        }
+        _ => (query.fallback_days, ThresholdBasis::TooFewGaps),
+    };
+    ThresholdProposal {
+        days,
+        basis,
+        percentile: 100.0 * q,
+        percentile_days,
+        median_gap_days: crate::stats::quantile_sorted(&gaps, 0.5),
+        gaps: gaps.len(),
+        repeat_customers,
+        floor_days: query.floor_days,
+        min_gaps: query.min_gaps,
     }
 }

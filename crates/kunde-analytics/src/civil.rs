@@ -16,6 +16,9 @@ pub enum Period {
     /// An ISO week, Monday to Sunday.
     Week,
     Month,
+    /// January–March, April–June, July–September, October–December.
+    Quarter,
+    Year,
 }
 
 /// One period of a [`Period`] kind, identified by a running index so that the distance
@@ -26,7 +29,8 @@ pub enum Period {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PeriodKey {
     pub period: Period,
-    /// Days since 1970-01-01, weeks since the week of 1970-01-01, or months since 1970-01.
+    /// Days since 1970-01-01, weeks since the week of 1970-01-01, months since 1970-01,
+    /// quarters since 1970-Q1 or years since 1970.
     pub index: i64,
 }
 
@@ -61,6 +65,26 @@ pub fn day_of(unix_seconds: i64) -> i64 {
 }
 
 impl Period {
+    /// Calendar months per period; `None` for days and weeks.
+    pub fn months(self) -> Option<i64> {
+        match self {
+            Period::Day | Period::Week => None,
+            Period::Month => Some(1),
+            Period::Quarter => Some(3),
+            Period::Year => Some(12),
+        }
+    }
+
+    /// How many periods back the same period of the previous year is; `None` for days,
+    /// whose year-ago day shifts with leap years.
+    pub fn periods_per_year(self) -> Option<i64> {
+        match self {
+            Period::Day => None,
+            Period::Week => Some(52),
+            _ => self.months().map(|m| 12 / m),
+        }
+    }
+
     /// The period that contains a Unix time.
     pub fn key_of(self, unix_seconds: i64) -> PeriodKey {
         let days = day_of(unix_seconds);
@@ -68,9 +92,10 @@ impl Period {
             Period::Day => days,
             // 1970-01-01 was a Thursday, so the Monday of its week is 3 days earlier.
             Period::Week => (days + 3).div_euclid(7),
-            Period::Month => {
+            Period::Month | Period::Quarter | Period::Year => {
                 let (y, m, _) = civil_from_days(days);
-                (y - 1970) * 12 + i64::from(m) - 1
+                let months = (y - 1970) * 12 + i64::from(m) - 1;
+                months.div_euclid(self.months().unwrap_or(1))
             }
         };
         PeriodKey {
@@ -86,9 +111,10 @@ impl PeriodKey {
         let days = match self.period {
             Period::Day => self.index,
             Period::Week => self.index * 7 - 3,
-            Period::Month => {
-                let year = 1970 + self.index.div_euclid(12);
-                let month = self.index.rem_euclid(12) as u32 + 1;
+            Period::Month | Period::Quarter | Period::Year => {
+                let months = self.index * self.period.months().unwrap_or(1);
+                let year = 1970 + months.div_euclid(12);
+                let month = months.rem_euclid(12) as u32 + 1;
                 days_from_civil(year, month, 1)
             }
         };
@@ -109,10 +135,13 @@ impl PeriodKey {
         }
     }
 
-    /// A human label: `2024-03-04` for days and weeks (the Monday), `2024-03` for months.
+    /// A human label: `2024-03-04` for days and weeks (the Monday), `2024-03` for months,
+    /// `2024-Q1` for quarters, `2024` for years.
     pub fn label(self) -> String {
         let (y, m, d) = civil_from_days(day_of(self.start()));
         match self.period {
+            Period::Year => format!("{y:04}"),
+            Period::Quarter => format!("{y:04}-Q{}", (m - 1) / 3 + 1),
             Period::Month => format!("{y:04}-{m:02}"),
             Period::Day | Period::Week => format!("{y:04}-{m:02}-{d:02}"),
         }
@@ -153,5 +182,29 @@ mod tests {
         let jan = Period::Month.key_of(days_from_civil(2023, 12, 31) * 86_400);
         assert_eq!(jan.plus(1).label(), "2024-01");
         assert_eq!(jan.periods_until(Period::Month.key_of(t)), 3);
+    }
+
+    #[test]
+    fn quarters_and_years_start_on_their_first_day() {
+        let at = |y, m, d| days_from_civil(y, m, d) * 86_400;
+        for (t, quarter, year) in [
+            (at(2024, 3, 31), "2024-Q1", "2024"),
+            (at(2024, 4, 1), "2024-Q2", "2024"),
+            (at(2023, 12, 31) + 86_399, "2023-Q4", "2023"),
+            (at(1969, 11, 5), "1969-Q4", "1969"),
+        ] {
+            let q = Period::Quarter.key_of(t);
+            assert_eq!(q.label(), quarter);
+            assert!(q.start() <= t && t < q.plus(1).start());
+            let y = Period::Year.key_of(t);
+            assert_eq!(y.label(), year);
+            assert!(y.start() <= t && t < y.plus(1).start());
+        }
+        assert_eq!(
+            Period::Quarter.key_of(at(2024, 5, 1)).start(),
+            at(2024, 4, 1)
+        );
+        assert_eq!(Period::Year.periods_per_year(), Some(1));
+        assert_eq!(Period::Quarter.periods_per_year(), Some(4));
     }
 }

@@ -5,6 +5,7 @@
 //! by customer, then time. Each computation is a function of the log and a query struct and
 //! returns a `serde::Serialize` report the web layer can render or send as JSON.
 
+pub mod channels;
 pub mod churn;
 pub mod civil;
 pub mod clv;
@@ -14,8 +15,10 @@ pub mod error;
 pub mod event_log;
 pub mod funnel;
 pub mod grouping;
+pub mod lifecycle;
 pub mod moments;
 mod names;
+pub mod orders;
 mod par;
 pub mod paths;
 pub mod retention;
@@ -24,6 +27,7 @@ pub mod rfm;
 pub mod special;
 pub mod stats;
 pub mod survey;
+pub mod survival;
 pub mod themes;
 
 pub use civil::{Period, PeriodKey};

@@ -3,6 +3,9 @@
 //! An *order* is an event with a positive amount (refunds and other non-positive amounts
 //! are left out). The revenue of a customer's **first order ever** is *new*; the revenue of
 //! every later order, even in the same period, is *repeat*.
+//!
+//! Growth is shown two ways: from the previous period, and year over year (the same month,
+//! quarter or year a year earlier, 52 weeks for weeks), split into new and repeat revenue.
 
 use serde::Serialize;
 
@@ -26,6 +29,12 @@ pub struct RevenuePeriod {
     pub growth_from_repeat_percent: Option<f64>,
     /// Change of total revenue from the previous period, in percent.
     pub growth_percent: Option<f64>,
+    /// Change of total, new and repeat revenue from the same period a year earlier, in
+    /// percent; `None` without a year-ago period in the data (or for days), or when the
+    /// year-ago figure was 0.
+    pub yoy_growth_percent: Option<f64>,
+    pub yoy_new_growth_percent: Option<f64>,
+    pub yoy_repeat_growth_percent: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,8 +138,28 @@ pub fn revenue(log: &EventLog, period: Period, until: i64) -> RevenueReport {
             repeat_share_percent: share(repeat, total),
             growth_from_repeat_percent: growth(repeat),
             growth_percent: previous_total.and_then(|_| growth(total).map(|g| g - 100.0)),
+            yoy_growth_percent: None,
+            yoy_new_growth_percent: None,
+            yoy_repeat_growth_percent: None,
         });
         previous_total = Some(total);
+    }
+    if let Some(back) = period.periods_per_year().map(|b| b as usize) {
+        let change = |now: f64, then: f64| (then > 0.0).then(|| 100.0 * (now - then) / then);
+        for k in back..periods.len() {
+            let (then, now) = (&periods[k - back], &periods[k]);
+            let yoy = (
+                change(now.total_revenue, then.total_revenue),
+                change(now.new_revenue, then.new_revenue),
+                change(now.repeat_revenue, then.repeat_revenue),
+            );
+            let p = &mut periods[k];
+            (
+                p.yoy_growth_percent,
+                p.yoy_new_growth_percent,
+                p.yoy_repeat_growth_percent,
+            ) = yoy;
+        }
     }
     let new_revenue: f64 = periods.iter().map(|p| p.new_revenue).sum();
     let repeat_revenue: f64 = periods.iter().map(|p| p.repeat_revenue).sum();

@@ -68,6 +68,69 @@ impl Segment {
         }
     }
 
+    /// The stable code of the segment (as serialized): what the web layer translates and
+    /// saved segments store. Never change one.
+    pub fn code(self) -> &'static str {
+        match self {
+            Segment::Champions => "champions",
+            Segment::Loyal => "loyal",
+            Segment::PotentialLoyalist => "potential_loyalist",
+            Segment::New => "new",
+            Segment::Promising => "promising",
+            Segment::NeedAttention => "need_attention",
+            Segment::AboutToSleep => "about_to_sleep",
+            Segment::AtRisk => "at_risk",
+            Segment::CantLose => "cant_lose",
+            Segment::Hibernating => "hibernating",
+            Segment::Lost => "lost",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Segment> {
+        Segment::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The (recency, frequency) score cells of the grid that make up this segment.
+    pub fn cells(self) -> Vec<(u8, u8)> {
+        (1..=5u8)
+            .flat_map(|r| (1..=5u8).map(move |f| (r, f)))
+            .filter(|&(r, f)| Segment::of(r, f) == self)
+            .collect()
+    }
+
+    /// The segment's definition as data: its code, its cells and a plain English sentence
+    /// (for the command line and the docs; the web layer words it from the code).
+    pub fn definition(self) -> SegmentDefinition {
+        let description = match self {
+            Segment::Champions => {
+                "bought very recently (R 5) and often (F 4-5): the best customers"
+            }
+            Segment::Loyal => "buy often (F 4-5) and not long ago (R 3-4)",
+            Segment::PotentialLoyalist => {
+                "bought recently (R 4-5) a few times (F 2-3): could become loyal"
+            }
+            Segment::New => "bought for the first time very recently (R 5, F 1)",
+            Segment::Promising => "bought once, recently (R 4, F 1)",
+            Segment::NeedAttention => "average on both: some while ago (R 3), a few times (F 3)",
+            Segment::AboutToSleep => "bought rarely (F 1-2), some while ago (R 3)",
+            Segment::AtRisk => "bought fairly often (F 3-4) but not for a long time (R 1-2)",
+            Segment::CantLose => {
+                "were among the most frequent (F 5) but have not bought for a long time (R 1-2)"
+            }
+            Segment::Hibernating => {
+                "bought rarely (F 1-2) and long ago (R 1-2), except the very lowest"
+            }
+            Segment::Lost => "bought once (F 1), longest ago of all (R 1)",
+        };
+        SegmentDefinition {
+            segment: self,
+            code: self.code(),
+            cells: self.cells(),
+            description,
+        }
+    }
+
+    /// The English label (the web layer translates [`Segment::code`] instead).
     pub fn label(self) -> &'static str {
         match self {
             Segment::Champions => "champions",
@@ -85,6 +148,23 @@ impl Segment {
     }
 }
 
+/// What puts a customer in a segment: recency score r and frequency score f (1-5 each)
+/// among the `cells`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentDefinition {
+    pub segment: Segment,
+    pub code: &'static str,
+    /// (r, f) score pairs.
+    pub cells: Vec<(u8, u8)>,
+    /// Plain English, for the command line and the docs.
+    pub description: &'static str,
+}
+
+/// Every segment's definition, in the order of [`Segment::ALL`].
+pub fn segment_definitions() -> Vec<SegmentDefinition> {
+    Segment::ALL.into_iter().map(Segment::definition).collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RfmCustomer {
     pub customer: CustomerId,
@@ -100,10 +180,13 @@ pub struct RfmCustomer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SegmentSummary {
     pub segment: Segment,
+    pub code: &'static str,
     pub label: &'static str,
     pub customers: u64,
     pub percent: f64,
     pub revenue: f64,
+    /// This segment's share of all the customers' revenue, in percent.
+    pub revenue_percent: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -181,6 +264,7 @@ pub fn rfm(log: &EventLog, now: i64) -> RfmReport {
         )
         .collect();
     let total = customers.len() as u64;
+    let all_revenue: f64 = customers.iter().map(|c| c.monetary).sum();
     let segments = Segment::ALL
         .iter()
         .map(|&segment| {
@@ -188,10 +272,16 @@ pub fn rfm(log: &EventLog, now: i64) -> RfmReport {
             let (count, revenue) = members.fold((0, 0.0), |(n, r), c| (n + 1, r + c.monetary));
             SegmentSummary {
                 segment,
+                code: segment.code(),
                 label: segment.label(),
                 customers: count,
                 percent: crate::stats::percent(count, total),
                 revenue,
+                revenue_percent: if all_revenue > 0.0 {
+                    100.0 * revenue / all_revenue
+                } else {
+                    0.0
+                },
             }
         })
         .collect();

@@ -194,3 +194,107 @@ proptest! {
         prop_assert_eq!(report.segments.iter().map(|s| s.customers).sum::<u64>(), buyers as u64);
     }
 }
+
+#[test]
+fn revenue_grows_year_over_year_split_into_new_and_repeat() {
+    let at = |y: i64, m: u32| days_from_civil(y, m, 10) * DAY;
+    let log = log(&format!(
+        "ann {} buy 100   # 2023-Q1 new
+         ann {} buy 50    # 2023-Q2 repeat
+         bo {} buy 40     # 2024-Q1 new
+         ann {} buy 60    # 2024-Q1 repeat
+         cy {} buy 150    # 2024-Q2 new
+         ann {} buy 25    # 2024-Q2 repeat",
+        at(2023, 2),
+        at(2023, 5),
+        at(2024, 1),
+        at(2024, 3),
+        at(2024, 4),
+        at(2024, 6)
+    ));
+    let report = revenue(&log, Period::Quarter, at(2025, 1));
+    let rows: Vec<_> = report
+        .periods
+        .iter()
+        .map(|p| {
+            (
+                p.period.label(),
+                p.total_revenue,
+                p.yoy_growth_percent,
+                p.yoy_new_growth_percent,
+                p.yoy_repeat_growth_percent,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2023-Q1".to_owned(), 100.0, None, None, None),
+            ("2023-Q2".to_owned(), 50.0, None, None, None),
+            ("2023-Q3".to_owned(), 0.0, None, None, None),
+            ("2023-Q4".to_owned(), 0.0, None, None, None),
+            // 100 (all new) → 40 new + 60 repeat: no repeat revenue a year ago.
+            ("2024-Q1".to_owned(), 100.0, Some(0.0), Some(-60.0), None),
+            // 50 (all repeat) → 150 new + 25 repeat.
+            ("2024-Q2".to_owned(), 175.0, Some(250.0), None, Some(-50.0)),
+        ]
+    );
+    let yearly = revenue(&log, Period::Year, at(2025, 1));
+    assert_eq!(yearly.periods[1].period.label(), "2024");
+    // 150 → 275 in all; repeat 50 → 85.
+    let y2024 = &yearly.periods[1];
+    assert!((y2024.yoy_growth_percent.unwrap() - 250.0 / 3.0).abs() < 1e-9);
+    assert!((y2024.yoy_repeat_growth_percent.unwrap() - 70.0).abs() < 1e-9);
+}
+
+#[test]
+fn rfm_segments_have_stable_codes_and_cover_the_grid_once() {
+    let definitions = kunde_analytics::rfm::segment_definitions();
+    let codes: Vec<&str> = definitions.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "champions",
+            "loyal",
+            "potential_loyalist",
+            "new",
+            "promising",
+            "need_attention",
+            "about_to_sleep",
+            "at_risk",
+            "cant_lose",
+            "hibernating",
+            "lost"
+        ]
+    );
+    // Codes are what serde writes, so saved segments and JSON agree.
+    for s in Segment::ALL {
+        assert_eq!(serde_json_code(s), s.code());
+        assert_eq!(Segment::from_code(s.code()), Some(s));
+    }
+    let cells: usize = definitions.iter().map(|d| d.cells.len()).sum();
+    assert_eq!(
+        cells, 25,
+        "every (R, F) cell belongs to exactly one segment"
+    );
+    assert!(
+        definitions
+            .iter()
+            .all(|d| !d.cells.is_empty() && !d.description.is_empty())
+    );
+    assert_eq!(Segment::Lost.cells(), [(1, 1)]);
+    assert_eq!(Segment::Champions.cells(), [(5, 4), (5, 5)]);
+}
+
+fn serde_json_code(s: Segment) -> String {
+    // The derive writes snake_case names; Debug of the variant, converted the same way.
+    let debug = format!("{s:?}");
+    let mut out = String::new();
+    for (i, ch) in debug.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}

@@ -176,6 +176,8 @@ impl Preset {
                 Product => &["lineitemname"],
                 Quantity => &["lineitemquantity"],
                 UnitPrice => &["lineitemprice"],
+                // The order's revenue: lines plus shipping and taxes, less discounts.
+                Total => &["total"],
                 _ => &[],
             },
             (Preset::Shopify, Kind::Customers, f) => match f {

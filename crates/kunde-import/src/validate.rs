@@ -145,6 +145,18 @@ pub struct OrderRecord {
     pub ordered_at: i64,
     pub paid: bool,
     pub lines: Vec<NewOrderLine>,
+    /// The order's own total column (Shopify's `Total`: lines, shipping and taxes, less
+    /// discounts), when the file has one; see [`OrderRecord::total`].
+    pub stated_total: Option<Money>,
+}
+
+impl OrderRecord {
+    /// The order's revenue, what the customer paid: the file's total column when it has one
+    /// (so shipping is not lost), otherwise the sum of the lines.
+    pub fn total(&self) -> Money {
+        self.stated_total
+            .unwrap_or_else(|| Money(self.lines.iter().map(|l| l.quantity * l.unit_price.0).sum()))
+    }
 }
 
 /// An event before its customer and touchpoint names are resolved to ids.
@@ -452,9 +464,10 @@ impl Validator<'_> {
             .transpose()
             .map_err(invalid(Field::CustomerName))?;
         let mut lines: Vec<NewOrderLine> = self.order_line(cells)?.into_iter().collect();
+        let stated_total = self.amount(cells, Field::Total)?;
         if lines.is_empty() {
             // No line items: the order's total becomes one line, so revenue still adds up.
-            let total = self.amount(cells, Field::Total)?.ok_or(RowError::Missing {
+            let total = stated_total.ok_or(RowError::Missing {
                 field: if self.mapping.column(Field::Product).is_some() {
                     Field::Product.code()
                 } else {
@@ -475,6 +488,7 @@ impl Validator<'_> {
             ordered_at,
             paid: boolean(cells, Field::Paid)?.unwrap_or(false),
             lines,
+            stated_total,
         })
     }
 

@@ -198,7 +198,7 @@ fn shopify_orders_export_is_read_with_its_own_column_names() {
     let mapping = Mapping::preset(Kind::Orders, Preset::Shopify, &table);
     assert_eq!(
         mapping.describe(&table),
-        "Name=order,Email=email,Financial Status=paid,Currency=currency,Created at=ordered_at,\
+        "Name=order,Email=email,Financial Status=paid,Currency=currency,Total=total,Created at=ordered_at,\
          Lineitem quantity=quantity,Lineitem name=product,Lineitem price=unit_price,Billing Name=customer_name"
     );
     let v = run(Kind::Orders, Preset::Shopify, &table, "");
@@ -220,7 +220,11 @@ fn shopify_orders_export_is_read_with_its_own_column_names() {
         .iter()
         .map(|l| l.quantity * l.unit_price.0)
         .sum();
-    assert_eq!(total, 49_995 + 2 * 48_450);
+    assert_eq!(total, 49_995 + 2 * 48_450, "the lines stay as they are");
+    // Issue 20: the order's revenue is Shopify's `Total`, shipping (49.00) included.
+    assert_eq!(first.stated_total, Some(Money(151_795)));
+    assert_eq!(first.total(), Money(151_795));
+    assert_eq!(orders[1].total(), Money(35_000));
     assert!(!orders[1].paid, "a pending order is not paid");
 }
 

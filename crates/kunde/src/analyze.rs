@@ -2,14 +2,15 @@
 //! a table or JSON. Handy for checking numbers and for benchmarks without a server.
 
 mod load;
+mod names;
 mod render;
+mod value;
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand, ValueEnum};
-use kunde_analytics::clv::{ClvQuery, FitOptions, customer_value, fit_bgnbd, fit_gamma_gamma};
 use kunde_analytics::funnel::{Funnel, FunnelModes};
 use kunde_analytics::paths::{Direction, PathQuery, paths};
 use kunde_analytics::retention::{RetentionQuery, retention};
@@ -18,8 +19,10 @@ use kunde_analytics::{EventLog, Period, TouchpointId};
 use render::{duration, num, opt, table};
 use serde::Serialize;
 
-/// Analyse a CSV of events (`customer_id,timestamp,touchpoint[,amount]`) or, for `clv`, of
-/// customer summaries (`customer_id,frequency,recency,T,monetary_value`).
+/// Analyse a CSV of events (`customer_id,timestamp,touchpoint[,amount]`; events with a
+/// positive amount are orders) or, for `clv`, of customer summaries
+/// (`customer_id` or `ID`, `frequency,recency,T[,monetary_value]`, as `lifetimes` writes them).
+/// JSON output names customers by the ids in the file.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
     #[command(subcommand)]
@@ -91,7 +94,31 @@ pub enum AnalyzeCommand {
         #[arg(long)]
         now: Option<String>,
     },
-    /// Fit BG/NBD and Gamma-Gamma to customer summaries and predict lifetime values.
+    /// When customers count as lost, how long they stay (Kaplan–Meier) and who was new,
+    /// returning, resurrected or lost in each period.
+    Churn {
+        file: PathBuf,
+        /// Days without an order after which a customer is lost; default: proposed from the
+        /// gaps between the customers' purchases.
+        #[arg(long)]
+        threshold_days: Option<u32>,
+        #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+        period: PeriodArg,
+        /// The current time (Unix seconds or ISO 8601); default: the latest event.
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Revenue per period split into new (a customer's first order) and repeat.
+    Revenue {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+        period: PeriodArg,
+        /// Leave out orders after this time (Unix seconds or ISO 8601); default: none.
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Fit BG/NBD (and Gamma-Gamma when there is spend) to customer summaries and predict
+    /// purchases and lifetime values.
     Clv {
         file: PathBuf,
         #[arg(long, default_value_t = 12)]
@@ -113,6 +140,8 @@ pub enum PeriodArg {
     Day,
     Week,
     Month,
+    Quarter,
+    Year,
 }
 
 impl From<PeriodArg> for Period {
@@ -121,6 +150,8 @@ impl From<PeriodArg> for Period {
             PeriodArg::Day => Period::Day,
             PeriodArg::Week => Period::Week,
             PeriodArg::Month => Period::Month,
+            PeriodArg::Quarter => Period::Quarter,
+            PeriodArg::Year => Period::Year,
         }
     }
 }
@@ -141,6 +172,15 @@ impl Output {
     fn json(&self, value: &impl Serialize) -> Result<bool> {
         if self.json {
             println!("{}", serde_json::to_string_pretty(value)?);
+        }
+        Ok(self.json)
+    }
+
+    /// Like [`Output::json`], naming customers by the ids of the file the log came from.
+    fn json_named(&self, value: &impl Serialize, log: &EventLog) -> Result<bool> {
+        if self.json {
+            let named = names::with_customer_ids(value, log)?;
+            println!("{}", serde_json::to_string_pretty(&named)?);
         }
         Ok(self.json)
     }
@@ -203,7 +243,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             let funnel = Funnel::new(ids, window)?.with_modes(modes);
             let report = funnel.evaluate(&log).report(&log, &funnel);
             out.timing("funnel");
-            if !out.json(&report)? {
+            if !out.json_named(&report, &log)? {
                 let rows: Vec<Vec<String>> = report
                     .steps
                     .iter()
@@ -264,7 +304,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
                 },
             )?;
             out.timing("paths");
-            if !out.json(&report)? {
+            if !out.json_named(&report, &log)? {
                 let arrow = if before { " ← " } else { " → " };
                 let rows: Vec<Vec<String>> = report
                     .top_paths
@@ -324,7 +364,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             let log = load_events(&mut out, &file)?;
             let report = rfm(&log, now_or_latest(&log, now.as_deref())?);
             out.timing("rfm");
-            if !out.json(&report)? {
+            if !out.json_named(&report, &log)? {
                 let rows: Vec<Vec<String>> = report
                     .segments
                     .iter()
@@ -340,83 +380,40 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
                 table(&["segment", "customers", "%", "revenue"], &rows);
             }
         }
+        AnalyzeCommand::Churn {
+            file,
+            threshold_days,
+            period,
+            now,
+        } => {
+            let log = load_events(&mut out, &file)?;
+            let now = now_or_latest(&log, now.as_deref())?;
+            value::churn(&out, &log, now, threshold_days, period.into())?;
+        }
+        AnalyzeCommand::Revenue { file, period, now } => {
+            let log = load_events(&mut out, &file)?;
+            let until = match now {
+                Some(_) => now_or_latest(&log, now.as_deref())?,
+                None => i64::MAX,
+            };
+            value::revenue_table(&out, &log, period.into(), until)?;
+        }
         AnalyzeCommand::Clv {
             file,
             months,
             discount,
             units_per_month,
             top,
-        } => {
-            let customers = load::summaries(&file)?;
-            out.timing(&format!("loaded {} customer summaries", customers.len()));
-            out.started = Instant::now();
-            let summaries: Vec<_> = customers.iter().map(|c| c.1).collect();
-            let bg = fit_bgnbd(&summaries, &FitOptions::default()).context("cannot fit BG/NBD")?;
-            out.timing("BG/NBD fit");
-            out.started = Instant::now();
-            let gg = fit_gamma_gamma(&summaries, &FitOptions::default())
-                .context("cannot fit Gamma-Gamma")?;
-            out.timing("Gamma-Gamma fit");
-            let query = ClvQuery {
+        } => value::clv(
+            &mut out,
+            &file,
+            &value::ClvArgs {
                 months,
-                monthly_discount_rate: discount,
+                discount,
                 units_per_month,
-            };
-            #[derive(Serialize)]
-            struct Row<'a> {
-                customer_id: &'a str,
-                #[serde(flatten)]
-                value: kunde_analytics::clv::CustomerValue,
-            }
-            let mut rows: Vec<Row<'_>> = customers
-                .iter()
-                .map(|(id, c)| Row {
-                    customer_id: id,
-                    value: customer_value(&bg.params, &gg.params, c, &query),
-                })
-                .collect();
-            rows.sort_by(|a, b| b.value.lifetime_value.total_cmp(&a.value.lifetime_value));
-            #[derive(Serialize)]
-            struct Report<'a> {
-                bgnbd: &'a kunde_analytics::clv::BgNbdFit,
-                gamma_gamma: &'a kunde_analytics::clv::GammaGammaFit,
-                customers: &'a [Row<'a>],
-            }
-            if !out.json(&Report {
-                bgnbd: &bg,
-                gamma_gamma: &gg,
-                customers: &rows,
-            })? {
-                let p = bg.params;
-                println!(
-                    "BG/NBD: r = {:.4}, alpha = {:.4}, a = {:.4}, b = {:.4} (log-likelihood {:.1})",
-                    p.r, p.alpha, p.a, p.b, bg.log_likelihood
-                );
-                let g = gg.params;
-                println!(
-                    "Gamma-Gamma: p = {:.4}, q = {:.4}, gamma = {:.4}\n",
-                    g.p, g.q, g.gamma
-                );
-                let shown: Vec<Vec<String>> = rows
-                    .iter()
-                    .take(top)
-                    .map(|r| {
-                        let v = r.value;
-                        vec![
-                            r.customer_id.to_owned(),
-                            num(v.probability_alive, 3),
-                            num(v.expected_purchases, 2),
-                            num(v.expected_average_value, 2),
-                            num(v.lifetime_value, 2),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &["customer", "P(alive)", "purchases", "avg value", "CLV"],
-                    &shown,
-                );
-            }
-        }
+                top,
+            },
+        )?,
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Customer lifetime value: customer summaries, BG/NBD and Gamma-Gamma fits and the
-//! discounted value per customer.
+//! discounted value per customer; the workspace-level predictions with a plain error when
+//! the data cannot carry a fit (`predict`), and their hold-out validation (`validation`).
 //!
 //! Fitted parameters match Fader, Hardie & Lee (2005) on the CDNOW sample, and the
 //! predictions agree with the `lifetimes` Python package (see `tests/clv.rs`).
@@ -7,12 +8,19 @@
 pub mod bgnbd;
 pub mod gamma_gamma;
 pub mod optimize;
+pub mod predict;
+pub mod validation;
 pub mod value;
 
 use serde::Serialize;
 
 pub use bgnbd::{BgNbdFit, BgNbdParams, fit_bgnbd};
 pub use gamma_gamma::{GammaGammaFit, GammaGammaParams, fit_gamma_gamma};
+pub use predict::{
+    AtRiskCustomer, AtRiskQuery, CustomerPrediction, FitError, FitRequirements, FittedModels,
+    ValueQuery, ValueReport, fit_models, predict_values, valuable_at_risk,
+};
+pub use validation::{HoldoutQuery, HoldoutReport, HoldoutRow, validate_holdout};
 pub use value::{ClvQuery, CustomerValue, customer_value};
 
 use crate::{CustomerId, Error, EventLog};

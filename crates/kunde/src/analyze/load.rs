@@ -74,14 +74,18 @@ pub fn events(path: &std::path::Path) -> Result<EventLog> {
     Ok(builder.build())
 }
 
-/// Reads `customer_id,frequency,recency,T,monetary_value` rows.
-pub fn summaries(path: &std::path::Path) -> Result<Vec<(String, CustomerSummary)>> {
+/// Reads `customer_id,frequency,recency,T[,monetary_value]` rows; the id column may also be
+/// called `ID`, as in the `lifetimes` package's files. Also says whether there was spend.
+pub fn summaries(path: &std::path::Path) -> Result<(Vec<(String, CustomerSummary)>, bool)> {
     let mut reader = open(path)?;
     let headers = reader
         .headers()
         .context("cannot read the header line")?
         .clone();
-    let id = required(&headers, "customer_id")?;
+    let id = match column(&headers, "customer_id").or_else(|| column(&headers, "ID")) {
+        Some(i) => i,
+        None => required(&headers, "customer_id` or `ID")?,
+    };
     let f = required(&headers, "frequency")?;
     let r = required(&headers, "recency")?;
     let t = required(&headers, "T")?;
@@ -111,7 +115,7 @@ pub fn summaries(path: &std::path::Path) -> Result<Vec<(String, CustomerSummary)
         .map_err(|why| anyhow!("line {line}: {why}"))?;
         out.push((record.get(id).unwrap_or("").to_owned(), summary));
     }
-    Ok(out)
+    Ok((out, m.is_some()))
 }
 
 /// Unix seconds, or ISO 8601: `2024-03-01`, `2024-03-01T10:00:00Z`, `2024-03-01 10:00:00`,
