@@ -7,7 +7,7 @@
 
 pub(crate) mod import;
 
-use crate::ingest::{BeginWrite, gate, write_transaction};
+use crate::write_transaction;
 use crate::rows::language;
 use crate::{Result, Store, StoreError, transaction, with_pool};
 use kunde_domain::*;
