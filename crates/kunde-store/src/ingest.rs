@@ -58,7 +58,6 @@ pub struct EventProblem {
 /// The outcome of a batch: stored, or refused for the listed reasons (nothing stored).
 pub type IngestOutcome = std::result::Result<IngestReport, Vec<EventProblem>>;
 
-
 /// Records that `visitor` is `customer` (a later join to another customer replaces the link
 /// for later events) and gives the visitor's anonymous events to the customer. Evaluates to
 /// how many events were joined. A macro, so it runs on either backend's transaction.
@@ -403,4 +402,3 @@ fn distinct(values: impl Iterator<Item = i64>) -> Vec<i64> {
 fn visitor_lock<P: BeginWrite>(_pool: &P) -> Option<&'static str> {
     P::VISITOR_LOCK
 }
-

@@ -240,7 +240,6 @@ pub(crate) fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mut
     P::GATE
 }
 
-
 /// Runs `body` in a write transaction on `pool`: commits when it returns `Ok`, rolls back at
 /// once when it returns `Err`. (A transaction merely dropped on an error path would leave its
 /// connection idle in a transaction until reused, and `Pool::close` would wait for it.)
@@ -255,7 +254,6 @@ macro_rules! transaction {
     };
 }
 pub(crate) use transaction;
-
 
 impl Store {
     /// Opens the database named by `url` and applies pending migrations.
@@ -353,11 +351,43 @@ impl Store {
         Ok(())
     }
 
+    /// SQLite: moves everything in the write-ahead log into the database file and empties the
+    /// log, so the file alone holds every committed write (before it is moved or copied).
+    /// PostgreSQL: nothing to do.
+    pub async fn checkpoint_sqlite(&self) -> Result<()> {
+        if let Pool::Sqlite(pool) = &self.pool {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         if let Some(w) = &self.writer {
             w.close().await;
         }
         with_pool!(self, p => p.close().await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every SQLite connection waits for a lock instead of failing at once: the pool's and
+    /// the event writer's.
+    #[tokio::test]
+    async fn every_sqlite_connection_has_a_busy_timeout() {
+        let db = crate::testing::TestDb::sqlite().await.unwrap();
+        let crate::Pool::Sqlite(pool) = &db.store.pool else {
+            unreachable!()
+        };
+        for p in [pool, db.store.writer.as_ref().unwrap()] {
+            let (ms,): (i64,) = sqlx::query_as("PRAGMA busy_timeout")
+                .fetch_one(p)
+                .await
+                .unwrap();
+            assert_eq!(ms, 10_000);
+        }
     }
 }
 

@@ -7,8 +7,8 @@
 
 pub(crate) mod import;
 
-use crate::write_transaction;
 use crate::rows::language;
+use crate::write_transaction;
 use crate::{Result, Store, StoreError, transaction, with_pool};
 use kunde_domain::*;
 use sha2::{Digest, Sha256};

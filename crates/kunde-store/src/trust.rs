@@ -164,8 +164,9 @@ pub fn anonymous_properties(properties: &str) -> String {
             serde_json::Value::String(s) => {
                 CODES.contains(&k.as_str())
                     && s.len() <= 32
-                    && s.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+                    && s.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                    })
             }
             _ => false,
         })
@@ -621,7 +622,15 @@ impl Store {
             },
         });
 
-        type EventRow = (i64, i64, String, String, Option<i64>, String, Option<String>);
+        type EventRow = (
+            i64,
+            i64,
+            String,
+            String,
+            Option<i64>,
+            String,
+            Option<String>,
+        );
         let events: Vec<EventRow> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT e.id, e.occurred_at, t.name, e.channel, e.amount, e.properties, e.visitor_id
@@ -865,13 +874,15 @@ impl Store {
                 grants: grants
                     .iter()
                     .filter(|g| g.0 == id)
-                    .map(|(_, kind, amount, status, note, requested_at)| ExportGrant {
-                        kind: kind.clone(),
-                        amount: *amount,
-                        status: status.clone(),
-                        note: note.clone(),
-                        requested_at: *requested_at,
-                    })
+                    .map(
+                        |(_, kind, amount, status, note, requested_at)| ExportGrant {
+                            kind: kind.clone(),
+                            amount: *amount,
+                            status: status.clone(),
+                            note: note.clone(),
+                            requested_at: *requested_at,
+                        },
+                    )
                     .collect(),
             });
         }
@@ -1179,7 +1190,9 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         if inactive_years.is_some_and(|y| y <= 0) {
-            return Err(StoreError::InvalidReference("retention years must be positive".into()));
+            return Err(StoreError::InvalidReference(
+                "retention years must be positive".into(),
+            ));
         }
         with_pool!(self, pool => {
             sqlx::query(
@@ -1276,11 +1289,13 @@ impl Store {
 
 /// Outbox messages of an erased customer: to their address, or naming it in the subject or
 /// a body. $1 workspace, $2 the address in lower case, $3 [`contains_pattern`] of it.
-const OUTBOX_COUNT_SQL: &str = "SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND (lower(to_address) = $2
+const OUTBOX_COUNT_SQL: &str =
+    "SELECT COUNT(*) FROM outbox WHERE workspace_id = $1 AND (lower(to_address) = $2
     OR lower(subject) LIKE $3 ESCAPE '\\' OR lower(text_body) LIKE $3 ESCAPE '\\'
     OR lower(COALESCE(html_body, '')) LIKE $3 ESCAPE '\\')";
 /// Deletes what [`OUTBOX_COUNT_SQL`] counts.
-const OUTBOX_DELETE_SQL: &str = "DELETE FROM outbox WHERE workspace_id = $1 AND (lower(to_address) = $2
+const OUTBOX_DELETE_SQL: &str =
+    "DELETE FROM outbox WHERE workspace_id = $1 AND (lower(to_address) = $2
     OR lower(subject) LIKE $3 ESCAPE '\\' OR lower(text_body) LIKE $3 ESCAPE '\\'
     OR lower(COALESCE(html_body, '')) LIKE $3 ESCAPE '\\')";
 

@@ -146,7 +146,12 @@ async fn fixture(store: &Store, slug: &str) -> Fixture {
     }
 }
 
-fn event(tp: TouchpointId, customer: Option<CustomerRef>, at: i64, properties: &str) -> IngestEvent {
+fn event(
+    tp: TouchpointId,
+    customer: Option<CustomerRef>,
+    at: i64,
+    properties: &str,
+) -> IngestEvent {
     IngestEvent {
         customer,
         visitor_id: None,
@@ -290,7 +295,12 @@ async fn fill(store: &Store, f: &Fixture) {
             NOW - 40,
             r#"{"note":"Kirstine Vestergaard called"}"#,
         ),
-        event(f.touchpoint, Some(CustomerRef::Id(f.other.id)), NOW - 30, "{}"),
+        event(
+            f.touchpoint,
+            Some(CustomerRef::Id(f.other.id)),
+            NOW - 30,
+            "{}",
+        ),
         IngestEvent {
             visitor_id: Some("visitor-kirstine-7".into()),
             ..event(f.touchpoint, None, NOW - 20, "{}")
@@ -589,7 +599,10 @@ async fn writes_never_fail_while_events_are_ingested(db: &TestDb) {
     for t in tasks {
         t.await.unwrap();
     }
-    let (failures, writes) = (failures.load(Ordering::Relaxed), writes.load(Ordering::Relaxed));
+    let (failures, writes) = (
+        failures.load(Ordering::Relaxed),
+        writes.load(Ordering::Relaxed),
+    );
     eprintln!("{writes} writes, {failures} failures");
     assert_eq!(failures, 0, "no write may fail while events are ingested");
     assert!(writes > 20, "the test did some work ({writes} writes)");
@@ -612,7 +625,10 @@ async fn the_audit_trail_is_appended_filtered_and_kept_per_workspace(db: &TestDb
         detail: "key 4".into(),
     };
     store
-        .record_audit(a.ws, &entry(NOW, Some(a.owner), audit_action::API_KEY_CREATE))
+        .record_audit(
+            a.ws,
+            &entry(NOW, Some(a.owner), audit_action::API_KEY_CREATE),
+        )
         .await
         .unwrap();
     store
@@ -620,7 +636,10 @@ async fn the_audit_trail_is_appended_filtered_and_kept_per_workspace(db: &TestDb
         .await
         .unwrap();
     store
-        .record_audit(a.ws, &entry(NOW + 20, Some(a.owner), audit_action::API_KEY_REVOKE))
+        .record_audit(
+            a.ws,
+            &entry(NOW + 20, Some(a.owner), audit_action::API_KEY_REVOKE),
+        )
         .await
         .unwrap();
     // An actor of another workspace is not recorded as a user of this one.
@@ -715,12 +734,22 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
         .unwrap();
     assert_eq!(export.profile.name, "Kirstine Vestergaard");
     assert_eq!(export.profile.phone.as_deref(), Some("+45 2012 3456"));
-    assert!(export.consents.iter().any(|c| c.kind == "marketing_email" && c.given));
+    assert!(
+        export
+            .consents
+            .iter()
+            .any(|c| c.kind == "marketing_email" && c.given)
+    );
     // Two sent events, the visitor's joined event, and the survey's event.
     assert_eq!(export.events.len(), 4, "{:?}", export.events);
     assert_eq!(export.orders.len(), 1);
     assert_eq!(export.orders[0].lines[0].product, "Cykeltaske");
-    assert!(export.answers.iter().any(|a| a.text.as_deref().is_some_and(|t| t.contains("Kirstine"))));
+    assert!(
+        export
+            .answers
+            .iter()
+            .any(|a| a.text.as_deref().is_some_and(|t| t.contains("Kirstine")))
+    );
     assert!(export.answers.iter().any(|a| a.score == Some(3)));
     assert_eq!(export.cases.len(), 1);
     let case = &export.cases[0];
@@ -741,7 +770,10 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
 
     let bytes = kunde_store::export_zip::customer_zip(&export, Language::Da).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
     names.sort();
     assert_eq!(
         names,
@@ -762,13 +794,23 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
     };
     let readme = String::from_utf8(read(&mut archive, "README.txt")).unwrap();
     assert!(readme.starts_with("Dine data hos Cykler a"), "{readme}");
-    for file in ["customer.json", "events.csv", "orders.csv", "answers.csv", "cases.csv", "files/"] {
+    for file in [
+        "customer.json",
+        "events.csv",
+        "orders.csv",
+        "answers.csv",
+        "cases.csv",
+        "files/",
+    ] {
         assert!(readme.contains(file), "the README describes {file}");
     }
     let json: serde_json::Value =
         serde_json::from_slice(&read(&mut archive, "customer.json")).unwrap();
     assert_eq!(json["profile"]["email"], "kirstine.vestergaard@a.example");
-    assert_eq!(json["cases"][0]["attachments"][0]["file_name"], "kirstine-kvittering.pdf");
+    assert_eq!(
+        json["cases"][0]["attachments"][0]["file_name"],
+        "kirstine-kvittering.pdf"
+    );
     let events = String::from_utf8(read(&mut archive, "events.csv")).unwrap();
     assert_eq!(events.lines().count(), 5, "header and four events");
     assert_eq!(
@@ -794,7 +836,8 @@ async fn an_erasure_leaves_no_personal_string_and_keeps_the_figures(db: &TestDb)
     const EVENTS: &str = "SELECT COUNT(*) FROM events WHERE workspace_id = $1";
     const ORDER_SUM: &str =
         "SELECT CAST(COALESCE(SUM(total), 0) AS BIGINT) FROM orders WHERE workspace_id = $1";
-    const SCORES: &str = "SELECT COUNT(*) FROM survey_answers WHERE workspace_id = $1 AND score IS NOT NULL";
+    const SCORES: &str =
+        "SELECT COUNT(*) FROM survey_answers WHERE workspace_id = $1 AND score IS NOT NULL";
     const AMOUNTS: &str =
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM events WHERE workspace_id = $1";
     let figures = async |raw: &Raw| {
@@ -808,7 +851,10 @@ async fn an_erasure_leaves_no_personal_string_and_keeps_the_figures(db: &TestDb)
     let before = figures(&raw).await;
     assert_eq!(before.1, 95_000);
 
-    let counts = store.count_customer_data(f.ws, f.customer.id).await.unwrap();
+    let counts = store
+        .count_customer_data(f.ws, f.customer.id)
+        .await
+        .unwrap();
     assert_eq!(counts.events, 4);
     assert_eq!(counts.orders, 1);
     assert_eq!(counts.responses, 1);
@@ -863,7 +909,10 @@ async fn an_erasure_leaves_no_personal_string_and_keeps_the_figures(db: &TestDb)
     assert_eq!(export.emails.len(), 1);
     assert_eq!(export.cases[0].entries[0].body, "Bo ringer igen");
     // What stays of her is anonymous and still hers.
-    let after = store.customer_export(f.ws, f.customer.id, NOW).await.unwrap();
+    let after = store
+        .customer_export(f.ws, f.customer.id, NOW)
+        .await
+        .unwrap();
     assert_eq!(after.events.len(), 4);
     assert_eq!(after.orders.len(), 1);
     assert!(after.files.is_empty());
@@ -929,11 +978,22 @@ async fn erasures_made_after_a_backup_are_reapplied(db: &TestDb) {
     // fresh store gives the same ids. `kunde restore` itself is tested in the CLI's tests.
     let restored = TestDb::sqlite().await.unwrap();
     let g = fixture(&restored.store, "a").await;
-    assert_eq!(g.customer.id, f.customer.id, "same ids as before the erasure");
+    assert_eq!(
+        g.customer.id, f.customer.id,
+        "same ids as before the erasure"
+    );
     fill(&restored.store, &g).await;
-    let n = restored.store.reapply_erasures(&log, NOW + 500).await.unwrap();
+    let n = restored
+        .store
+        .reapply_erasures(&log, NOW + 500)
+        .await
+        .unwrap();
     assert_eq!(n, 1);
-    let c = restored.store.get_customer(g.ws, g.customer.id).await.unwrap();
+    let c = restored
+        .store
+        .get_customer(g.ws, g.customer.id)
+        .await
+        .unwrap();
     assert_eq!(c.name, kunde_store::erased_name(g.customer.id));
     let relog = restored.store.all_erasures().await.unwrap();
     assert_eq!(relog[0].erased_at, NOW + 100, "the original time is kept");
@@ -944,13 +1004,24 @@ async fn erasures_made_after_a_backup_are_reapplied(db: &TestDb) {
         customer_id: CustomerId(999_999),
         erased_at: NOW + 200,
     });
-    assert_eq!(restored.store.reapply_erasures(&more, NOW + 600).await.unwrap(), 0);
+    assert_eq!(
+        restored
+            .store
+            .reapply_erasures(&more, NOW + 600)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 async fn the_retention_rule_lists_inactive_customers_then_erases_them(db: &TestDb) {
     let store = &db.store;
     let f = fixture(store, "a").await;
-    assert_eq!(store.retention_rule(f.ws).await.unwrap(), None, "off by default");
+    assert_eq!(
+        store.retention_rule(f.ws).await.unwrap(),
+        None,
+        "off by default"
+    );
     store.set_retention_rule(f.ws, Some(3), NOW).await.unwrap();
     assert_eq!(store.retention_rule(f.ws).await.unwrap(), Some(3));
     assert!(store.set_retention_rule(f.ws, Some(0), NOW).await.is_err());
@@ -977,8 +1048,18 @@ async fn the_retention_rule_lists_inactive_customers_then_erases_them(db: &TestD
         .ingest_events(
             f.ws,
             &[
-                event(f.touchpoint, Some(CustomerRef::Id(returning.id)), NOW - 2 * YEAR, "{}"),
-                event(f.touchpoint, Some(CustomerRef::Id(old.id)), NOW - 5 * YEAR, "{}"),
+                event(
+                    f.touchpoint,
+                    Some(CustomerRef::Id(returning.id)),
+                    NOW - 2 * YEAR,
+                    "{}",
+                ),
+                event(
+                    f.touchpoint,
+                    Some(CustomerRef::Id(old.id)),
+                    NOW - 5 * YEAR,
+                    "{}",
+                ),
             ],
             NOW,
         )
@@ -991,7 +1072,13 @@ async fn the_retention_rule_lists_inactive_customers_then_erases_them(db: &TestD
     assert_eq!(listed[0].name, "Gammel Kunde");
     assert_eq!(listed[0].last_activity, NOW - 5 * YEAR);
     let b = fixture(store, "b").await;
-    assert!(store.inactive_customers(b.ws, 3, NOW).await.unwrap().is_empty());
+    assert!(
+        store
+            .inactive_customers(b.ws, 3, NOW)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     let erased = store
         .erase_inactive_customers(f.ws, 3, &Actor::system("retention"), NOW)
@@ -999,7 +1086,13 @@ async fn the_retention_rule_lists_inactive_customers_then_erases_them(db: &TestD
         .unwrap();
     assert_eq!(erased, vec![old.id]);
     assert!(store.is_erased(f.ws, old.id).await.unwrap());
-    assert!(store.inactive_customers(f.ws, 3, NOW).await.unwrap().is_empty());
+    assert!(
+        store
+            .inactive_customers(f.ws, 3, NOW)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         store.get_customer(f.ws, returning.id).await.unwrap().name,
         "Tilbage Igen"
