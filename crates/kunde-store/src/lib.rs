@@ -371,6 +371,23 @@ impl Store {
     }
 }
 
+/// The file path inside a `sqlite://` URL, without query parameters.
+pub fn sqlite_path(url: &str) -> Option<&Path> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| Path::new(path))
+}
+
+/// Asserts in debug builds that a row read back belongs to the workspace that asked for it.
+fn debug_assert_scoped(expected: WorkspaceId, actual: i64) {
+    debug_assert_eq!(
+        expected.0, actual,
+        "row from another workspace leaked into a query"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     /// Every SQLite connection waits for a lock instead of failing at once: the pool's and
@@ -389,21 +406,4 @@ mod tests {
             assert_eq!(ms, 10_000);
         }
     }
-}
-
-/// The file path inside a `sqlite://` URL, without query parameters.
-pub fn sqlite_path(url: &str) -> Option<&Path> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next().unwrap_or(rest);
-    (!path.is_empty() && path != ":memory:").then(|| Path::new(path))
-}
-
-/// Asserts in debug builds that a row read back belongs to the workspace that asked for it.
-fn debug_assert_scoped(expected: WorkspaceId, actual: i64) {
-    debug_assert_eq!(
-        expected.0, actual,
-        "row from another workspace leaked into a query"
-    );
 }
