@@ -3,7 +3,7 @@
 //! that commits before the caller hears "stored". Idempotency keys make a retried batch
 //! harmless, and a visitor joined to a customer brings their anonymous events along.
 
-use crate::{Result, Store, StoreError, with_pool, with_write_pool};
+use crate::{BeginWrite, Result, Store, StoreError, with_pool, with_write_pool, write_transaction};
 use kunde_domain::*;
 use std::collections::{HashMap, HashSet};
 
@@ -65,74 +65,6 @@ pub struct RefusedEvent {
 
 /// The outcome of a batch: stored, or refused for the listed reasons (nothing stored).
 pub type IngestOutcome = std::result::Result<IngestReport, Vec<RefusedEvent>>;
-
-/// Begins a transaction that will write. On SQLite it takes the write lock at once
-/// (`BEGIN IMMEDIATE`): a deferred transaction that read before writing could fail with
-/// "database is locked" when another writer committed in between, and busy waiting would not
-/// help it.
-pub(crate) trait BeginWrite {
-    type Db: sqlx::Database;
-    /// Writers of this process queue here, in order, before asking the database (SQLite
-    /// lets one writer in at a time, and its busy handler makes waiting writers sleep in
-    /// growing steps, leaving the lock idle while they sleep).
-    const GATE: Option<&'static tokio::sync::Mutex<()>>;
-    /// SQL that serialises transactions which join visitors to customers, where the database
-    /// needs it (SQLite's write lock already does).
-    const VISITOR_LOCK: Option<&'static str>;
-    fn begin_write(
-        &self,
-    ) -> impl Future<Output = sqlx::Result<sqlx::Transaction<'static, Self::Db>>> + Send;
-}
-
-/// One queue for the process: there is one database in production; tests that share the
-/// process merely take turns.
-static SQLITE_WRITERS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-impl BeginWrite for sqlx::SqlitePool {
-    type Db = sqlx::Sqlite;
-    const GATE: Option<&'static tokio::sync::Mutex<()>> = Some(&SQLITE_WRITERS);
-    const VISITOR_LOCK: Option<&'static str> = None;
-    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.begin_with("BEGIN IMMEDIATE").await
-    }
-}
-
-impl BeginWrite for sqlx::PgPool {
-    type Db = sqlx::Postgres;
-    const GATE: Option<&'static tokio::sync::Mutex<()>> = None;
-    // "KUND" as a number, and the workspace: one lock per workspace, held to commit.
-    const VISITOR_LOCK: Option<&'static str> =
-        Some("SELECT pg_advisory_xact_lock(1263882820, CAST($1 AS INTEGER))");
-    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
-        self.begin().await
-    }
-}
-
-/// Like `transaction!`, but begun with [`BeginWrite::begin_write`].
-macro_rules! write_transaction {
-    ($pool:expr, $tx:ident => $body:block) => {{
-        let _turn = match gate($pool) {
-            Some(gate) => Some(gate.lock().await),
-            None => None,
-        };
-        let mut $tx = BeginWrite::begin_write($pool).await?;
-        let outcome: crate::Result<_> = async { $body }.await;
-        match outcome {
-            Ok(value) => {
-                $tx.commit().await?;
-                Ok(value)
-            }
-            Err(e) => {
-                if let Err(rollback) = $tx.rollback().await {
-                    tracing::warn!(error = %rollback, "rollback failed");
-                }
-                Err(e)
-            }
-        }
-    }};
-}
-
-pub(crate) use write_transaction;
 
 /// Records that `visitor` is `customer` (a later join to another customer replaces the link
 /// for later events) and gives the visitor's anonymous events to the customer. Evaluates to
@@ -467,8 +399,4 @@ fn distinct(values: impl Iterator<Item = i64>) -> Vec<i64> {
 
 fn visitor_lock<P: BeginWrite>(_pool: &P) -> Option<&'static str> {
     P::VISITOR_LOCK
-}
-
-pub(crate) fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mutex<()>> {
-    P::GATE
 }

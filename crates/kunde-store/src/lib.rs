@@ -17,6 +17,7 @@ mod business_calendar;
 mod cases;
 mod customers;
 mod events;
+pub mod export_zip;
 mod import;
 mod ingest;
 mod journeys;
@@ -27,6 +28,7 @@ mod segments;
 mod survey_results;
 mod surveys;
 pub mod testing;
+pub mod trust;
 mod workspaces;
 
 use kunde_domain::WorkspaceId;
@@ -59,6 +61,10 @@ pub use survey_results::{
 };
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
+};
+pub use trust::{
+    Actor, AuditEntry, AuditFilter, AuditPage, AuditRecord, CustomerDataCounts, CustomerExport,
+    Erasure, InactiveCustomer, audit_action, erased_name,
 };
 pub use workspaces::{SessionUser, SigninRecord};
 
@@ -163,12 +169,57 @@ macro_rules! with_write_pool {
 }
 pub(crate) use with_write_pool;
 
-/// Runs `body` in a transaction on `pool`: commits when it returns `Ok`, rolls back at once
-/// when it returns `Err`. (A transaction merely dropped on an error path would leave its
-/// connection idle in a transaction until reused, and `Pool::close` would wait for it.)
-macro_rules! transaction {
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a deferred transaction that read before writing could fail with
+/// "database is locked" when another writer committed in between, and busy waiting would not
+/// help it.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+    /// Writers of this process queue here, in order, before asking the database (SQLite
+    /// lets one writer in at a time, and its busy handler makes waiting writers sleep in
+    /// growing steps, leaving the lock idle while they sleep).
+    const GATE: Option<&'static tokio::sync::Mutex<()>>;
+    /// SQL that serialises transactions which join visitors to customers, where the database
+    /// needs it (SQLite's write lock already does).
+    const VISITOR_LOCK: Option<&'static str>;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = sqlx::Result<sqlx::Transaction<'static, Self::Db>>> + Send;
+}
+
+/// One queue for the process: there is one database in production; tests that share the
+/// process merely take turns.
+static SQLITE_WRITERS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+impl BeginWrite for sqlx::SqlitePool {
+    type Db = sqlx::Sqlite;
+    const GATE: Option<&'static tokio::sync::Mutex<()>> = Some(&SQLITE_WRITERS);
+    const VISITOR_LOCK: Option<&'static str> = None;
+    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for sqlx::PgPool {
+    type Db = sqlx::Postgres;
+    const GATE: Option<&'static tokio::sync::Mutex<()>> = None;
+    // "KUND" as a number, and the workspace: one lock per workspace, held to commit.
+    const VISITOR_LOCK: Option<&'static str> =
+        Some("SELECT pg_advisory_xact_lock(1263882820, CAST($1 AS INTEGER))");
+    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        self.begin().await
+    }
+}
+
+/// A transaction begun with [`BeginWrite::begin_write`], after this process's earlier writers
+/// (on SQLite); what [`transaction!`] expands to.
+macro_rules! write_transaction {
     ($pool:expr, $tx:ident => $body:block) => {{
-        let mut $tx = $pool.begin().await?;
+        let _turn = match crate::gate($pool) {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        };
+        let mut $tx = crate::BeginWrite::begin_write($pool).await?;
         let outcome: crate::Result<_> = async { $body }.await;
         match outcome {
             Ok(value) => {
@@ -183,6 +234,26 @@ macro_rules! transaction {
             }
         }
     }};
+}
+
+pub(crate) use write_transaction;
+
+pub(crate) fn gate<P: BeginWrite>(_pool: &P) -> Option<&'static tokio::sync::Mutex<()>> {
+    P::GATE
+}
+
+/// Runs `body` in a write transaction on `pool`: commits when it returns `Ok`, rolls back at
+/// once when it returns `Err`. (A transaction merely dropped on an error path would leave its
+/// connection idle in a transaction until reused, and `Pool::close` would wait for it.)
+///
+/// On SQLite every such transaction takes the write lock up front (`BEGIN IMMEDIATE`, see
+/// [`BeginWrite`]), after queueing behind this process's other writers: a deferred
+/// transaction that read before writing failed with "database is locked" whenever the event
+/// writer committed in between, and the busy timeout never applied to it.
+macro_rules! transaction {
+    ($pool:expr, $tx:ident => $body:block) => {
+        crate::write_transaction!($pool, $tx => $body)
+    };
 }
 pub(crate) use transaction;
 
@@ -282,6 +353,18 @@ impl Store {
         Ok(())
     }
 
+    /// SQLite: moves everything in the write-ahead log into the database file and empties the
+    /// log, so the file alone holds every committed write (before it is moved or copied).
+    /// PostgreSQL: nothing to do.
+    pub async fn checkpoint_sqlite(&self) -> Result<()> {
+        if let Pool::Sqlite(pool) = &self.pool {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         if let Some(w) = &self.writer {
             w.close().await;
@@ -305,4 +388,24 @@ fn debug_assert_scoped(expected: WorkspaceId, actual: i64) {
         expected.0, actual,
         "row from another workspace leaked into a query"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every SQLite connection waits for a lock instead of failing at once: the pool's and
+    /// the event writer's.
+    #[tokio::test]
+    async fn every_sqlite_connection_has_a_busy_timeout() {
+        let db = crate::testing::TestDb::sqlite().await.unwrap();
+        let crate::Pool::Sqlite(pool) = &db.store.pool else {
+            unreachable!()
+        };
+        for p in [pool, db.store.writer.as_ref().unwrap()] {
+            let (ms,): (i64,) = sqlx::query_as("PRAGMA busy_timeout")
+                .fetch_one(p)
+                .await
+                .unwrap();
+            assert_eq!(ms, 10_000);
+        }
+    }
 }

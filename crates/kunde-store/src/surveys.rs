@@ -7,9 +7,9 @@
 
 pub(crate) mod import;
 
-use crate::ingest::{BeginWrite, gate, write_transaction};
 use crate::mail::insert_outbox;
 use crate::rows::language;
+use crate::write_transaction;
 use crate::{Result, Store, StoreError, transaction, with_pool};
 use kunde_domain::*;
 use sha2::{Digest, Sha256};

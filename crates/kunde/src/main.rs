@@ -3,6 +3,7 @@
 mod analyze;
 mod api_key;
 mod config;
+mod customer;
 mod import;
 mod serve;
 mod user;
@@ -44,6 +45,19 @@ enum Command {
         /// Where to write the copy (a SQLite file, or a pg_dump file for PostgreSQL).
         target: PathBuf,
     },
+    /// Replace the database with a backup made by `kunde backup` (stop Kunde first), then
+    /// erase again every customer erased since the backup was made.
+    Restore {
+        #[command(flatten)]
+        config: ConfigArgs,
+        /// The backup file (a SQLite file, or a pg_dump file for PostgreSQL).
+        file: PathBuf,
+    },
+    /// Export or erase one customer's data (privacy requests).
+    Customer {
+        #[command(subcommand)]
+        command: customer::CustomerCommand,
+    },
     /// Run the analytics core over a CSV file and print the result.
     Analyze(analyze::AnalyzeArgs),
     /// Create, list or revoke API keys for sending events to Kunde.
@@ -71,6 +85,11 @@ fn main() -> Result<()> {
             println!("migrations applied to {}", config.redacted_database_url());
             Ok(())
         }),
+        Command::Restore { config, file } => runtime()?.block_on(async {
+            let config = Config::load(&config)?;
+            customer::restore(&config, &file).await
+        }),
+        Command::Customer { command } => runtime()?.block_on(customer::run(command)),
         Command::Backup { config, target } => runtime()?.block_on(async {
             let config = Config::load(&config)?;
             backup(&config, &target).await
