@@ -45,6 +45,10 @@ const LANDED: &[(&str, &str)] = &[
         "8f99bd484940135d756fc661a605eb4fba3ae72efff6e301d1d942c54ac6e08b",
     ),
     (
+        "migrations/postgres/0011_trust.sql",
+        "fd153fc4fa7f20b5ee45ea157df2b239078f285825c93e321aa8cb93b0c2c3fc",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -79,6 +83,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0010_ingest.sql",
         "a17bc1524607c2f08228e2b1b2de650888aa495c214ff3a0f67ed237bd686c90",
+    ),
+    (
+        "migrations/sqlite/0011_trust.sql",
+        "23c74c393e60487d785692e62457d591482775d281634b0ed7f0d6fbf2723dbc",
     ),
 ];
 

@@ -8,7 +8,7 @@ use kunde_store::{CustomerQuery, Store, StoreError};
 
 const NOW: i64 = 1_760_000_000;
 
-/// Instantiates each test function for both backends.
+// Each test function runs on both backends.
 kunde_store::store_suite!(
     a_workspace_is_created_with_its_owner,
     e_mail_addresses_are_unique_across_the_server,

@@ -17,29 +17,7 @@ use std::time::{Duration, Instant};
 const NOW: i64 = 1_760_000_000;
 const YEAR: i64 = kunde_store::trust::YEAR_SECONDS;
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {$(
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn $test() {
-                let db = kunde_store::testing::TestDb::sqlite().await.expect("sqlite test database");
-                super::$test(&db).await;
-            }
-        )*}
-        mod postgres {$(
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn $test() {
-                let Some(db) = kunde_store::testing::TestDb::postgres().await.expect("postgres test database") else {
-                    eprintln!("{} is not set: PostgreSQL half not run here", kunde_store::testing::PG_ENV);
-                    return;
-                };
-                super::$test(&db).await;
-            }
-        )*}
-    };
-}
-
-store_suite!(
+kunde_store::store_suite!(
     writes_never_fail_while_events_are_ingested,
     the_audit_trail_is_appended_filtered_and_kept_per_workspace,
     an_export_holds_everything_about_the_customer_and_zips,

@@ -1,29 +1,52 @@
-//! Translations. Every text a page shows goes through Project Fluent, with one `.ftl` file per
-//! language embedded in the binary. A test fails when a message exists in one language and
-//! not in the others.
+//! Translations. Every text a page shows goes through Project Fluent. Each language has a
+//! folder (`locales/en/`, `locales/da/`, …) with one `.ftl` file per feature (`core.ftl` for
+//! what came first), embedded in the binary; a language's catalogue is its files in name
+//! order. A test fails when a file or a message exists in one language and not in the others.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use kunde_domain::Language;
 use std::sync::OnceLock;
 
-const SOURCES: [(Language, &str); 4] = [
-    (Language::En, include_str!("../../locales/en.ftl")),
-    (Language::Da, include_str!("../../locales/da.ftl")),
-    (Language::Sv, include_str!("../../locales/sv.ftl")),
-    (Language::Tl, include_str!("../../locales/tl.ftl")),
-];
+#[derive(rust_embed::RustEmbed)]
+#[folder = "locales/"]
+struct Locales;
+
+/// Each language's catalogue: every `.ftl` file of its folder, in name order, English first.
+fn sources() -> &'static [(Language, String)] {
+    static SOURCES: OnceLock<Vec<(Language, String)>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|lang| {
+                let prefix = format!("{}/", lang.code());
+                let mut files: Vec<String> = Locales::iter()
+                    .filter(|f| f.starts_with(&prefix) && f.ends_with(".ftl"))
+                    .map(|f| f.into_owned())
+                    .collect();
+                files.sort();
+                let text = files
+                    .iter()
+                    .filter_map(|f| Locales::get(f))
+                    .map(|file| String::from_utf8_lossy(&file.data).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                (*lang, text)
+            })
+            .collect()
+    })
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundles() -> &'static [(Language, Bundle)] {
     static BUNDLES: OnceLock<Vec<(Language, Bundle)>> = OnceLock::new();
     BUNDLES.get_or_init(|| {
-        SOURCES
+        sources()
             .iter()
             .map(|(lang, source)| {
                 let resource =
-                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(_, errors)| {
+                    FluentResource::try_new(source.clone()).unwrap_or_else(|(_, errors)| {
                         panic!("{} locale does not parse: {errors:?}", lang.code())
                     });
                 let id: unic_langid::LanguageIdentifier =
@@ -145,9 +168,9 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_all_four_languages() {
-        let english = keys(SOURCES[0].1);
+        let english = keys(&sources()[0].1);
         assert!(english.len() > 50, "the English catalogue looks truncated");
-        for (lang, source) in &SOURCES[1..] {
+        for (lang, source) in &sources()[1..] {
             let other = keys(source);
             let missing: Vec<_> = english.difference(&other).collect();
             let extra: Vec<_> = other.difference(&english).collect();
@@ -161,10 +184,25 @@ mod tests {
     }
 
     #[test]
+    fn every_language_has_the_same_files() {
+        let files = |lang: Language| -> BTreeSet<String> {
+            let prefix = format!("{}/", lang.code());
+            Locales::iter()
+                .filter_map(|f| f.strip_prefix(&prefix).map(str::to_owned))
+                .collect()
+        };
+        let english = files(Language::En);
+        assert!(english.contains("core.ftl"));
+        for lang in &Language::ALL[1..] {
+            assert_eq!(files(*lang), english, "locales/{}/", lang.code());
+        }
+    }
+
+    #[test]
     fn every_catalogue_parses_and_formats_every_message() {
-        for (lang, _) in SOURCES {
-            let tr = Tr::new(lang);
-            for key in keys(SOURCES[0].1) {
+        for (lang, _) in sources() {
+            let tr = Tr::new(*lang);
+            for key in keys(&sources()[0].1) {
                 let text = tr.t_args(
                     &key,
                     &[
