@@ -104,23 +104,6 @@ impl Drop for TestDb {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn database_names_are_replaced_in_urls() {
-        use super::replace_database as r;
-        assert_eq!(
-            r("postgres://postgres@127.0.0.1:5432/test", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(
-            r("postgres://u@h/test?sslmode=disable", "x"),
-            "postgres://u@h/x?sslmode=disable"
-        );
-        assert_eq!(r("postgres://u@h", "x"), "postgres://u@h/x");
-    }
-}
-
 /// Instantiates store tests for both backends: each named `async fn test(store: &Store)` of
 /// the calling file runs once on a fresh SQLite database (`mod sqlite`) and once on a fresh
 /// PostgreSQL database (`mod postgres`), the latter only when [`PG_ENV`] names a server (CI
@@ -128,6 +111,27 @@ mod tests {
 /// tested alike.
 #[macro_export]
 macro_rules! store_suite {
+    // `store_suite!(with_db; a, b)`: the tests take the whole `&TestDb` (for raw SQL checks)
+    // and run on a multi-threaded runtime (for concurrency tests).
+    (with_db; $($test:ident),* $(,)?) => {
+        mod sqlite {$(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $test() {
+                let db = $crate::testing::TestDb::sqlite().await.expect("sqlite test database");
+                super::$test(&db).await;
+            }
+        )*}
+        mod postgres {$(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $test() {
+                let Some(db) = $crate::testing::TestDb::postgres().await.expect("postgres test database") else {
+                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", $crate::testing::PG_ENV);
+                    return;
+                };
+                super::$test(&db).await;
+            }
+        )*}
+    };
     ($($test:ident),* $(,)?) => {
         mod sqlite {$(
             #[tokio::test]
@@ -147,4 +151,21 @@ macro_rules! store_suite {
             }
         )*}
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_names_are_replaced_in_urls() {
+        use super::replace_database as r;
+        assert_eq!(
+            r("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            r("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
+        assert_eq!(r("postgres://u@h", "x"), "postgres://u@h/x");
+    }
 }
