@@ -24,8 +24,12 @@ use kunde_domain::*;
 use kunde_store::{StoreError, generate_survey_token};
 use serde::Deserialize;
 
-/// Answers one client may post per minute (each screen of a stepped survey counts).
+/// Posts one respondent (one form's submission key) may send per minute: each screen of a
+/// stepped survey counts, and a real person never comes near it.
 pub(super) const POSTS_PER_MINUTE: u32 = 30;
+/// Posts one address may send per minute: high, because a shop's Wi-Fi or a counter tablet
+/// sends many respondents' answers from one address; it stops floods, not customers.
+pub(super) const ADDRESS_POSTS_PER_MINUTE: u32 = 600;
 /// Pages one client may open per minute.
 pub(super) const VIEWS_PER_MINUTE: u32 = 60;
 pub(super) const MAX_GROUP_NAME: usize = 100;
@@ -153,15 +157,12 @@ pub async fn submit_public(
 ) -> Response {
     let fields = Fields::parse(&body);
     let tr = pick_language(fields.one("lang"), None, &headers);
-    if let Some(r) = limited(&state, "survey-answer", &client, POSTS_PER_MINUTE, tr) {
-        return r;
-    }
     let channel = match fields.one("src").and_then(ResponseChannel::parse) {
         Some(c @ (ResponseChannel::Qr | ResponseChannel::Widget)) => c,
         _ => ResponseChannel::Link,
     };
     let mut response = match public_ctx(&state, &token, tr, channel).await {
-        Ok(ctx) => submit(&state, &ctx, &fields).await,
+        Ok(ctx) => submit(&state, &ctx, &fields, &client).await,
         Err(r) => r,
     };
     if channel == ResponseChannel::Widget {
@@ -251,17 +252,8 @@ pub async fn submit_personal(
     body: Bytes,
 ) -> Response {
     let fields = Fields::parse(&body);
-    if let Some(r) = limited(
-        &state,
-        "survey-answer",
-        &client,
-        POSTS_PER_MINUTE,
-        public_tr(&headers),
-    ) {
-        return r;
-    }
     match personal_ctx(&state, &token, fields.one("lang"), &headers).await {
-        Ok(ctx) => submit(&state, &ctx, &fields).await,
+        Ok(ctx) => submit(&state, &ctx, &fields, &client).await,
         Err(r) => r,
     }
 }
@@ -281,7 +273,14 @@ pub(super) fn valid_key(key: Option<&str>) -> Option<String> {
 }
 
 /// One screen was posted: go back, show its errors, go on, or store the whole response.
-pub(super) async fn submit(state: &AppState, ctx: &Ctx, fields: &Fields) -> Response {
+/// Past a limit the respondent gets the same screen back with everything they typed and
+/// when to send again (429 with `Retry-After`), never an error page that loses the answers.
+pub(super) async fn submit(
+    state: &AppState,
+    ctx: &Ctx,
+    fields: &Fields,
+    client: &ClientKey,
+) -> Response {
     let key = valid_key(fields.one("key")).unwrap_or_else(new_key);
     let screens = ctx.screens();
     let step = fields
@@ -289,6 +288,13 @@ pub(super) async fn submit(state: &AppState, ctx: &Ctx, fields: &Fields) -> Resp
         .and_then(|s| s.parse::<usize>().ok())
         .unwrap_or(0)
         .min(screens.len() - 1);
+    let limits = &state.rate_limits;
+    let refused = limits
+        .check("survey-answer-key", &key, POSTS_PER_MINUTE)
+        .and_then(|()| limits.check("survey-answer", &client.0, ADDRESS_POSTS_PER_MINUTE));
+    if let Err(too_many) = refused {
+        return render_screen_waiting(ctx, fields, step, &key, too_many.retry_after_secs);
+    }
     if fields.one("nav") == Some("back") {
         return render_screen(
             ctx,

@@ -31,6 +31,8 @@ pub(super) struct AnswerPage {
     pub(super) team: String,
     pub(super) location: String,
     pub(super) has_errors: bool,
+    /// Set when a limit refused the post: when to send again (the answers are kept).
+    pub(super) wait: Option<String>,
     pub(super) languages: Vec<(String, &'static str, bool, &'static str)>,
 }
 
@@ -56,6 +58,35 @@ pub(super) fn render_screen(
     step: usize,
     errors: &std::collections::HashMap<QuestionId, AnswerError>,
     key: &str,
+) -> Response {
+    render(ctx, fields, step, errors, key, None)
+}
+
+/// The screen as it was posted, with everything typed, and when to send it again.
+pub(super) fn render_screen_waiting(
+    ctx: &Ctx,
+    fields: &Fields,
+    step: usize,
+    key: &str,
+    retry_after_secs: u64,
+) -> Response {
+    render(
+        ctx,
+        fields,
+        step,
+        &Default::default(),
+        key,
+        Some(retry_after_secs),
+    )
+}
+
+fn render(
+    ctx: &Ctx,
+    fields: &Fields,
+    step: usize,
+    errors: &std::collections::HashMap<QuestionId, AnswerError>,
+    key: &str,
+    wait: Option<u64>,
 ) -> Response {
     let screens = ctx.screens();
     let step = step.min(screens.len() - 1);
@@ -119,6 +150,7 @@ pub(super) fn render_screen(
         team: fields.one("team").unwrap_or_default().to_owned(),
         location: fields.one("location").unwrap_or_default().to_owned(),
         has_errors: !errors.is_empty(),
+        wait: wait.map(|n| tr.t_args("survey-wait", &[("n", &n.to_string())])),
         languages: Language::ALL
             .iter()
             .map(|l| {
@@ -131,13 +163,23 @@ pub(super) fn render_screen(
             })
             .collect(),
     };
-    let status = if errors.is_empty() {
+    let status = if wait.is_some() {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     match page.render() {
-        Ok(html) => (status, no_store(), Html(html)).into_response(),
+        Ok(html) => {
+            let mut response = (status, no_store(), Html(html)).into_response();
+            if let Some(n) = wait
+                && let Ok(v) = header::HeaderValue::from_str(&n.to_string())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            response
+        }
         Err(e) => {
             tracing::error!(error = %e, "answer page template");
             render_error(tr, StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
