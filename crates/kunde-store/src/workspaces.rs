@@ -147,7 +147,7 @@ impl Store {
         with_pool!(self, pool => {
             let rows: Vec<UserRow> = sqlx::query_as(
                 "SELECT id, workspace_id, name, email, role, language, active, created_at, password_hash
-                 FROM users WHERE workspace_id = $1 ORDER BY name",
+                 FROM users WHERE workspace_id = $1 AND removed_at IS NULL ORDER BY name",
             )
             .bind(ws.0)
             .fetch_all(pool)
@@ -200,6 +200,88 @@ impl Store {
             .await?;
             row.map(|r| r.into_domain().map(|u| u.0)).transpose()
         })
+    }
+
+    /// Starts a password reset for the person with this e-mail (addresses are unique across
+    /// the server, so this is a look-up by address like signing in): stores the SHA-256 of the
+    /// reset token with its expiry in place of any earlier one, so only the newest link works,
+    /// and returns the user. `None` for an unknown, removed or not yet activated address.
+    /// The link is an invitation link: `set_password` uses it up.
+    pub async fn issue_password_reset(
+        &self,
+        email: &Email,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> Result<Option<User>> {
+        with_pool!(self, pool => {
+            let row: Option<UserRow> = sqlx::query_as(
+                "UPDATE users SET invite_token_hash = $1, invite_expires_at = $2
+                 WHERE email = $3 AND active = $4 AND removed_at IS NULL
+                 RETURNING id, workspace_id, name, email, role, language, active, created_at, password_hash",
+            )
+            .bind(token_hash)
+            .bind(expires_at)
+            .bind(email.as_str())
+            .bind(true)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|r| r.into_domain().map(|u| u.0)).transpose()
+        })
+    }
+
+    /// The owner starts a password reset for a member of their workspace (see
+    /// [`Store::issue_password_reset`]); another workspace's user is not found.
+    pub async fn issue_password_reset_for(
+        &self,
+        ws: WorkspaceId,
+        id: UserId,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> Result<User> {
+        with_pool!(self, pool => {
+            let row: Option<UserRow> = sqlx::query_as(
+                "UPDATE users SET invite_token_hash = $1, invite_expires_at = $2
+                 WHERE workspace_id = $3 AND id = $4 AND removed_at IS NULL
+                 RETURNING id, workspace_id, name, email, role, language, active, created_at, password_hash",
+            )
+            .bind(token_hash)
+            .bind(expires_at)
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await?;
+            match row {
+                Some(r) => Ok(r.into_domain()?.0),
+                None => Err(StoreError::NotFound),
+            }
+        })
+    }
+
+    /// Removes a member of the workspace: they can no longer sign in (password, links and
+    /// sessions gone) and are no longer listed, while their name stays on what they did.
+    pub async fn remove_user(&self, ws: WorkspaceId, id: UserId, now: i64) -> Result<()> {
+        with_pool!(self, pool => transaction!(pool, tx => {
+            let done = sqlx::query(
+                "UPDATE users SET removed_at = $3, active = $4, password_hash = NULL,
+                        invite_token_hash = NULL, invite_expires_at = NULL
+                 WHERE workspace_id = $1 AND id = $2 AND removed_at IS NULL",
+            )
+            .bind(ws.0)
+            .bind(id.0)
+            .bind(now)
+            .bind(false)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound);
+            }
+            sqlx::query("DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2")
+                .bind(ws.0)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            Ok(())
+        }))
     }
 
     /// Sets a user's password, activates the account, closes any open invitation and signs

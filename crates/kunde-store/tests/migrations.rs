@@ -49,6 +49,10 @@ const LANDED: &[(&str, &str)] = &[
         "fd153fc4fa7f20b5ee45ea157df2b239078f285825c93e321aa8cb93b0c2c3fc",
     ),
     (
+        "migrations/postgres/0017_accounts.sql",
+        "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -87,6 +91,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0011_trust.sql",
         "23c74c393e60487d785692e62457d591482775d281634b0ed7f0d6fbf2723dbc",
+    ),
+    (
+        "migrations/sqlite/0017_accounts.sql",
+        "e0653752f618fb32aba1182449479724a859d619f67e9549dc055332b0129fce",
     ),
 ];
 

@@ -1,2 +1,27 @@
 # Rettelser til ejere (issue 17).
 survey-wait = Der kommer mange svar på én gang. Dine svar er gemt herunder: tryk Send igen om { $n } sekunder.
+password-change-title = Skift din adgangskode
+password-current = Nuværende adgangskode
+password-current-wrong = Det er ikke din nuværende adgangskode.
+password-change-submit = Skift adgangskode
+password-changed = Din adgangskode er skiftet. Du er logget ud alle andre steder.
+password-forgot-link = Glemt din adgangskode?
+password-forgot-title = Glemt adgangskode
+password-forgot-intro = Skriv den e-mailadresse, du logger ind med. Hvis den hører til en konto, sender vi dig et link til at vælge en ny adgangskode. Linket virker én gang i en time.
+password-forgot-submit = Send mig et link
+password-forgot-sent = Hvis adressen hører til en konto, er et link til en ny adgangskode på vej. Se i din e-mail.
+password-forgot-wait = For mange forespørgsler lige nu. Vent et minut, og prøv igen.
+password-reset-subject = Vælg en ny adgangskode til Kunde
+password-reset-body = Hej { $name },
+
+    Nogen har bedt om en ny adgangskode til din Kunde-konto. Vælg en her (linket virker én gang):
+
+    { $link }
+
+    Var det ikke dig, kan du se bort fra denne e-mail: din adgangskode er uændret.
+users-reset = Link til ny adgangskode
+users-remove = Fjern
+users-remove-confirm = Ja, fjern { $name }
+user-removed = Personen er fjernet og kan ikke længere logge ind.
+settings-cases-link = Svarfrister, kategorier og godkendelser
+nav-followups = Opfølgninger

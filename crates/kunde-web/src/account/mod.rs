@@ -7,6 +7,7 @@
 //! API keys are the owner's.
 
 mod mail_settings;
+mod password;
 mod settings;
 mod signin;
 
@@ -23,10 +24,16 @@ pub fn public_routes() -> Router<AppState> {
             get(settings::invite_form).post(settings::invite_accept),
         )
         .route("/language", post(signin::set_language))
+        .route("/forgot", get(password::forgot_form).post(password::forgot))
 }
 
 pub fn staff_routes() -> Router<AppState> {
-    Router::new().route("/signout", post(signin::signout))
+    Router::new()
+        .route("/signout", post(signin::signout))
+        .route(
+            "/account/password",
+            get(password::change_form).post(password::change),
+        )
 }
 
 pub fn owner_routes() -> Router<AppState> {
@@ -38,5 +45,7 @@ pub fn owner_routes() -> Router<AppState> {
             "/settings/api-keys/{id}/revoke",
             post(settings::revoke_api_key),
         )
+        .route("/settings/users/{id}/reset", post(password::owner_reset))
+        .route("/settings/users/{id}/remove", post(password::remove))
         .merge(mail_settings::owner_routes())
 }

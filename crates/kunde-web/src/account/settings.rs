@@ -21,7 +21,7 @@ use serde::Deserialize;
 pub(super) struct SettingsNotices;
 
 impl Notices for SettingsNotices {
-    const KEYS: &'static [&'static str] = &["settings-saved"];
+    const KEYS: &'static [&'static str] = &["settings-saved", "user-removed"];
 }
 
 /// Invitations are valid for a week.
@@ -236,6 +236,29 @@ pub async fn invite(
     }
     let view = settings_page(&state, p, &user, None, Some(f), errors, None).await?;
     respond(view, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// The settings page showing a link made for `who` to pass on (an invitation or a new
+/// password link).
+pub(super) async fn with_link(
+    state: &AppState,
+    user: kunde_store::SessionUser,
+    csrf: CsrfToken,
+    who: String,
+    link: String,
+) -> Result<Response, AppError> {
+    let p = Page::staff(&user, &csrf, "settings", "/settings");
+    let view = settings_page(
+        state,
+        p,
+        &user,
+        None,
+        None,
+        FieldErrors::default(),
+        Some((who, link)),
+    )
+    .await?;
+    respond(view, StatusCode::OK)
 }
 
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {

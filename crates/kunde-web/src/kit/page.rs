@@ -64,6 +64,11 @@ impl Page {
             .is_some_and(|u| u.user.role == kunde_domain::Role::Owner)
     }
 
+    /// Whether `id` is the signed-in user.
+    pub fn is_me(&self, id: &kunde_domain::UserId) -> bool {
+        self.user.as_ref().is_some_and(|u| u.user.id == *id)
+    }
+
     pub fn business(&self) -> &str {
         self.user.as_ref().map_or("", |u| u.workspace.name.as_str())
     }
