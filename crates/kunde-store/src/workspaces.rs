@@ -15,6 +15,9 @@ pub struct SigninRecord {
 pub struct SessionUser {
     pub user: User,
     pub workspace: Workspace,
+    /// The business's IANA time zone (from its opening hours, else its language's default):
+    /// every time shown to its people is in this zone.
+    pub time_zone: String,
 }
 
 impl Store {
@@ -372,7 +375,16 @@ impl Store {
             let Some(row) = row else { return Ok(None) };
             let (user, _) = row.into_domain()?;
             let workspace = self.get_workspace(user.workspace_id).await?;
-            Ok(Some(SessionUser { user, workspace }))
+            let zone: Option<(String,)> = sqlx::query_as(
+                "SELECT time_zone FROM business_calendars WHERE workspace_id = $1",
+            )
+            .bind(workspace.id.0)
+            .fetch_optional(pool)
+            .await?;
+            let time_zone = zone.map(|z| z.0).unwrap_or_else(|| {
+                crate::business_calendar::default_time_zone(workspace.default_language).to_owned()
+            });
+            Ok(Some(SessionUser { user, workspace, time_zone }))
         })
     }
 

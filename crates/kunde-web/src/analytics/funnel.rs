@@ -110,7 +110,7 @@ struct DroppedRow {
     id: i64,
     name: String,
     channel: String,
-    reached_at: String,
+    reached_at: Option<i64>,
 }
 
 #[derive(Template)]
@@ -304,11 +304,7 @@ fn dropped_rows(src: &Source, c: &Computed, step: usize, limit: usize) -> Vec<Dr
                 id: customer.id.0,
                 name: customer.name.clone(),
                 channel: customer.acquisition_channel.clone().unwrap_or_default(),
-                reached_at: c
-                    .outcomes
-                    .step_time(id, step - 1)
-                    .map(format_datetime)
-                    .unwrap_or_default(),
+                reached_at: c.outcomes.step_time(id, step - 1),
             }
         })
         .collect()
@@ -404,7 +400,7 @@ fn funnel_table(
                         csv_text(&r.channel),
                         d.to_string(),
                         csv_text(&names[d - 1]),
-                        r.reached_at,
+                        r.reached_at.map(format_datetime).unwrap_or_default(),
                     ]);
                 }
             }

@@ -4,7 +4,7 @@
 use super::labels::category_name;
 use super::timing::Calendar;
 use crate::kit::error::AppError;
-use crate::kit::{FieldErrors, Page, Staff, format_datetime};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -133,7 +133,7 @@ pub(super) async fn from_followup(
     let survey = fu.survey_title().get(p.tr.lang(), Language::En).to_owned();
     let reason = crate::survey_results::reason_label(&p, &fu);
     let score = fu.score.to_string();
-    let answered = format_datetime(fu.created_at);
+    let answered = p.datetime(&fu.created_at);
     let args = [
         ("reason", reason.as_str()),
         ("score", score.as_str()),

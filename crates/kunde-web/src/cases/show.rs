@@ -6,7 +6,7 @@ use super::list::*;
 use super::new::*;
 use super::timing::Calendar;
 use crate::kit::error::AppError;
-use crate::kit::{FieldErrors, Page, Staff, format_datetime};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -47,7 +47,7 @@ pub struct Suggestion {
 
 impl ShowPage {
     fn when(&self, at: &i64) -> String {
-        format_datetime(*at)
+        self.p.datetime(at)
     }
     fn statuses(&self) -> [CaseStatus; 3] {
         [CaseStatus::New, CaseStatus::Open, CaseStatus::Waiting]

@@ -91,7 +91,7 @@ struct ShowPage {
 
 impl ShowPage {
     fn when(&self, at: &i64) -> String {
-        format_datetime(*at)
+        self.p.datetime(at)
     }
 
     fn channels(&self) -> [Channel; 8] {

@@ -1,4 +1,5 @@
-//! Formatting of dates, times and money the way each language writes them.
+//! Formatting of dates, times, numbers, percentages and money the way each language writes
+//! them, with times in the business's own time zone (issue 17: never UTC on a page).
 
 use kunde_domain::{Language, Money};
 
@@ -68,6 +69,116 @@ pub fn duration(tr: &crate::kit::i18n::Tr, seconds: f64) -> String {
     }
 }
 
+/// The time zone named `name`, or UTC if the name is unknown (a calendar is validated when
+/// saved, so this is only a safety net).
+pub fn zone(name: &str) -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+const MONTHS: [[&str; 12]; 4] = [
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    [
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ],
+    [
+        "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ],
+    [
+        "Ene", "Peb", "Mar", "Abr", "May", "Hun", "Hul", "Ago", "Set", "Okt", "Nob", "Dis",
+    ],
+];
+
+fn civil(tz: &jiff::tz::TimeZone, unix: i64) -> Option<jiff::civil::DateTime> {
+    let ts = jiff::Timestamp::from_second(unix).ok()?;
+    Some(tz.to_datetime(ts))
+}
+
+fn month_name(lang: Language, month: i8) -> &'static str {
+    let row = match lang {
+        Language::En => 0,
+        Language::Da => 1,
+        Language::Sv => 2,
+        Language::Tl => 3,
+    };
+    MONTHS[row][(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A date in `tz` the way `lang` writes it: "6 Dec 2026", "6. dec. 2026", "6 dec. 2026",
+/// "Dis 6, 2026".
+pub fn local_date(lang: Language, tz: &jiff::tz::TimeZone, unix: i64) -> String {
+    let Some(d) = civil(tz, unix) else {
+        return String::new();
+    };
+    let (day, month, year) = (d.day(), month_name(lang, d.month()), d.year());
+    match lang {
+        Language::En => format!("{day} {month} {year}"),
+        Language::Da => format!("{day}. {month} {year}"),
+        Language::Sv => format!("{day} {month} {year}"),
+        Language::Tl => format!("{month} {day}, {year}"),
+    }
+}
+
+/// A date and time in `tz` the way `lang` writes it: "6 Dec 2026, 14:05",
+/// "6. dec. 2026 kl. 14.05", "6 dec. 2026 kl. 14:05", "Dis 6, 2026, 14:05".
+pub fn local_datetime(lang: Language, tz: &jiff::tz::TimeZone, unix: i64) -> String {
+    let Some(d) = civil(tz, unix) else {
+        return String::new();
+    };
+    let date = local_date(lang, tz, unix);
+    let (h, m) = (d.hour(), d.minute());
+    match lang {
+        Language::En | Language::Tl => format!("{date}, {h:02}:{m:02}"),
+        Language::Da => format!("{date} kl. {h:02}.{m:02}"),
+        Language::Sv => format!("{date} kl. {h:02}:{m:02}"),
+    }
+}
+
+/// A number with `decimals` places, grouped the way `lang` writes it: "47,444.5" in English,
+/// "47.444,5" in Danish, "47 444,5" in Swedish.
+pub fn number(lang: Language, x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "–".to_owned();
+    }
+    let (group, decimal) = match lang {
+        Language::Da => ('.', ','),
+        Language::Sv => ('\u{a0}', ','),
+        Language::En | Language::Tl => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac}")
+    }
+}
+
+/// A percentage (`x` in percent) the way `lang` writes it: "79.0%" in English and Tagalog,
+/// "79,0 %" in Danish and Swedish.
+pub fn percent(lang: Language, x: f64, decimals: usize) -> String {
+    let n = number(lang, x, decimals);
+    match lang {
+        Language::En | Language::Tl => format!("{n}%"),
+        Language::Da | Language::Sv => format!("{n}\u{a0}%"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +213,50 @@ mod tests {
         assert_eq!(duration(&tr, 150.0), "3 min");
         assert_eq!(duration(&tr, 5400.0), "1.5 h");
         assert_eq!(duration(&tr, 3.0 * 86_400.0), "3 days");
+    }
+
+    #[test]
+    fn times_are_shown_in_the_business_time_zone_with_each_languages_date_rules() {
+        // 2026-07-01 12:30 UTC is 14:30 in Copenhagen (summer time), 13:30 in London.
+        let unix = 1_782_909_000;
+        let cph = zone("Europe/Copenhagen");
+        let table = [
+            (Language::En, "1 Jul 2026, 14:30"),
+            (Language::Da, "1. jul. 2026 kl. 14.30"),
+            (Language::Sv, "1 juli 2026 kl. 14:30"),
+            (Language::Tl, "Hul 1, 2026, 14:30"),
+        ];
+        for (lang, expected) in table {
+            assert_eq!(local_datetime(lang, &cph, unix), expected, "{lang:?}");
+        }
+        assert_eq!(
+            local_datetime(Language::En, &zone("Europe/London"), unix),
+            "1 Jul 2026, 13:30"
+        );
+        // Winter: an hour ahead of UTC, and the date turns at local midnight.
+        let new_year = 1_767_225_600 - 1800; // 2025-12-31 23:30 UTC
+        assert_eq!(local_date(Language::Da, &cph, new_year), "1. jan. 2026");
+        assert_eq!(
+            local_date(Language::En, &zone("Nowhere/Bogus"), new_year),
+            "31 Dec 2025"
+        );
+    }
+
+    #[test]
+    fn numbers_and_percentages_follow_the_readers_language() {
+        let table = [
+            (Language::En, "47,444.5", "79.0%"),
+            (Language::Da, "47.444,5", "79,0\u{a0}%"),
+            (Language::Sv, "47\u{a0}444,5", "79,0\u{a0}%"),
+            (Language::Tl, "47,444.5", "79.0%"),
+        ];
+        for (lang, n, p) in table {
+            assert_eq!(number(lang, 47_444.5, 1), n, "{lang:?}");
+            assert_eq!(percent(lang, 79.0, 1), p, "{lang:?}");
+        }
+        assert_eq!(number(Language::Da, 50.44, 1), "50,4");
+        assert_eq!(number(Language::En, -1234.0, 0), "-1,234");
+        assert_eq!(number(Language::En, -0.01, 1), "0.0");
+        assert_eq!(number(Language::En, f64::NAN, 1), "–");
     }
 }

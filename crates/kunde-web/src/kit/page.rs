@@ -3,7 +3,7 @@
 
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
-use crate::kit::format::{format_date, format_money};
+use crate::kit::format::{format_money, local_date, local_datetime, number, percent, zone};
 use crate::kit::i18n::Tr;
 use kunde_domain::{Language, Money, ValidationError};
 use kunde_store::SessionUser;
@@ -11,6 +11,9 @@ use kunde_store::SessionUser;
 /// What every page template receives: the translator, the CSRF token for its forms, the
 /// signed-in user (if any), which navigation entry is current, and a one-off notice.
 pub struct Page {
+    /// The business's time zone for every time on the page (UTC on public pages that have
+    /// no business behind them).
+    pub tz: jiff::tz::TimeZone,
     pub tr: Tr,
     pub csrf: String,
     pub user: Option<SessionUser>,
@@ -22,6 +25,7 @@ pub struct Page {
 impl Page {
     pub fn public(tr: Tr, csrf: &CsrfToken, path: &str) -> Self {
         Self {
+            tz: jiff::tz::TimeZone::UTC,
             tr,
             csrf: csrf.0.clone(),
             user: None,
@@ -33,6 +37,7 @@ impl Page {
 
     pub fn staff(user: &SessionUser, csrf: &CsrfToken, nav: &'static str, path: &str) -> Self {
         Self {
+            tz: zone(&user.time_zone),
             tr: Tr::new(user.user.language),
             csrf: csrf.0.clone(),
             user: Some(user.clone()),
@@ -48,6 +53,27 @@ impl Page {
     pub fn with_notice(mut self, key: Option<&'static str>) -> Self {
         self.notice = key.map(|k| self.tr.t(k));
         self
+    }
+
+    /// Shows times in the time zone named `name` (a public page of a business).
+    pub fn in_zone(mut self, name: &str) -> Self {
+        self.tz = zone(name);
+        self
+    }
+
+    /// A date and time in the business's zone, the way the reader's language writes it.
+    pub fn datetime(&self, unix: &i64) -> String {
+        local_datetime(self.tr.lang(), &self.tz, *unix)
+    }
+
+    /// A number with `decimals` places in the reader's language ("50,4" in Danish).
+    pub fn number(&self, x: &f64, decimals: usize) -> String {
+        number(self.tr.lang(), *x, decimals)
+    }
+
+    /// A percentage in the reader's language ("79,0 %" in Danish).
+    pub fn percent(&self, x: &f64, decimals: usize) -> String {
+        percent(self.tr.lang(), *x, decimals)
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -82,7 +108,7 @@ impl Page {
     }
 
     pub fn date(&self, unix: &i64) -> String {
-        format_date(*unix)
+        local_date(self.tr.lang(), &self.tz, *unix)
     }
 
     /// A pluralised message with the count `n`.

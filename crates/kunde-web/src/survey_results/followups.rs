@@ -3,7 +3,7 @@
 
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
-use crate::kit::{Page, Staff, format_date, format_datetime};
+use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -79,9 +79,9 @@ async fn render(
         .map(|f| FollowupView {
             survey: f.survey_title().get(lang, Language::En).to_owned(),
             overdue: f.is_overdue(now),
-            due: format_date(f.due_at),
-            created: format_datetime(f.created_at),
-            closed: f.closed_at.map(format_datetime).unwrap_or_default(),
+            due: p.date(&f.due_at),
+            created: p.datetime(&f.created_at),
+            closed: f.closed_at.map(|at| p.datetime(&at)).unwrap_or_default(),
             f,
         })
         .partition(|v| v.f.closed_at.is_none());

@@ -4,7 +4,7 @@
 use super::report::{self, ChoiceRow, GapRow, Scores, Segment, ThemeRow, TrendRow};
 use crate::kit::csv::script_json;
 use crate::kit::error::AppError;
-use crate::kit::{Page, Staff, format_datetime};
+use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -213,7 +213,7 @@ pub(super) fn answer_views(
         if views.last().is_none_or(|v| v.response_id != f.response_id) {
             views.push(AnswerView {
                 response_id: f.response_id,
-                at: format_datetime(f.submitted_at),
+                at: p.datetime(&f.submitted_at),
                 customer: f.customer_id.zip(f.customer_name.clone()),
                 language: language_label(&f.language),
                 channel: channel_label(p, &f.channel),

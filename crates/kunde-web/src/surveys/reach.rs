@@ -6,7 +6,7 @@ use super::common::{base_url, load_survey};
 use super::form::{self, Fields, QView};
 use crate::kit::error::AppError;
 use crate::kit::i18n::Tr;
-use crate::kit::{Page, Staff, format_datetime};
+use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -502,7 +502,7 @@ pub async fn answers(
         .map(|item| {
             let r = item.response;
             AnswerRow {
-                at: format_datetime(r.submitted_at),
+                at: p.datetime(&r.submitted_at),
                 channel: tr.t(&format!("survey-channel-{}", r.channel.code())),
                 language: r.language.native_name(),
                 customer: r.customer_id.zip(item.customer_name),
