@@ -28,7 +28,11 @@ const SHOWN: usize = 500;
 
 /// The customers `who` describes and a sentence saying who they are; a description that
 /// names nothing known is a bad request.
-async fn members(ctx: &Ctx, who: &Who) -> Result<(String, Vec<CustomerId>), AppError> {
+async fn members(
+    state: &AppState,
+    ctx: &Ctx,
+    who: &Who,
+) -> Result<(String, Vec<CustomerId>), AppError> {
     let tr = &ctx.tr;
     let log = ctx.log();
     let month = || {
@@ -95,7 +99,13 @@ async fn members(ctx: &Ctx, who: &Who) -> Result<(String, Vec<CustomerId>), AppE
                     lost.iter().map(|l| l.customer).collect(),
                 )),
                 Some(tp) => {
-                    let choices = ctx_touchpoint_name(ctx, tp);
+                    // A touchpoint of another workspace is not found, never an empty list.
+                    let choices = state.store.touchpoint_choices(ctx.ws).await?;
+                    let choices = choices
+                        .iter()
+                        .find(|c| c.id.0 == tp)
+                        .map(|c| c.name.clone())
+                        .ok_or(AppError::NotFound)?;
                     Ok((
                         tr.t_args(
                             "value-who-lost-at",
@@ -136,15 +146,6 @@ async fn members(ctx: &Ctx, who: &Who) -> Result<(String, Vec<CustomerId>), AppE
     }
 }
 
-/// A touchpoint's name as the log knows it (the database id when it has none).
-fn ctx_touchpoint_name(ctx: &Ctx, tp: i64) -> String {
-    ctx.data
-        .touchpoints
-        .get(&kunde_domain::TouchpointId(tp))
-        .map(|&t| ctx.log().touchpoint_name(t).to_owned())
-        .unwrap_or_else(|| tp.to_string())
-}
-
 struct Row {
     id: i64,
     name: String,
@@ -167,7 +168,7 @@ pub async fn page(
     Query(who): Query<Who>,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let (title, ids) = members(&ctx, &who).await?;
+    let (title, ids) = members(&state, &ctx, &who).await?;
     let rows = ids
         .iter()
         .take(SHOWN)
@@ -196,7 +197,7 @@ pub async fn csv(
     Query(who): Query<Who>,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let (_, ids) = members(&ctx, &who).await?;
+    let (_, ids) = members(&state, &ctx, &who).await?;
     let tr = &ctx.tr;
     let mut rows = vec![vec![tr.t("col-name"), tr.t("col-channel")]];
     for c in ids {
@@ -225,7 +226,7 @@ pub async fn save(
     let name = NonEmpty::parse("name", &f.name).map_err(|_| AppError::BadRequest)?;
     let who: Who = serde_urlencoded::from_str(&f.query).map_err(|_| AppError::BadRequest)?;
     let ctx = Ctx::load(&state, &user).await?;
-    let (description, ids) = members(&ctx, &who).await?;
+    let (description, ids) = members(&state, &ctx, &who).await?;
     let customers = ids.iter().map(|&c| ctx.data.customer(c).id).collect();
     let segment = state
         .store
