@@ -49,6 +49,10 @@ const LANDED: &[(&str, &str)] = &[
         "fd153fc4fa7f20b5ee45ea157df2b239078f285825c93e321aa8cb93b0c2c3fc",
     ),
     (
+        "migrations/postgres/0012_value.sql",
+        "581b3203c0eab46abff63de3239f8fd2bb40099109c99d8fbf3b413f859ce145",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -87,6 +91,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0011_trust.sql",
         "23c74c393e60487d785692e62457d591482775d281634b0ed7f0d6fbf2723dbc",
+    ),
+    (
+        "migrations/sqlite/0012_value.sql",
+        "9e1e3f2fbe326f8e414bd398f7869300a7d9161fbd9f3ad332f2663d278928bf",
     ),
 ];
 
