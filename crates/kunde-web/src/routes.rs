@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(import::owner_routes())
         .merge(cases::owner_routes())
         .merge(survey_results::owner_routes())
+        .merge(value::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -137,6 +137,15 @@ async fn members(
                     .collect(),
             ))
         }
+        "channel" => {
+            let channel = who.channel.clone().ok_or(AppError::BadRequest)?;
+            let ids = kunde_analytics::clv::predict::historic_values(log, ctx.now)
+                .into_iter()
+                .map(|(c, _)| c)
+                .filter(|&c| ctx.data.customer(c).acquisition_channel.as_deref() == Some(&channel))
+                .collect();
+            Ok((tr.t_args("value-who-channel", &[("channel", &channel)]), ids))
+        }
         "at_risk" => {
             let fitted = fit_async(ctx).await?;
             let ids = fitted.values.as_ref().map(at_risk).unwrap_or_default();
