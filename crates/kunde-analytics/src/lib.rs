@@ -18,6 +18,7 @@ pub mod grouping;
 pub mod lifecycle;
 pub mod moments;
 mod names;
+pub mod order_cohorts;
 pub mod orders;
 mod par;
 pub mod paths;

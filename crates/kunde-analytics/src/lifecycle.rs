@@ -70,32 +70,93 @@ struct Counts {
 
 const DAY: i64 = 86_400;
 
-#[derive(Clone, Copy)]
-enum Column {
+/// A lifecycle column: what a customer did in a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
     New,
     Resurrected,
     Returning,
     Lost,
 }
 
-/// Counts a customer in a column of a period unless it already counts there.
-fn count(
-    acc: &mut std::collections::BTreeMap<PeriodKey, Counts>,
-    counted: &mut [Option<PeriodKey>; 4],
+impl Column {
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::New => "new",
+            Column::Resurrected => "resurrected",
+            Column::Returning => "returning",
+            Column::Lost => "lost",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Column> {
+        [
+            Column::New,
+            Column::Resurrected,
+            Column::Returning,
+            Column::Lost,
+        ]
+        .into_iter()
+        .find(|c| c.code() == code)
+    }
+}
+
+/// Walks one customer's orders: `f(period, column, counted)` for every start (new,
+/// resurrected), every loss and every returning order, `counted` true the first time the
+/// customer lands in that column of that period.
+fn walk(times: &[i64], n: i64, query: &LifecycleQuery, mut f: impl FnMut(PeriodKey, Column, bool)) {
+    let period = query.period;
+    // The last period the customer was counted in, per column: orders come in time
+    // order, so remembering the last one is enough to count once per period.
+    let mut counted: [Option<PeriodKey>; 4] = [None; 4];
+    let mark = |key: PeriodKey, column: Column, counted: &mut [Option<PeriodKey>; 4]| {
+        let first = counted[column as usize] != Some(key);
+        counted[column as usize] = Some(key);
+        first
+    };
+    for (i, &t) in times.iter().enumerate() {
+        let key = period.key_of(t);
+        if i == 0 {
+            let c = mark(key, Column::New, &mut counted);
+            f(key, Column::New, c);
+        } else if t - times[i - 1] > n {
+            let c = mark(key, Column::Resurrected, &mut counted);
+            f(key, Column::Resurrected, c);
+        } else if counted[Column::New as usize] != Some(key)
+            && counted[Column::Resurrected as usize] != Some(key)
+        {
+            let c = mark(key, Column::Returning, &mut counted);
+            f(key, Column::Returning, c);
+        }
+        let next = times.get(i + 1).copied().unwrap_or(i64::MAX);
+        let lost_at = t + n;
+        if next - t > n && lost_at < query.now {
+            let key = period.key_of(lost_at);
+            let c = mark(key, Column::Lost, &mut counted);
+            f(key, Column::Lost, c);
+        }
+    }
+}
+
+/// The customers counted in one column of one period of [`lifecycle`].
+pub fn members(
+    log: &EventLog,
+    query: &LifecycleQuery,
     key: PeriodKey,
     column: Column,
-) {
-    if counted[column as usize] == Some(key) {
-        return;
+) -> Vec<crate::CustomerId> {
+    let n = i64::from(query.threshold_days) * DAY;
+    let mut times = Vec::new();
+    let mut out = Vec::new();
+    for e in log.customers() {
+        order_times_into(&e, query.now, &mut times);
+        let mut hit = false;
+        walk(&times, n, query, |k, c, _| hit |= k == key && c == column);
+        if hit {
+            out.push(e.customer);
+        }
     }
-    counted[column as usize] = Some(key);
-    let c = acc.entry(key).or_default();
-    match column {
-        Column::New => c.new += 1,
-        Column::Resurrected => c.resurrected += 1,
-        Column::Returning => c.returning += 1,
-        Column::Lost => c.lost += 1,
-    }
+    out
 }
 
 /// The lifecycle counts per period up to the period holding `now`.
@@ -106,30 +167,22 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
     let mut times = Vec::new();
     for e in log.customers() {
         order_times_into(&e, query.now, &mut times);
-        // The last period the customer was counted in, per column: orders come in time
-        // order, so remembering the last one is enough to count once per period.
-        let mut counted: [Option<PeriodKey>; 4] = [None; 4];
-        for (i, &t) in times.iter().enumerate() {
-            let key = period.key_of(t);
-            if i == 0 {
-                count(&mut acc, &mut counted, key, Column::New);
-                acc.entry(key).or_default().starts += 1;
-            } else if t - times[i - 1] > n {
-                count(&mut acc, &mut counted, key, Column::Resurrected);
-                acc.entry(key).or_default().starts += 1;
-            } else if counted[Column::New as usize] != Some(key)
-                && counted[Column::Resurrected as usize] != Some(key)
-            {
-                count(&mut acc, &mut counted, key, Column::Returning);
+        walk(&times, n, query, |key, column, counted| {
+            let c = acc.entry(key).or_default();
+            match column {
+                Column::New | Column::Resurrected => c.starts += 1,
+                Column::Lost => c.ends += 1,
+                Column::Returning => {}
             }
-            let next = times.get(i + 1).copied().unwrap_or(i64::MAX);
-            let lost_at = t + n;
-            if next - t > n && lost_at < query.now {
-                let key = period.key_of(lost_at);
-                count(&mut acc, &mut counted, key, Column::Lost);
-                acc.entry(key).or_default().ends += 1;
+            if counted {
+                match column {
+                    Column::New => c.new += 1,
+                    Column::Resurrected => c.resurrected += 1,
+                    Column::Returning => c.returning += 1,
+                    Column::Lost => c.lost += 1,
+                }
             }
-        }
+        });
     }
     let Some(&first) = acc.keys().next() else {
         return LifecycleReport {
@@ -169,4 +222,53 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
         threshold_days: query.threshold_days,
         periods,
     }
+}
+
+/// A customer lost as of `now`: no order for more than the threshold since its last one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LostCustomer {
+    pub customer: crate::CustomerId,
+    pub last_order: i64,
+    /// When it counted as lost: the last order plus the threshold.
+    pub lost_at: i64,
+    /// Its last event of any kind up to `now`, and where.
+    pub last_seen: i64,
+    pub last_touchpoint: crate::TouchpointId,
+    /// Everything it paid up to `now`.
+    pub value: f64,
+}
+
+/// The customers lost as of `now`, the most valuable first (then the most recently lost).
+pub fn lost_customers(log: &EventLog, now: i64, threshold_days: u32) -> Vec<LostCustomer> {
+    let n = i64::from(threshold_days) * DAY;
+    let mut out: Vec<LostCustomer> = log
+        .customers()
+        .filter_map(|e| {
+            let (mut last_order, mut value) = (None, 0.0);
+            for (t, a) in crate::orders::orders_until(&e, now) {
+                last_order = Some(t);
+                value += a;
+            }
+            let last_order = last_order?;
+            if now - last_order <= n {
+                return None;
+            }
+            let last = e.times.partition_point(|&t| t <= now).checked_sub(1)?;
+            Some(LostCustomer {
+                customer: e.customer,
+                last_order,
+                lost_at: last_order + n,
+                last_seen: e.times[last],
+                last_touchpoint: e.touchpoint(last),
+                value,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then(b.lost_at.cmp(&a.lost_at))
+            .then(a.customer.cmp(&b.customer))
+    });
+    out
 }

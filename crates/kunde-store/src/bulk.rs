@@ -41,6 +41,9 @@ pub struct BulkOrder {
     pub ordered_at: i64,
     pub paid: bool,
     pub lines: Vec<NewOrderLine>,
+    /// What the customer paid, stored as the order's total: shipping and the like included,
+    /// so it may exceed the sum of the lines (`kunde_import::OrderRecord::total`).
+    pub total: Money,
 }
 
 /// What a bulk insert did.
@@ -171,7 +174,7 @@ impl Store {
                             id
                         }
                     };
-                    let total: i64 = o.lines.iter().map(|l| l.quantity * l.unit_price.0).sum();
+                    let total = o.total.0;
                     let (oid,): (i64,) = sqlx::query_as(
                         "INSERT INTO orders (workspace_id, customer_id, reference, ordered_at, total, paid)
                          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

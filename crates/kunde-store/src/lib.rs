@@ -25,6 +25,7 @@ mod kb;
 mod mail;
 mod rows;
 mod segments;
+mod spend;
 mod survey_results;
 mod surveys;
 pub mod testing;
@@ -55,6 +56,7 @@ pub use ingest::{
 };
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
+pub use spend::Spend;
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -182,22 +182,30 @@ async fn orders_create_missing_customers_and_skip_known_order_numbers(store: &St
         quantity,
         unit_price: Money(price),
     };
-    let order = |email: &str, reference: &str, lines| BulkOrder {
+    let order = |email: &str, reference: &str, lines, total| BulkOrder {
         email: Email::parse(email).unwrap(),
         customer_name: Some(name("Ny Kunde")),
         reference: Some(reference.into()),
         ordered_at: NOW,
         paid: true,
         lines,
+        total: Money(total),
     };
+    // Order #1 paid 49.00 shipping on top of its lines (22,050): its total is what was paid.
     let batch = vec![
         order(
             "c1@example.dk",
             "#1",
             vec![line("Bell", 2, 5_000), line("Lamp", 1, 12_050)],
+            22_050 + 4_900,
         ),
-        order("new@example.dk", "#2", vec![line("Tyre", 1, 30_000)]),
-        order("new@example.dk", "#3", vec![line("Tube", 1, 5_000)]),
+        order(
+            "new@example.dk",
+            "#2",
+            vec![line("Tyre", 1, 30_000)],
+            30_000,
+        ),
+        order("new@example.dk", "#3", vec![line("Tube", 1, 5_000)], 5_000),
     ];
     let (progress, cancel) = quiet();
     let ctl = BulkControl {
@@ -212,7 +220,7 @@ async fn orders_create_missing_customers_and_skip_known_order_numbers(store: &St
     let totals = store.workspace_totals(ws).await.unwrap();
     assert_eq!(
         (totals.customers, totals.orders, totals.revenue),
-        (2, 3, Money(22_050 + 30_000 + 5_000))
+        (2, 3, Money(22_050 + 4_900 + 30_000 + 5_000))
     );
     let timeline = store.customer_timeline(ws, known.id, 10).await.unwrap();
     assert_eq!(timeline[0].detail, "2 × Bell, Lamp");

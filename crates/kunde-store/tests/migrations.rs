@@ -49,6 +49,10 @@ const LANDED: &[(&str, &str)] = &[
         "fd153fc4fa7f20b5ee45ea157df2b239078f285825c93e321aa8cb93b0c2c3fc",
     ),
     (
+        "migrations/postgres/0012_value.sql",
+        "581b3203c0eab46abff63de3239f8fd2bb40099109c99d8fbf3b413f859ce145",
+    ),
+    (
         "migrations/postgres/0017_accounts.sql",
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
@@ -91,6 +95,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0011_trust.sql",
         "23c74c393e60487d785692e62457d591482775d281634b0ed7f0d6fbf2723dbc",
+    ),
+    (
+        "migrations/sqlite/0012_value.sql",
+        "9e1e3f2fbe326f8e414bd398f7869300a7d9161fbd9f3ad332f2663d278928bf",
     ),
     (
         "migrations/sqlite/0017_accounts.sql",

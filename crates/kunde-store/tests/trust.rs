@@ -310,6 +310,7 @@ async fn fill(store: &Store, f: &Fixture) {
                         quantity: 2,
                         unit_price: Money(40_000),
                     }],
+                    total: Money(80_000),
                 },
                 BulkOrder {
                     email: f.other.email.clone().unwrap(),
@@ -322,6 +323,7 @@ async fn fill(store: &Store, f: &Fixture) {
                         quantity: 1,
                         unit_price: Money(15_000),
                     }],
+                    total: Money(15_000),
                 },
             ],
             &BulkControl {

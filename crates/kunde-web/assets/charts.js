@@ -60,7 +60,7 @@
     var source = document.getElementById(el.getAttribute('data-chart'));
     if (!source || !window.echarts) { return; }
     var data = JSON.parse(source.textContent);
-    var option = data.type === 'sankey' ? sankeyOption(data) : funnelOption(data);
+    var option = data.type === 'option' ? data.option : data.type === 'sankey' ? sankeyOption(data) : funnelOption(data);
     el.hidden = false;
     var chart = window.echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(option);

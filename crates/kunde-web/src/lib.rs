@@ -31,6 +31,7 @@ mod journeys;
 mod kb;
 mod survey_results;
 mod surveys;
+mod value;
 
 pub use import::importing;
 pub use kit::auth;

@@ -21,6 +21,7 @@ on_both_databases!(
     events_are_imported_by_touchpoint_name_and_customer_e_mail,
     staff_log_an_interaction_that_appears_on_the_timeline,
     a_bad_interaction_is_refused_with_translated_messages,
+    shopify_orders_keep_their_total_with_shipping,
 );
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -632,4 +633,51 @@ async fn an_owner_imports_a_danish_file_in_the_browser() {
     );
     browser.close().await;
     assert_eq!(db.store.workspace_totals(ws.id).await.unwrap().customers, 3);
+}
+
+/// Issue 20: an order's revenue is what the customer paid, Shopify's `Total` (shipping
+/// included), while its lines stay as they are.
+async fn shopify_orders_keep_their_total_with_shipping(db: &TestDb) {
+    let (mut c, ws, ..) = owner(db, "a").await;
+    let (_, location, _) = upload(
+        db,
+        &c,
+        "orders",
+        "shopify",
+        &fixture("shopify_orders.csv"),
+        true,
+    )
+    .await;
+    let job = location.unwrap();
+    // Confirm the preset's mapping as the page proposes it.
+    let page = c.get(&job).await;
+    let cols: Vec<String> = page
+        .body
+        .split("name=\"col\">")
+        .skip(1)
+        .map(|select| {
+            let select = &select[..select.find("</select>").unwrap()];
+            select
+                .split("<option value=\"")
+                .skip(1)
+                .find(|o| o.contains("\" selected>"))
+                .map(|o| o[..o.find('"').unwrap()].to_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(cols.iter().any(|c| c == "total"), "{cols:?}");
+    let fields: Vec<(&str, &str)> = cols.iter().map(|c| ("col", c.as_str())).collect();
+    let checked = c.post(&format!("{job}/check"), &fields).await;
+    assert_eq!(checked.status, StatusCode::SEE_OTHER, "{}", checked.body);
+    assert_eq!(
+        c.post(&format!("{job}/run"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let status = finished(&mut c, &job).await;
+    assert_eq!(status["phase"], "done", "{status}");
+    let totals = db.store.workspace_totals(ws.id).await.unwrap();
+    // #1001: lines 499.95 + 2 × 484.50 = 1,468.95, paid 1,517.95 with 49.00 shipping;
+    // #1002: 350.00.
+    assert_eq!(totals.orders, 2);
+    assert_eq!(totals.revenue, Money(151_795 + 35_000));
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The feature folders: each owns its routes, pages, e-mails, jobs and API endpoints.
-const FEATURES: [&str; 11] = [
+const FEATURES: [&str; 12] = [
     "account",
     "analytics",
     "api",
@@ -19,6 +19,7 @@ const FEATURES: [&str; 11] = [
     "kb",
     "survey_results",
     "surveys",
+    "value",
 ];
 
 /// The files that may name every feature: the façade, the route table and the timed jobs.

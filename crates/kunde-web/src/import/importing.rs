@@ -63,6 +63,7 @@ pub async fn check(
         Records::Orders(v) => Prepared::Orders(
             v.into_iter()
                 .map(|o| BulkOrder {
+                    total: o.total(),
                     email: o.email,
                     customer_name: o.customer_name,
                     reference: o.reference,

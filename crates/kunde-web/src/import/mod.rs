@@ -7,6 +7,9 @@
 
 pub mod importing;
 mod pages;
+mod spend;
+
+pub use spend::{SpendProblem, parse_spend_csv, parse_spend_amount, parse_spend_month};
 
 use crate::state::AppState;
 use axum::Router;
@@ -21,6 +24,12 @@ pub fn owner_routes() -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(
                     crate::kit::csrf::UPLOAD_LIMIT,
                 )),
+        )
+        .route(
+            "/import/spend",
+            post(spend::upload_spend).layer(axum::extract::DefaultBodyLimit::max(
+                crate::kit::csrf::UPLOAD_LIMIT,
+            )),
         )
         .route("/import/{id}", get(pages::show))
         .route("/import/{id}/check", post(pages::check))

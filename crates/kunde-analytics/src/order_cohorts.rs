@@ -1,0 +1,179 @@
+//! Cohorts of first orders for the Value pages: customers grouped by the month (or other
+//! period) of their first order, the share coming back in each later period — by an order,
+//! or by any event — and the cohort's cumulative revenue per customer; and the customers
+//! behind any cell, so each count on the page opens its list.
+
+use serde::Serialize;
+
+use crate::civil::{Period, PeriodKey};
+use crate::orders::orders_until;
+use crate::retention::{CohortRow, RetentionReport};
+use crate::stats::percent;
+use crate::{CustomerEvents, CustomerId, EventLog};
+
+/// What makes a customer of a cohort count as back in a later period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comeback {
+    Order,
+    AnyEvent,
+}
+
+impl Comeback {
+    pub fn code(self) -> &'static str {
+        match self {
+            Comeback::Order => "order",
+            Comeback::AnyEvent => "any_event",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Comeback> {
+        match code {
+            "order" => Some(Comeback::Order),
+            "any_event" => Some(Comeback::AnyEvent),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderCohortQuery {
+    pub period: Period,
+    pub comeback: Comeback,
+    /// Columns shown, the cohort's own period (offset 0) included.
+    pub periods: usize,
+    pub now: i64,
+}
+
+/// A customer's cohort (the period of its first order up to `now`) and the offsets it was
+/// active at (each once, ascending) with the order revenue per offset.
+fn walk(
+    q: &OrderCohortQuery,
+    e: &CustomerEvents<'_>,
+    mut f: impl FnMut(usize, bool, f64),
+) -> Option<PeriodKey> {
+    let (first, _) = orders_until(e, q.now).next()?;
+    let cohort = q.period.key_of(first);
+    let mut counted = usize::MAX;
+    for i in 0..e.len() {
+        let t = e.times[i];
+        if t > q.now {
+            break;
+        }
+        if t < first {
+            continue;
+        }
+        let offset = cohort.periods_until(q.period.key_of(t));
+        if offset < 0 || offset as usize >= q.periods {
+            if offset >= 0 {
+                break;
+            }
+            continue;
+        }
+        let offset = offset as usize;
+        let order = e.amounts[i] > 0.0;
+        let active = match q.comeback {
+            Comeback::Order => order,
+            Comeback::AnyEvent => true,
+        };
+        let first_time = active && counted != offset;
+        if first_time {
+            counted = offset;
+        }
+        f(offset, first_time, if order { e.amounts[i] } else { 0.0 });
+    }
+    Some(cohort)
+}
+
+/// The cohort table of the customers `include` admits (all: `|_| true`). Cells of periods
+/// that have not started by `now` are `None` ("not yet known"), never 0.
+pub fn order_cohorts(
+    log: &EventLog,
+    q: &OrderCohortQuery,
+    include: impl Fn(CustomerId) -> bool,
+) -> RetentionReport {
+    let p = q.periods;
+    let mut rows: std::collections::BTreeMap<PeriodKey, (u64, Vec<u64>, Vec<f64>)> =
+        Default::default();
+    let mut total = 0;
+    for e in log.customers().filter(|e| include(e.customer)) {
+        let mut active = vec![0u64; p];
+        let mut revenue = vec![0.0; p];
+        let Some(cohort) = walk(q, &e, |k, first, amount| {
+            if first {
+                active[k] += 1;
+            }
+            revenue[k] += amount;
+        }) else {
+            continue;
+        };
+        total += 1;
+        let row = rows
+            .entry(cohort)
+            .or_insert_with(|| (0, vec![0; p], vec![0.0; p]));
+        row.0 += 1;
+        for k in 0..p {
+            row.1[k] += active[k];
+            row.2[k] += revenue[k];
+        }
+    }
+    let now_key = q.period.key_of(q.now);
+    let cohorts = rows
+        .into_iter()
+        .map(|(cohort, (customers, active, revenue))| {
+            let observed = ((cohort.periods_until(now_key) + 1).max(0) as usize).min(p);
+            let mut running = 0.0;
+            let cumulative: Vec<Option<f64>> = revenue
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    running += r;
+                    (k < observed).then_some(running)
+                })
+                .collect();
+            CohortRow {
+                cohort,
+                customers,
+                active: (0..p)
+                    .map(|k| (k < observed).then_some(active[k]))
+                    .collect(),
+                percent: (0..p)
+                    .map(|k| (k < observed).then(|| percent(active[k], customers)))
+                    .collect(),
+                cumulative_revenue_per_customer: cumulative
+                    .iter()
+                    .map(|c| c.map(|c| c / customers as f64))
+                    .collect(),
+                cumulative_revenue: cumulative,
+            }
+        })
+        .collect();
+    RetentionReport {
+        period: q.period,
+        customers: total,
+        cohorts,
+    }
+}
+
+/// The customers of one cohort (`offset` None) or of one cell (active at `offset`).
+pub fn cohort_members(
+    log: &EventLog,
+    q: &OrderCohortQuery,
+    include: impl Fn(CustomerId) -> bool,
+    cohort: PeriodKey,
+    offset: Option<usize>,
+) -> Vec<CustomerId> {
+    log.customers()
+        .filter(|e| include(e.customer))
+        .filter(|e| {
+            let mut hit = offset.is_none();
+            let c = walk(q, e, |k, first, _| {
+                if first && Some(k) == offset {
+                    hit = true;
+                }
+            });
+            c == Some(cohort) && hit
+        })
+        .map(|e| e.customer)
+        .collect()
+}

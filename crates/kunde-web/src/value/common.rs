@@ -1,0 +1,157 @@
+//! What every Value page starts from ([`Ctx`]: the cached log, "now", the language and the
+//! currency), the churn threshold in force, number formatting, and [`Who`]: the description
+//! of the customers behind a figure, carried in links to `/value/customers`.
+
+use crate::kit::error::AppError;
+use crate::kit::format::format_money;
+use crate::kit::i18n::Tr;
+use crate::state::AppState;
+use kunde_analytics::churn::{ThresholdProposal, ThresholdQuery, propose_threshold};
+use kunde_analytics::civil::days_from_civil;
+use kunde_analytics::{CustomerId, Period, PeriodKey};
+use kunde_domain::{Money, Role};
+use kunde_store::{AnalyticsData, SessionUser};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// How many periods (months) the cohort table shows.
+pub(super) const COHORT_MONTHS: usize = 13;
+
+pub(super) struct Ctx {
+    pub ws: kunde_domain::WorkspaceId,
+    pub data: Arc<AnalyticsData>,
+    pub now: i64,
+    pub tr: Tr,
+    pub currency: String,
+    pub owner: bool,
+}
+
+impl Ctx {
+    pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {
+        let ws = user.workspace.id;
+        let data = state.analytics.get(&state.store, ws).await?;
+        Ok(Self {
+            ws,
+            data,
+            now: state.now(),
+            tr: Tr::new(user.user.language),
+            currency: user.workspace.currency.clone(),
+            owner: user.user.role == Role::Owner,
+        })
+    }
+
+    pub(super) fn log(&self) -> &kunde_analytics::EventLog {
+        &self.data.log
+    }
+
+    /// An amount of the log (currency units) as money in the page's language.
+    pub(super) fn money(&self, x: f64) -> String {
+        format_money(
+            self.tr.lang(),
+            Money((x * 100.0).round() as i64),
+            &self.currency,
+        )
+    }
+
+    /// A number with `decimals` decimals, with the language's decimal mark.
+    pub(super) fn num(&self, x: f64, decimals: usize) -> String {
+        let s = format!("{x:.decimals$}");
+        match self.tr.lang() {
+            kunde_domain::Language::Da | kunde_domain::Language::Sv => s.replace('.', ","),
+            _ => s,
+        }
+    }
+
+    pub(super) fn pct(&self, x: f64) -> String {
+        format!("{} %", self.num(x, 1))
+    }
+
+    /// The proposal from the business's own gaps, and the threshold in force: the owner's
+    /// `?days=` when given (1..=3650), the proposal otherwise.
+    pub(super) fn threshold(&self, asked: Option<u32>) -> (ThresholdProposal, u32) {
+        let proposal = propose_threshold(self.log(), &ThresholdQuery::new(self.now));
+        let days = match asked {
+            Some(d) if self.owner && (1..=3650).contains(&d) => d,
+            _ => proposal.days,
+        };
+        (proposal, days)
+    }
+
+    /// A customer's acquisition channel, or the words for none.
+    pub(super) fn channel_of(&self, c: CustomerId) -> String {
+        self.data
+            .customer(c)
+            .acquisition_channel
+            .clone()
+            .unwrap_or_else(|| self.tr.t("analytics-no-channel"))
+    }
+
+    /// The channels the customers came from, most customers first.
+    pub(super) fn channels(&self) -> Vec<String> {
+        let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
+        for i in 0..self.log().customer_count() {
+            *counts
+                .entry(self.channel_of(CustomerId(i as u32)))
+                .or_default() += 1;
+        }
+        let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|c| c.0).collect()
+    }
+}
+
+/// A month label `YYYY-MM` as a month.
+pub(super) fn parse_month(label: &str) -> Option<PeriodKey> {
+    let (y, m) = label.split_once('-')?;
+    let (y, m): (i64, u32) = (y.parse().ok()?, m.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1900..=9999).contains(&y) {
+        return None;
+    }
+    Some(Period::Month.key_of(days_from_civil(y, m, 1) * 86_400))
+}
+
+/// The customers behind a figure, as the query of `/value/customers`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct Who {
+    /// `cohort`, `lifecycle`, `lost`, `rfm`, `at_risk`.
+    pub who: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+}
+
+impl Who {
+    pub(super) fn new(who: &str) -> Self {
+        Self {
+            who: who.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    pub(super) fn query(&self) -> String {
+        serde_urlencoded::to_string(self).unwrap_or_default()
+    }
+
+    /// The link to the list of these customers (already escaped by askama where used).
+    pub(super) fn link(&self) -> String {
+        format!("/value/customers?{}", self.query())
+    }
+}
+
+/// A heat-map shade class (`h0` … `h10`) for a percentage.
+pub(super) fn shade(percent: f64) -> String {
+    format!("h{}", (percent / 10.0).round().clamp(0.0, 10.0) as u8)
+}

@@ -1,0 +1,315 @@
+//! `/value/retention`: cohorts by month of the first order, the share coming back in each
+//! later month (by an order or by any event) as a heat map whose young cells say "not yet
+//! known", the cohorts' cumulative revenue per customer, and the monthly lifecycle (new,
+//! returning, resurrected, lost). Each count opens its customers.
+
+use super::common::{COHORT_MONTHS, Ctx, Who, shade};
+use crate::kit::csv::{csv_response, csv_text, script_json};
+use crate::kit::error::AppError;
+use crate::kit::{Page, Staff};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use kunde_analytics::Period;
+use kunde_analytics::lifecycle::{LifecycleQuery, LifecycleReport, lifecycle};
+use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, order_cohorts};
+use kunde_analytics::retention::RetentionReport;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct Params {
+    back: Option<String>,
+    channel: Option<String>,
+    days: Option<u32>,
+    table: Option<String>,
+}
+
+pub async fn index() -> Redirect {
+    Redirect::to("/value/retention")
+}
+
+struct Computed {
+    comeback: Comeback,
+    channel: Option<String>,
+    cohorts: RetentionReport,
+    days: u32,
+    lifecycle: LifecycleReport,
+}
+
+fn compute(ctx: &Ctx, p: &Params) -> Computed {
+    let comeback = p
+        .back
+        .as_deref()
+        .and_then(Comeback::from_code)
+        .unwrap_or(Comeback::Order);
+    let channel = p.channel.clone().filter(|c| !c.is_empty());
+    let q = OrderCohortQuery {
+        period: Period::Month,
+        comeback,
+        periods: COHORT_MONTHS,
+        now: ctx.now,
+    };
+    let cohorts = order_cohorts(ctx.log(), &q, |c| {
+        channel.as_ref().is_none_or(|ch| ctx.channel_of(c) == *ch)
+    });
+    let (_, days) = ctx.threshold(p.days);
+    let lifecycle = lifecycle(
+        ctx.log(),
+        &LifecycleQuery {
+            now: ctx.now,
+            threshold_days: days,
+            period: Period::Month,
+        },
+    );
+    Computed {
+        comeback,
+        channel,
+        cohorts,
+        days,
+        lifecycle,
+    }
+}
+
+impl Computed {
+    fn who_cohort(&self, month: &str, offset: Option<usize>) -> Who {
+        let mut w = Who::new("cohort");
+        w.month = Some(month.to_owned());
+        w.offset = offset;
+        w.back = Some(self.comeback.code().to_owned());
+        w.channel = self.channel.clone();
+        w
+    }
+
+    fn who_lifecycle(&self, month: &str, column: &str) -> Who {
+        let mut w = Who::new("lifecycle");
+        w.month = Some(month.to_owned());
+        w.column = Some(column.to_owned());
+        w.days = Some(self.days);
+        w
+    }
+}
+
+pub(super) struct Cell {
+    text: String,
+    link: String,
+    shade: String,
+    known: bool,
+}
+
+pub(super) struct CohortView {
+    label: String,
+    size: u64,
+    size_link: String,
+    cells: Vec<Cell>,
+    values: Vec<String>,
+}
+
+pub(super) struct LifeView {
+    label: String,
+    active: u64,
+    counts: Vec<(u64, String)>,
+    churn: String,
+}
+
+#[derive(Template)]
+#[template(path = "value/retention.html")]
+struct RetentionPage {
+    p: Page,
+    back: &'static str,
+    channel: String,
+    channels: Vec<String>,
+    offsets: Vec<usize>,
+    rows: Vec<CohortView>,
+    life: Vec<LifeView>,
+    days: u32,
+    query: String,
+    chart: String,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Staff { user, csrf }: Staff,
+    Query(p): Query<Params>,
+) -> Result<Response, AppError> {
+    let ctx = Ctx::load(&state, &user).await?;
+    let c = compute(&ctx, &p);
+    let rows = c
+        .cohorts
+        .cohorts
+        .iter()
+        .map(|r| {
+            let label = r.cohort.label();
+            CohortView {
+                size: r.customers,
+                size_link: c.who_cohort(&label, None).link(),
+                cells: r
+                    .active
+                    .iter()
+                    .zip(&r.percent)
+                    .enumerate()
+                    .map(|(k, (a, pc))| match (a, pc) {
+                        (Some(a), Some(pc)) => Cell {
+                            text: format!("{} ({a})", ctx.pct(*pc)),
+                            link: if *a > 0 {
+                                c.who_cohort(&label, Some(k)).link()
+                            } else {
+                                String::new()
+                            },
+                            shade: shade(*pc),
+                            known: true,
+                        },
+                        _ => Cell {
+                            text: String::new(),
+                            link: String::new(),
+                            shade: String::new(),
+                            known: false,
+                        },
+                    })
+                    .collect(),
+                values: r
+                    .cumulative_revenue_per_customer
+                    .iter()
+                    .map(|v| v.map(|v| ctx.money(v)).unwrap_or_default())
+                    .collect(),
+                label,
+            }
+        })
+        .collect();
+    let life: Vec<LifeView> = c
+        .lifecycle
+        .periods
+        .iter()
+        .map(|l| {
+            let label = l.period.label();
+            let counts = [
+                ("new", l.new),
+                ("returning", l.returning),
+                ("resurrected", l.resurrected),
+                ("lost", l.lost),
+            ]
+            .into_iter()
+            .map(|(col, n)| (n, c.who_lifecycle(&label, col).link()))
+            .collect();
+            LifeView {
+                label,
+                active: l.active_at_start,
+                counts,
+                churn: l.churn_rate_percent.map(|x| ctx.pct(x)).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let chart = lifecycle_chart(&ctx, &c.lifecycle);
+    let mut query = vec![("back", c.comeback.code().to_owned())];
+    if let Some(ch) = &c.channel {
+        query.push(("channel", ch.clone()));
+    }
+    if p.days.is_some() && ctx.owner {
+        query.push(("days", c.days.to_string()));
+    }
+    let view = RetentionPage {
+        p: Page::staff(&user, &csrf, "value", "/value/retention"),
+        back: c.comeback.code(),
+        channel: c.channel.clone().unwrap_or_default(),
+        channels: ctx.channels(),
+        offsets: (0..COHORT_MONTHS).collect(),
+        rows,
+        life,
+        days: c.days,
+        query: serde_urlencoded::to_string(&query).unwrap_or_default(),
+        chart,
+    };
+    Ok(Html(view.render()?).into_response())
+}
+
+fn lifecycle_chart(ctx: &Ctx, r: &LifecycleReport) -> String {
+    let labels: Vec<String> = r.periods.iter().map(|p| p.period.label()).collect();
+    let series = |key: &str, f: &dyn Fn(&kunde_analytics::lifecycle::LifecyclePeriod) -> i64| {
+        serde_json::json!({
+            "name": ctx.tr.t(key), "type": "bar", "stack": "all",
+            "data": r.periods.iter().map(f).collect::<Vec<_>>()
+        })
+    };
+    script_json(&serde_json::json!({
+        "type": "option",
+        "option": {
+            "tooltip": {"trigger": "axis"},
+            "legend": {},
+            "xAxis": {"type": "category", "data": labels},
+            "yAxis": {"type": "value"},
+            "series": [
+                series("value-new", &|p| p.new as i64),
+                series("value-returning", &|p| p.returning as i64),
+                series("value-resurrected", &|p| p.resurrected as i64),
+                series("value-lost", &|p| -(p.lost as i64)),
+            ]
+        }
+    }))
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    Staff { user, .. }: Staff,
+    Query(p): Query<Params>,
+) -> Result<Response, AppError> {
+    let ctx = Ctx::load(&state, &user).await?;
+    let c = compute(&ctx, &p);
+    let tr = &ctx.tr;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match p.table.as_deref().unwrap_or("cohorts") {
+        "cohorts" | "value" => {
+            let value = p.table.as_deref() == Some("value");
+            let mut head = vec![tr.t("value-cohort"), tr.t("value-cohort-size")];
+            head.extend((0..COHORT_MONTHS).map(|k| k.to_string()));
+            rows.push(head);
+            for r in &c.cohorts.cohorts {
+                let mut row = vec![r.cohort.label(), r.customers.to_string()];
+                for k in 0..COHORT_MONTHS {
+                    row.push(if value {
+                        r.cumulative_revenue_per_customer[k]
+                            .map(|v| format!("{v:.2}"))
+                            .unwrap_or_default()
+                    } else {
+                        r.active[k].map(|v| v.to_string()).unwrap_or_default()
+                    });
+                }
+                rows.push(row);
+            }
+        }
+        "lifecycle" => {
+            rows.push(
+                [
+                    "value-month",
+                    "value-active-at-start",
+                    "value-new",
+                    "value-returning",
+                    "value-resurrected",
+                    "value-lost",
+                    "value-churn-rate",
+                ]
+                .iter()
+                .map(|k| tr.t(k))
+                .collect(),
+            );
+            for l in &c.lifecycle.periods {
+                rows.push(vec![
+                    l.period.label(),
+                    l.active_at_start.to_string(),
+                    l.new.to_string(),
+                    l.returning.to_string(),
+                    l.resurrected.to_string(),
+                    l.lost.to_string(),
+                    l.churn_rate_percent
+                        .map(|x| format!("{x:.1}"))
+                        .unwrap_or_default(),
+                ]);
+            }
+        }
+        _ => return Err(AppError::BadRequest),
+    }
+    let rows = rows
+        .into_iter()
+        .map(|r| r.iter().map(|s| csv_text(s)).collect())
+        .collect();
+    Ok(csv_response("retention.csv", rows))
+}

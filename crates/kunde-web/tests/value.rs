@@ -1,0 +1,508 @@
+//! The Value pages end to end, in-process, on SQLite and PostgreSQL, over a small order book
+//! whose figures are worked out by hand: new against repeat revenue, cohort cells (and the
+//! cells not yet known), churn dates and where lost customers were last seen, RFM segments,
+//! the plain-words message when lifetime value cannot be fitted, the customers behind a
+//! figure saved as a segment; signed out, staff against owner, and another workspace.
+
+mod support;
+
+use axum::http::StatusCode;
+use kunde_domain::*;
+use kunde_store::testing::TestDb;
+use support::*;
+
+on_both_databases!(
+    revenue_is_split_into_new_and_repeat,
+    cohort_cells_count_comebacks_and_young_cells_are_not_yet_known,
+    churn_uses_the_proposed_threshold_and_the_owners_choice,
+    rfm_segments_name_the_customers,
+    lifetime_value_says_in_words_why_it_cannot_be_fitted,
+    the_customers_behind_a_figure_are_saved_as_a_segment,
+    csv_files_hold_the_pages_numbers,
+    signed_out_staff_and_other_workspaces_see_nothing_of_it,
+);
+
+const DAY: i64 = 86_400;
+
+fn day(y: i32, m: u8, d: u8) -> i64 {
+    time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d)
+        .unwrap()
+        .midnight()
+        .assume_utc()
+        .unix_timestamp()
+}
+
+struct Book {
+    ws: WorkspaceId,
+    shop: TouchpointId,
+    web: TouchpointId,
+    ann: CustomerId,
+}
+
+fn nonempty(s: &str) -> NonEmpty {
+    NonEmpty::parse("name", s).unwrap()
+}
+
+/// NOW is 2026-01-01. Orders (amount in DKK):
+/// - Ann (ads): 2025-01-10 100, 2025-02-15 50, 2025-04-01 80;
+/// - Bo (ads): 2025-01-20 200, then only a web visit on 2025-03-05;
+/// - Cy (friends): 2025-02-03 70;
+/// - Di (no channel): 2025-06-10 40, 2025-12-20 60.
+async fn seed(db: &TestDb, slug: &str) -> Book {
+    let (ws, ..) = seed_workspace(db, slug).await;
+    let ws = ws.id;
+    let j = db
+        .store
+        .create_journey(
+            ws,
+            &NewJourney {
+                name: nonempty("Buying"),
+                description: String::new(),
+                variant: JourneyVariant::AsIs,
+                counterpart_of: None,
+                parent_id: None,
+            },
+            &["Look", "Buy"],
+            NOW,
+        )
+        .await
+        .unwrap();
+    let stages = db.store.list_stages(ws, j.id).await.unwrap();
+    let mut tps = Vec::new();
+    for (stage, name) in stages.iter().zip(["Web shop visit", "Checkout"]) {
+        let t = NewTouchpoint {
+            stage_id: stage.id,
+            name: nonempty(name),
+            channel: Channel::Web,
+            digital: true,
+            owned: true,
+            owner_id: None,
+            customer_goal: String::new(),
+            pain_points: String::new(),
+            ideas: String::new(),
+        };
+        tps.push(db.store.create_touchpoint(ws, &t).await.unwrap().id);
+    }
+    let (web, shop) = (tps[0], tps[1]);
+    let mut ids = Vec::new();
+    for (name, channel) in [
+        ("Ann Andersen", Some("ads")),
+        ("Bo Berg", Some("ads")),
+        ("Cy Cruz", Some("friends")),
+        ("Di Dahl", None),
+    ] {
+        let mut c = NewCustomer::named(nonempty(name), NOW);
+        c.acquisition_channel = channel.map(nonempty);
+        ids.push(db.store.create_customer(ws, &c).await.unwrap().id);
+    }
+    let ev = |c: CustomerId, tp: TouchpointId, at: i64, amount: Option<i64>| NewEvent {
+        customer_id: Some(c),
+        visitor_id: None,
+        touchpoint_id: tp,
+        occurred_at: at,
+        channel: Channel::Web,
+        amount: amount.map(|a| Money(a * 100)),
+        properties: "{}".into(),
+    };
+    let events = vec![
+        ev(ids[0], shop, day(2025, 1, 10), Some(100)),
+        ev(ids[0], shop, day(2025, 2, 15), Some(50)),
+        ev(ids[0], shop, day(2025, 4, 1), Some(80)),
+        ev(ids[1], shop, day(2025, 1, 20), Some(200)),
+        ev(ids[1], web, day(2025, 3, 5), None),
+        ev(ids[2], shop, day(2025, 2, 3), Some(70)),
+        ev(ids[3], shop, day(2025, 6, 10), Some(40)),
+        ev(ids[3], shop, day(2025, 12, 20), Some(60)),
+    ];
+    db.store.insert_events(ws, &events).await.unwrap();
+    Book {
+        ws,
+        shop,
+        web,
+        ann: ids[0],
+    }
+}
+
+async fn signed_in(db: &TestDb, email: &str) -> Client {
+    let mut c = Client::new(state(db));
+    c.sign_in(email).await;
+    c
+}
+
+/// The text of the cells of the first table after `marker`, row by row.
+fn table_after(body: &str, marker: &str) -> Vec<Vec<String>> {
+    let from = body
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in page"));
+    let rest = &body[from..];
+    let table = &rest[rest.find("<tbody>").unwrap()..rest.find("</tbody>").unwrap()];
+    table
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let inner = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
+                    strip_tags(inner).trim().to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in s.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'")
+}
+
+fn row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r.first().map(String::as_str) == Some(first))
+        .unwrap_or_else(|| panic!("no row {first} in {rows:?}"))
+}
+
+/// The first link inside the table row starting with `first` after `marker`, unescaped.
+fn link_in_row(body: &str, marker: &str, first: &str, nth: usize) -> String {
+    let rest = &body[body.find(marker).unwrap()..];
+    let at = rest.find(&format!("<tr><td>{first}</td>")).unwrap();
+    let row = &rest[at..at + rest[at..].find("</tr>").unwrap()];
+    let href = row.split("href=\"").nth(nth + 1).unwrap();
+    href[..href.find('"').unwrap()]
+        .replace("&amp;", "&")
+        .replace("&#38;", "&")
+        .replace("&#x3d;", "=")
+}
+
+async fn revenue_is_split_into_new_and_repeat(db: &TestDb) {
+    seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get("/value/revenue").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let rows = table_after(&page.body, "id=\"revenue\"");
+    // Period, new, repeat, total, repeat share, new customers, orders.
+    assert_eq!(
+        &row(&rows, "2025-01")[1..7],
+        ["DKK 300.00", "DKK 0.00", "DKK 300.00", "0.0 %", "2", "2"]
+    );
+    assert_eq!(
+        &row(&rows, "2025-02")[1..7],
+        ["DKK 70.00", "DKK 50.00", "DKK 120.00", "41.7 %", "1", "2"]
+    );
+    assert_eq!(&row(&rows, "2025-12")[1..3], ["DKK 0.00", "DKK 60.00"]);
+    assert!(
+        page.body.contains("31.7 %"),
+        "overall repeat share 190 / 600"
+    );
+    let year = c.get("/value/revenue?period=year").await;
+    let rows = table_after(&year.body, "id=\"revenue\"");
+    assert_eq!(
+        &row(&rows, "2025")[1..4],
+        ["DKK 410.00", "DKK 190.00", "DKK 600.00"]
+    );
+    assert_eq!(
+        c.get("/value/revenue?period=fortnight").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+async fn cohort_cells_count_comebacks_and_young_cells_are_not_yet_known(db: &TestDb) {
+    seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get("/value/retention").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let rows = table_after(&page.body, "id=\"cohorts\"");
+    let jan = row(&rows, "2025-01");
+    assert_eq!(jan[1], "2");
+    assert_eq!(
+        &jan[2..6],
+        ["100.0 % (2)", "50.0 % (1)", "0.0 % (0)", "50.0 % (1)"]
+    );
+    let june = row(&rows, "2025-06");
+    assert_eq!(june[1], "1");
+    // Offsets 0..=7 (June to January) have begun; 8 and later are not yet known.
+    assert_eq!(june[2 + 6], "100.0 % (1)");
+    assert_eq!(june[2 + 7], "0.0 % (0)");
+    assert_eq!(june[2 + 8], "·");
+    assert!(page.body.contains("class=\"num unknown\""));
+    // Any event counts: Bo's web visit in March brings him back at offset 2.
+    let any = c.get("/value/retention?back=any_event").await;
+    let rows = table_after(&any.body, "id=\"cohorts\"");
+    assert_eq!(row(&rows, "2025-01")[4], "50.0 % (1)");
+    // Filtered by channel: only Ann and Bo came from ads.
+    let ads = c.get("/value/retention?channel=ads").await;
+    let rows = table_after(&ads.body, "id=\"cohorts\"");
+    assert_eq!(rows.len(), 1);
+    // Cohort lifetime value: January's customers paid 300 in January, 350 by February.
+    let value = table_after(&page.body, "id=\"cohort-value\"");
+    assert_eq!(&row(&value, "2025-01")[2..4], ["DKK 150.00", "DKK 175.00"]);
+    // The cell's customers: Ann came back in February.
+    let link = link_in_row(&page.body, "id=\"cohorts\"", "2025-01", 2);
+    let who = c.get(&link).await;
+    assert_eq!(who.status, StatusCode::OK, "{link}: {}", who.body);
+    let names = table_after(&who.body, "id=\"who\"");
+    assert_eq!(
+        names,
+        vec![vec!["Ann Andersen".to_owned(), "ads".to_owned()]]
+    );
+}
+
+async fn churn_uses_the_proposed_threshold_and_the_owners_choice(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut owner = signed_in(db, "owner@a.test").await;
+    let page = owner.get("/value/churn").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // Three gaps between repeat purchases: too few, so a year; nobody is lost yet.
+    assert!(
+        page.body.contains("after 365 days without an order"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("only 3 gaps"));
+    assert!(table_after(&page.body, "id=\"lost-customers\"").is_empty());
+    assert!(page.body.contains("half of its customers in three years"));
+    let page = owner.get("/value/churn?days=60").await;
+    assert!(page.body.contains("You chose 60 days instead."));
+    // Lost at last order + 60 days: Bo 2025-03-21, Cy 2025-04-04, Ann 2025-05-31; Di came
+    // back in December (lost 2025-08-09) and is active again.
+    let lost = table_after(&page.body, "id=\"lost-customers\"");
+    assert_eq!(
+        lost,
+        vec![
+            vec!["Ann Andersen", "DKK 230.00", "2025-04-01", "2025-05-31"],
+            vec!["Bo Berg", "DKK 200.00", "2025-01-20", "2025-03-21"],
+            vec!["Cy Cruz", "DKK 70.00", "2025-02-03", "2025-04-04"],
+        ]
+    );
+    let months = table_after(&page.body, "id=\"lost-months\"");
+    for (m, n) in [
+        ("2025-03", "1"),
+        ("2025-04", "1"),
+        ("2025-05", "1"),
+        ("2025-08", "1"),
+        ("2025-06", "0"),
+    ] {
+        assert_eq!(row(&months, m)[1], n, "{m}");
+    }
+    // Where they were last seen: Ann and Cy at checkout, Bo on the web shop.
+    let seen = table_after(&page.body, "id=\"last-seen\"");
+    assert_eq!(
+        seen,
+        vec![
+            vec!["Buying — Checkout".to_owned(), "2".to_owned()],
+            vec!["Buying — Web shop visit".to_owned(), "1".to_owned()],
+        ]
+    );
+    assert!(page.body.contains(&format!("#tp-{}", b.shop.0)));
+    // The customers last seen on the web shop.
+    let who = owner
+        .get(&format!("/value/customers?who=lost&days=60&tp={}", b.web.0))
+        .await;
+    assert_eq!(table_after(&who.body, "id=\"who\"")[0][0], "Bo Berg");
+    // Staff cannot change the threshold: the proposal stands.
+    let mut staff = signed_in(db, "staff@a.test").await;
+    let page = staff.get("/value/churn?days=60").await;
+    assert!(!page.body.contains("You chose"));
+    assert!(table_after(&page.body, "id=\"lost-customers\"").is_empty());
+}
+
+async fn rfm_segments_name_the_customers(db: &TestDb) {
+    seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get("/value/rfm").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let rows = table_after(&page.body, "id=\"segments\"");
+    // R by last order: Bo 1, Cy 2, Ann 4, Di 5; F by orders: Bo 2, Cy 2, Di 4, Ann 5.
+    assert_eq!(
+        &row(&rows, "Champions")[1..5],
+        ["1", "25.0 %", "DKK 100.00", "16.7 %"]
+    );
+    assert_eq!(
+        &row(&rows, "Loyal")[1..5],
+        ["1", "25.0 %", "DKK 230.00", "38.3 %"]
+    );
+    assert_eq!(&row(&rows, "Hibernating")[1..3], ["2", "50.0 %"]);
+    assert_eq!(row(&rows, "Lost")[1], "0");
+    assert!(page.body.contains("Bought very recently and very often."));
+    let who = c.get("/value/customers?who=rfm&segment=hibernating").await;
+    let names: Vec<String> = table_after(&who.body, "id=\"who\"")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(names, ["Bo Berg", "Cy Cruz"]);
+    assert_eq!(
+        c.get("/value/customers?who=rfm&segment=royalty")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+async fn lifetime_value_says_in_words_why_it_cannot_be_fitted(db: &TestDb) {
+    seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get("/value/clv").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("There are too few customers with an order to predict anything (4; at least 50 are needed)."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("Only what each customer has paid so far is shown.")
+    );
+    let rows = table_after(&page.body, "id=\"clv\"");
+    assert_eq!(rows[0], ["Ann Andersen", "DKK 230.00"]);
+    assert_eq!(rows.len(), 4);
+}
+
+async fn the_customers_behind_a_figure_are_saved_as_a_segment(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut staff = signed_in(db, "staff@a.test").await;
+    let page = staff
+        .get("/value/customers?who=lifecycle&month=2025-01&column=new")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("New customers in 2025-01"));
+    assert!(page.body.contains("2 customers"));
+    let saved = staff
+        .post(
+            "/value/customers/segment",
+            &[
+                ("query", "who=lifecycle&month=2025-01&column=new"),
+                ("name", "January's newcomers"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let at = saved.location.unwrap();
+    assert!(at.starts_with("/segments/"), "{at}");
+    let segment = staff.get(&at).await;
+    assert!(
+        segment.body.contains("January&#39;s newcomers"),
+        "{}",
+        segment.body
+    );
+    assert!(segment.body.contains("New customers in 2025-01"));
+    assert!(segment.body.contains("Ann Andersen") && segment.body.contains("Bo Berg"));
+    assert!(!segment.body.contains("Cy Cruz"));
+    let segments = db.store.list_segments(b.ws).await.unwrap();
+    assert_eq!(segments[0].customers, 2);
+    let _ = b.ann;
+}
+
+async fn csv_files_hold_the_pages_numbers(db: &TestDb) {
+    seed(db, "a").await;
+    let mut c = signed_in(db, "owner@a.test").await;
+    let revenue = c.get("/value/revenue.csv").await;
+    assert_eq!(revenue.status, StatusCode::OK);
+    assert!(
+        revenue.body.contains("2025-02,70.00,50.00,120.00,41.7,1,2"),
+        "{}",
+        revenue.body
+    );
+    let cohorts = c.get("/value/retention.csv?table=cohorts").await;
+    assert!(
+        cohorts.body.contains("2025-01,2,2,1,0,1,"),
+        "{}",
+        cohorts.body
+    );
+    assert!(
+        cohorts.body.contains("2025-06,1,1,0,0,0,0,0,1,0,,,,,\n"),
+        "{}",
+        cohorts.body
+    );
+    let churn = c.get("/value/churn.csv?days=60&table=lost").await;
+    assert!(
+        churn
+            .body
+            .contains("Bo Berg,200.00,2025-01-20,2025-03-21,Web shop visit"),
+        "{}",
+        churn.body
+    );
+    let rfm = c.get("/value/rfm.csv").await;
+    assert!(
+        rfm.body.contains("Champions,1,25.0,100.00,16.7"),
+        "{}",
+        rfm.body
+    );
+    let clv = c.get("/value/clv.csv").await;
+    assert!(clv.body.contains("Ann Andersen,,,,230.00"), "{}", clv.body);
+    let who = c.get("/value/customers.csv?who=rfm&segment=loyal").await;
+    assert_eq!(who.body.lines().nth(1), Some("Ann Andersen,ads"));
+    assert_eq!(
+        c.get("/value/retention.csv?table=nope").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+async fn signed_out_staff_and_other_workspaces_see_nothing_of_it(db: &TestDb) {
+    let a = seed(db, "a").await;
+    seed_workspace(db, "b").await;
+    let mut anon = Client::new(state(db));
+    for path in [
+        "/value/retention",
+        "/value/churn",
+        "/value/revenue",
+        "/value/rfm",
+        "/value/clv",
+        "/value/revenue.csv",
+        "/value/customers?who=rfm&segment=loyal",
+    ] {
+        let r = anon.get(path).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert!(r.location.unwrap().starts_with("/signin"), "{path}");
+    }
+    let mut other = signed_in(db, "owner@b.test").await;
+    for path in [
+        "/value/retention",
+        "/value/revenue",
+        "/value/rfm",
+        "/value/churn",
+    ] {
+        let r = other.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(
+            !r.body.contains("Ann Andersen") && !r.body.contains("2025-01"),
+            "{path}"
+        );
+    }
+    // Another workspace's touchpoint in a list's description is not found.
+    let r = other
+        .get(&format!(
+            "/value/customers?who=lost&days=60&tp={}",
+            a.shop.0
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = other
+        .get("/value/customers?who=lifecycle&month=2025-01&column=new")
+        .await;
+    assert!(
+        r.body.contains("0 customers") && !r.body.contains("Ann"),
+        "{}",
+        r.body
+    );
+    let r = other
+        .post(
+            "/value/customers/segment",
+            &[
+                ("query", &format!("who=lost&days=60&tp={}", a.shop.0)),
+                ("name", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(db.store.list_segments(a.ws).await.unwrap().is_empty());
+}
