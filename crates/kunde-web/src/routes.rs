@@ -7,8 +7,8 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, survey_results,
-    surveys,
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, privacy,
+    survey_results, surveys,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(import::owner_routes())
         .merge(cases::owner_routes())
         .merge(survey_results::owner_routes())
+        .merge(privacy::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());
