@@ -18,6 +18,7 @@ on_both_databases!(
     privacy_routes_are_the_owners_and_stay_in_their_workspace,
     the_audit_trail_filters_pages_and_downloads_safe_csv,
     the_retention_rule_is_off_by_default_and_previews_first,
+    settings_invitations_and_api_keys_are_audited,
 );
 
 const YEAR: i64 = 31_557_600;
@@ -307,4 +308,59 @@ async fn the_retention_rule_is_off_by_default_and_previews_first(db: &TestDb) {
 
     owner.post("/settings/privacy", &[("years", "")]).await;
     assert_eq!(db.store.retention_rule(ws.id).await.unwrap(), None);
+}
+
+async fn settings_invitations_and_api_keys_are_audited(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "set").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@set.test").await;
+    let r = owner
+        .post(
+            "/settings",
+            &[
+                ("name", "Cykel ApS"),
+                ("language", "da"),
+                ("currency", "DKK"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = owner
+        .post(
+            "/settings/invite",
+            &[
+                ("name", "Nina New"),
+                ("email", "nina@set.test"),
+                ("role", "staff"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = owner
+        .post(
+            "/settings/api-keys",
+            &[("name", "Shop"), ("kind", "secret"), ("origins", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let key = db.store.list_api_keys(ws.id).await.unwrap()[0].id;
+    owner
+        .post(&format!("/settings/api-keys/{key}/revoke"), &[])
+        .await;
+    let actions = audit_actions(&all_audit(db, ws.id).await);
+    for expected in [
+        audit_action::SETTINGS_CHANGE,
+        audit_action::INVITE,
+        audit_action::API_KEY_CREATE,
+        audit_action::API_KEY_REVOKE,
+    ] {
+        assert!(
+            actions.contains(&expected.to_owned()),
+            "{expected}: {actions:?}"
+        );
+    }
+    // The trail holds no e-mail address of the invited person.
+    let csv = owner.get("/settings/audit.csv").await;
+    assert!(!csv.body.contains("nina@set.test"));
 }
