@@ -29,6 +29,7 @@ mod dashboard;
 pub mod import;
 mod journeys;
 mod kb;
+mod privacy;
 mod survey_results;
 mod surveys;
 mod value;
@@ -43,6 +44,9 @@ pub use survey_results::run_due as run_survey_reminders;
 
 /// Sends the case escalations due at `now` (called by [`jobs::tick`]; tests call it directly).
 pub use cases::run_due as run_case_escalations;
+
+/// Erases the customers that retention rules say are due at `now` (called by [`jobs::tick`]).
+pub use privacy::run_due as run_retention;
 
 use std::future::Future;
 use tokio::net::TcpListener;

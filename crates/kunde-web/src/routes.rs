@@ -6,10 +6,7 @@ use crate::kit::auth::{require_owner, require_user};
 use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
-use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, survey_results,
-    surveys, value,
-};
+use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, privacy, survey_results, surveys, value};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
@@ -46,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::owner_routes())
         .merge(survey_results::owner_routes())
         .merge(value::owner_routes())
+        .merge(privacy::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -17,6 +17,7 @@ const FEATURES: [&str; 12] = [
     "import",
     "journeys",
     "kb",
+    "privacy",
     "survey_results",
     "surveys",
     "value",

@@ -135,6 +135,7 @@ pub async fn page(
 pub async fn save(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: crate::kit::client::ClientKey,
     Form(f): Form<SmtpForm>,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/email");
@@ -185,6 +186,14 @@ pub async fn save(
         .store
         .save_smtp_settings(ws, &settings, state.now())
         .await?;
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::audit_action::SETTINGS_CHANGE,
+            ("smtp", None),
+            &format!("host={} port={}", settings.host, settings.port),
+        )
+        .await;
     Ok(Redirect::to("/settings/email?done=settings-saved").into_response())
 }
 

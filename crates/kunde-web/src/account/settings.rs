@@ -1,7 +1,9 @@
 //! The owner's settings: the business itself, its staff (invited by a link that works once)
 //! and its API keys (each shown once, stored hashed, revocable).
 
+use crate::kit::audit::Audit;
 use crate::kit::auth::{self, public_tr, start_session, token_hash};
+use crate::kit::client::ClientKey;
 use crate::kit::cookies::random_token;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::AppError;
@@ -14,7 +16,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::*;
-use kunde_store::{ApiKey, ApiKeyKind, SessionUser, StoreError};
+use kunde_store::{ApiKey, ApiKeyKind, SessionUser, StoreError, audit_action};
 use serde::Deserialize;
 
 /// The notices this page may show after a redirect (`?done=…`).
@@ -136,6 +138,7 @@ pub async fn page(
 pub async fn save(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     Form(f): Form<WorkspaceForm>,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings");
@@ -164,6 +167,14 @@ pub async fn save(
             .store
             .update_workspace(user.workspace.id, &name, language, &currency)
             .await?;
+        Audit::by(&user, &client)
+            .record(
+                &state,
+                audit_action::SETTINGS_CHANGE,
+                ("workspace", Some(user.workspace.id.0)),
+                &format!("language={} currency={currency}", language.code()),
+            )
+            .await;
         return Ok(Redirect::to("/settings?done=settings-saved").into_response());
     }
     let view = settings_page(&state, p, &user, Some(f), None, errors, None).await?;
@@ -174,6 +185,7 @@ pub async fn save(
 pub async fn invite(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     headers: HeaderMap,
     Form(f): Form<InviteForm>,
 ) -> Result<Response, AppError> {
@@ -214,7 +226,15 @@ pub async fn invite(
             )
             .await
         {
-            Ok(_) => {
+            Ok(invited) => {
+                Audit::by(&user, &client)
+                    .record(
+                        &state,
+                        audit_action::INVITE,
+                        ("user", Some(invited.id.0)),
+                        &format!("role={}", role.code()),
+                    )
+                    .await;
                 let link = format!("{}/invite/{token}", base_url(&state, &headers));
                 let view = settings_page(
                     &state,
@@ -269,6 +289,7 @@ fn base_url(state: &AppState, headers: &HeaderMap) -> String {
 pub async fn create_api_key(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     headers: HeaderMap,
     Form(f): Form<ApiKeyForm>,
 ) -> Result<Response, AppError> {
@@ -310,7 +331,7 @@ pub async fn create_api_key(
         view.api_key_form = f;
         return respond(view, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let (_, key) = state
+    let (created, key) = state
         .store
         .create_api_key_for_origins(
             user.workspace.id,
@@ -321,6 +342,14 @@ pub async fn create_api_key(
             state.now(),
         )
         .await?;
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::API_KEY_CREATE,
+            ("api_key", Some(created.id)),
+            &format!("kind={}", kind.code()),
+        )
+        .await;
     let snippet = (kind == ApiKeyKind::Publishable).then(|| {
         format!(
             "<script src=\"{}/t.js\" data-key=\"{key}\" data-page-touchpoint=\"TOUCHPOINT_ID\" async></script>",
@@ -341,12 +370,21 @@ pub async fn create_api_key(
 pub async fn revoke_api_key(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
+    client: ClientKey,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     state
         .store
         .revoke_api_key(user.workspace.id, id, state.now())
         .await?;
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::API_KEY_REVOKE,
+            ("api_key", Some(id)),
+            "",
+        )
+        .await;
     Ok(Redirect::to("/settings#api-keys").into_response())
 }
 

@@ -1,12 +1,15 @@
 //! Signing in and out, the first-run set-up of a new Kunde, and the language switch.
 
+use crate::kit::audit::Audit;
 use crate::kit::auth::{
     self, clear_session_cookie, public_tr, safe_next, start_session, token_hash,
 };
+use crate::kit::client::ClientKey;
 use crate::kit::cookies::cookie;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::{AppError, PageError};
 use crate::kit::extract::{Notice, Notices};
+use crate::kit::ratelimit::Window;
 use crate::kit::{FieldErrors, Page};
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +19,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
-use kunde_store::StoreError;
+use kunde_store::{StoreError, audit_action};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -26,6 +29,7 @@ struct SigninPage {
     email: String,
     next: String,
     failed: bool,
+    throttled: bool,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +66,7 @@ pub async fn form(
         email: String::new(),
         next: safe_next(q.next.as_deref()).to_owned(),
         failed: false,
+        throttled: false,
     };
     Ok(Html(page.render().map_err(|e| PageError(tr, e.into()))?).into_response())
 }
@@ -73,13 +78,65 @@ pub struct SigninForm {
     next: Option<String>,
 }
 
+/// Failed sign-ins allowed per account: 10, one more every 90 seconds.
+const SIGNIN_PER_ACCOUNT: Window = Window {
+    capacity: 10,
+    seconds: 900.0,
+};
+/// Failed sign-ins allowed per client: 30, one more every 30 seconds.
+const SIGNIN_PER_CLIENT: Window = Window {
+    capacity: 30,
+    seconds: 900.0,
+};
+
+/// Checks the password against `hash` (or a dummy hash, so an unknown address takes as long)
+/// on the blocking pool: argon2 must not hold up the async workers.
+async fn verify_off_the_workers(hash: Option<String>, password: String) -> bool {
+    tokio::task::spawn_blocking(move || match hash {
+        Some(h) => auth::verify_password(&h, &password),
+        None => {
+            auth::verify_dummy(&password);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(csrf): Extension<CsrfToken>,
+    client: ClientKey,
     Form(f): Form<SigninForm>,
 ) -> Result<Response, PageError> {
     let tr = public_tr(&headers);
+    let account = f.email.trim().to_lowercase();
+    let limits = &state.rate_limits;
+    let refused = |f: SigninForm, failed: bool, throttled: bool| -> Result<String, PageError> {
+        SigninPage {
+            p: Page::public(tr, &csrf, "/signin"),
+            email: f.email,
+            next: safe_next(f.next.as_deref()).to_owned(),
+            failed,
+            throttled,
+        }
+        .render()
+        .map_err(|e| PageError(tr, e.into()))
+    };
+    if let Err(wait) = limits
+        .blocked("signin-client", &client.0, SIGNIN_PER_CLIENT)
+        .and_then(|()| limits.blocked("signin-account", &account, SIGNIN_PER_ACCOUNT))
+    {
+        tracing::info!("sign-in throttled");
+        let html = refused(f, false, true)?;
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, wait.retry_after_secs.to_string())],
+            Html(html),
+        )
+            .into_response());
+    }
     let record = match Email::parse(&f.email) {
         Ok(email) => state
             .store
@@ -88,35 +145,40 @@ pub async fn submit(
             .map_err(|e| PageError(tr, e.into()))?,
         Err(_) => None,
     };
-    let user = match record {
-        Some(r)
-            if r.user.active
-                && r.password_hash
-                    .as_deref()
-                    .is_some_and(|h| auth::verify_password(h, &f.password)) =>
-        {
-            Some(r.user)
-        }
-        Some(_) => None,
-        None => {
-            auth::verify_dummy(&f.password);
-            None
-        }
+    // Exactly one argon2 verification on every path, so the time says nothing.
+    let hash = record
+        .as_ref()
+        .filter(|r| r.user.active)
+        .and_then(|r| r.password_hash.clone());
+    let verified = verify_off_the_workers(hash, f.password.clone()).await;
+    let (user, known) = match record {
+        Some(r) if verified => (Some(r.user), None),
+        Some(r) => (None, Some(r.user)),
+        None => (None, None),
     };
     let Some(user) = user else {
         tracing::info!("failed sign-in");
-        let page = SigninPage {
-            p: Page::public(tr, &csrf, "/signin"),
-            email: f.email,
-            next: safe_next(f.next.as_deref()).to_owned(),
-            failed: true,
-        };
-        let html = page.render().map_err(|e| PageError(tr, e.into()))?;
+        limits.take("signin-client", &client.0, SIGNIN_PER_CLIENT);
+        limits.take("signin-account", &account, SIGNIN_PER_ACCOUNT);
+        if let Some(known) = known {
+            Audit::anonymous(known.workspace_id, "sign-in form", &client)
+                .record(
+                    &state,
+                    audit_action::SIGNIN_FAILED,
+                    ("user", Some(known.id.0)),
+                    "",
+                )
+                .await;
+        }
+        let html = refused(f, true, false)?;
         return Ok((StatusCode::UNAUTHORIZED, Html(html)).into_response());
     };
     let cookie = start_session(&state, &user)
         .await
         .map_err(|e| PageError(tr, e.into()))?;
+    Audit::user(&user, &client)
+        .record(&state, audit_action::SIGNIN, ("user", Some(user.id.0)), "")
+        .await;
     let mut response = Redirect::to(safe_next(f.next.as_deref())).into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)

@@ -93,11 +93,20 @@ pub async fn show(
 pub async fn delete(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
+    client: crate::kit::client::ClientKey,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     state
         .store
         .delete_segment(user.workspace.id, SegmentId(id))
         .await?;
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::audit_action::DELETE,
+            ("segment", Some(id)),
+            "",
+        )
+        .await;
     Ok(Redirect::to("/segments").into_response())
 }

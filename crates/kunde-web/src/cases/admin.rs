@@ -3,6 +3,8 @@
 //! and deciding pending grants.
 
 use super::labels::category_name;
+use crate::kit::audit::Audit;
+use crate::kit::client::ClientKey;
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
 use crate::kit::{FieldErrors, Page, Staff};
@@ -13,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
-use kunde_store::{SessionUser, StoreError};
+use kunde_store::{SessionUser, StoreError, audit_action};
 use serde::Deserialize;
 
 /// The notices this page may show after a redirect (`?done=…`).
@@ -119,6 +121,7 @@ fn saved() -> Response {
 pub async fn save_targets(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
@@ -149,6 +152,14 @@ pub async fn save_targets(
     for (id, f, r) in changes {
         state.store.set_case_category_targets(ws, id, f, r).await?;
     }
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::SETTINGS_CHANGE,
+            ("case_targets", None),
+            "",
+        )
+        .await;
     Ok(saved())
 }
 
@@ -227,6 +238,7 @@ pub struct AuthorityForm {
 pub async fn save_authority(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     Form(f): Form<AuthorityForm>,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings/cases");
@@ -254,6 +266,14 @@ pub async fn save_authority(
         .store
         .save_case_authority(user.workspace.id, Authority { staff, owner })
         .await?;
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::SETTINGS_CHANGE,
+            ("case_authority", None),
+            &format!("staff={} owner={}", staff.0, owner.0),
+        )
+        .await;
     Ok(saved())
 }
 
@@ -266,6 +286,7 @@ pub struct DecideForm {
 pub async fn decide(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
+    client: ClientKey,
     Path(id): Path<i64>,
     Form(f): Form<DecideForm>,
 ) -> Result<Response, AppError> {
@@ -284,5 +305,14 @@ pub async fn decide(
             state.now(),
         )
         .await?;
+    let decision = if approve { "approved" } else { "rejected" };
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::APPROVAL,
+            ("case_grant", Some(id)),
+            &format!("{decision} case={}", g.case_id),
+        )
+        .await;
     Ok(Redirect::to(&format!("/cases/{}?done=updated", g.case_id)).into_response())
 }

@@ -428,6 +428,7 @@ pub async fn check(
 pub async fn run(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: crate::kit::client::ClientKey,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let _p = Page::staff(&user, &csrf, "import", &format!("/import/{id}"));
@@ -447,6 +448,7 @@ pub async fn run(
     };
     let ws = user.workspace.id;
     let task_job = job.clone();
+    let audit = crate::kit::audit::Audit::by(&user, &client);
     tokio::spawn(async move {
         let job = task_job;
         let progress = |n: u64| job.done.store(n, Ordering::Relaxed);
@@ -456,7 +458,20 @@ pub async fn run(
         };
         let outcome = importing::write(&state.store, ws, &prepared, &ctl).await;
         let phase = match outcome {
-            Ok(out) => Phase::Done(out),
+            Ok(out) => {
+                audit
+                    .record(
+                        &state,
+                        kunde_store::audit_action::IMPORT,
+                        ("import", None),
+                        &format!(
+                            "inserted={} skipped={} customers_created={}",
+                            out.inserted, out.skipped, out.customers_created
+                        ),
+                    )
+                    .await;
+                Phase::Done(out)
+            }
             Err(StoreError::Cancelled) => Phase::Cancelled,
             Err(e) => {
                 tracing::error!(error = %e, "import failed; nothing was stored");

@@ -211,10 +211,19 @@ pub async fn delete_confirm(
 pub async fn delete(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: crate::kit::client::ClientKey,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
     state.store.delete_journey(c.ws, JourneyId(id)).await?;
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::audit_action::DELETE,
+            ("journey", Some(id)),
+            "",
+        )
+        .await;
     Ok(Redirect::to("/journeys?done=journey-deleted").into_response())
 }
 
@@ -322,6 +331,7 @@ pub async fn stage_delete_confirm(
 pub async fn delete_stage(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: crate::kit::client::ClientKey,
     Path((id, sid)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let c = ctx(&user, &csrf, String::new());
@@ -329,6 +339,14 @@ pub async fn delete_stage(
         .store
         .delete_stage(c.ws, JourneyId(id), StageId(sid))
         .await?;
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::audit_action::DELETE,
+            ("stage", Some(sid)),
+            "",
+        )
+        .await;
     Ok(back(id, "#stages", "stage-deleted"))
 }
 

@@ -366,9 +366,18 @@ pub async fn confirm_delete(
 pub async fn delete(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
+    client: crate::kit::client::ClientKey,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     state.store.delete_article(user.workspace.id, id).await?;
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::audit_action::DELETE,
+            ("article", Some(id)),
+            "",
+        )
+        .await;
     Ok(Redirect::to("/kb?done=kb-deleted").into_response())
 }
 

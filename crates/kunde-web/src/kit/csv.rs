@@ -16,13 +16,28 @@ pub(crate) fn script_json(value: &serde_json::Value) -> String {
         .replace('&', "\\u0026")
 }
 
-/// A CSV cell that a spreadsheet will not run as a formula.
+/// A CSV cell that a spreadsheet will not run as a formula, whichever separator it splits on:
+/// Danish and Swedish Excel split on `;`, so `safe;=1+1` holds a formula there. Every piece
+/// between separators (`,` or `;`) whose first character after spaces and quotes could start
+/// a formula (`=`, `+`, `-`, `@`, tab, carriage return, line feed) gets a `'` before it, which
+/// makes the spreadsheet read it as text.
 pub fn csv_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
+    const TRIGGERS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut piece_start = true;
+    for c in s.chars() {
+        if piece_start && TRIGGERS.contains(&c) {
+            out.push('\'');
+            piece_start = false;
+        } else if piece_start && !matches!(c, ' ' | '"') {
+            piece_start = false;
+        }
+        out.push(c);
+        if matches!(c, ',' | ';') {
+            piece_start = true;
+        }
     }
+    out
 }
 
 /// Writes rows as CSV (header first) into a download response.
@@ -85,5 +100,22 @@ mod tests {
     fn csv_cells_never_start_a_formula() {
         assert_eq!(csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(csv_text("Ann"), "Ann");
+        assert_eq!(csv_text("-1"), "'-1");
+        // A Danish or Swedish spreadsheet splits on `;`, an English one on `,`.
+        assert_eq!(csv_text("safe;=1+1"), "safe;'=1+1");
+        assert_eq!(csv_text("a, +cmd"), "a, '+cmd");
+        assert_eq!(csv_text("x; \"=1+1\""), "x; \"'=1+1\"");
+        assert_eq!(csv_text("Hansen; Bo, Ribe"), "Hansen; Bo, Ribe");
+        assert_eq!(csv_text("a=b;c+d"), "a=b;c+d");
+        for bad in ["safe;=1+1", "a,@SUM(A1)", "ok;\t=1", "x;\n=1"] {
+            let cell = csv_text(bad);
+            for piece in cell.split([',', ';']) {
+                let first = piece.trim_start_matches([' ', '"']).chars().next();
+                assert!(
+                    !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')),
+                    "{bad:?} → {cell:?}"
+                );
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! Invariant (checked by `tests/tidy.rs`): nothing in `kit/` names a feature folder.
 
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod client;
 pub mod cookies;

@@ -64,12 +64,52 @@ impl RateLimiter {
         per_minute: u32,
         now: f64,
     ) -> Result<(), TooMany> {
-        let capacity = f64::from(per_minute.max(1));
-        let rate = capacity / 60.0;
+        self.take_at(bucket, client, Window::per_minute(per_minute), now, true)
+    }
+
+    /// Whether the client's bucket is empty, without taking from it (for limits that count
+    /// only failures, such as sign-in: ask first, take after a failure).
+    pub fn blocked(
+        &self,
+        bucket: &'static str,
+        client: &str,
+        window: Window,
+    ) -> Result<(), TooMany> {
+        self.take_at(
+            bucket,
+            client,
+            window,
+            self.start.elapsed().as_secs_f64(),
+            false,
+        )
+    }
+
+    /// Takes one from the client's bucket (a failure), whatever is left.
+    pub fn take(&self, bucket: &'static str, client: &str, window: Window) {
+        let _ = self.take_at(
+            bucket,
+            client,
+            window,
+            self.start.elapsed().as_secs_f64(),
+            true,
+        );
+    }
+
+    /// The token bucket at `now`: refilled, then (if `consume`) one taken when there is one.
+    pub fn take_at(
+        &self,
+        bucket: &'static str,
+        client: &str,
+        window: Window,
+        now: f64,
+        consume: bool,
+    ) -> Result<(), TooMany> {
+        let capacity = f64::from(window.capacity.max(1));
+        let rate = capacity / window.seconds.max(1.0);
         let mut map = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() >= SWEEP_AT {
-            // A bucket idle for a minute is full again: dropping it changes nothing.
-            map.retain(|_, b| now - b.at < 60.0);
+            // A bucket idle for its whole window is full again: dropping it changes nothing.
+            map.retain(|_, b| now - b.at < 3600.0);
         }
         let b = map.entry((bucket, client.to_owned())).or_insert(Bucket {
             tokens: capacity,
@@ -78,12 +118,30 @@ impl RateLimiter {
         b.tokens = (b.tokens + (now - b.at).max(0.0) * rate).min(capacity);
         b.at = now;
         if b.tokens >= 1.0 {
-            b.tokens -= 1.0;
+            if consume {
+                b.tokens -= 1.0;
+            }
             Ok(())
         } else {
             Err(TooMany {
                 retry_after_secs: ((1.0 - b.tokens) / rate).ceil().max(1.0) as u64,
             })
+        }
+    }
+}
+
+/// A limit: `capacity` requests, refilled evenly over `seconds` (at most one hour).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub capacity: u32,
+    pub seconds: f64,
+}
+
+impl Window {
+    pub fn per_minute(n: u32) -> Self {
+        Self {
+            capacity: n,
+            seconds: 60.0,
         }
     }
 }
@@ -110,5 +168,27 @@ mod tests {
         assert!(l.check_at("answer", "1.2.3.4", 5, 11.0).is_err());
         assert!(l.check_at("answer", "1.2.3.4", 5, 12.5).is_ok());
         assert!(l.check_at("answer", "1.2.3.4", 5, 12.6).is_err());
+    }
+
+    #[test]
+    fn asking_does_not_take_and_a_long_window_refills_slowly() {
+        let l = RateLimiter::default();
+        let w = Window {
+            capacity: 3,
+            seconds: 900.0,
+        };
+        for _ in 0..10 {
+            assert!(
+                l.take_at("signin", "a", w, 0.0, false).is_ok(),
+                "asking is free"
+            );
+        }
+        for _ in 0..3 {
+            assert!(l.take_at("signin", "a", w, 0.0, true).is_ok());
+        }
+        let refused = l.take_at("signin", "a", w, 0.0, false).unwrap_err();
+        assert_eq!(refused.retry_after_secs, 300);
+        assert!(l.take_at("signin", "a", w, 299.0, false).is_err());
+        assert!(l.take_at("signin", "a", w, 301.0, false).is_ok());
     }
 }

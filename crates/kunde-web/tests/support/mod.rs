@@ -61,6 +61,8 @@ pub struct Reply {
     pub location: Option<String>,
     pub body: String,
     pub headers: axum::http::HeaderMap,
+    /// The body as sent (for downloads that are not text).
+    pub bytes: Vec<u8>,
 }
 
 impl Client {
@@ -108,18 +110,17 @@ impl Client {
         let location = headers
             .get(header::LOCATION)
             .map(|l| l.to_str().unwrap().to_owned());
-        let body = String::from_utf8(
-            to_bytes(response.into_body(), usize::MAX)
-                .await
-                .unwrap()
-                .to_vec(),
-        )
-        .unwrap();
+        let bytes = to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
         Reply {
             status,
             location,
             body,
             headers,
+            bytes,
         }
     }
 

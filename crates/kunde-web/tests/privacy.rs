@@ -1,0 +1,366 @@
+//! Privacy requests and the audit trail end to end (both databases): the owner exports a
+//! customer as a ZIP and erases them after a confirmation page; both are audited; the audit
+//! trail is filtered, paged and downloaded as formula-safe CSV; the retention rule is off by
+//! default, previews who it would erase, and the timed job erases only when it is on. Every
+//! route is checked signed out, as staff, and as another workspace's owner.
+
+mod support;
+
+use axum::http::StatusCode;
+use kunde_domain::*;
+use kunde_store::testing::TestDb;
+use kunde_store::{AuditFilter, audit_action};
+use support::*;
+
+on_both_databases!(
+    the_owner_exports_a_customer_as_a_zip_and_it_is_audited,
+    erasing_counts_first_then_leaves_the_anonymous_stand_in,
+    privacy_routes_are_the_owners_and_stay_in_their_workspace,
+    the_audit_trail_filters_pages_and_downloads_safe_csv,
+    the_retention_rule_is_off_by_default_and_previews_first,
+    settings_invitations_and_api_keys_are_audited,
+);
+
+const YEAR: i64 = 31_557_600;
+
+fn audit_actions(entries: &kunde_store::AuditPage) -> Vec<String> {
+    entries
+        .entries
+        .iter()
+        .map(|e| e.entry.action.clone())
+        .collect()
+}
+
+async fn all_audit(db: &TestDb, ws: WorkspaceId) -> kunde_store::AuditPage {
+    db.store
+        .audit_log(
+            ws,
+            &AuditFilter {
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+}
+
+async fn the_owner_exports_a_customer_as_a_zip_and_it_is_audited(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "exp").await;
+    let c = seed_customer(db, ws.id, "Anna Andersen").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@exp.test").await;
+    let page = owner.get(&format!("/customers/{}", c.id)).await;
+    assert!(page.body.contains(&format!("/customers/{}/export", c.id)));
+    assert!(page.body.contains(&format!("/customers/{}/erase", c.id)));
+
+    let reply = owner
+        .post(&format!("/customers/{}/export", c.id), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.headers["content-type"], "application/zip");
+    assert!(reply.bytes.starts_with(b"PK"), "a ZIP archive");
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(reply.bytes)).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n == "customer.json"), "{names:?}");
+    assert!(names.iter().any(|n| n == "README.txt"), "{names:?}");
+
+    let trail = all_audit(db, ws.id).await;
+    let export = trail
+        .entries
+        .iter()
+        .find(|e| e.entry.action == audit_action::CUSTOMER_EXPORT)
+        .expect("the export is audited");
+    assert_eq!(export.entry.target_id, Some(c.id.0));
+    assert_eq!(export.entry.actor.label, "Olivia Owner");
+}
+
+async fn erasing_counts_first_then_leaves_the_anonymous_stand_in(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "era").await;
+    let c = seed_customer(db, ws.id, "Bo Bertelsen").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@era.test").await;
+    let confirm = owner.get(&format!("/customers/{}/erase", c.id)).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.body.contains("Bo Bertelsen"));
+    assert!(confirm.body.contains("0 events"), "{}", confirm.body);
+    // Nothing is erased by looking.
+    assert_eq!(
+        db.store.get_customer(ws.id, c.id).await.unwrap().name,
+        "Bo Bertelsen"
+    );
+
+    let done = owner.post(&format!("/customers/{}/erase", c.id), &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        done.location.as_deref(),
+        Some(&*format!("/customers/{}", c.id))
+    );
+    let page = owner.get(&format!("/customers/{}", c.id)).await;
+    assert!(page.body.contains(&format!("Erased customer #{}", c.id)));
+    assert!(!page.body.contains("Bo Bertelsen"));
+    assert!(db.store.is_erased(ws.id, c.id).await.unwrap());
+    let trail = all_audit(db, ws.id).await;
+    assert!(audit_actions(&trail).contains(&audit_action::CUSTOMER_ERASE.to_owned()));
+}
+
+async fn privacy_routes_are_the_owners_and_stay_in_their_workspace(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "one").await;
+    seed_workspace(db, "two").await;
+    let c = seed_customer(db, ws.id, "Cy Carlsen").await;
+    let gets = [
+        format!("/customers/{}/erase", c.id),
+        "/settings/audit".to_owned(),
+        "/settings/audit.csv".to_owned(),
+        "/settings/privacy".to_owned(),
+    ];
+
+    let mut anonymous = Client::new(state(db));
+    for path in &gets {
+        let r = anonymous.get(path).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert!(r.location.unwrap().starts_with("/signin"), "{path}");
+    }
+    let r = anonymous
+        .post(&format!("/customers/{}/erase", c.id), &[])
+        .await;
+    assert!(r.location.unwrap().starts_with("/signin"));
+
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@one.test").await;
+    let page = staff.get(&format!("/customers/{}", c.id)).await;
+    assert!(!page.body.contains("/export"), "staff see no export");
+    for path in &gets {
+        assert_eq!(
+            staff.get(path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    for path in [
+        format!("/customers/{}/export", c.id),
+        format!("/customers/{}/erase", c.id),
+    ] {
+        assert_eq!(staff.post(&path, &[]).await.status, StatusCode::FORBIDDEN);
+    }
+
+    let mut other = Client::new(state(db));
+    other.sign_in("owner@two.test").await;
+    assert_eq!(
+        other
+            .get(&format!("/customers/{}/erase", c.id))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    for path in [
+        format!("/customers/{}/export", c.id),
+        format!("/customers/{}/erase", c.id),
+    ] {
+        assert_eq!(other.post(&path, &[]).await.status, StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        db.store.get_customer(ws.id, c.id).await.unwrap().name,
+        "Cy Carlsen"
+    );
+    assert!(!db.store.is_erased(ws.id, c.id).await.unwrap());
+    // The other owner's trail does not show the first workspace's entries.
+    let trail = other.get("/settings/audit.csv").await;
+    assert!(!trail.body.contains("Olivia Owner\",") || !trail.body.contains("one.test"));
+    assert_eq!(
+        all_audit(db, ws.id)
+            .await
+            .entries
+            .iter()
+            .filter(|e| e.entry.action == audit_action::CUSTOMER_ERASE)
+            .count(),
+        0
+    );
+}
+
+async fn the_audit_trail_filters_pages_and_downloads_safe_csv(db: &TestDb) {
+    let (ws, owner_user, staff_user) = seed_workspace(db, "aud").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@aud.test").await;
+    // A failed sign-in is recorded too (for a known address), without a user.
+    let mut stranger = Client::new(state(db));
+    let failed = stranger
+        .post(
+            "/signin",
+            &[("email", "staff@aud.test"), ("password", "wrong password")],
+        )
+        .await;
+    assert_eq!(failed.status, StatusCode::UNAUTHORIZED);
+    let trail = all_audit(db, ws.id).await;
+    let actions = audit_actions(&trail);
+    assert!(
+        actions.contains(&audit_action::SIGNIN.to_owned()),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&audit_action::SIGNIN_FAILED.to_owned()),
+        "{actions:?}"
+    );
+
+    // An entry whose detail a spreadsheet could run, and enough entries for two pages.
+    for i in 0..60 {
+        db.store
+            .record_audit(
+                ws.id,
+                &kunde_store::AuditEntry {
+                    at: NOW - 10 * YEAR + i,
+                    actor: kunde_store::Actor {
+                        user_id: Some(staff_user.id),
+                        label: "Sam Staff".into(),
+                        client_address: Some("192.0.2.1".into()),
+                    },
+                    action: audit_action::DELETE.into(),
+                    target_kind: "segment".into(),
+                    target_id: Some(i),
+                    detail: "safe;=HYPERLINK(\"http://evil.example\")".into(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let page = owner.get("/settings/audit").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Failed sign-in"));
+    assert!(page.body.contains("page=2"), "paged");
+
+    let only_deletes = owner
+        .get("/settings/audit?action=delete&person=&from=&to=")
+        .await;
+    assert!(
+        only_deletes.body.contains("60 entries"),
+        "{}",
+        only_deletes.body
+    );
+    let by_owner = owner
+        .get(&format!("/settings/audit?person={}", owner_user.id))
+        .await;
+    assert!(!by_owner.body.contains("<td>Sam Staff</td>"));
+    assert!(by_owner.body.contains("Signed in"));
+    let recent = owner.get("/settings/audit?from=2025-06-01").await;
+    assert!(!recent.body.contains("<td>Sam Staff</td>"), "date range");
+    assert!(only_deletes.body.contains("<td>Sam Staff</td>"));
+
+    let csv = owner.get("/settings/audit.csv?action=delete").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert_eq!(csv.body.lines().count(), 61);
+    for line in csv.body.lines().skip(1) {
+        assert!(line.contains("safe;'=HYPERLINK"), "{line}");
+        assert!(!line.contains(";=HYPERLINK"), "{line}");
+    }
+}
+
+async fn the_retention_rule_is_off_by_default_and_previews_first(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "ret").await;
+    let old = seed_customer(db, ws.id, "Dorte Old").await;
+    let state_now = state(db);
+    let later = NOW + 4 * YEAR;
+    let mut later_state = state(db);
+    later_state.clock = std::sync::Arc::new(move || later);
+    let mut owner = Client::new(later_state.clone());
+    owner.sign_in("owner@ret.test").await;
+    let page = owner.get("/settings/privacy").await;
+    assert!(page.body.contains("The rule is off"));
+    // Off: the job erases nobody.
+    assert_eq!(
+        kunde_web::run_retention(&state_now, later).await.unwrap(),
+        0
+    );
+
+    let preview = owner.get("/settings/privacy?years=3").await;
+    assert!(preview.body.contains("Dorte Old"), "listed first");
+    assert!(preview.body.contains("One customer would be erased now"));
+    assert_eq!(
+        owner.get("/settings/privacy?years=zero").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(db.store.retention_rule(ws.id).await.unwrap(), None);
+
+    let saved = owner.post("/settings/privacy", &[("years", "3")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(db.store.retention_rule(ws.id).await.unwrap(), Some(3));
+    // Not yet inactive for three years at NOW: nothing happens.
+    assert_eq!(kunde_web::run_retention(&state_now, NOW).await.unwrap(), 0);
+    assert_eq!(
+        kunde_web::run_retention(&later_state, later).await.unwrap(),
+        1
+    );
+    assert!(db.store.is_erased(ws.id, old.id).await.unwrap());
+    // Safe to run twice.
+    assert_eq!(
+        kunde_web::run_retention(&later_state, later).await.unwrap(),
+        0
+    );
+    let trail = all_audit(db, ws.id).await;
+    assert!(audit_actions(&trail).contains(&audit_action::RETENTION_CHANGE.to_owned()));
+
+    owner.post("/settings/privacy", &[("years", "")]).await;
+    assert_eq!(db.store.retention_rule(ws.id).await.unwrap(), None);
+}
+
+async fn settings_invitations_and_api_keys_are_audited(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "set").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@set.test").await;
+    let r = owner
+        .post(
+            "/settings",
+            &[
+                ("name", "Cykel ApS"),
+                ("language", "da"),
+                ("currency", "DKK"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = owner
+        .post(
+            "/settings/invite",
+            &[
+                ("name", "Nina New"),
+                ("email", "nina@set.test"),
+                ("role", "staff"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = owner
+        .post(
+            "/settings/api-keys",
+            &[("name", "Shop"), ("kind", "secret"), ("origins", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let key = db.store.list_api_keys(ws.id).await.unwrap()[0].id;
+    owner
+        .post(&format!("/settings/api-keys/{key}/revoke"), &[])
+        .await;
+    let actions = audit_actions(&all_audit(db, ws.id).await);
+    for expected in [
+        audit_action::SETTINGS_CHANGE,
+        audit_action::INVITE,
+        audit_action::API_KEY_CREATE,
+        audit_action::API_KEY_REVOKE,
+    ] {
+        assert!(
+            actions.contains(&expected.to_owned()),
+            "{expected}: {actions:?}"
+        );
+    }
+    // The trail holds no e-mail address of the invited person.
+    let csv = owner.get("/settings/audit.csv").await;
+    assert!(!csv.body.contains("nina@set.test"));
+}
