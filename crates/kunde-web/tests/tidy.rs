@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The feature folders: each owns its routes, pages, e-mails, jobs and API endpoints.
-const FEATURES: [&str; 12] = [
+const FEATURES: &[&str] = &[
     "account",
     "analytics",
     "api",
