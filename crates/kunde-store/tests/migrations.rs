@@ -49,6 +49,10 @@ const LANDED: &[(&str, &str)] = &[
         "fd153fc4fa7f20b5ee45ea157df2b239078f285825c93e321aa8cb93b0c2c3fc",
     ),
     (
+        "migrations/postgres/0013_dashboard.sql",
+        "13f494307081a77b241bc24f0ac7400d4f198645bfb9be9c84c4f5e81d322c59",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -87,6 +91,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0011_trust.sql",
         "23c74c393e60487d785692e62457d591482775d281634b0ed7f0d6fbf2723dbc",
+    ),
+    (
+        "migrations/sqlite/0013_dashboard.sql",
+        "ae2b0d49025c6ffb2b350fb8abf586ba0fb655c7d89a41fd58807c4f54e5d25a",
     ),
 ];
 

@@ -7,8 +7,8 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, survey_results,
-    surveys,
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments,
+    survey_results, surveys,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::staff_routes())
         .merge(surveys::staff_routes())
         .merge(survey_results::staff_routes())
+        .merge(moments::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(import::owner_routes())
         .merge(cases::owner_routes())
         .merge(survey_results::owner_routes())
+        .merge(moments::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The feature folders: each owns its routes, pages, e-mails, jobs and API endpoints.
-const FEATURES: [&str; 11] = [
+const FEATURES: [&str; 12] = [
     "account",
     "analytics",
     "api",
@@ -17,6 +17,7 @@ const FEATURES: [&str; 11] = [
     "import",
     "journeys",
     "kb",
+    "moments",
     "survey_results",
     "surveys",
 ];

@@ -42,5 +42,14 @@ dash-past-target-cases = Sager over fristen
 dash-overdue-followups = Forsinkede opfølgninger
 dash-fact-half-you = i beholder { $pct } % efter tre år.
 dash-fact-half-none = jeres ordrer rækker endnu ikke tre år tilbage.
-dash-fact-complain-you = I havde { $cases } sager og { $detractors } kritiske svar det seneste år.
+dash-fact-complain-you = i havde { $cases } og { $detractors } det seneste år.
+dash-fact-cases = { $n ->
+    [one] én sag
+   *[other] { $n } sager
+}
+dash-fact-detractors = { $n ->
+    [one] ét kritisk svar
+   *[other] { $n } kritiske svar
+}
 dash-fact-moments-you = jeres værste kontaktpunkt er { $name }.
+dash-moment-detail = { $bad } dårlige, { $good } gode

@@ -42,5 +42,14 @@ dash-past-target-cases = Cases past target
 dash-overdue-followups = Follow-ups overdue
 dash-fact-half-you = you keep { $pct } % after three years.
 dash-fact-half-none = your orders do not reach back three years yet.
-dash-fact-complain-you = you had { $cases } cases and { $detractors } detractor answers in the last year.
+dash-fact-complain-you = you had { $cases } and { $detractors } in the last year.
+dash-fact-cases = { $n ->
+    [one] one case
+   *[other] { $n } cases
+}
+dash-fact-detractors = { $n ->
+    [one] one detractor answer
+   *[other] { $n } detractor answers
+}
 dash-fact-moments-you = your worst touchpoint is { $name }.
+dash-moment-detail = { $bad } bad, { $good } good

@@ -42,5 +42,14 @@ dash-past-target-cases = Ärenden över målet
 dash-overdue-followups = Försenade uppföljningar
 dash-fact-half-you = ni behåller { $pct } % efter tre år.
 dash-fact-half-none = era order räcker ännu inte tre år bakåt.
-dash-fact-complain-you = ni hade { $cases } ärenden och { $detractors } kritiska svar det senaste året.
+dash-fact-complain-you = ni hade { $cases } och { $detractors } det senaste året.
+dash-fact-cases = { $n ->
+    [one] ett ärende
+   *[other] { $n } ärenden
+}
+dash-fact-detractors = { $n ->
+    [one] ett kritiskt svar
+   *[other] { $n } kritiska svar
+}
 dash-fact-moments-you = er sämsta kontaktpunkt är { $name }.
+dash-moment-detail = { $bad } dåliga, { $good } bra

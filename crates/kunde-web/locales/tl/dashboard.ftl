@@ -42,5 +42,14 @@ dash-past-target-cases = Mga kasong lampas sa target
 dash-overdue-followups = Mga follow-up na lampas na sa takdang oras
 dash-fact-half-you = napapanatili ninyo ang { $pct } % makalipas ang tatlong taon.
 dash-fact-half-none = hindi pa umaabot nang tatlong taon pabalik ang inyong mga order.
-dash-fact-complain-you = mayroon kayong { $cases } kaso at { $detractors } sagot ng detractor sa nakaraang taon.
+dash-fact-complain-you = mayroon kayong { $cases } at { $detractors } sa nakaraang taon.
+dash-fact-cases = { $n ->
+    [one] isang kaso
+   *[other] { $n } kaso
+}
+dash-fact-detractors = { $n ->
+    [one] isang sagot ng detractor
+   *[other] { $n } sagot ng detractor
+}
 dash-fact-moments-you = ang pinakamasama ninyong touchpoint ay { $name }.
+dash-moment-detail = { $bad } masama, { $good } mabuti

@@ -10,6 +10,7 @@ use crate::kit::Page;
 use crate::kit::Staff;
 use crate::kit::error::AppError;
 use crate::kit::format::format_number;
+use crate::moments::{self, Moment};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -30,6 +31,7 @@ struct OverviewPage {
     cases: List,
     grants: Option<List>,
     facts: Vec<(String, String)>,
+    moments: Vec<Moment>,
 }
 
 impl OverviewPage {
@@ -37,6 +39,7 @@ impl OverviewPage {
         self.followups.total == 0
             && self.cases.total == 0
             && self.grants.as_ref().is_none_or(|g| g.total == 0)
+            && self.moments.is_empty()
     }
 }
 
@@ -79,18 +82,21 @@ pub async fn page(
 
     let keys = monthly::keys(now);
     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
-    let (value, surveys) = tokio::task::spawn_blocking({
+    let value = tokio::task::spawn_blocking({
         let data = data.clone();
         let keys = keys.clone();
-        move || {
-            (
-                monthly::value(&data.log, &keys, now),
-                monthly::surveys(&answers, &keys, now),
-            )
-        }
+        move || monthly::value(&data.log, &keys, now)
     })
     .await
     .map_err(|e| AppError::internal(e.to_string()))?;
+    let surveys = monthly::surveys(&answers, &keys, now);
+    let ranking = moments::ranking(&state, ws, &data, Some(&answers), Some(&cases), now).await?;
+    let worst: Vec<Moment> = ranking
+        .moments
+        .into_iter()
+        .filter(|m| m.bad > 0)
+        .take(today::SHOWN)
+        .collect();
     let (open_cases, past_target) = monthly::cases(&cases, &keys, now);
     let overdue = monthly::followups_overdue(&followups, &keys, now);
 
@@ -232,11 +238,29 @@ pub async fn page(
     let complain = p.tr.t_args(
         "dash-fact-complain-you",
         &[
-            ("cases", &monthly::cases_last_year(&cases, now).to_string()),
-            ("detractors", &surveys.detractors_last_year.to_string()),
+            (
+                "cases",
+                &p.count(
+                    "dash-fact-cases",
+                    &(monthly::cases_last_year(&cases, now) as i64),
+                ),
+            ),
+            (
+                "detractors",
+                &p.count(
+                    "dash-fact-detractors",
+                    &(surveys.detractors_last_year as i64),
+                ),
+            ),
         ],
     );
-    let facts = vec![(p.t("fact-half"), kept), (p.t("fact-complain"), complain)];
+    let mut facts = vec![(p.t("fact-half"), kept), (p.t("fact-complain"), complain)];
+    if let Some(m) = worst.first() {
+        facts.push((
+            p.t("fact-moments"),
+            p.named("dash-fact-moments-you", &m.name),
+        ));
+    }
     let page = OverviewPage {
         month: labels.last().cloned().unwrap_or_default(),
         followups: today::followups(&p, &followups, now),
@@ -244,6 +268,7 @@ pub async fn page(
         grants: grants.as_deref().map(|g| today::grants(&p, g)),
         figures,
         facts,
+        moments: worst,
         totals,
         p,
     };
