@@ -23,6 +23,7 @@ mod ingest;
 mod journeys;
 mod kb;
 mod mail;
+mod moments;
 mod rows;
 mod segments;
 mod spend;
@@ -57,6 +58,7 @@ pub use ingest::{
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use spend::Spend;
+pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -53,6 +53,10 @@ const LANDED: &[(&str, &str)] = &[
         "581b3203c0eab46abff63de3239f8fd2bb40099109c99d8fbf3b413f859ce145",
     ),
     (
+        "migrations/postgres/0013_dashboard.sql",
+        "13f494307081a77b241bc24f0ac7400d4f198645bfb9be9c84c4f5e81d322c59",
+    ),
+    (
         "migrations/postgres/0017_accounts.sql",
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
@@ -99,6 +103,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0012_value.sql",
         "9e1e3f2fbe326f8e414bd398f7869300a7d9161fbd9f3ad332f2663d278928bf",
+    ),
+    (
+        "migrations/sqlite/0013_dashboard.sql",
+        "ae2b0d49025c6ffb2b350fb8abf586ba0fb655c7d89a41fd58807c4f54e5d25a",
     ),
     (
         "migrations/sqlite/0017_accounts.sql",

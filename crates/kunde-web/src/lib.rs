@@ -30,6 +30,7 @@ pub mod import;
 mod journeys;
 mod kb;
 mod privacy;
+mod moments;
 mod survey_results;
 mod surveys;
 mod value;

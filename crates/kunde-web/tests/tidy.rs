@@ -18,6 +18,7 @@ const FEATURES: &[&str] = &[
     "journeys",
     "kb",
     "privacy",
+    "moments",
     "survey_results",
     "surveys",
     "value",

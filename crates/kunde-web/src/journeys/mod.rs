@@ -15,6 +15,8 @@ mod view;
 
 use crate::state::AppState;
 use axum::Router;
+pub use health::failed_outcome;
+
 use axum::routing::{get, post};
 
 pub fn staff_routes() -> Router<AppState> {

@@ -51,6 +51,49 @@ pub fn format_money(lang: Language, m: Money, currency: &str) -> String {
     }
 }
 
+/// A number with `decimals` decimals the way each language writes it: "1,234.5" in English
+/// and Tagalog, "1.234,5" in Danish, "1 234,5" in Swedish (a no-break space groups).
+pub fn format_number(lang: Language, x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "–".to_owned();
+    }
+    let (group, decimal) = match lang {
+        Language::Da => ('.', ','),
+        Language::Sv => ('\u{a0}', ','),
+        Language::En | Language::Tl => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    // "-0.0" is written "0.0": a rounded zero has no sign.
+    if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A change with its sign ("+3.5", "−2.0"; "0.0" for none).
+pub fn format_change(lang: Language, x: f64, decimals: usize) -> String {
+    let number = format_number(lang, x, decimals);
+    if number.starts_with('-') {
+        number.replacen('-', "\u{2212}", 1)
+    } else if number.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{number}")
+    } else {
+        number
+    }
+}
+
 /// A duration the way a person reads it: minutes, hours or days.
 pub fn duration(tr: &crate::kit::i18n::Tr, seconds: f64) -> String {
     let one_decimal = |x: f64| {
@@ -199,6 +242,19 @@ mod tests {
         );
         assert_eq!(format_money(Language::Da, Money(-5), "DKK"), "-0,05 DKK");
         assert_eq!(format_money(Language::En, Money(99_900), ""), "999.00");
+    }
+
+    #[test]
+    fn numbers_and_changes_are_written_the_way_each_language_writes_them() {
+        assert_eq!(format_number(Language::En, 1234.56, 1), "1,234.6");
+        assert_eq!(format_number(Language::Da, 1234.56, 1), "1.234,6");
+        assert_eq!(format_number(Language::Sv, -1234.0, 0), "-1\u{a0}234");
+        assert_eq!(format_number(Language::Tl, 0.04, 0), "0");
+        assert_eq!(format_number(Language::En, -0.04, 1), "0.0");
+        assert_eq!(format_number(Language::En, f64::NAN, 1), "–");
+        assert_eq!(format_change(Language::En, 3.26, 1), "+3.3");
+        assert_eq!(format_change(Language::Da, -2.0, 1), "\u{2212}2,0");
+        assert_eq!(format_change(Language::En, 0.0, 0), "0");
     }
 
     #[test]
