@@ -23,6 +23,7 @@ mod ingest;
 mod journeys;
 mod kb;
 mod mail;
+mod portal;
 mod rows;
 mod segments;
 mod survey_results;
@@ -55,6 +56,7 @@ pub use ingest::{
 };
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
+pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -29,6 +29,7 @@ mod dashboard;
 pub mod import;
 mod journeys;
 mod kb;
+mod portal;
 mod survey_results;
 mod surveys;
 

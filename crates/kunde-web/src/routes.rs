@@ -7,8 +7,8 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, survey_results,
-    surveys,
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, portal,
+    survey_results, surveys,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -23,7 +23,8 @@ pub fn router(state: AppState) -> Router {
         .merge(kb::public_routes())
         .merge(cases::public_routes())
         .merge(surveys::public_routes())
-        .merge(survey_results::public_routes());
+        .merge(survey_results::public_routes())
+        .merge(portal::public_routes());
     let staff = Router::new()
         .merge(dashboard::staff_routes())
         .merge(account::staff_routes())
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::staff_routes())
         .merge(surveys::staff_routes())
         .merge(survey_results::staff_routes())
+        .merge(portal::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The feature folders: each owns its routes, pages, e-mails, jobs and API endpoints.
-const FEATURES: [&str; 11] = [
+const FEATURES: [&str; 12] = [
     "account",
     "analytics",
     "api",
@@ -17,6 +17,7 @@ const FEATURES: [&str; 11] = [
     "import",
     "journeys",
     "kb",
+    "portal",
     "survey_results",
     "surveys",
 ];
@@ -25,7 +26,12 @@ const FEATURES: [&str; 11] = [
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 3] = ["enqueue_mail", "send_invitation", "send_reminder"];
+const OUTBOX_WRITES: [&str; 4] = [
+    "enqueue_mail",
+    "send_invitation",
+    "send_reminder",
+    "send_portal_link",
+];
 
 const MAX_LINES: usize = 600;
 
