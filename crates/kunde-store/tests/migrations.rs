@@ -57,6 +57,10 @@ const LANDED: &[(&str, &str)] = &[
         "13f494307081a77b241bc24f0ac7400d4f198645bfb9be9c84c4f5e81d322c59",
     ),
     (
+        "migrations/postgres/0014_portal.sql",
+        "4e6e2d7bb708be258056475d811d736d6d8cd281d5dbd696b0e055d9e0760650",
+    ),
+    (
         "migrations/postgres/0017_accounts.sql",
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
@@ -107,6 +111,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0013_dashboard.sql",
         "ae2b0d49025c6ffb2b350fb8abf586ba0fb655c7d89a41fd58807c4f54e5d25a",
+    ),
+    (
+        "migrations/sqlite/0014_portal.sql",
+        "0a92825d304a8933e7d7772b95dcaf168e9c1607e0703240ff1439ba4360d5b0",
     ),
     (
         "migrations/sqlite/0017_accounts.sql",

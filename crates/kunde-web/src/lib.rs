@@ -31,6 +31,7 @@ mod journeys;
 mod kb;
 mod privacy;
 mod moments;
+mod portal;
 mod survey_results;
 mod surveys;
 mod value;

@@ -2,7 +2,7 @@
 //!
 //! Every e-mail Kunde sends is first written to the store's `outbox` table, here and nowhere
 //! else (checked by `tests/tidy.rs`): [`queue`] for a message on its own, and
-//! [`send_invitation`] / [`send_reminder`] for a message written in the same transaction as
+//! [`send_invitation`] / [`send_reminder`] / [`send_portal_link`] for a message written in the same transaction as
 //! what it reports. Each wakes the sender. [`deliver_due`] sends what is due through the
 //! workspace's SMTP server and records the outcome; a background task ([`run_sender`]) calls
 //! it every few seconds and as soon as [`AppState::mail_notify`] is notified; tests call it
@@ -78,6 +78,24 @@ pub async fn send_reminder(
         state.mail_notify.notify_one();
     }
     Ok(queued)
+}
+
+/// Makes a portal sign-in link for `customer` (valid until `expires_at`, revoking their
+/// earlier links) and queues its e-mail, made by `mail` from the link's token, in one
+/// transaction (see `Store::send_portal_link`).
+pub async fn send_portal_link(
+    state: &AppState,
+    ws: WorkspaceId,
+    customer: CustomerId,
+    expires_at: i64,
+    mail: impl FnOnce(&str) -> Mail,
+) -> kunde_store::Result<i64> {
+    let id = state
+        .store
+        .send_portal_link(ws, customer, state.now(), expires_at, mail)
+        .await?;
+    state.mail_notify.notify_one();
+    Ok(id)
 }
 
 /// Sends every message due now. A workspace without SMTP settings gets its messages marked

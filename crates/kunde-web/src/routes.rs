@@ -6,7 +6,7 @@ use crate::kit::auth::{require_owner, require_user};
 use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
-use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, privacy, survey_results, surveys, value};
+use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal, privacy, survey_results, surveys, value};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
@@ -20,7 +20,8 @@ pub fn router(state: AppState) -> Router {
         .merge(kb::public_routes())
         .merge(cases::public_routes())
         .merge(surveys::public_routes())
-        .merge(survey_results::public_routes());
+        .merge(survey_results::public_routes())
+        .merge(portal::public_routes());
     let staff = Router::new()
         .merge(dashboard::staff_routes())
         .merge(account::staff_routes())
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey_results::staff_routes())
         .merge(value::staff_routes())
         .merge(moments::staff_routes())
+        .merge(portal::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())

@@ -19,6 +19,7 @@ const FEATURES: &[&str] = &[
     "kb",
     "privacy",
     "moments",
+    "portal",
     "survey_results",
     "surveys",
     "value",
@@ -28,7 +29,12 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 3] = ["enqueue_mail", "send_invitation", "send_reminder"];
+const OUTBOX_WRITES: [&str; 4] = [
+    "enqueue_mail",
+    "send_invitation",
+    "send_reminder",
+    "send_portal_link",
+];
 
 const MAX_LINES: usize = 600;
 

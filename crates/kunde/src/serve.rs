@@ -16,6 +16,11 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     if demo {
         load_demo(&store).await?;
     }
+    let portal_link = if demo {
+        demo_portal_link(&store, &config.public_url).await?
+    } else {
+        None
+    };
     let listener = tokio::net::TcpListener::bind(&config.addr)
         .await
         .with_context(|| {
@@ -35,6 +40,10 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     if demo {
         println!("Sign in as the owner:  {DEMO_OWNER_EMAIL}  /  {DEMO_PASSWORD}");
         println!("or as a staff member:  {DEMO_STAFF_EMAIL}  /  {DEMO_PASSWORD}");
+        if let Some((name, link)) = &portal_link {
+            println!("See the client portal as the customer {name} (link valid 24 hours, once):");
+            println!("  {link}");
+        }
     } else if store.count_workspaces().await? == 0 {
         println!("Open the address to set up your business.");
     }
@@ -87,6 +96,67 @@ async fn load_demo(store: &Store) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// A ready sign-in link to the client portal for one demo customer (with an e-mail), made
+/// through the store, so a new user can look inside without a mail server. The customer gets
+/// two invoices (one paid, one open) the first time.
+async fn demo_portal_link(store: &Store, public_url: &str) -> Result<Option<(String, String)>> {
+    let owner = Email::parse(DEMO_OWNER_EMAIL).expect("demo e-mail is valid");
+    let Some(record) = store.find_user_by_email(&owner).await? else {
+        return Ok(None);
+    };
+    let ws = record.user.workspace_id;
+    let (customers, _) = store
+        .list_customers(
+            ws,
+            &kunde_store::CustomerQuery {
+                search: None,
+                limit: 50,
+                offset: 0,
+            },
+        )
+        .await?;
+    let Some(customer) = customers.into_iter().find(|c| c.email.is_some()) else {
+        return Ok(None);
+    };
+    let now = (system_clock())();
+    if store.customer_invoices(ws, customer.id).await?.is_empty() {
+        let day = |offset: i64| kunde_web::kit::format_date(now + offset * 86_400);
+        for (number, issued, due, amount, paid) in [
+            ("DEMO-1001", day(-40), day(-26), 129_500, true),
+            ("DEMO-1002", day(-5), day(9), 45_000, false),
+        ] {
+            let invoice = store
+                .create_invoice(
+                    ws,
+                    customer.id,
+                    &kunde_store::NewInvoice {
+                        number: number.into(),
+                        issued,
+                        due,
+                        amount: kunde_domain::Money(amount),
+                    },
+                    now,
+                )
+                .await
+                .context("adding the demo customer's invoices")?;
+            if paid {
+                store
+                    .set_invoice_paid(ws, customer.id, invoice.id, Some(now - 30 * 86_400))
+                    .await?;
+            }
+        }
+    }
+    let site = store.help_site_slug(ws).await?;
+    let token = store
+        .create_portal_link(ws, customer.id, now, now + 24 * 3600)
+        .await?;
+    let base = public_url.trim_end_matches('/');
+    Ok(Some((
+        customer.name,
+        format!("{base}/portal/{site}/link/{token}"),
+    )))
 }
 
 fn init_tracing() {

@@ -21,7 +21,9 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use grants::case_timeline_items;
+pub use labels::category_name;
 pub use mail::run_due;
+pub use timing::Calendar;
 
 pub fn public_routes() -> Router<AppState> {
     Router::new()
