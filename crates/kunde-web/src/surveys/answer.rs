@@ -37,7 +37,7 @@ pub struct OpenQuery {
 }
 
 /// Refuses a client that asked too often, in its language, saying when to try again.
-pub(super) fn limited(
+pub(super) async fn limited(
     state: &AppState,
     bucket: &'static str,
     client: &ClientKey,
@@ -47,6 +47,7 @@ pub(super) fn limited(
     let too_many = state
         .rate_limits
         .check(bucket, &client.0, per_minute)
+        .await
         .err()?;
     let mut response = render_error(tr, StatusCode::TOO_MANY_REQUESTS, "survey-too-many");
     if let Ok(v) = header::HeaderValue::from_str(&too_many.retry_after_secs.to_string()) {
@@ -116,7 +117,7 @@ pub async fn open_public(
     Query(q): Query<OpenQuery>,
 ) -> Response {
     let tr = pick_language(q.lang.as_deref(), None, &headers);
-    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr) {
+    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr).await {
         return r;
     }
     match public_ctx(&state, &token, tr, channel_from(q.src.as_deref())).await {
@@ -133,7 +134,7 @@ pub async fn open_embed(
     Query(q): Query<OpenQuery>,
 ) -> Response {
     let tr = pick_language(q.lang.as_deref(), None, &headers);
-    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr) {
+    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr).await {
         return r;
     }
     let mut response = match public_ctx(&state, &token, tr, ResponseChannel::Widget).await {
@@ -153,7 +154,7 @@ pub async fn submit_public(
 ) -> Response {
     let fields = Fields::parse(&body);
     let tr = pick_language(fields.one("lang"), None, &headers);
-    if let Some(r) = limited(&state, "survey-answer", &client, POSTS_PER_MINUTE, tr) {
+    if let Some(r) = limited(&state, "survey-answer", &client, POSTS_PER_MINUTE, tr).await {
         return r;
     }
     let channel = match fields.one("src").and_then(ResponseChannel::parse) {
@@ -234,7 +235,9 @@ pub async fn open_personal(
         &client,
         VIEWS_PER_MINUTE,
         public_tr(&headers),
-    ) {
+    )
+    .await
+    {
         return r;
     }
     match personal_ctx(&state, &token, q.lang.as_deref(), &headers).await {
@@ -257,7 +260,9 @@ pub async fn submit_personal(
         &client,
         POSTS_PER_MINUTE,
         public_tr(&headers),
-    ) {
+    )
+    .await
+    {
         return r;
     }
     match personal_ctx(&state, &token, fields.one("lang"), &headers).await {
