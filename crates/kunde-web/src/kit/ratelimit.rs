@@ -173,11 +173,6 @@ mod tests {
             })
         );
     }
-}
-
-#[cfg(test)]
-mod bucket_tests {
-    use super::*;
 
     #[test]
     fn a_burst_is_allowed_then_refused_then_refilled() {
