@@ -15,6 +15,7 @@ mod api_keys;
 mod bulk;
 mod business_calendar;
 mod cases;
+mod claims;
 mod customers;
 mod events;
 pub mod export_zip;
@@ -51,6 +52,7 @@ pub use business_calendar::default_time_zone;
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
 };
+pub use claims::{Claimer, NewerDatabase};
 pub use customers::CustomerQuery;
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
@@ -91,6 +93,9 @@ pub enum StoreError {
     Database(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The database has run migrations this binary does not know (see [`NewerDatabase`]).
+    #[error("{0}")]
+    NewerDatabase(String),
     #[error("stored value is corrupt: {0}")]
     Corrupt(String),
     /// A bulk insert stopped because its caller asked it to; nothing was written.
@@ -332,13 +337,51 @@ impl Store {
         }
     }
 
-    /// Applies the migrations of this backend that have not run yet.
+    /// Applies the migrations of this backend that have not run yet — after refusing a
+    /// database that a newer Kunde migrated ([`StoreError::NewerDatabase`]). On PostgreSQL
+    /// the check and the migrations run under an advisory lock, so of several instances
+    /// starting at once one migrates and the others then find nothing to do.
     pub async fn migrate(&self) -> Result<()> {
         match &self.pool {
-            Pool::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
-            Pool::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+            Pool::Sqlite(p) => {
+                let migrator = sqlx::migrate!("./migrations/sqlite");
+                self.refuse_newer(&migrator).await?;
+                migrator.run(p).await?;
+            }
+            Pool::Postgres(p) => {
+                let migrator = sqlx::migrate!("./migrations/postgres");
+                let mut conn = p.acquire().await?;
+                // "KUND" as a number, and 15 (the migration that brought it): one lock for
+                // migrating, held by this session only.
+                sqlx::query("SELECT pg_advisory_lock(1263882820, 15)")
+                    .execute(&mut *conn)
+                    .await?;
+                let outcome: Result<()> = async {
+                    self.refuse_newer(&migrator).await?;
+                    migrator.run(&mut *conn).await?;
+                    Ok(())
+                }
+                .await;
+                // Closing the session releases the lock whatever happened above, and a
+                // session holding it never goes back to the pool.
+                let _ = sqlx::Connection::close(conn.detach()).await;
+                outcome?;
+            }
         }
         Ok(())
+    }
+
+    async fn refuse_newer(&self, migrator: &sqlx::migrate::Migrator) -> Result<()> {
+        let known: Vec<i64> = migrator.iter().map(|m| m.version).collect();
+        let unknown = self.unknown_migrations(&known).await?;
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(NewerDatabase {
+            unknown,
+            known_up_to: known.iter().copied().max().unwrap_or(0),
+        }
+        .into())
     }
 
     /// Writes a consistent copy of a SQLite database to `target` while the server runs.

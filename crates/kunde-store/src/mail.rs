@@ -86,7 +86,7 @@ type SettingsRow = (
     String,
 );
 
-type OutboxRow = (
+pub(crate) type OutboxRow = (
     i64,
     i64,
     String,
@@ -103,10 +103,10 @@ type OutboxRow = (
     Option<String>,
 );
 
-const OUTBOX_COLUMNS: &str = "id, workspace_id, to_address, to_name, subject, text_body, html_body, \
+pub(crate) const OUTBOX_COLUMNS: &str = "id, workspace_id, to_address, to_name, subject, text_body, html_body, \
      unsubscribe_url, reply_to, created_at, attempts, next_attempt_at, sent_at, last_error";
 
-fn outbox_row(r: OutboxRow) -> QueuedMail {
+pub(crate) fn outbox_row(r: OutboxRow) -> QueuedMail {
     QueuedMail {
         id: r.0,
         workspace_id: WorkspaceId(r.1),
@@ -246,12 +246,12 @@ impl Store {
         row.map(outbox_row).ok_or(StoreError::NotFound)
     }
 
-    /// Records a successful delivery.
+    /// Records a successful delivery (and ends the sender's claim).
     pub async fn mark_mail_sent(&self, id: i64, now: i64) -> Result<()> {
         with_pool!(self, pool => {
             sqlx::query(
                 "UPDATE outbox SET sent_at = $2, next_attempt_at = NULL, attempts = attempts + 1,
-                     last_error = NULL WHERE id = $1",
+                     last_error = NULL, claimed_until = NULL, claimed_by = NULL WHERE id = $1",
             )
             .bind(id)
             .bind(now)
@@ -281,7 +281,8 @@ impl Store {
             (!permanent && attempts + 1 < MAX_ATTEMPTS).then(|| now + retry_delay(attempts));
         with_pool!(self, pool => {
             sqlx::query(
-                "UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1",
+                "UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = $4,
+                     claimed_until = NULL, claimed_by = NULL WHERE id = $1",
             )
             .bind(id)
             .bind(attempts + 1)

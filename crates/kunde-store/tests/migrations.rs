@@ -61,6 +61,10 @@ const LANDED: &[(&str, &str)] = &[
         "4e6e2d7bb708be258056475d811d736d6d8cd281d5dbd696b0e055d9e0760650",
     ),
     (
+        "migrations/postgres/0015_instances.sql",
+        "53b2839387069c2582d2413f685d8320956c18491e56689422a6906ed11498b4",
+    ),
+    (
         "migrations/postgres/0017_accounts.sql",
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
@@ -115,6 +119,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0014_portal.sql",
         "0a92825d304a8933e7d7772b95dcaf168e9c1607e0703240ff1439ba4360d5b0",
+    ),
+    (
+        "migrations/sqlite/0015_instances.sql",
+        "53b2839387069c2582d2413f685d8320956c18491e56689422a6906ed11498b4",
     ),
     (
         "migrations/sqlite/0017_accounts.sql",

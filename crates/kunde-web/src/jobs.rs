@@ -1,6 +1,8 @@
 //! Timed work: once a minute the server calls [`tick`] with the current time, which calls
 //! each feature's `run_due(state, now)`. Each must be safe to run again (it records what it
-//! has done). Tests call those functions directly with a chosen `now`.
+//! has done). Tests call those functions directly with a chosen `now`. With several
+//! instances on one database every instance ticks; each job claims its rows first
+//! (`kunde_store::Claimer`), so each piece of work is done by one of them.
 
 use crate::state::AppState;
 use crate::{cases, privacy, survey_results};
@@ -25,13 +27,15 @@ pub async fn tick(state: &AppState, now: i64) {
     if let Err(e) = state.store.purge_sessions(now).await {
         tracing::warn!(error = %e, "purging sessions failed");
     }
+    // Shared rate-limit windows older than two minutes count for nothing any more.
+    state.rate_limits.purge().await;
 }
 
 /// The background loop that calls [`tick`] every [`PERIOD`].
 pub async fn run(state: AppState) {
     let mut interval = tokio::time::interval(PERIOD);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
+    while !state.is_stopping() {
         interval.tick().await;
         tick(&state, state.now()).await;
     }

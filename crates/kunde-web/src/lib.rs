@@ -61,11 +61,30 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sender = tokio::spawn(outbox::run_sender(state.clone()));
     let jobs = tokio::spawn(jobs::run(state.clone()));
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
-    sender.abort();
+    // Requests in flight have finished. The sender finishes the message in hand (so it is
+    // recorded, not sent again by another instance), then this instance's remaining claims
+    // are released for the others to take at once.
+    state
+        .stopping
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    state.mail_notify.notify_one();
     jobs.abort();
+    let sender_abort = sender.abort_handle();
+    if tokio::time::timeout(std::time::Duration::from_secs(40), sender)
+        .await
+        .is_err()
+    {
+        sender_abort.abort();
+    }
+    match state.store.release_claims(&state.claimer).await {
+        Ok(n) => tracing::info!(released = n, "claims released"),
+        Err(error) => {
+            tracing::warn!(%error, "releasing claims failed; they lapse with their lease")
+        }
+    }
     result
 }

@@ -24,7 +24,11 @@ pub struct Delivery {
 const POLL: Duration = Duration::from_secs(10);
 
 /// Messages sent per round at most, so one busy workspace cannot hold the sender for long.
-const BATCH: i64 = 200;
+const BATCH: usize = 200;
+
+/// Messages claimed at a time: one, so a claim never waits behind other messages' SMTP
+/// sessions and its lease only has to outlast one.
+const CLAIM: i64 = 1;
 
 /// Queues `mail` for the workspace and wakes the sender.
 pub async fn queue(state: &AppState, ws: WorkspaceId, mail: &Mail) -> kunde_store::Result<i64> {
@@ -100,12 +104,24 @@ pub async fn send_portal_link(
 
 /// Sends every message due now. A workspace without SMTP settings gets its messages marked
 /// failed (permanently: the owner sees why on the e-mail settings page).
+///
+/// Each message is claimed before it is sent (`Store::claim_due_mail`, one at a time), so of
+/// several instances on one database exactly one sends it; recording the outcome ends the
+/// claim. A message whose sender died is claimed again once its lease has passed. Stops
+/// between messages when the server is stopping.
 pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
     let mut done = Delivery::default();
-    let now = state.now();
-    let due = state.store.due_mail(now, BATCH).await?;
     let mut settings = std::collections::HashMap::new();
-    for queued in due {
+    while !state.is_stopping() {
+        let now = state.now();
+        let Some(queued) = state
+            .store
+            .claim_due_mail(&state.claimer, now, CLAIM)
+            .await?
+            .pop()
+        else {
+            break;
+        };
         let ws = queued.workspace_id;
         if let std::collections::hash_map::Entry::Vacant(e) = settings.entry(ws) {
             e.insert(state.store.smtp_settings(ws).await?);
@@ -133,16 +149,47 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
                 done.failed += 1;
             }
         }
+        if done.sent + done.failed >= BATCH {
+            break;
+        }
     }
     Ok(done)
 }
 
 /// The background sender: delivers due mail when woken and every [`POLL`].
+/// A full round is followed by the next at once; the sender returns when the server stops.
 pub async fn run_sender(state: AppState) {
-    loop {
-        if let Err(e) = deliver_due(&state).await {
-            tracing::warn!(error = %e, "reading the outbox failed");
+    while !state.is_stopping() {
+        let full = match deliver_due(&state).await {
+            Ok(d) => d.sent + d.failed >= BATCH,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the outbox failed");
+                false
+            }
+        };
+        if !full && !state.is_stopping() {
+            let _ = tokio::time::timeout(POLL, state.mail_notify.notified()).await;
         }
-        let _ = tokio::time::timeout(POLL, state.mail_notify.notified()).await;
     }
+}
+
+/// Records an escalation notice of a case and queues its e-mails in one transaction, unless
+/// it was recorded already (see `Store::record_escalation_with_mail`). Returns whether it was
+/// new.
+pub async fn send_escalation(
+    state: &AppState,
+    ws: WorkspaceId,
+    case: kunde_domain::CaseId,
+    kind: &str,
+    now: i64,
+    mails: &[Mail],
+) -> kunde_store::Result<bool> {
+    let new = state
+        .store
+        .record_escalation_with_mail(ws, case, kind, now, mails)
+        .await?;
+    if new {
+        state.mail_notify.notify_one();
+    }
+    Ok(new)
 }

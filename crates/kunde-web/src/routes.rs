@@ -15,7 +15,7 @@ use axum::routing::get;
 /// headers and the error layer around them.
 pub fn router(state: AppState) -> Router {
     let public = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(healthz))
         .merge(account::public_routes())
         .merge(kb::public_routes())
         .merge(cases::public_routes())
@@ -63,4 +63,20 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn(security::headers))
         .with_state(state)
+}
+
+/// For load balancers: 200 "ok" when the database answers, 503 when it does not.
+async fn healthz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (axum::http::StatusCode, &'static str) {
+    match state.store.ping().await {
+        Ok(()) => (axum::http::StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::warn!(%error, "health check: the database does not answer");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unreachable",
+            )
+        }
+    }
 }

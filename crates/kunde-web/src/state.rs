@@ -1,5 +1,6 @@
 //! What every request shares: the store, the web configuration, the clock, the analytics
-//! cache, the mail sender's wake-up call and the rate limits.
+//! cache, the mail sender's wake-up call, the rate limits, and this instance's claimer for
+//! timed work.
 
 use crate::kit::ratelimit::RateLimiter;
 use kunde_store::Store;
@@ -16,7 +17,15 @@ pub struct WebConfig {
     /// Kunde runs behind a reverse proxy that sets `X-Forwarded-For`: rate limits then count
     /// the address it names rather than the proxy's.
     pub trust_proxy: bool,
+    /// How long a claim on timed work (a message to send, a reminder, an escalation) holds
+    /// before another instance may take it over; `None`: [`DEFAULT_CLAIM_LEASE_SECS`].
+    pub claim_lease_secs: Option<i64>,
 }
+
+/// The lease of a claim on timed work: longer than sending one message can take (the SMTP
+/// timeout is 30 s per step), short enough that an instance's death delays its work by
+/// minutes, not hours.
+pub const DEFAULT_CLAIM_LEASE_SECS: i64 = 120;
 
 /// Where "now" comes from: the system clock in production, a fixed time in tests.
 pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
@@ -42,18 +51,30 @@ pub struct AppState {
     pub mail_notify: Arc<tokio::sync::Notify>,
     /// Limits on public endpoints, per bucket and client.
     pub rate_limits: RateLimiter,
+    /// This instance's id and lease for claiming timed work (see `kunde_store::Claimer`).
+    pub claimer: Arc<kunde_store::Claimer>,
+    /// Set when the server stops: the mail sender finishes the message in hand and stops.
+    pub stopping: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
+        let lease = config.claim_lease_secs.unwrap_or(DEFAULT_CLAIM_LEASE_SECS);
         Self {
+            rate_limits: RateLimiter::for_store(&store),
             store,
             config,
             clock: system_clock(),
             analytics: Default::default(),
             mail_notify: Default::default(),
-            rate_limits: Default::default(),
+            claimer: Arc::new(kunde_store::Claimer::new(lease)),
+            stopping: Default::default(),
         }
+    }
+
+    /// Whether the server is stopping (after `SIGTERM`).
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The base of links that leave the browser (e-mails, QR codes): the configured public

@@ -54,6 +54,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             secure_cookies: config.secure_cookies,
             public_url: Some(config.public_url.clone()),
             trust_proxy: config.trust_proxy,
+            claim_lease_secs: claim_lease()?,
         },
     );
     kunde_web::serve(listener, state, shutdown_signal())
@@ -61,6 +62,23 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .context("serving")?;
     store.close().await;
     Ok(())
+}
+
+/// `KUNDE_CLAIM_LEASE_SECS`: how long this instance's claim on timed work holds before
+/// another instance may take it over (default 120 s; the multi-instance test shortens it).
+fn claim_lease() -> Result<Option<i64>> {
+    match std::env::var("KUNDE_CLAIM_LEASE_SECS") {
+        Err(_) => Ok(None),
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|s| *s > 0)
+            .map(Some)
+            .with_context(|| {
+                format!("KUNDE_CLAIM_LEASE_SECS must be a number of seconds above 0, not '{v}'")
+            }),
+    }
 }
 
 /// Creates the demo workspace unless it exists already, so `kunde demo` can be run again.

@@ -79,6 +79,7 @@ pub async fn ingest(
     if let Err(too_many) = state
         .rate_limits
         .check("snippet", &client.0, SNIPPET_PER_MINUTE)
+        .await
     {
         let mut response = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,

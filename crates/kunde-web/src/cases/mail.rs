@@ -1,8 +1,9 @@
 //! The e-mail of service cases, all through the durable outbox: replies to the customer (in
 //! the customer's language), the one-question rating asked when a case closes, approval
 //! requests to the owner, and the escalation of targets about to be or already missed
-//! ([`run_due`], called every minute by `jobs::tick`). Each escalation notice is recorded
-//! before it is queued, so it is sent once even if two ticks overlap.
+//! ([`run_due`], called every minute by `jobs::tick`). The cases with a notice due are
+//! claimed first (one instance works on each), and each notice is recorded in the same
+//! transaction that queues its e-mails, so it is sent once even if two ticks overlap.
 
 use crate::kit::i18n::Tr;
 use crate::state::AppState;
@@ -167,17 +168,16 @@ async fn owners(state: &AppState, ws: WorkspaceId) -> Result<Vec<User>, StoreErr
 /// owners. A case without an assignee escalates to the owners at once. Returns how many
 /// notices were recorded.
 pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
+    let claimed = state
+        .store
+        .claim_due_escalations(&state.claimer, now)
+        .await?;
+    if claimed.is_empty() {
+        return Ok(0);
+    }
     let due = state.store.due_escalations(now).await?;
     let mut sent = 0;
-    for d in due {
-        if !state
-            .store
-            .record_escalation(d.workspace_id, d.case_id, d.kind, now)
-            .await?
-        {
-            continue;
-        }
-        sent += 1;
+    for d in due.into_iter().filter(|d| claimed.contains(&d.case_id.0)) {
         let missed = d.kind.ends_with("_missed");
         let mut to: Vec<(String, String, Language)> = Vec::new();
         if let Some(a) = &d.assignee {
@@ -195,6 +195,7 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
         } else {
             "case-target-resolution"
         };
+        let mut mails = Vec::new();
         for (name, email, lang) in to {
             let tr = Tr::new(lang);
             let target = tr.t(target_key);
@@ -216,16 +217,20 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
                 tr.t_args(text_key, &args),
                 link(state, &format!("/cases/{}", d.case_id))
             );
-            enqueue(
-                state,
-                d.workspace_id,
-                &email,
-                Some(&name),
-                tr.t_args(subject_key, &args),
+            mails.push(kunde_domain::mail::Mail {
+                to: email,
+                to_name: Some(name),
+                subject: tr.t_args(subject_key, &args),
                 text,
-                now,
-            )
-            .await?;
+                html: None,
+                unsubscribe_url: None,
+                reply_to: None,
+            });
+        }
+        if crate::outbox::send_escalation(state, d.workspace_id, d.case_id, d.kind, now, &mails)
+            .await?
+        {
+            sent += 1;
         }
     }
     Ok(sent)

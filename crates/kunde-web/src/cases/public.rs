@@ -112,6 +112,7 @@ pub async fn complaint_submit(
     if state
         .rate_limits
         .check("complaint", &client.0, COMPLAINTS_PER_MINUTE)
+        .await
         .is_err()
     {
         return Ok(crate::kit::error::render_error(

@@ -94,6 +94,7 @@ pub async fn index(
         && state
             .rate_limits
             .check("help-search", &client.0, SEARCHES_PER_MINUTE)
+            .await
             .is_err()
     {
         return Ok(render_error(

@@ -1,9 +1,16 @@
-//! Rate limits for public endpoints (answer pages, complaint forms, the snippet): a token
-//! bucket per (bucket name, client key), refilled continuously, kept in memory. A limit is
-//! "`per_minute` requests a minute, with bursts up to `per_minute`".
+//! Rate limits for public endpoints (answer pages, complaint forms, the snippet), per (bucket
+//! name, client key). A limit is "`per_minute` requests a minute".
+//!
+//! Two ways to keep the counts, chosen by the database: on SQLite (one process) a token
+//! bucket in memory, refilled continuously (bursts up to `per_minute`); on PostgreSQL, where
+//! several instances may serve the same clients, a counter per one-minute window in the
+//! database's `rate_limits` table ([`kunde_store::Store::rate_limit_hit`]), so a client gets
+//! the same answer whichever instance it reaches. Should the database not answer, the request
+//! is let through (and logged): a limit must not take the public pages down with it.
 //!
 //! The clock is a parameter of [`RateLimiter::check_at`], so the arithmetic is tested without
-//! waiting; [`RateLimiter::check`] uses the monotonic clock.
+//! waiting; [`RateLimiter::check`] uses the monotonic clock (and the wall clock for shared
+//! windows, which every instance reads alike).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -26,6 +33,8 @@ struct Bucket {
 pub struct RateLimiter {
     inner: Arc<Mutex<HashMap<(&'static str, String), Bucket>>>,
     start: Instant,
+    /// Counts kept in the database instead (PostgreSQL: shared by every instance).
+    shared: Option<kunde_store::Store>,
 }
 
 impl Default for RateLimiter {
@@ -33,6 +42,7 @@ impl Default for RateLimiter {
         Self {
             inner: Default::default(),
             start: Instant::now(),
+            shared: None,
         }
     }
 }
@@ -41,19 +51,55 @@ impl Default for RateLimiter {
 const SWEEP_AT: usize = 100_000;
 
 impl RateLimiter {
-    /// Takes one request from the client's bucket, or says how long to wait.
-    pub fn check(
+    /// The limiter for `store`: counts in the database on PostgreSQL, in memory on SQLite.
+    pub fn for_store(store: &kunde_store::Store) -> Self {
+        Self {
+            shared: (store.backend() == kunde_store::Backend::Postgres).then(|| store.clone()),
+            ..Self::default()
+        }
+    }
+
+    /// A limiter that keeps its counts in `store` whatever the backend (tests).
+    pub fn shared(store: kunde_store::Store) -> Self {
+        Self {
+            shared: Some(store),
+            ..Self::default()
+        }
+    }
+
+    /// Takes one request from the client's allowance, or says how long to wait.
+    pub async fn check(
         &self,
         bucket: &'static str,
         client: &str,
         per_minute: u32,
     ) -> Result<(), TooMany> {
-        self.check_at(
-            bucket,
-            client,
-            per_minute,
-            self.start.elapsed().as_secs_f64(),
-        )
+        let Some(store) = &self.shared else {
+            return self.check_at(
+                bucket,
+                client,
+                per_minute,
+                self.start.elapsed().as_secs_f64(),
+            );
+        };
+        let now = wall_clock();
+        let window = now - now.rem_euclid(60);
+        match store.rate_limit_hit(bucket, client, window).await {
+            Ok(hits) => window_answer(hits, per_minute, window, now),
+            Err(error) => {
+                tracing::warn!(%error, bucket, "shared rate limit not counted");
+                Ok(())
+            }
+        }
+    }
+
+    /// Drops shared windows that ended more than a minute ago (the minute job calls it).
+    pub async fn purge(&self) {
+        if let Some(store) = &self.shared {
+            if let Err(error) = store.purge_rate_limits(wall_clock() - 120).await {
+                tracing::warn!(%error, "purging rate limits failed");
+            }
+        }
     }
 
     /// [`check`](Self::check) at `now` seconds on the limiter's own clock.
@@ -146,6 +192,25 @@ impl Window {
     }
 }
 
+/// Unix seconds: shared windows are cut by the wall clock, which every instance reads alike.
+fn wall_clock() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The answer of a one-minute window that has counted `hits` requests (this one included).
+fn window_answer(hits: i64, per_minute: u32, window: i64, now: i64) -> Result<(), TooMany> {
+    if hits <= i64::from(per_minute.max(1)) {
+        Ok(())
+    } else {
+        Err(TooMany {
+            retry_after_secs: u64::try_from(window + 60 - now).unwrap_or(1).max(1),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +255,42 @@ mod tests {
         assert_eq!(refused.retry_after_secs, 300);
         assert!(l.take_at("signin", "a", w, 299.0, false).is_err());
         assert!(l.take_at("signin", "a", w, 301.0, false).is_ok());
+    }
+
+    #[test]
+    fn a_window_allows_its_limit_then_says_when_the_next_starts() {
+        assert!(window_answer(5, 5, 600, 610).is_ok());
+        assert_eq!(
+            window_answer(6, 5, 600, 610),
+            Err(TooMany {
+                retry_after_secs: 50
+            })
+        );
+        assert_eq!(
+            window_answer(6, 5, 600, 660),
+            Err(TooMany {
+                retry_after_secs: 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_burst_is_allowed_then_refused_then_refilled() {
+        let l = RateLimiter::default();
+        for i in 0..5 {
+            assert!(
+                l.check_at("answer", "1.2.3.4", 5, 0.0).is_ok(),
+                "request {i}"
+            );
+        }
+        let refused = l.check_at("answer", "1.2.3.4", 5, 0.0).unwrap_err();
+        assert_eq!(refused.retry_after_secs, 12);
+        // Another client and another bucket are not affected.
+        assert!(l.check_at("answer", "5.6.7.8", 5, 0.0).is_ok());
+        assert!(l.check_at("snippet", "1.2.3.4", 5, 0.0).is_ok());
+        // One token comes back every 12 seconds.
+        assert!(l.check_at("answer", "1.2.3.4", 5, 11.0).is_err());
+        assert!(l.check_at("answer", "1.2.3.4", 5, 12.5).is_ok());
+        assert!(l.check_at("answer", "1.2.3.4", 5, 12.6).is_err());
     }
 }

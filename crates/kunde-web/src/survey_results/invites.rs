@@ -289,7 +289,16 @@ pub async fn send(
 /// survey's `reminder_days`, only if unanswered and the customer can still be reached. Safe
 /// to run again: a reminded invitation is never reminded twice. Returns how many were queued.
 pub async fn run_due(state: &AppState, now: i64) -> kunde_store::Result<usize> {
-    let candidates = state.store.reminder_candidates().await?;
+    let claimed = state.store.claim_due_reminders(&state.claimer, now).await?;
+    if claimed.is_empty() {
+        return Ok(0);
+    }
+    let candidates = state
+        .store
+        .reminder_candidates()
+        .await?
+        .into_iter()
+        .filter(|c| claimed.contains(&c.invitation_id));
     let base = state.public_url(None);
     let mut queued = 0;
     for c in candidates {
@@ -341,7 +350,11 @@ async fn unsubscribe_page(
     client: &ClientKey,
 ) -> Response {
     let fallback = Tr::new(Language::En);
-    if let Err(too_many) = state.rate_limits.check("survey-unsubscribe", &client.0, 30) {
+    if let Err(too_many) = state
+        .rate_limits
+        .check("survey-unsubscribe", &client.0, 30)
+        .await
+    {
         let _ = too_many;
         return crate::kit::error::render_error(
             fallback,

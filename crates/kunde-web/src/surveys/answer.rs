@@ -41,7 +41,7 @@ pub struct OpenQuery {
 }
 
 /// Refuses a client that asked too often, in its language, saying when to try again.
-pub(super) fn limited(
+pub(super) async fn limited(
     state: &AppState,
     bucket: &'static str,
     client: &ClientKey,
@@ -51,6 +51,7 @@ pub(super) fn limited(
     let too_many = state
         .rate_limits
         .check(bucket, &client.0, per_minute)
+        .await
         .err()?;
     let mut response = render_error(tr, StatusCode::TOO_MANY_REQUESTS, "survey-too-many");
     if let Ok(v) = header::HeaderValue::from_str(&too_many.retry_after_secs.to_string()) {
@@ -120,7 +121,7 @@ pub async fn open_public(
     Query(q): Query<OpenQuery>,
 ) -> Response {
     let tr = pick_language(q.lang.as_deref(), None, &headers);
-    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr) {
+    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr).await {
         return r;
     }
     match public_ctx(&state, &token, tr, channel_from(q.src.as_deref())).await {
@@ -137,7 +138,7 @@ pub async fn open_embed(
     Query(q): Query<OpenQuery>,
 ) -> Response {
     let tr = pick_language(q.lang.as_deref(), None, &headers);
-    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr) {
+    if let Some(r) = limited(&state, "survey-view", &client, VIEWS_PER_MINUTE, tr).await {
         return r;
     }
     let mut response = match public_ctx(&state, &token, tr, ResponseChannel::Widget).await {
@@ -235,7 +236,9 @@ pub async fn open_personal(
         &client,
         VIEWS_PER_MINUTE,
         public_tr(&headers),
-    ) {
+    )
+    .await
+    {
         return r;
     }
     match personal_ctx(&state, &token, q.lang.as_deref(), &headers).await {
@@ -289,9 +292,17 @@ pub(super) async fn submit(
         .unwrap_or(0)
         .min(screens.len() - 1);
     let limits = &state.rate_limits;
-    let refused = limits
+    let refused = match limits
         .check("survey-answer-key", &key, POSTS_PER_MINUTE)
-        .and_then(|()| limits.check("survey-answer", &client.0, ADDRESS_POSTS_PER_MINUTE));
+        .await
+    {
+        Ok(()) => {
+            limits
+                .check("survey-answer", &client.0, ADDRESS_POSTS_PER_MINUTE)
+                .await
+        }
+        Err(e) => Err(e),
+    };
     if let Err(too_many) = refused {
         return render_screen_waiting(ctx, fields, step, &key, too_many.retry_after_secs);
     }
