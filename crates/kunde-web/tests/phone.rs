@@ -39,15 +39,17 @@ fn is_page(href: &str) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
     let db = TestDb::sqlite().await.unwrap();
-    let hash = kunde_web::auth::hash_password(
-        &kunde_domain::Password::parse(support::PASSWORD).unwrap(),
-    );
+    let hash =
+        kunde_web::auth::hash_password(&kunde_domain::Password::parse(support::PASSWORD).unwrap());
     let opts = kunde_demo::DemoOptions {
         customers: 120,
         ..kunde_demo::DemoOptions::default()
     };
     let import = kunde_demo::generate(&opts, hash.clone(), hash);
-    db.store.import_workspace(&import, support::NOW).await.unwrap();
+    db.store
+        .import_workspace(&import, support::NOW)
+        .await
+        .unwrap();
     let server = Server::start(support::state(&db)).await;
     let browser = Browser::start_sized(390, 844).await;
     browser.sign_in(&server, kunde_demo::DEMO_OWNER_EMAIL).await;

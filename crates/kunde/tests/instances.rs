@@ -316,7 +316,10 @@ async fn three_instances_send_every_message_once_and_store_every_event_once() {
         let addr = servers[target].as_ref().map(|s| s.addr.clone());
         match addr.and_then(|a| request(&a, "POST", "/api/v1/events", &seeded.key, &body)) {
             Some((200, reply)) => {
-                assert!(reply.contains(&format!("\"stored\":{PER_BATCH}")), "{reply}");
+                assert!(
+                    reply.contains(&format!("\"stored\":{PER_BATCH}")),
+                    "{reply}"
+                );
                 acknowledged += PER_BATCH;
             }
             _ => refused_or_unanswered += 1,
@@ -324,7 +327,10 @@ async fn three_instances_send_every_message_once_and_store_every_event_once() {
         batch += 1;
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert!(killed && refused_or_unanswered > 0, "batches reached the killed instance");
+    assert!(
+        killed && refused_or_unanswered > 0,
+        "batches reached the killed instance"
+    );
 
     // Anything sent twice would arrive within the next poll; wait past one.
     tokio::time::sleep(Duration::from_secs(11)).await;
@@ -332,7 +338,11 @@ async fn three_instances_send_every_message_once_and_store_every_event_once() {
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "received more than once: {twice:?}");
     for i in 0..MAILS {
-        assert_eq!(counts.get(&format!("m{i}@example.test")), Some(&1), "message {i}");
+        assert_eq!(
+            counts.get(&format!("m{i}@example.test")),
+            Some(&1),
+            "message {i}"
+        );
     }
     for i in 0..REMINDERS {
         assert_eq!(
@@ -352,14 +362,23 @@ async fn three_instances_send_every_message_once_and_store_every_event_once() {
     // SIGTERM: the instance finishes and exits cleanly, holding no claims afterwards.
     let s = servers[1].take().unwrap();
     let pid = s.child.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     let mut s = s;
     let stopped = Instant::now();
     let status = loop {
         if let Some(status) = s.child.try_wait().unwrap() {
             break status;
         }
-        assert!(stopped.elapsed() < Duration::from_secs(30), "stops on SIGTERM");
+        assert!(
+            stopped.elapsed() < Duration::from_secs(30),
+            "stops on SIGTERM"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "a clean exit on SIGTERM: {status}");

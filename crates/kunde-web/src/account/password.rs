@@ -138,14 +138,19 @@ pub async fn forgot(
 ) -> Result<Response, AppError> {
     let tr = public_tr(&headers);
     let address = f.email.trim().to_lowercase();
-    let limited = state
+    let limited = match state
         .rate_limits
         .check("forgot-client", &client.0, FORGOT_PER_CLIENT)
-        .and_then(|()| {
+        .await
+    {
+        Ok(()) => {
             state
                 .rate_limits
                 .check("forgot-address", &address, FORGOT_PER_ADDRESS)
-        });
+                .await
+        }
+        Err(e) => Err(e),
+    };
     let view = |sent, wait| ForgotPage {
         p: Page::public(tr, &csrf, "/forgot"),
         email: f.email.clone(),

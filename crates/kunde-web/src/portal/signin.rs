@@ -102,6 +102,7 @@ pub async fn request(
     if state
         .rate_limits
         .check("portal-link", &client.0, REQUESTS_PER_MINUTE)
+        .await
         .is_err()
     {
         return Ok(render_error(
@@ -129,6 +130,7 @@ pub async fn request(
     let allowed = state
         .rate_limits
         .check("portal-link-address", &per_address, LINKS_PER_ADDRESS)
+        .await
         .is_ok();
     if allowed && let Some(customer) = state.store.customer_by_email(ws, &email).await? {
         let base = public_url(&state, &headers);
@@ -194,6 +196,7 @@ pub async fn use_link(
     if state
         .rate_limits
         .check("portal-use", &client.0, USES_PER_MINUTE)
+        .await
         .is_err()
     {
         return Ok(render_error(
