@@ -51,6 +51,43 @@ pub fn invitation_token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Checks that the survey and the customer belong to the workspace and inserts an invitation
+/// (sent at `$sent`, or not yet) inside the transaction `$tx`; evaluates to its row.
+macro_rules! insert_invitation {
+    ($tx:ident, $ws:expr, $survey:expr, $customer:expr, $hash:expr, $now:expr, $sent:expr) => {{
+        let survey_found: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM surveys WHERE workspace_id = $1 AND id = $2")
+                .bind($ws.0)
+                .bind($survey.0)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        if survey_found.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let customer_found: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+                .bind($ws.0)
+                .bind($customer.0)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        if customer_found.is_none() {
+            return Err(StoreError::InvalidReference(format!("customer {}", $customer)));
+        }
+        let row: InvitationRow = sqlx::query_as(concat!(
+            "INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, token_hash, created_at, sent_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING ", invitation_columns!()))
+        .bind($ws.0)
+        .bind($survey.0)
+        .bind($customer.0)
+        .bind($hash)
+        .bind($now)
+        .bind($sent)
+        .fetch_one(&mut *$tx)
+        .await?;
+        row
+    }};
+}
+
 macro_rules! survey_columns {
     () => {
         "id, workspace_id, title_en, title_da, title_sv, title_tl, kind, status, touchpoint_id,
@@ -945,33 +982,7 @@ impl Store {
         let token = generate_survey_token();
         let hash = invitation_token_hash(&token);
         let row: InvitationRow = with_pool!(self, pool => transaction!(pool, tx => {
-            let survey_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM surveys WHERE workspace_id = $1 AND id = $2")
-                .bind(ws.0)
-                .bind(survey.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if survey_found.is_none() {
-                return Err(StoreError::NotFound);
-            }
-            let customer_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
-                .bind(ws.0)
-                .bind(customer.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if customer_found.is_none() {
-                return Err(StoreError::InvalidReference(format!("customer {customer}")));
-            }
-            let row: InvitationRow = sqlx::query_as(concat!(
-                "INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, token_hash, created_at)
-                 VALUES ($1, $2, $3, $4, $5) RETURNING ", invitation_columns!()))
-            .bind(ws.0)
-            .bind(survey.0)
-            .bind(customer.0)
-            .bind(&hash)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            Ok(row)
+            Ok(insert_invitation!(tx, ws, survey, customer, &hash, now, None::<i64>))
         }))?;
         Ok((invitation(row), token))
     }
@@ -1074,32 +1085,7 @@ impl Store {
         let message = mail(&token);
         message.validate()?;
         let (row, mail_id): (InvitationRow, i64) = with_pool!(self, pool => transaction!(pool, tx => {
-            let survey_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM surveys WHERE workspace_id = $1 AND id = $2")
-                .bind(ws.0)
-                .bind(survey.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if survey_found.is_none() {
-                return Err(StoreError::NotFound);
-            }
-            let customer_found: Option<(i64,)> = sqlx::query_as("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
-                .bind(ws.0)
-                .bind(customer.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if customer_found.is_none() {
-                return Err(StoreError::InvalidReference(format!("customer {customer}")));
-            }
-            let row: InvitationRow = sqlx::query_as(concat!(
-                "INSERT INTO survey_invitations (workspace_id, survey_id, customer_id, token_hash, created_at, sent_at)
-                 VALUES ($1, $2, $3, $4, $5, $5) RETURNING ", invitation_columns!()))
-            .bind(ws.0)
-            .bind(survey.0)
-            .bind(customer.0)
-            .bind(&hash)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            let row = insert_invitation!(tx, ws, survey, customer, &hash, now, Some(now));
             let mail_id = insert_outbox!(&mut *tx, ws, &message, now);
             Ok((row, mail_id))
         }))?;

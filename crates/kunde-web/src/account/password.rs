@@ -19,7 +19,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::mail::Mail;
-use kunde_domain::{Email, Password, Role, UserId};
+use kunde_domain::{Email, Password, Role, User, UserId};
 use serde::Deserialize;
 
 /// A link for a forgotten password works for an hour.
@@ -98,6 +98,23 @@ pub async fn change(
     let mut response = Redirect::to("/account/password?done=password-changed").into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
+}
+
+/// The e-mail with a new-password link, in the person's own language.
+fn reset_mail(to: &User, link: &str) -> Mail {
+    let tr = crate::kit::Tr::new(to.language);
+    Mail {
+        to: to.email.as_str().to_owned(),
+        to_name: Some(to.name.to_string()),
+        subject: tr.t("password-reset-subject"),
+        text: tr.t_args(
+            "password-reset-body",
+            &[("name", to.name.as_str()), ("link", link)],
+        ),
+        html: None,
+        unsubscribe_url: None,
+        reply_to: None,
+    }
 }
 
 #[derive(Template)]
@@ -181,20 +198,7 @@ pub async fn forgot(
     match user {
         Some(user) => {
             let link = format!("{}/invite/{token}", state.public_url(Some(&headers)));
-            let utr = crate::kit::Tr::new(user.language);
-            let mail = Mail {
-                to: user.email.as_str().to_owned(),
-                to_name: Some(user.name.to_string()),
-                subject: utr.t("password-reset-subject"),
-                text: utr.t_args(
-                    "password-reset-body",
-                    &[("name", user.name.as_str()), ("link", &link)],
-                ),
-                html: None,
-                unsubscribe_url: None,
-                reply_to: None,
-            };
-            crate::outbox::queue(&state, user.workspace_id, &mail).await?;
+            crate::outbox::queue(&state, user.workspace_id, &reset_mail(&user, &link)).await?;
         }
         // An unknown address costs the same hashing time as a known one would have saved.
         None => {
@@ -224,20 +228,7 @@ pub async fn owner_reset(
         )
         .await?;
     let link = format!("{}/invite/{token}", state.public_url(Some(&headers)));
-    let utr = crate::kit::Tr::new(who.language);
-    let mail = Mail {
-        to: who.email.as_str().to_owned(),
-        to_name: Some(who.name.to_string()),
-        subject: utr.t("password-reset-subject"),
-        text: utr.t_args(
-            "password-reset-body",
-            &[("name", who.name.as_str()), ("link", &link)],
-        ),
-        html: None,
-        unsubscribe_url: None,
-        reply_to: None,
-    };
-    crate::outbox::queue(&state, user.workspace.id, &mail).await?;
+    crate::outbox::queue(&state, user.workspace.id, &reset_mail(&who, &link)).await?;
     super::settings::with_link(&state, user, csrf, who.name.to_string(), link).await
 }
 
