@@ -717,7 +717,7 @@ async fn the_owner_creates_a_key_sees_it_once_and_revokes_it(db: &TestDb) {
             .get("/settings")
             .await
             .body
-            .contains("Revoked 2026-01-01")
+            .contains("Revoked 1 Jan 2026")
     );
     assert_eq!(
         post_events(&app, Some(&secret), batch).await.status,

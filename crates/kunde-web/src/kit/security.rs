@@ -21,7 +21,10 @@ pub async fn headers(request: Request, next: Next) -> Response {
         h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    // A page that carries a secret in its address (a sign-in link) sets a stricter policy.
+    if !h.contains_key(REFERRER_POLICY) {
+        h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    }
     h.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
