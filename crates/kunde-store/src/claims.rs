@@ -173,7 +173,7 @@ impl Store {
 
     /// The unsent messages an instance (by its claimer id) holds now, every workspace: for
     /// operators looking after an instance that died, and for tests.
-    pub async fn recent_mail_claimed_by(&self, claimer_id: &str) -> Result<Vec<QueuedMail>> {
+    pub async fn mail_claimed_by(&self, claimer_id: &str) -> Result<Vec<QueuedMail>> {
         let rows: Vec<OutboxRow> = with_pool!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE claimed_by = $1 AND sent_at IS NULL

@@ -246,7 +246,7 @@ async fn seed(store: &Store, sink: &SmtpSink) -> Seeded {
 /// before its lease passes).
 async fn claimed_by(store: &Store, claimer: &str) -> Vec<String> {
     let mut held = Vec::new();
-    for m in store.recent_mail_claimed_by(claimer).await.unwrap() {
+    for m in store.mail_claimed_by(claimer).await.unwrap() {
         held.push(m.mail.to);
     }
     held
