@@ -171,6 +171,21 @@ impl Store {
         Ok(ids.into_iter().collect())
     }
 
+    /// The unsent messages an instance (by its claimer id) holds now, every workspace: for
+    /// operators looking after an instance that died, and for tests.
+    pub async fn mail_claimed_by(&self, claimer_id: &str) -> Result<Vec<QueuedMail>> {
+        let rows: Vec<OutboxRow> = with_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE claimed_by = $1 AND sent_at IS NULL
+                 ORDER BY id"
+            )))
+            .bind(claimer_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows.into_iter().map(outbox_row).collect())
+    }
+
     /// Ends every claim `claimer` holds (an instance stopping cleanly), so other instances
     /// take the work at once instead of after the lease. Returns how many rows were freed.
     pub async fn release_claims(&self, claimer: &Claimer) -> Result<u64> {

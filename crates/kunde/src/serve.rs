@@ -57,6 +57,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             claim_lease_secs: claim_lease()?,
         },
     );
+    // Claims on timed work carry this id (see "Running several instances" in the README).
+    println!("This instance claims timed work as {}.", state.claimer.id);
     kunde_web::serve(listener, state, shutdown_signal())
         .await
         .context("serving")?;

@@ -95,10 +95,10 @@ impl RateLimiter {
 
     /// Drops shared windows that ended more than a minute ago (the minute job calls it).
     pub async fn purge(&self) {
-        if let Some(store) = &self.shared {
-            if let Err(error) = store.purge_rate_limits(wall_clock() - 120).await {
-                tracing::warn!(%error, "purging rate limits failed");
-            }
+        if let Some(store) = &self.shared
+            && let Err(error) = store.purge_rate_limits(wall_clock() - 120).await
+        {
+            tracing::warn!(%error, "purging rate limits failed");
         }
     }
 
