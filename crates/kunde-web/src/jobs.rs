@@ -3,7 +3,7 @@
 //! has done). Tests call those functions directly with a chosen `now`.
 
 use crate::state::AppState;
-use crate::{cases, survey_results};
+use crate::{cases, portal, survey_results};
 use std::time::Duration;
 
 /// How often [`tick`] runs.
@@ -17,6 +17,9 @@ pub async fn tick(state: &AppState, now: i64) {
     }
     if let Err(e) = survey_results::run_due(state, now).await {
         tracing::warn!(error = %e, "survey reminders failed");
+    }
+    if let Err(e) = portal::run_due(state, now).await {
+        tracing::warn!(error = %e, "purging portal sessions failed");
     }
     // Expired sessions are purged so the table does not grow without bound.
     if let Err(e) = state.store.purge_sessions(now).await {
