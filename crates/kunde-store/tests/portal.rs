@@ -10,6 +10,7 @@ kunde_store::store_suite!(
     sessions_end_after_inactivity_and_when_staff_end_them,
     invoices_and_documents_are_read_only_for_their_customer,
     a_consent_change_is_recorded_once_with_its_source,
+    erasing_a_customer_removes_their_documents_and_portal_access,
 );
 
 const NOW: i64 = 1_767_225_600;
@@ -247,5 +248,59 @@ async fn a_consent_change_is_recorded_once_with_its_source(store: &Store) {
     assert_eq!(
         store.get_customer(ws, a).await.unwrap().language,
         Language::Sv
+    );
+}
+
+async fn erasing_a_customer_removes_their_documents_and_portal_access(store: &Store) {
+    let (ws, a, b) = setup(store, "erase").await;
+    for c in [a, b] {
+        store
+            .add_portal_document(
+                ws,
+                c,
+                "id.pdf",
+                "application/pdf",
+                b"passport",
+                None,
+                true,
+                NOW,
+            )
+            .await
+            .unwrap();
+    }
+    let t = store
+        .create_portal_link(ws, a, NOW, NOW + 900)
+        .await
+        .unwrap();
+    store
+        .use_portal_link(ws, &token_hash(&t), "live", NOW, NOW + 7200)
+        .await
+        .unwrap();
+    let unused = store
+        .create_portal_link(ws, a, NOW, NOW + 900)
+        .await
+        .unwrap();
+    store
+        .erase_customer(ws, a, &kunde_store::Actor::system("test"), NOW + 1)
+        .await
+        .unwrap();
+    assert!(store.portal_documents(ws, a).await.unwrap().is_empty());
+    assert_eq!(
+        store.portal_documents(ws, b).await.unwrap().len(),
+        1,
+        "only theirs"
+    );
+    assert!(
+        store
+            .portal_session(ws, "live", NOW + 2, 600)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        !store
+            .portal_link_usable(ws, &token_hash(&unused), NOW + 2)
+            .await
+            .unwrap()
     );
 }
