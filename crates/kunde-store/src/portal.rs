@@ -313,7 +313,7 @@ impl Store {
     }
 
     /// Ends every portal session of a customer and revokes their unused links (staff, from the
-    /// customer's page). Returns the number of sessions ended.
+    /// customer's page). Returns the number of session rows removed (idle ones included).
     pub async fn end_portal_sessions(
         &self,
         ws: WorkspaceId,

@@ -24,6 +24,8 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
+pub use session::run_due;
+
 /// Upload forms carry a document of at most 20 MB plus the form around it.
 fn upload_limit() -> DefaultBodyLimit {
     DefaultBodyLimit::max(session::DOCUMENT_LIMIT + 64 * 1024)

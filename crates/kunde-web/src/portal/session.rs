@@ -275,6 +275,12 @@ pub fn public_url(state: &AppState, headers: &HeaderMap) -> String {
     state.public_url(Some(headers))
 }
 
+/// Timed work: removes portal sessions past their end or idle too long, and old links (safe
+/// to run twice: it only deletes what is dead).
+pub async fn run_due(state: &AppState, now: i64) -> Result<u64, kunde_store::StoreError> {
+    state.store.purge_portal_sessions(now, IDLE_SECONDS).await
+}
+
 /// The notices portal and staff pages may show after a redirect (`?done=`).
 pub struct PortalNotices;
 
