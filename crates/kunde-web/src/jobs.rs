@@ -22,6 +22,7 @@ pub async fn tick(state: &AppState, now: i64) {
     }
     if let Err(e) = privacy::run_due(state, now).await {
         tracing::warn!(error = %e, "retention erasures failed");
+    }
     if let Err(e) = portal::run_due(state, now).await {
         tracing::warn!(error = %e, "purging portal sessions failed");
     }
