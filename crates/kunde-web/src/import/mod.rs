@@ -9,7 +9,7 @@ pub mod importing;
 mod pages;
 mod spend;
 
-pub use spend::{SpendProblem, parse_spend_csv, parse_spend_amount, parse_spend_month};
+pub use spend::{SpendProblem, parse_spend_amount, parse_spend_csv, parse_spend_month};
 
 use crate::state::AppState;
 use axum::Router;

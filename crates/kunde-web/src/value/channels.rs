@@ -118,7 +118,10 @@ pub async fn page(
                 cac: opt(e.cac),
                 historic: opt(e.average_historic_value),
                 predicted: opt(e.average_predicted_value),
-                ratio: e.value_cost_ratio.map(|r| ctx.num(r, 2)).unwrap_or_default(),
+                ratio: e
+                    .value_cost_ratio
+                    .map(|r| ctx.num(r, 2))
+                    .unwrap_or_default(),
                 payback: e
                     .payback_months
                     .map(|m| ctx.tr.t_count("value-months", i64::from(m)))

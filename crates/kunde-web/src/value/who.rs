@@ -144,7 +144,10 @@ async fn members(
                 .map(|(c, _)| c)
                 .filter(|&c| ctx.data.customer(c).acquisition_channel.as_deref() == Some(&channel))
                 .collect();
-            Ok((tr.t_args("value-who-channel", &[("channel", &channel)]), ids))
+            Ok((
+                tr.t_args("value-who-channel", &[("channel", &channel)]),
+                ids,
+            ))
         }
         "at_risk" => {
             let fitted = fit_async(ctx).await?;
