@@ -49,7 +49,7 @@ pub use business_calendar::default_time_zone;
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
 };
-pub use customers::CustomerQuery;
+pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,

@@ -22,6 +22,7 @@ on_both_databases!(
     signed_out_staff_and_other_workspaces_see_nothing_of_it,
     channels_show_what_a_customer_cost_and_which_channels_pay,
     spend_is_imported_all_or_nothing_with_bad_rows_named,
+    the_customer_page_and_list_show_value,
 );
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
@@ -699,4 +700,40 @@ async fn spend_is_imported_all_or_nothing_with_bad_rows_named(db: &TestDb) {
     let (status, _) = upload_spend(db, &staff, "channel,month,amount\nads,2025-03,1\n").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(db.store.list_spend(b.ws).await.unwrap().len(), 2);
+}
+
+async fn the_customer_page_and_list_show_value(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get(&format!("/customers/{}", b.ann)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let block = &page.body[page
+        .body
+        .find("id=\"customer-value\"")
+        .expect("value block")..];
+    assert!(
+        block.contains("Loyal") && block.contains("DKK 230.00"),
+        "{block}"
+    );
+    assert!(block.contains("not yet known"), "no fit on four customers");
+    // A customer without orders has no value block.
+    let nobody = seed_customer(db, b.ws, "Ny Kunde").await;
+    let page = c.get(&format!("/customers/{}", nobody.id)).await;
+    assert!(!page.body.contains("id=\"customer-value\""));
+    let names = |body: &str| -> Vec<String> {
+        body.split("<td><a href=\"/customers/")
+            .skip(1)
+            .map(|r| strip_tags(&r[r.find('>').unwrap() + 1..r.find("</a>").unwrap()]))
+            .collect()
+    };
+    let by_last = c.get("/customers?sort=last_order").await;
+    assert_eq!(
+        names(&by_last.body),
+        ["Di Dahl", "Ann Andersen", "Cy Cruz", "Bo Berg", "Ny Kunde"]
+    );
+    let by_spent = c.get("/customers?sort=spent").await;
+    assert_eq!(
+        names(&by_spent.body),
+        ["Ann Andersen", "Bo Berg", "Di Dahl", "Cy Cruz", "Ny Kunde"]
+    );
 }
