@@ -23,6 +23,7 @@ on_both_databases!(
     channels_show_what_a_customer_cost_and_which_channels_pay,
     spend_is_imported_all_or_nothing_with_bad_rows_named,
     the_customer_page_and_list_show_value,
+    the_demo_tells_a_story_of_value,
 );
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
@@ -736,4 +737,62 @@ async fn the_customer_page_and_list_show_value(db: &TestDb) {
         names(&by_spent.body),
         ["Ann Andersen", "Bo Berg", "Di Dahl", "Cy Cruz", "Ny Kunde"]
     );
+}
+
+/// The demo business with its marketing spend, as `kunde demo` makes it (fewer customers).
+pub async fn demo_with_spend(db: &TestDb, customers: usize) -> WorkspaceId {
+    let hash = kunde_web::auth::hash_password(&Password::parse(PASSWORD).unwrap());
+    let opts = kunde_demo::DemoOptions {
+        customers,
+        ..kunde_demo::DemoOptions::default()
+    };
+    let import = kunde_demo::generate(&opts, hash.clone(), hash);
+    let ws = db.store.import_workspace(&import, NOW).await.unwrap();
+    let spend: Vec<kunde_store::Spend> = kunde_demo::marketing_spend(&import, opts.seed)
+        .into_iter()
+        .map(|(channel, month, amount)| kunde_store::Spend {
+            channel,
+            month,
+            amount,
+        })
+        .collect();
+    db.store.record_spend(ws, &spend, NOW).await.unwrap();
+    ws
+}
+
+async fn the_demo_tells_a_story_of_value(db: &TestDb) {
+    demo_with_spend(db, 1500).await;
+    let mut owner = signed_in(db, kunde_demo::DEMO_OWNER_EMAIL).await;
+    let channels = owner.get("/value/channels").await;
+    assert_eq!(channels.status, StatusCode::OK, "{}", channels.body);
+    let verdict = &channels.body[channels.body.find("id=\"verdict\"").unwrap()..];
+    let verdict = &verdict[..verdict.find("</div>").unwrap()];
+    // The demo's owner reads Danish.
+    assert!(
+        verdict.contains("Kanaler, der betaler sig: google_ads, instagram."),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Kanaler, der ikke betaler sig: facebook."),
+        "{verdict}"
+    );
+    let clv = owner.get("/value/clv").await;
+    assert!(
+        !clv.body.contains("id=\"fit-problem\""),
+        "the demo's data support a fit"
+    );
+    assert!(!clv.body.contains("id=\"holdout-problem\""));
+    assert!(!table_after(&clv.body, "id=\"holdout\"").is_empty());
+    let churn = owner.get("/value/churn").await;
+    assert!(
+        churn.body.contains("af pauserne mellem to køb"),
+        "a threshold from the shop's own gaps"
+    );
+    let survival = table_after(&churn.body, "id=\"survival\"");
+    assert!(survival[0][1].ends_with('%'), "{survival:?}");
+    let revenue = owner.get("/value/revenue?period=year").await;
+    let rows = table_after(&revenue.body, "id=\"revenue\"");
+    assert!(rows.len() >= 2, "two years of orders: {rows:?}");
+    let retention = owner.get("/value/retention").await;
+    assert!(retention.body.contains("class=\"num unknown\""));
 }
