@@ -49,9 +49,9 @@ pub(super) fn fit(log: &EventLog, now: i64) -> Fitted {
 /// The last fit per workspace, kept while the log's fingerprint and the day are the same:
 /// the customer page and the Channels page ask for it on every view.
 type FitKey = (kunde_store::EventsFingerprint, i64);
-static FITS: std::sync::LazyLock<
-    std::sync::Mutex<std::collections::HashMap<kunde_domain::WorkspaceId, (FitKey, Arc<Fitted>)>>,
-> = std::sync::LazyLock::new(Default::default);
+type FitMap = std::collections::HashMap<kunde_domain::WorkspaceId, (FitKey, Arc<Fitted>)>;
+static FITS: std::sync::LazyLock<std::sync::Mutex<FitMap>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// At most this many workspaces keep their fit.
 const FITS_KEPT: usize = 8;
