@@ -21,6 +21,7 @@ mod kb;
 mod people;
 mod redesign;
 mod sample;
+mod spend;
 mod surveys;
 
 use kunde_domain::{ImportOrder, WorkspaceImport};
@@ -29,6 +30,7 @@ use rand_chacha::ChaCha8Rng;
 
 pub use business::touchpoints;
 use calendar::{DAY, HOUR, open_at, season};
+pub use spend::marketing_spend;
 
 pub const DEMO_OWNER_EMAIL: &str = "owner@demo.kunde.test";
 pub const DEMO_STAFF_EMAIL: &str = "staff@demo.kunde.test";

@@ -12,6 +12,50 @@ pub struct CustomerQuery {
     pub offset: i64,
 }
 
+/// The order of the customer list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    /// Newest first (the default).
+    #[default]
+    Newest,
+    /// The most recent order (an event with a positive amount) first; no order last.
+    LastOrder,
+    /// The most paid in all (sum of the positive amounts) first.
+    Spent,
+}
+
+impl CustomerSort {
+    pub fn code(self) -> &'static str {
+        match self {
+            CustomerSort::Newest => "newest",
+            CustomerSort::LastOrder => "last_order",
+            CustomerSort::Spent => "spent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Newest, Self::LastOrder, Self::Spent]
+            .into_iter()
+            .find(|x| x.code() == s)
+    }
+}
+
+/// The list's query with its order; `$1` workspace, `$2` pattern, `$3` limit, `$4` offset.
+macro_rules! list_sql {
+    ($order:literal) => {
+        concat!(
+            "SELECT id, workspace_id, name, email, phone, language, marketing_consent,
+                    acquisition_channel, acquisition_cost, created_at
+             FROM customers c
+             WHERE workspace_id = $1
+               AND (lower(name) LIKE $2 ESCAPE '\\' OR lower(coalesce(email, '')) LIKE $2 ESCAPE '\\')
+             ORDER BY ",
+            $order,
+            " LIMIT $3 OFFSET $4"
+        )
+    };
+}
+
 /// `%term%` for LIKE, with LIKE's own wildcards escaped so a search for "50%" means that.
 fn like_pattern(term: &str) -> String {
     let escaped = term
@@ -101,17 +145,31 @@ impl Store {
         ws: WorkspaceId,
         q: &CustomerQuery,
     ) -> Result<(Vec<Customer>, i64)> {
+        self.list_customers_sorted(ws, q, CustomerSort::Newest)
+            .await
+    }
+
+    /// A page of customers in the chosen order, and how many match in all.
+    pub async fn list_customers_sorted(
+        &self,
+        ws: WorkspaceId,
+        q: &CustomerQuery,
+        sort: CustomerSort,
+    ) -> Result<(Vec<Customer>, i64)> {
         let pattern = like_pattern(q.search.as_deref().unwrap_or(""));
+        let sql = match sort {
+            CustomerSort::Newest => list_sql!("created_at DESC, id DESC"),
+            CustomerSort::LastOrder => list_sql!(
+                "COALESCE((SELECT MAX(e.occurred_at) FROM events e
+                  WHERE e.workspace_id = $1 AND e.customer_id = c.id AND e.amount > 0), -1) DESC, id DESC"
+            ),
+            CustomerSort::Spent => list_sql!(
+                "COALESCE((SELECT SUM(e.amount) FROM events e
+                  WHERE e.workspace_id = $1 AND e.customer_id = c.id AND e.amount > 0), 0) DESC, id DESC"
+            ),
+        };
         with_pool!(self, pool => {
-            let rows: Vec<CustomerRow> = sqlx::query_as(
-                "SELECT id, workspace_id, name, email, phone, language, marketing_consent,
-                        acquisition_channel, acquisition_cost, created_at
-                 FROM customers
-                 WHERE workspace_id = $1
-                   AND (lower(name) LIKE $2 ESCAPE '\\' OR lower(coalesce(email, '')) LIKE $2 ESCAPE '\\')
-                 ORDER BY created_at DESC, id DESC
-                 LIMIT $3 OFFSET $4",
-            )
+            let rows: Vec<CustomerRow> = sqlx::query_as(sql)
             .bind(ws.0)
             .bind(&pattern)
             .bind(q.limit.clamp(1, 1000))

@@ -53,7 +53,7 @@ pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
 };
 pub use claims::{Claimer, NewerDatabase};
-pub use customers::CustomerQuery;
+pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,

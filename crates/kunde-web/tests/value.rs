@@ -20,9 +20,11 @@ on_both_databases!(
     the_customers_behind_a_figure_are_saved_as_a_segment,
     csv_files_hold_the_pages_numbers,
     signed_out_staff_and_other_workspaces_see_nothing_of_it,
+    channels_show_what_a_customer_cost_and_which_channels_pay,
+    spend_is_imported_all_or_nothing_with_bad_rows_named,
+    the_customer_page_and_list_show_value,
+    the_demo_tells_a_story_of_value,
 );
-
-const DAY: i64 = 86_400;
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
     time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d)
@@ -505,4 +507,292 @@ async fn signed_out_staff_and_other_workspaces_see_nothing_of_it(db: &TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(db.store.list_segments(a.ws).await.unwrap().is_empty());
+}
+
+async fn channels_show_what_a_customer_cost_and_which_channels_pay(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut owner = signed_in(db, "owner@a.test").await;
+    let page = owner.get("/value/channels").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("No spend recorded, so whether they pay is unknown: ads, friends."),
+        "{}",
+        page.body
+    );
+    for (channel, month, amount) in [("ads", "2025-01", "300.00"), ("friends", "2025-02", "140")] {
+        let r = owner
+            .post(
+                "/value/channels/spend",
+                &[("channel", channel), ("month", month), ("amount", amount)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let page = owner.get("/value/channels?done=value-spend-saved").await;
+    assert!(page.body.contains("The spend is saved."));
+    let rows = table_after(&page.body, "id=\"channels\"");
+    // ads: 300 over Ann and Bo (both first bought in January) = 150 each; they paid 215 on
+    // average (ratio 1.43), and 150 in their first month, so paid back in 1 month.
+    assert_eq!(
+        row(&rows, "ads"),
+        [
+            "ads",
+            "2",
+            "DKK 300.00",
+            "DKK 150.00",
+            "DKK 215.00",
+            "",
+            "1.43",
+            "1 month",
+            "Pays"
+        ]
+    );
+    // friends: 140 for Cy, who paid 70.
+    assert_eq!(
+        row(&rows, "friends"),
+        [
+            "friends",
+            "1",
+            "DKK 140.00",
+            "DKK 140.00",
+            "DKK 70.00",
+            "",
+            "0.50",
+            "",
+            "Does not pay"
+        ]
+    );
+    assert!(page.body.contains("Channels that pay: ads."));
+    assert!(page.body.contains("Channels that do not pay: friends."));
+    let csv = owner.get("/value/channels.csv").await;
+    assert!(
+        csv.body.contains("ads,2,300.00,150.00,215.00,,1.43,1,pays"),
+        "{}",
+        csv.body
+    );
+    // The customers behind the count.
+    let who = owner.get("/value/customers?who=channel&channel=ads").await;
+    assert_eq!(table_after(&who.body, "id=\"who\"").len(), 2);
+    // Staff see the figures but cannot record or delete spend.
+    let mut staff = signed_in(db, "staff@a.test").await;
+    let page = staff.get("/value/channels").await;
+    assert!(
+        page.body.contains("DKK 150.00") && !page.body.contains("action=\"/value/channels/spend\"")
+    );
+    let r = staff
+        .post(
+            "/value/channels/spend",
+            &[("channel", "ads"), ("month", "2025-01"), ("amount", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = staff
+        .post(
+            "/value/channels/spend/delete",
+            &[("channel", "ads"), ("month", "2025-01")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Another workspace's owner deletes only in its own workspace.
+    seed_workspace(db, "b").await;
+    let mut other = signed_in(db, "owner@b.test").await;
+    other
+        .post(
+            "/value/channels/spend/delete",
+            &[("channel", "ads"), ("month", "2025-01")],
+        )
+        .await;
+    assert!(
+        !other
+            .get("/value/channels")
+            .await
+            .body
+            .contains("DKK 300.00")
+    );
+    assert_eq!(db.store.list_spend(b.ws).await.unwrap().len(), 2);
+    // A bad month or amount is refused.
+    let r = owner
+        .post(
+            "/value/channels/spend",
+            &[("channel", "ads"), ("month", "January"), ("amount", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = owner
+        .post(
+            "/value/channels/spend/delete",
+            &[("channel", "friends"), ("month", "2025-02")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(db.store.list_spend(b.ws).await.unwrap().len(), 1);
+}
+
+/// Posts `file` to the import page's spend form as the signed-in user of `c`.
+async fn upload_spend(db: &TestDb, c: &Client, file: &str) -> (StatusCode, String) {
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Request, header};
+    use tower::ServiceExt;
+    let boundary = "valueboundary42";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"spend.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n",
+        c.cookies["kunde_csrf"]
+    );
+    let jar = c
+        .cookies
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let request = Request::post("/import/spend")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, jar)
+        .header(header::HOST, "kunde.test")
+        .body(Body::from(body))
+        .unwrap();
+    let response = kunde_web::router(state(db)).oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+async fn spend_is_imported_all_or_nothing_with_bad_rows_named(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut owner = signed_in(db, "owner@a.test").await;
+    owner.get("/import").await;
+    let (status, body) = upload_spend(
+        db,
+        &owner,
+        "channel,month,amount\nads,2025-01,300\nfriends,2025-13,140\nads,2025-02,-1\n",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        table_after(&body, "id=\"spend-problems\""),
+        vec![
+            vec![
+                "3".to_owned(),
+                "The month must be written YYYY-MM, such as 2025-03.".to_owned()
+            ],
+            vec![
+                "4".to_owned(),
+                "The amount is not a number of zero or more, such as 1500.00.".to_owned()
+            ],
+        ]
+    );
+    assert!(
+        db.store.list_spend(b.ws).await.unwrap().is_empty(),
+        "nothing stored"
+    );
+    let (status, _) = upload_spend(
+        db,
+        &owner,
+        "channel,month,amount\nads,2025-01,300\nfriends,2025-02,140\n",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(db.store.list_spend(b.ws).await.unwrap().len(), 2);
+    let mut staff = signed_in(db, "staff@a.test").await;
+    staff.get("/").await;
+    let (status, _) = upload_spend(db, &staff, "channel,month,amount\nads,2025-03,1\n").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(db.store.list_spend(b.ws).await.unwrap().len(), 2);
+}
+
+async fn the_customer_page_and_list_show_value(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let page = c.get(&format!("/customers/{}", b.ann)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let block = &page.body[page
+        .body
+        .find("id=\"customer-value\"")
+        .expect("value block")..];
+    assert!(
+        block.contains("Loyal") && block.contains("DKK 230.00"),
+        "{block}"
+    );
+    assert!(block.contains("not yet known"), "no fit on four customers");
+    // A customer without orders has no value block.
+    let nobody = seed_customer(db, b.ws, "Ny Kunde").await;
+    let page = c.get(&format!("/customers/{}", nobody.id)).await;
+    assert!(!page.body.contains("id=\"customer-value\""));
+    let names = |body: &str| -> Vec<String> {
+        body.split("<td><a href=\"/customers/")
+            .skip(1)
+            .map(|r| strip_tags(&r[r.find('>').unwrap() + 1..r.find("</a>").unwrap()]))
+            .collect()
+    };
+    let by_last = c.get("/customers?sort=last_order").await;
+    assert_eq!(
+        names(&by_last.body),
+        ["Di Dahl", "Ann Andersen", "Cy Cruz", "Bo Berg", "Ny Kunde"]
+    );
+    let by_spent = c.get("/customers?sort=spent").await;
+    assert_eq!(
+        names(&by_spent.body),
+        ["Ann Andersen", "Bo Berg", "Di Dahl", "Cy Cruz", "Ny Kunde"]
+    );
+}
+
+/// The demo business with its marketing spend, as `kunde demo` makes it (fewer customers).
+pub async fn demo_with_spend(db: &TestDb, customers: usize) -> WorkspaceId {
+    let hash = kunde_web::auth::hash_password(&Password::parse(PASSWORD).unwrap());
+    let opts = kunde_demo::DemoOptions {
+        customers,
+        ..kunde_demo::DemoOptions::default()
+    };
+    let import = kunde_demo::generate(&opts, hash.clone(), hash);
+    let ws = db.store.import_workspace(&import, NOW).await.unwrap();
+    let spend: Vec<kunde_store::Spend> = kunde_demo::marketing_spend(&import, opts.seed)
+        .into_iter()
+        .map(|(channel, month, amount)| kunde_store::Spend {
+            channel,
+            month,
+            amount,
+        })
+        .collect();
+    db.store.record_spend(ws, &spend, NOW).await.unwrap();
+    ws
+}
+
+async fn the_demo_tells_a_story_of_value(db: &TestDb) {
+    demo_with_spend(db, 1500).await;
+    let mut owner = signed_in(db, kunde_demo::DEMO_OWNER_EMAIL).await;
+    let channels = owner.get("/value/channels").await;
+    assert_eq!(channels.status, StatusCode::OK, "{}", channels.body);
+    let verdict = &channels.body[channels.body.find("id=\"verdict\"").unwrap()..];
+    let verdict = &verdict[..verdict.find("</div>").unwrap()];
+    // The demo's owner reads Danish.
+    assert!(
+        verdict.contains("Kanaler, der betaler sig: google_ads, instagram."),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Kanaler, der ikke betaler sig: facebook."),
+        "{verdict}"
+    );
+    let clv = owner.get("/value/clv").await;
+    assert!(
+        !clv.body.contains("id=\"fit-problem\""),
+        "the demo's data support a fit"
+    );
+    assert!(!clv.body.contains("id=\"holdout-problem\""));
+    assert!(!table_after(&clv.body, "id=\"holdout\"").is_empty());
+    let churn = owner.get("/value/churn").await;
+    assert!(
+        churn.body.contains("af pauserne mellem to køb"),
+        "a threshold from the shop's own gaps"
+    );
+    let survival = table_after(&churn.body, "id=\"survival\"");
+    assert!(survival[0][1].ends_with('%'), "{survival:?}");
+    let revenue = owner.get("/value/revenue?period=year").await;
+    let rows = table_after(&revenue.body, "id=\"revenue\"");
+    assert!(rows.len() >= 2, "two years of orders: {rows:?}");
+    let retention = owner.get("/value/retention").await;
+    assert!(retention.body.contains("class=\"num unknown\""));
 }

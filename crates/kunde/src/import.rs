@@ -1,6 +1,7 @@
-//! `kunde import customers|orders|events FILE`: the CSV import from the shell, with a
+//! `kunde import customers|orders|events|spend FILE`: the CSV import from the shell, with a
 //! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
 //! each with its line number and reason, nothing is stored, and the exit code is non-zero.
+//! `spend` reads marketing spend as `channel,month,amount` (the Channels page's figures).
 
 use crate::config::{Config, ConfigArgs};
 use anyhow::{Context, Result, bail};
@@ -19,6 +20,8 @@ pub enum KindArg {
     Customers,
     Orders,
     Events,
+    /// Marketing spend: `channel,month,amount`, one row per channel and month.
+    Spend,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -55,6 +58,7 @@ pub async fn run(args: ImportArgs) -> Result<()> {
         KindArg::Customers => Kind::Customers,
         KindArg::Orders => Kind::Orders,
         KindArg::Events => Kind::Events,
+        KindArg::Spend => return import_spend(&args).await,
     };
     let preset = match args.preset {
         PresetArg::Generic => Preset::Generic,
@@ -78,6 +82,54 @@ pub async fn run(args: ImportArgs) -> Result<()> {
     result
 }
 
+/// The owner's workspace named by `--workspace-email`.
+async fn owners_workspace(store: &Store, email: &str) -> Result<kunde_domain::Workspace> {
+    let email = Email::parse(email)?;
+    let owner = match store.find_user_by_email(&email).await? {
+        Some(record) if record.user.role == Role::Owner => record.user,
+        _ => bail!("no owner with e-mail {email}: give the e-mail of the business's owner"),
+    };
+    Ok(store.get_workspace(owner.workspace_id).await?)
+}
+
+/// `kunde import spend FILE`: every row or none; a month already recorded is replaced.
+async fn import_spend(args: &ImportArgs) -> Result<()> {
+    let bytes =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let rows = match kunde_web::import::parse_spend_csv(&bytes) {
+        Ok(rows) => rows,
+        Err(problems) => {
+            eprintln!("{} rows rejected; nothing was imported:", problems.len());
+            for (line, problem) in &problems {
+                eprintln!("  line {line}: {}", problem.english());
+            }
+            bail!("fix the rows above and run the import again");
+        }
+    };
+    let config = Config::load(&args.config)?;
+    let store = Store::connect(&config.database_url).await?;
+    let result = async {
+        let workspace = owners_workspace(&store, &args.workspace_email).await?;
+        if args.dry_run {
+            println!(
+                "dry run: {} spend rows would be imported into {}",
+                rows.len(),
+                workspace.name
+            );
+            return Ok(());
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        store.record_spend(workspace.id, &rows, now).await?;
+        println!("imported {} spend rows into {}", rows.len(), workspace.name);
+        Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
 async fn import(
     store: &Store,
     kind: Kind,
@@ -85,12 +137,7 @@ async fn import(
     mapping: &Mapping,
     args: &ImportArgs,
 ) -> Result<()> {
-    let email = Email::parse(&args.workspace_email)?;
-    let owner = match store.find_user_by_email(&email).await? {
-        Some(record) if record.user.role == Role::Owner => record.user,
-        _ => bail!("no owner with e-mail {email}: give the e-mail of the business's owner"),
-    };
-    let workspace = store.get_workspace(owner.workspace_id).await?;
+    let workspace = owners_workspace(store, &args.workspace_email).await?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

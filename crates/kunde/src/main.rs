@@ -65,7 +65,7 @@ enum Command {
         #[command(subcommand)]
         command: api_key::ApiKeyCommand,
     },
-    /// Import customers, orders or events from a CSV file (all rows or none).
+    /// Import customers, orders, events or marketing spend from a CSV file (all rows or none).
     Import(import::ImportArgs),
 }
 

@@ -107,10 +107,23 @@ async fn load_demo(store: &Store) -> Result<()> {
         import.events.len(),
         import.orders.len(),
     );
-    store
+    let ws = store
         .import_workspace(&import, now)
         .await
         .context("writing the demo business")?;
+    let spend: Vec<kunde_store::Spend> =
+        kunde_demo::marketing_spend(&import, DemoOptions::default().seed)
+            .into_iter()
+            .map(|(channel, month, amount)| kunde_store::Spend {
+                channel,
+                month,
+                amount,
+            })
+            .collect();
+    store
+        .record_spend(ws, &spend, now)
+        .await
+        .context("writing the demo business's marketing spend")?;
     println!(
         "Demo business created: {customers} customers, {events} events, {orders} orders ({:.1} s).",
         started.elapsed().as_secs_f64()

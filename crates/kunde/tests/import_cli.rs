@@ -209,3 +209,47 @@ fn a_dry_run_checks_but_stores_nothing_and_only_an_owner_may_import() {
         text(&bad_map.stderr)
     );
 }
+
+#[test]
+fn spend_is_imported_all_or_nothing_with_bad_rows_named() {
+    let dir = setup();
+    let bad = dir.path().join("bad_spend.csv");
+    std::fs::write(
+        &bad,
+        "channel,month,amount\nads,2025-01,300\nflyers,May,20\n",
+    )
+    .unwrap();
+    let args = |file: &Path| {
+        vec![
+            "import".to_owned(),
+            "spend".to_owned(),
+            file.display().to_string(),
+            "--workspace-email".to_owned(),
+            "ole@cykelsmeden.test".to_owned(),
+        ]
+    };
+    let a: Vec<String> = args(&bad);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let out = kunde(dir.path(), &a);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3: the month must be written YYYY-MM"),
+        "{err}"
+    );
+    let good = dir.path().join("spend.csv");
+    std::fs::write(
+        &good,
+        "channel,month,amount\nads,2025-01,300\nflyers,2025-05,20\n",
+    )
+    .unwrap();
+    let a: Vec<String> = args(&good);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let out = kunde(dir.path(), &a);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("imported 2 spend rows into Cykelsmeden"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
-use kunde_store::{CustomerQuery, StoreError, TimelineItem};
+use kunde_store::{CustomerQuery, CustomerSort, StoreError, TimelineItem};
 use serde::Deserialize;
 
 /// The notices this page may show after a redirect (`?done=…`).
@@ -32,11 +32,22 @@ struct ListPage {
     search: String,
     page: i64,
     pages: i64,
+    sort: &'static str,
 }
 
 impl ListPage {
     fn page_link(&self, page: i64) -> String {
-        serde_urlencoded::to_string([("q", self.search.as_str()), ("page", &page.to_string())])
+        serde_urlencoded::to_string([
+            ("q", self.search.as_str()),
+            ("sort", self.sort),
+            ("page", &page.to_string()),
+        ])
+        .map(|q| format!("/customers?{q}"))
+        .unwrap_or_default()
+    }
+
+    fn sort_link(&self, sort: &str) -> String {
+        serde_urlencoded::to_string([("q", self.search.as_str()), ("sort", sort)])
             .map(|q| format!("/customers?{q}"))
             .unwrap_or_default()
     }
@@ -46,6 +57,7 @@ impl ListPage {
 pub struct ListQuery {
     q: Option<String>,
     page: Option<i64>,
+    sort: Option<String>,
 }
 
 pub async fn list(
@@ -61,9 +73,14 @@ pub async fn list(
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     };
+    let sort = q
+        .sort
+        .as_deref()
+        .and_then(CustomerSort::parse)
+        .unwrap_or_default();
     let (customers, total) = state
         .store
-        .list_customers(user.workspace.id, &query)
+        .list_customers_sorted(user.workspace.id, &query, sort)
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let view = ListPage {
@@ -73,6 +90,7 @@ pub async fn list(
         search,
         page,
         pages,
+        sort: sort.code(),
     };
     view.render().map(Html).map_err(AppError::from)
 }
@@ -87,6 +105,8 @@ struct ShowPage {
     touchpoints: Vec<Touchpoint>,
     log: LogForm,
     errors: FieldErrors,
+    /// RFM segment, P(alive) and predicted value (the Value section's block).
+    value: Option<crate::value::CustomerValue>,
 }
 
 impl ShowPage {
@@ -135,6 +155,7 @@ pub async fn show(
         at: datetime_local(state.now()),
         ..LogForm::default()
     };
+    let value = crate::value::customer_value(&state, &user, c.id).await?;
     let view = ShowPage {
         p,
         c,
@@ -142,6 +163,7 @@ pub async fn show(
         touchpoints,
         log,
         errors: FieldErrors::default(),
+        value,
     };
     view.render().map(Html).map_err(AppError::from)
 }
@@ -508,6 +530,7 @@ pub async fn log_interaction(
         touchpoints,
         log: f,
         errors,
+        value: None,
     };
     let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())

@@ -18,6 +18,7 @@ use kunde_analytics::clv::predict::{
 };
 use kunde_analytics::clv::{HoldoutQuery, HoldoutReport, validate_holdout};
 use kunde_analytics::{CustomerId, EventLog};
+use std::sync::Arc;
 
 /// Customers listed on the page, the most valuable first; the CSV has them all.
 const SHOWN: usize = 100;
@@ -45,12 +46,38 @@ pub(super) fn fit(log: &EventLog, now: i64) -> Fitted {
     }
 }
 
-pub(super) async fn fit_async(ctx: &Ctx) -> Result<Fitted, AppError> {
+/// The last fit per workspace, kept while the log's fingerprint and the day are the same:
+/// the customer page and the Channels page ask for it on every view.
+type FitKey = (kunde_store::EventsFingerprint, i64);
+type FitMap = std::collections::HashMap<kunde_domain::WorkspaceId, (FitKey, Arc<Fitted>)>;
+static FITS: std::sync::LazyLock<std::sync::Mutex<FitMap>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// At most this many workspaces keep their fit.
+const FITS_KEPT: usize = 8;
+
+pub(super) async fn fit_async(ctx: &Ctx) -> Result<Arc<Fitted>, AppError> {
+    let key = (ctx.data.fingerprint, ctx.now.div_euclid(86_400));
+    let ws = ctx.ws;
+    if let Some((k, f)) = FITS.lock().ok().and_then(|m| m.get(&ws).cloned())
+        && k == key
+    {
+        return Ok(f);
+    }
     let data = ctx.data.clone();
     let now = ctx.now;
-    tokio::task::spawn_blocking(move || fit(&data.log, now))
-        .await
-        .map_err(|e| AppError::internal(e.to_string()))
+    let fitted = Arc::new(
+        tokio::task::spawn_blocking(move || fit(&data.log, now))
+            .await
+            .map_err(|e| AppError::internal(e.to_string()))?,
+    );
+    if let Ok(mut m) = FITS.lock() {
+        if m.len() >= FITS_KEPT && !m.contains_key(&ws) {
+            m.clear();
+        }
+        m.insert(ws, (key, fitted.clone()));
+    }
+    Ok(fitted)
 }
 
 /// The valuable customers at risk, from a fitted report.

@@ -14,7 +14,10 @@ mod common;
 mod retention;
 mod revenue;
 mod rfm;
+mod summary;
 mod who;
+
+pub use summary::{CustomerValue, customer_value};
 
 use crate::state::AppState;
 use axum::Router;

@@ -1,0 +1,54 @@
+//! A customer's value at a glance, for the customer page: RFM segment, probability of still
+//! being active, and predicted value over 12 months (from the workspace's cached fit).
+
+use super::clv::fit_async;
+use super::common::Ctx;
+use crate::kit::error::AppError;
+use crate::state::AppState;
+use kunde_analytics::rfm::rfm;
+use kunde_store::SessionUser;
+
+/// What the customer page shows; empty strings where a figure is not known.
+pub struct CustomerValue {
+    pub segment: String,
+    pub segment_link: String,
+    pub alive: String,
+    pub predicted: String,
+    pub historic: String,
+}
+
+/// The value block of customer `id`, or `None` when the customer has no order yet.
+pub async fn customer_value(
+    state: &AppState,
+    user: &SessionUser,
+    id: kunde_domain::CustomerId,
+) -> Result<Option<CustomerValue>, AppError> {
+    let ctx = Ctx::load(state, user).await?;
+    let Some(c) = ctx.log().customer_id(&id.0.to_string()) else {
+        return Ok(None);
+    };
+    let report = rfm(ctx.log(), ctx.now);
+    let Some(r) = report.customers.iter().find(|r| r.customer == c) else {
+        return Ok(None);
+    };
+    let fitted = fit_async(&ctx).await?;
+    let prediction = fitted
+        .values
+        .as_ref()
+        .ok()
+        .and_then(|v| v.customers.iter().find(|p| p.customer == c));
+    let mut who = super::common::Who::new("rfm");
+    who.segment = Some(r.segment.code().to_owned());
+    Ok(Some(CustomerValue {
+        segment: ctx.tr.t(&format!("value-rfm-{}", r.segment.code())),
+        segment_link: who.link(),
+        alive: prediction
+            .map(|p| ctx.pct(100.0 * p.probability_alive))
+            .unwrap_or_default(),
+        predicted: prediction
+            .and_then(|p| p.predicted_value)
+            .map(|v| ctx.money(v))
+            .unwrap_or_default(),
+        historic: ctx.money(r.monetary),
+    }))
+}
