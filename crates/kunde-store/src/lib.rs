@@ -24,6 +24,7 @@ mod journeys;
 mod kb;
 mod mail;
 mod moments;
+mod reviews;
 mod rows;
 mod segments;
 mod survey_results;
@@ -57,6 +58,7 @@ pub use ingest::{
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
+pub use reviews::{Review, ReviewImport, ReviewInput};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -30,11 +30,13 @@ pub mod import;
 mod journeys;
 mod kb;
 mod moments;
+mod reviews;
 mod survey_results;
 mod surveys;
 
 pub use import::importing;
 pub use kit::auth;
+pub use reviews::{ReviewFileError, import_review_file};
 pub use routes::router;
 pub use state::{AppState, Clock, WebConfig, system_clock};
 

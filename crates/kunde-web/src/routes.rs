@@ -7,7 +7,7 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments,
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, reviews,
     survey_results, surveys,
 };
 use axum::Router;
@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(surveys::staff_routes())
         .merge(survey_results::staff_routes())
         .merge(moments::staff_routes())
+        .merge(reviews::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::owner_routes())
         .merge(survey_results::owner_routes())
         .merge(moments::owner_routes())
+        .merge(reviews::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

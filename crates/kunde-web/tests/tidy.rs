@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The feature folders: each owns its routes, pages, e-mails, jobs and API endpoints.
-const FEATURES: [&str; 12] = [
+const FEATURES: [&str; 13] = [
     "account",
     "analytics",
     "api",
@@ -18,6 +18,7 @@ const FEATURES: [&str; 12] = [
     "journeys",
     "kb",
     "moments",
+    "reviews",
     "survey_results",
     "surveys",
 ];
