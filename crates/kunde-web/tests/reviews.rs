@@ -182,6 +182,13 @@ async fn an_export_is_imported_once_onto_the_review_site_touchpoint(db: &TestDb)
         "{body}"
     );
     assert_eq!(db.store.touchpoint_event_count(ws, site).await.unwrap(), 4);
+    // The start page: March has Trustpilot's 4 and Google's 5 = 4.5, February 1.0.
+    let home = c.get("/").await.body;
+    assert!(
+        home.contains("<a href=\"/reviews\"><span class=\"dash-name\">Average review rating</span> <span class=\"figure\">4.5</span></a>"),
+        "{home}"
+    );
+    assert!(home.contains("+3.5 vs. last month"), "{home}");
 }
 
 async fn a_file_with_bad_rows_imports_nothing_and_names_them(db: &TestDb) {
