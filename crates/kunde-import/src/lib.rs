@@ -13,12 +13,14 @@
 
 mod mapping;
 mod resolve;
+mod reviews;
 mod table;
 mod validate;
 mod values;
 
 pub use mapping::{Field, Mapping, MappingError, Preset};
 pub use resolve::{Lookups, resolve_events};
+pub use reviews::{ReviewPreset, ReviewProblem, ReviewRecord, ReviewRejection, parse_reviews};
 pub use table::{Table, TableError, read_table};
 pub use validate::{
     EventRecord, Options, OrderRecord, Records, Rejection, RowError, Validated, validate,

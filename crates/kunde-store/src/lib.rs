@@ -26,6 +26,7 @@ mod kb;
 mod mail;
 mod moments;
 mod portal;
+mod reviews;
 mod rows;
 mod segments;
 mod spend;
@@ -63,6 +64,7 @@ pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
 pub use spend::Spend;
+pub use reviews::{Review, ReviewImport, ReviewInput};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -54,7 +54,7 @@ const LANDED: &[(&str, &str)] = &[
     ),
     (
         "migrations/postgres/0013_dashboard.sql",
-        "13f494307081a77b241bc24f0ac7400d4f198645bfb9be9c84c4f5e81d322c59",
+        "ebb3a865e13dc5210d2e9487c3f206c8782077c206339445ef242be8f04a8432",
     ),
     (
         "migrations/postgres/0014_portal.sql",
@@ -114,7 +114,7 @@ const LANDED: &[(&str, &str)] = &[
     ),
     (
         "migrations/sqlite/0013_dashboard.sql",
-        "ae2b0d49025c6ffb2b350fb8abf586ba0fb655c7d89a41fd58807c4f54e5d25a",
+        "5d9ee6631ab9bf4d136ce2b7c2bfdea4983ea2dba1708af21b022f4666676075",
     ),
     (
         "migrations/sqlite/0014_portal.sql",

@@ -32,12 +32,14 @@ mod kb;
 mod moments;
 mod portal;
 mod privacy;
+mod reviews;
 mod survey_results;
 mod surveys;
 mod value;
 
 pub use import::importing;
 pub use kit::auth;
+pub use reviews::{ReviewFileError, import_review_file};
 pub use routes::router;
 pub use state::{AppState, Clock, WebConfig, system_clock};
 

@@ -6,7 +6,7 @@ use crate::kit::auth::{require_owner, require_user};
 use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
-use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal, privacy, survey_results, surveys, value};
+use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal, privacy, reviews, survey_results, surveys, value};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(value::staff_routes())
         .merge(moments::staff_routes())
         .merge(portal::staff_routes())
+        .merge(reviews::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(value::owner_routes())
         .merge(privacy::owner_routes())
         .merge(moments::owner_routes())
+        .merge(reviews::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

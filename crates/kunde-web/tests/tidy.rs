@@ -20,6 +20,7 @@ const FEATURES: &[&str] = &[
     "privacy",
     "moments",
     "portal",
+    "reviews",
     "survey_results",
     "surveys",
     "value",

@@ -2,15 +2,21 @@
 //! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
 //! each with its line number and reason, nothing is stored, and the exit code is non-zero.
 //! `spend` reads marketing spend as `channel,month,amount` (the Channels page's figures).
+//! `kunde import customers|orders|events|reviews FILE`: the CSV import from the shell, with a
+//! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
+//! each with its line number and reason, nothing is stored, and the exit code is non-zero.
+//! Reviews (`--preset google|trustpilot|generic`) go through the same path as the reviews
+//! page (`kunde_web::import_review_file`).
 
 use crate::config::{Config, ConfigArgs};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use kunde_domain::{Email, Role};
+use kunde_import::ReviewPreset;
 use kunde_import::{Kind, Mapping, Preset, read_table};
 use kunde_store::{BulkControl, Store, StoreError};
-use kunde_web::importing;
+use kunde_web::{ReviewFileError, importing};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,12 +28,17 @@ pub enum KindArg {
     Events,
     /// Marketing spend: `channel,month,amount`, one row per channel and month.
     Spend,
+    Reviews,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum PresetArg {
     Generic,
     Shopify,
+    /// A Google Business Profile review export (reviews only).
+    Google,
+    /// A Trustpilot review export (reviews only).
+    Trustpilot,
 }
 
 #[derive(Debug, Args)]
@@ -59,10 +70,14 @@ pub async fn run(args: ImportArgs) -> Result<()> {
         KindArg::Orders => Kind::Orders,
         KindArg::Events => Kind::Events,
         KindArg::Spend => return import_spend(&args).await,
+        KindArg::Reviews => return run_reviews(args).await,
     };
     let preset = match args.preset {
         PresetArg::Generic => Preset::Generic,
         PresetArg::Shopify => Preset::Shopify,
+        PresetArg::Google | PresetArg::Trustpilot => {
+            bail!("--preset google and trustpilot are for reviews")
+        }
     };
     let file = std::fs::File::open(&args.file)
         .with_context(|| format!("opening {}", args.file.display()))?;
@@ -124,6 +139,46 @@ async fn import_spend(args: &ImportArgs) -> Result<()> {
         store.record_spend(workspace.id, &rows, now).await?;
         println!("imported {} spend rows into {}", rows.len(), workspace.name);
         Ok(())
+async fn run_reviews(args: ImportArgs) -> Result<()> {
+    let preset = match args.preset {
+        PresetArg::Google => ReviewPreset::Google,
+        PresetArg::Trustpilot => ReviewPreset::Trustpilot,
+        PresetArg::Generic => ReviewPreset::Generic,
+        PresetArg::Shopify => bail!("--preset shopify is not a review export"),
+    };
+    if args.dry_run || args.map.is_some() {
+        bail!("reviews take neither --dry-run nor --map");
+    }
+    let bytes =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let config = Config::load(&args.config)?;
+    let store = Store::connect(&config.database_url).await?;
+    let result = async {
+        let email = Email::parse(&args.workspace_email)?;
+        let owner = match store.find_user_by_email(&email).await? {
+            Some(record) if record.user.role == Role::Owner => record.user,
+            _ => bail!("no owner with e-mail {email}: give the e-mail of the business's owner"),
+        };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        match kunde_web::import_review_file(&store, owner.workspace_id, &bytes, preset, now).await {
+            Ok(done) => {
+                println!(
+                    "imported {} reviews; {} already imported were skipped; {} matched to known customers",
+                    done.imported, done.duplicates, done.matched
+                );
+                Ok(())
+            }
+            Err(ReviewFileError::Rows(rows)) => {
+                eprintln!("{} rows rejected; nothing was imported:", rows.len());
+                for r in &rows {
+                    eprintln!("  {r}");
+                }
+                bail!("fix the rows above and run the import again")
+            }
+            Err(e) => Err(anyhow::Error::new(e).context("nothing was imported")),
+        }
     }
     .await;
     store.close().await;

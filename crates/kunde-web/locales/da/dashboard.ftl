@@ -53,3 +53,5 @@ dash-fact-detractors = { $n ->
 }
 dash-fact-moments-you = jeres værste kontaktpunkt er { $name }.
 dash-moment-detail = { $bad } dårlige, { $good } gode
+dash-review-rating = Gennemsnitlig anmeldelse
+dash-review-rating-note = Stjerner ud af 5, anmeldelser skrevet i denne måned

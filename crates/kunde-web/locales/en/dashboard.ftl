@@ -53,3 +53,5 @@ dash-fact-detractors = { $n ->
 }
 dash-fact-moments-you = your worst touchpoint is { $name }.
 dash-moment-detail = { $bad } bad, { $good } good
+dash-review-rating = Average review rating
+dash-review-rating-note = Stars out of 5, reviews written this month

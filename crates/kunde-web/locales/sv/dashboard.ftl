@@ -53,3 +53,5 @@ dash-fact-detractors = { $n ->
 }
 dash-fact-moments-you = er sämsta kontaktpunkt är { $name }.
 dash-moment-detail = { $bad } dåliga, { $good } bra
+dash-review-rating = Genomsnittligt recensionsbetyg
+dash-review-rating-note = Stjärnor av 5, recensioner skrivna den här månaden

@@ -53,3 +53,5 @@ dash-fact-detractors = { $n ->
 }
 dash-fact-moments-you = ang pinakamasama ninyong touchpoint ay { $name }.
 dash-moment-detail = { $bad } masama, { $good } mabuti
+dash-review-rating = Karaniwang rating ng review
+dash-review-rating-note = Bituin sa 5, mga review na isinulat ngayong buwan

@@ -12,7 +12,7 @@ use kunde_analytics::revenue::revenue;
 use kunde_analytics::survey::{Confidence, CsatResult, CsatScore, NpsResult, NpsScore, csat, nps};
 use kunde_analytics::survival::customer_survival;
 use kunde_domain::Case;
-use kunde_store::{AnswerFact, Followup};
+use kunde_store::{AnswerFact, Followup, Review};
 use std::collections::HashMap;
 
 /// A month with fewer scored answers than this is marked as too thin to compare.
@@ -187,4 +187,17 @@ pub fn cases_last_year(cases: &[Case], now: i64) -> usize {
         .iter()
         .filter(|c| c.created_at > now - YEAR && c.created_at <= now)
         .count()
+}
+
+/// The average star rating of the reviews written in each month (None without reviews).
+pub fn review_rating(reviews: &[Review], keys: &[PeriodKey]) -> Vec<Month> {
+    keys.iter()
+        .map(|&k| {
+            let (sum, n) = reviews
+                .iter()
+                .filter(|r| Period::Month.key_of(r.reviewed_at) == k)
+                .fold((0i64, 0u32), |(s, n), r| (s + r.rating, n + 1));
+            Month::of((n > 0).then(|| sum as f64 / f64::from(n)))
+        })
+        .collect()
 }

@@ -74,6 +74,7 @@ pub async fn page(
         .await?;
     let cases = state.store.list_cases(ws, None, MAX_CASES).await?;
     let followups = state.store.list_followups(ws, true).await?;
+    let reviews = state.store.list_reviews(ws).await?;
     let grants = if p.is_owner() {
         Some(state.store.case_grants(ws, None).await?)
     } else {
@@ -225,6 +226,13 @@ pub async fn page(
             &overdue,
             &labels,
             String::new(),
+        ),
+        figure(
+            &p,
+            spec("dash-review-rating", "/reviews", Unit::Score, Some(true)),
+            &monthly::review_rating(&reviews, &keys),
+            &labels,
+            p.t("dash-review-rating-note"),
         ),
     ];
 

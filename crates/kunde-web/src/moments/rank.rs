@@ -1,7 +1,7 @@
 //! The ranking behind `/moments` and the start page: gathers the experiences at each
 //! touchpoint — customer-survey responses (the worst of a response's NPS and CSAT answers:
 //! NPS 0–6 or CSAT 1–2 bad, NPS 9–10 or CSAT 4–5 good), failed interactions and complaints
-//! (bad) — and ranks them with `kunde_analytics::moments` over the cached event log.
+//! (bad), reviews (1–2 stars bad, 3 neutral, 4–5 good) — and ranks them with `kunde_analytics::moments` over the cached event log.
 
 use crate::kit::error::AppError;
 use crate::state::AppState;
@@ -10,7 +10,7 @@ use kunde_analytics::civil::Period;
 use kunde_analytics::moments::{Experience, MomentsQuery, Rating, moments_of_truth};
 use kunde_analytics::{CustomerId, TouchpointId as LogTp};
 use kunde_domain::{Case, WorkspaceId};
-use kunde_store::{AnalyticsData, AnswerFact, OutcomeEvent, ResultsScope};
+use kunde_store::{AnalyticsData, AnswerFact, OutcomeEvent, ResultsScope, Review};
 use std::collections::HashMap;
 
 /// One touchpoint's place in the ranking.
@@ -65,6 +65,7 @@ pub fn experiences(
     answers: &[AnswerFact],
     failed: &[OutcomeEvent],
     cases: &[Case],
+    reviews: &[Review],
 ) -> Vec<Experience> {
     let customers: HashMap<i64, CustomerId> = data
         .customers
@@ -131,6 +132,21 @@ pub fn experiences(
             });
         }
     }
+    for r in reviews {
+        let rating = match r.rating {
+            1..=2 => Rating::Bad,
+            3 => Rating::Neutral,
+            _ => Rating::Good,
+        };
+        if let Some(touchpoint) = tp(r.touchpoint_id) {
+            out.push(Experience {
+                customer: customer(r.customer_id),
+                touchpoint,
+                time: r.reviewed_at,
+                rating,
+            });
+        }
+    }
     out
 }
 
@@ -185,7 +201,8 @@ pub async fn ranking(
         .filter(|e| crate::journeys::failed_outcome(&e.properties))
         .collect();
     let choices = state.store.touchpoint_choices(ws).await?;
-    let experiences = experiences(data, &survey_touchpoints, answers, &failed, cases);
+    let reviews = state.store.list_reviews(ws).await?;
+    let experiences = experiences(data, &survey_touchpoints, answers, &failed, cases, &reviews);
     let data = data.clone();
     let (threshold_days, ranked) = tokio::task::spawn_blocking(move || {
         let threshold_days = propose_threshold(&data.log, &ThresholdQuery::new(now)).days;
