@@ -1,10 +1,7 @@
-//! `kunde import customers|orders|events|spend FILE`: the CSV import from the shell, with a
+//! `kunde import customers|orders|events|spend|reviews FILE`: the CSV import from the shell, with a
 //! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
 //! each with its line number and reason, nothing is stored, and the exit code is non-zero.
 //! `spend` reads marketing spend as `channel,month,amount` (the Channels page's figures).
-//! `kunde import customers|orders|events|reviews FILE`: the CSV import from the shell, with a
-//! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
-//! each with its line number and reason, nothing is stored, and the exit code is non-zero.
 //! Reviews (`--preset google|trustpilot|generic`) go through the same path as the reviews
 //! page (`kunde_web::import_review_file`).
 
@@ -28,6 +25,7 @@ pub enum KindArg {
     Events,
     /// Marketing spend: `channel,month,amount`, one row per channel and month.
     Spend,
+    /// Reviews from a review site: `--preset google|trustpilot|generic`.
     Reviews,
 }
 
@@ -139,6 +137,12 @@ async fn import_spend(args: &ImportArgs) -> Result<()> {
         store.record_spend(workspace.id, &rows, now).await?;
         println!("imported {} spend rows into {}", rows.len(), workspace.name);
         Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
 async fn run_reviews(args: ImportArgs) -> Result<()> {
     let preset = match args.preset {
         PresetArg::Google => ReviewPreset::Google,
