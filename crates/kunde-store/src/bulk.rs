@@ -143,6 +143,29 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             let mut references: HashSet<String> = references.into_iter().map(|(r,)| r).collect();
+            // Where the business's customers buy: the touchpoint most purchase events (events
+            // with an amount) were recorded at, else the first touchpoint of the middle stage
+            // (purchase, by default) of the first as-is journey. Each imported order is a
+            // purchase there too, so the Value pages, the dashboard and the funnels count it.
+            let buy: Option<(i64, String)> = sqlx::query_as(
+                "SELECT t.id, t.channel FROM touchpoints t
+                 LEFT JOIN (SELECT touchpoint_id, COUNT(*) AS n FROM events
+                            WHERE workspace_id = $1 AND amount IS NOT NULL GROUP BY touchpoint_id) e
+                        ON e.touchpoint_id = t.id
+                 JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
+                 JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = t.workspace_id
+                 WHERE t.workspace_id = $1
+                 ORDER BY COALESCE(e.n, 0) DESC,
+                          CASE WHEN j.variant = 'as_is' AND j.parent_id IS NULL THEN 0 ELSE 1 END,
+                          j.id,
+                          CASE WHEN s.position = (SELECT COUNT(*) FROM stages s2
+                                                  WHERE s2.journey_id = j.id) / 2 THEN 0 ELSE 1 END,
+                          s.position, t.position
+                 LIMIT 1",
+            )
+            .bind(ws.0)
+            .fetch_optional(&mut *tx)
+            .await?;
             let mut done = 0u64;
             for chunk in orders.chunks(CHUNK) {
                 ctl.check()?;
@@ -199,6 +222,27 @@ impl Store {
                                 .push_bind(l.unit_price.0);
                         });
                         qb.build().execute(&mut *tx).await?;
+                    }
+                    if let Some((tp, channel)) = &buy {
+                        let properties = serde_json::json!({
+                            "source": "import",
+                            "order": o.reference.as_deref().unwrap_or(""),
+                        })
+                        .to_string();
+                        sqlx::query(
+                            "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id,
+                                                 occurred_at, channel, amount, properties)
+                             VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)",
+                        )
+                        .bind(ws.0)
+                        .bind(customer)
+                        .bind(tp)
+                        .bind(o.ordered_at)
+                        .bind(channel)
+                        .bind(total)
+                        .bind(&properties)
+                        .execute(&mut *tx)
+                        .await?;
                     }
                     out.inserted += 1;
                 }

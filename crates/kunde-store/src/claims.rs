@@ -336,7 +336,10 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("newer version of Kunde"), "{msg}");
         assert!(msg.contains("migration 9999"), "{msg}");
-        assert!(msg.contains("this version knows migrations up to "), "{msg}");
+        assert!(
+            msg.contains("this version knows migrations up to "),
+            "{msg}"
+        );
         // The store still answers after being refused (the lock was released).
         db.store.ping().await.unwrap();
         let again = db.store.migrate().await.unwrap_err();

@@ -12,6 +12,7 @@ kunde_store::store_suite!(
     cancelling_half_way_leaves_nothing,
     a_bad_reference_late_in_a_batch_of_events_rolls_back_the_earlier_chunks,
     orders_create_missing_customers_and_skip_known_order_numbers,
+    imported_orders_are_purchases_at_the_touchpoint_where_customers_buy,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -241,4 +242,59 @@ async fn orders_create_missing_customers_and_skip_known_order_numbers(store: &St
         (0, 3, 0)
     );
     assert_eq!(store.workspace_totals(ws).await.unwrap().orders, 3);
+}
+
+/// Issue 20: an imported order (a shop's export) is a purchase at the touchpoint where the
+/// business's customers buy, so retention, churn, revenue and lifetime value count it.
+async fn imported_orders_are_purchases_at_the_touchpoint_where_customers_buy(store: &Store) {
+    let ws = workspace(store, "buy").await;
+    let tp = touchpoint(store, ws).await;
+    let order = |email: &str, reference: &str, at: i64, total: i64| BulkOrder {
+        email: Email::parse(email).unwrap(),
+        customer_name: None,
+        reference: Some(reference.into()),
+        ordered_at: at,
+        paid: true,
+        lines: vec![NewOrderLine {
+            product: name("Tyre"),
+            quantity: 1,
+            unit_price: Money(total - 4_900),
+        }],
+        total: Money(total),
+    };
+    let batch = vec![
+        order("a@example.dk", "#1", NOW - 90 * 86_400, 30_000),
+        order("a@example.dk", "#2", NOW - 10 * 86_400, 12_000),
+        order("b@example.dk", "#3", NOW - 5 * 86_400, 7_500),
+    ];
+    let (progress, cancel) = quiet();
+    let ctl = BulkControl {
+        progress: &progress,
+        cancel: &cancel,
+    };
+    store.bulk_insert_orders(ws, &batch, &ctl).await.unwrap();
+    let data = store.load_event_log(ws).await.unwrap();
+    let log_tp = data.touchpoints[&tp];
+    let mut purchases: Vec<(i64, i64)> = data
+        .log
+        .customers()
+        .flat_map(|c| {
+            (0..c.len())
+                .filter(move |&i| c.touchpoint(i) == log_tp)
+                .map(move |i| (c.times[i], (c.amounts[i] * 100.0).round() as i64))
+        })
+        .collect();
+    purchases.sort();
+    assert_eq!(
+        purchases,
+        vec![
+            (NOW - 90 * 86_400, 30_000),
+            (NOW - 10 * 86_400, 12_000),
+            (NOW - 5 * 86_400, 7_500)
+        ],
+        "every order is a purchase event with what the customer paid"
+    );
+    // Importing the same export again adds no purchase twice.
+    store.bulk_insert_orders(ws, &batch, &ctl).await.unwrap();
+    assert_eq!(store.load_event_log(ws).await.unwrap().log.event_count(), 3);
 }

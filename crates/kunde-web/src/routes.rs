@@ -6,7 +6,10 @@ use crate::kit::auth::{require_owner, require_user};
 use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
-use crate::{account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal, privacy, reviews, survey_results, surveys, value};
+use crate::{
+    account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal,
+    privacy, reviews, survey_results, surveys, value,
+};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
