@@ -128,6 +128,26 @@ mod tests {
 /// tested alike.
 #[macro_export]
 macro_rules! store_suite {
+    // `db:` first: each test takes the whole `&TestDb` (for raw SQL, backups), not the store.
+    (db: $($test:ident),* $(,)?) => {
+        mod sqlite {$(
+            #[tokio::test]
+            async fn $test() {
+                let db = $crate::testing::TestDb::sqlite().await.expect("sqlite test database");
+                super::$test(&db).await;
+            }
+        )*}
+        mod postgres {$(
+            #[tokio::test]
+            async fn $test() {
+                let Some(db) = $crate::testing::TestDb::postgres().await.expect("postgres test database") else {
+                    eprintln!("{} is not set: PostgreSQL half of the suite not run here", $crate::testing::PG_ENV);
+                    return;
+                };
+                super::$test(&db).await;
+            }
+        )*}
+    };
     ($($test:ident),* $(,)?) => {
         mod sqlite {$(
             #[tokio::test]

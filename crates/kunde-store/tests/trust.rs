@@ -18,6 +18,7 @@ const NOW: i64 = 1_760_000_000;
 const YEAR: i64 = kunde_store::trust::YEAR_SECONDS;
 
 kunde_store::store_suite!(
+    db:
     writes_never_fail_while_events_are_ingested,
     the_audit_trail_is_appended_filtered_and_kept_per_workspace,
     an_export_holds_everything_about_the_customer_and_zips,

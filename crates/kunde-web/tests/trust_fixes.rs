@@ -12,6 +12,7 @@ on_both_databases!(
     repeated_wrong_passwords_lock_the_account_for_a_while,
     one_client_trying_many_accounts_is_slowed_down,
     next_after_sign_in_never_leaves_the_site_or_fails,
+    a_refused_close_adds_no_root_cause,
 );
 
 async fn repeated_wrong_passwords_lock_the_account_for_a_while(db: &TestDb) {
@@ -104,6 +105,107 @@ async fn next_after_sign_in_never_leaves_the_site_or_fails(db: &TestDb) {
     let mut c = Client::new(state(db));
     let form = c.get("/signin?next=%2F%09%2Fevil.example").await;
     assert!(form.body.contains("name=\"next\" value=\"/\""));
+}
+
+async fn a_refused_close_adds_no_root_cause(db: &TestDb) {
+    use kunde_domain::*;
+    let (ws, ..) = seed_workspace(db, "cl1").await;
+    let (other_ws, ..) = seed_workspace(db, "cl2").await;
+    let customer = seed_customer(db, ws.id, "Ea Eriksen").await;
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let cal = db.store.business_calendar(ws.id).await.unwrap();
+    let case = db
+        .store
+        .create_case(
+            ws.id,
+            &NewCase {
+                customer_id: customer.id,
+                touchpoint_id: None,
+                category_id: categories[0].id,
+                subject: "Brake squeaks".into(),
+                description: String::new(),
+                priority: CasePriority::Normal,
+                assignee_id: None,
+                source: CaseSource::Staff,
+                created_by: None,
+                created_at: NOW,
+                due: CaseDue::for_category(&cal, &categories[0], NOW),
+            },
+        )
+        .await
+        .unwrap();
+    let causes = |ws: WorkspaceId| async move {
+        db.store
+            .root_causes(ws)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+    };
+    let before_own = causes(ws.id).await;
+    let before_other = causes(other_ws.id).await;
+
+    // Another workspace's owner closing this case: 404, and no new cause anywhere.
+    let mut other = Client::new(state(db));
+    other.sign_in("owner@cl2.test").await;
+    let r = other
+        .post(
+            &format!("/cases/{}/close", case.id),
+            &[
+                ("root_cause", ""),
+                ("new_root_cause", "Planted cause"),
+                ("note", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(causes(other_ws.id).await, before_other);
+    assert_eq!(causes(ws.id).await, before_own);
+
+    // A close that fails validation (a note too long) adds nothing either.
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@cl1.test").await;
+    let long = "x".repeat(BODY_MAX + 1);
+    let r = owner
+        .post(
+            &format!("/cases/{}/close", case.id),
+            &[
+                ("root_cause", ""),
+                ("new_root_cause", "Refused cause"),
+                ("note", &long),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(causes(ws.id).await, before_own);
+
+    // A valid close adds the new cause and closes with it.
+    let r = owner
+        .post(
+            &format!("/cases/{}/close", case.id),
+            &[
+                ("root_cause", ""),
+                ("new_root_cause", "Worn pads"),
+                ("note", "Replaced"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(causes(ws.id).await.contains(&"Worn pads".to_owned()));
+    // Closing again (already closed) is refused and adds nothing.
+    let r = owner
+        .post(
+            &format!("/cases/{}/close", case.id),
+            &[
+                ("root_cause", ""),
+                ("new_root_cause", "Second try"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_ne!(r.status, StatusCode::SEE_OTHER);
+    assert!(!causes(ws.id).await.contains(&"Second try".to_owned()));
 }
 
 /// Wrong passwords are checked on the blocking pool: on a one-thread runtime, a task that
