@@ -13,7 +13,42 @@ on_both_databases!(
     one_client_trying_many_accounts_is_slowed_down,
     next_after_sign_in_never_leaves_the_site_or_fails,
     a_refused_close_adds_no_root_cause,
+    a_nul_character_in_a_form_is_a_clear_422,
 );
+
+async fn a_nul_character_in_a_form_is_a_clear_422(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "nul").await;
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@nul.test").await;
+    let r = c
+        .post(
+            "/customers/new",
+            &[
+                ("name", "Ann\0Berg"),
+                ("email", ""),
+                ("phone", ""),
+                ("language", "en"),
+                ("acquisition_channel", ""),
+                ("acquisition_cost", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("contains control characters"), "{}", r.body);
+    let (customers, _) = db
+        .store
+        .list_customers(
+            ws.id,
+            &kunde_store::CustomerQuery {
+                search: None,
+                limit: 10,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(customers.is_empty());
+}
 
 async fn repeated_wrong_passwords_lock_the_account_for_a_while(db: &TestDb) {
     seed_workspace(db, "thr").await;
