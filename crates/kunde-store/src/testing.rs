@@ -104,23 +104,6 @@ impl Drop for TestDb {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn database_names_are_replaced_in_urls() {
-        use super::replace_database as r;
-        assert_eq!(
-            r("postgres://postgres@127.0.0.1:5432/test", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(
-            r("postgres://u@h/test?sslmode=disable", "x"),
-            "postgres://u@h/x?sslmode=disable"
-        );
-        assert_eq!(r("postgres://u@h", "x"), "postgres://u@h/x");
-    }
-}
-
 /// Instantiates store tests for both backends: each named `async fn test(store: &Store)` of
 /// the calling file runs once on a fresh SQLite database (`mod sqlite`) and once on a fresh
 /// PostgreSQL database (`mod postgres`), the latter only when [`PG_ENV`] names a server (CI
@@ -167,4 +150,21 @@ macro_rules! store_suite {
             }
         )*}
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_names_are_replaced_in_urls() {
+        use super::replace_database as r;
+        assert_eq!(
+            r("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            r("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
+        assert_eq!(r("postgres://u@h", "x"), "postgres://u@h/x");
+    }
 }
