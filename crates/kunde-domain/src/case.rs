@@ -281,6 +281,7 @@ pub fn case_text(
     if s.chars().count() > max {
         return Err(ValidationError::TooLong { field, max });
     }
+    crate::check_text(s, true)?;
     Ok(s.to_owned())
 }
 

@@ -43,7 +43,8 @@ pub use survey::{
 };
 pub use user::{NewUser, NewWorkspace, Role, User, Workspace};
 pub use values::{
-    Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp, ValidationError,
+    CONTROL_CHARACTERS, Channel, Email, Language, Money, NonEmpty, Password, Phone, Timestamp,
+    ValidationError, check_text,
 };
 
 /// The stages a new journey starts with (PRODUCT.md §1); the owner may rename or reorder them.

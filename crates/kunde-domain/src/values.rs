@@ -49,7 +49,21 @@ impl ValidationError {
     }
 }
 
-/// A trimmed, non-empty string of bounded length (names, titles).
+/// The message key of [`check_text`]'s refusal.
+pub const CONTROL_CHARACTERS: &str = "error-control-characters";
+
+/// Refuses text with control characters (NUL, escape, …), which PostgreSQL cannot store
+/// (NUL) and no person types. Free text (`multiline`) may hold line breaks and tabs; a name or
+/// title may not.
+pub fn check_text(s: &str, multiline: bool) -> Result<(), ValidationError> {
+    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+    if s.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(ValidationError::Invalid(CONTROL_CHARACTERS));
+    }
+    Ok(())
+}
+
+/// A trimmed, non-empty string of bounded length (names, titles), without control characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NonEmpty(String);
 
@@ -67,6 +81,7 @@ impl NonEmpty {
                 max: Self::MAX,
             });
         }
+        check_text(s, false)?;
         Ok(Self(s.to_owned()))
     }
 
@@ -344,6 +359,25 @@ pub struct Timestamp(pub i64);
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn control_characters_are_refused_in_names_and_text() {
+        let refused = Err(ValidationError::Invalid(CONTROL_CHARACTERS));
+        assert_eq!(NonEmpty::parse("name", "Ann\0Berg").map(|_| ()), refused);
+        assert_eq!(
+            NonEmpty::parse("name", "Ann\u{1b}[31m").map(|_| ()),
+            refused
+        );
+        assert_eq!(NonEmpty::parse("name", "Ann\nBerg").map(|_| ()), refused);
+        assert!(NonEmpty::parse("name", "Åse Ørsted-Ångström").is_ok());
+        assert_eq!(check_text("line one\r\nline two\tend", true), Ok(()));
+        assert_eq!(check_text("a\0b", true), refused);
+        assert_eq!(
+            crate::case_text("note", "x\u{0}y", 100, false).map(|_| ()),
+            refused
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -32,6 +32,10 @@ pub enum TableError {
     DuplicateHeader(String),
     #[error("line {line}: the file is not valid CSV: {message}")]
     Csv { line: u64, message: String },
+    /// The file is neither UTF-8 nor Windows-1252 (UTF-16 from a spreadsheet's "Unicode
+    /// text", say): refused rather than imported as garbled text.
+    #[error("this file is in encoding {0}; save it as UTF-8")]
+    Encoding(&'static str),
 }
 
 impl TableError {
@@ -43,6 +47,15 @@ impl TableError {
             Self::EmptyHeader(_) => "import-error-empty-header",
             Self::DuplicateHeader(_) => "import-error-duplicate-header",
             Self::Csv { .. } => "import-error-csv",
+            Self::Encoding(_) => "import-wrong-encoding",
+        }
+    }
+
+    /// The encoding a refused file is in, for the message (`Encoding` only).
+    pub fn encoding(&self) -> Option<&'static str> {
+        match self {
+            Self::Encoding(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -60,7 +73,7 @@ impl Table {
 pub fn read_table(mut reader: impl Read) -> Result<Table, TableError> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
-    let text = decode(&bytes);
+    let text = decode(&bytes)?;
     if text.trim().is_empty() {
         return Err(TableError::Empty);
     }
@@ -112,12 +125,51 @@ fn csv_error(e: csv::Error) -> TableError {
 }
 
 /// UTF-8 (a byte-order mark removed), else Windows-1252, which every byte sequence is.
-fn decode(bytes: &[u8]) -> String {
+fn decode(bytes: &[u8]) -> Result<String, TableError> {
+    if let Some(encoding) = foreign_encoding(bytes) {
+        return Err(TableError::Encoding(encoding));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    Ok(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    })
+}
+
+/// The encoding of a file that is neither UTF-8 nor Windows-1252, if it is one: UTF-32 and
+/// UTF-16 by their byte-order mark or, without one, by NUL bytes in every other place (no
+/// text file in either accepted encoding holds NUL), and "unknown" for bytes Windows-1252
+/// leaves undefined.
+fn foreign_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Some("UTF-32");
     }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some("UTF-16LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16BE");
+    }
+    if bytes.contains(&0) {
+        let head = &bytes[..bytes.len().min(4096)];
+        let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+        let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+        return Some(if odd > even {
+            "UTF-16LE"
+        } else if even > odd {
+            "UTF-16BE"
+        } else {
+            "unknown"
+        });
+    }
+    if std::str::from_utf8(bytes).is_err()
+        && bytes
+            .iter()
+            .any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+    {
+        return Some("unknown");
+    }
+    None
 }
 
 fn windows_1252(b: u8) -> char {
@@ -153,6 +205,40 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 #[cfg(test)]
 mod tests {
+
+    fn utf16le(text: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        for unit in text.encode_utf16() {
+            out.extend_from_slice(&unit.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn a_utf16_file_is_refused_with_its_encoding_named() {
+        let text = "name;email\nÅse;ase@example.com\n";
+        for (bytes, expected) in [
+            (utf16le(text, true), "UTF-16LE"),
+            (utf16le(text, false), "UTF-16LE"),
+            (
+                text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
+                "UTF-16BE",
+            ),
+            (b"name\n\x81\x8d\n".to_vec(), "unknown"),
+        ] {
+            let e = read_table(bytes.as_slice()).unwrap_err();
+            assert_eq!(e.encoding(), Some(expected));
+            assert_eq!(
+                e.to_string(),
+                format!("this file is in encoding {expected}; save it as UTF-8")
+            );
+        }
+        // UTF-8 and Windows-1252 still read.
+        assert_eq!(read_table(text.as_bytes()).unwrap().rows[0].cells[0], "Åse");
+        let cp1252 = b"name;email\n\xC5se;ase@example.com\n";
+        assert_eq!(read_table(&cp1252[..]).unwrap().rows[0].cells[0], "Åse");
+    }
+
     use super::*;
 
     #[test]
@@ -165,9 +251,9 @@ mod tests {
 
     #[test]
     fn windows_1252_is_the_fallback_for_non_utf8_files() {
-        assert_eq!(decode(b"S\xf8ren \x80"), "Søren €");
-        assert_eq!(decode("Søren".as_bytes()), "Søren");
-        assert_eq!(decode(b"\xEF\xBB\xBFa"), "a");
+        assert_eq!(decode(b"S\xf8ren \x80").unwrap(), "Søren €");
+        assert_eq!(decode("Søren".as_bytes()).unwrap(), "Søren");
+        assert_eq!(decode(b"\xEF\xBB\xBFa").unwrap(), "a");
     }
 
     #[test]

@@ -379,6 +379,20 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(sha2::Sha256::digest(token.as_bytes()))
 }
 
+/// The root cause a case is closed with: one the workspace has, or a new one to add in the
+/// closing transaction.
+#[derive(Debug, Clone, Copy)]
+pub enum RootCauseChoice<'a> {
+    Existing(RootCauseId),
+    New(&'a NonEmpty),
+}
+
+impl From<RootCauseId> for RootCauseChoice<'_> {
+    fn from(id: RootCauseId) -> Self {
+        RootCauseChoice::Existing(id)
+    }
+}
+
 impl Store {
     /// The workspace's case settings, created with defaults on first use.
     pub async fn case_settings(&self, ws: WorkspaceId) -> Result<CaseSettings> {
@@ -820,13 +834,15 @@ impl Store {
     }
 
     /// Closes a case with its root cause and idea, keeping the hash of the token of the
-    /// customer's rating link; records the closing as an event entry.
+    /// customer's rating link; records the closing as an event entry. A new root cause
+    /// ([`RootCauseChoice::New`]) is added in the same transaction, so a close that is refused
+    /// (another workspace's case, a case already closed) adds nothing.
     #[allow(clippy::too_many_arguments)]
     pub async fn close_case(
         &self,
         ws: WorkspaceId,
         id: CaseId,
-        root_cause: RootCauseId,
+        root_cause: impl Into<RootCauseChoice<'_>>,
         root_cause_note: &str,
         idea_note: Option<&str>,
         rating_token_hash: &str,
@@ -834,6 +850,19 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         with_pool!(self, pool => transaction!(pool, tx => {
+            let root_cause = match root_cause.into() {
+                RootCauseChoice::Existing(id) => id,
+                RootCauseChoice::New(name) => {
+                    let (new,): (i64,) = sqlx::query_as(
+                        "INSERT INTO case_root_causes (workspace_id, name) VALUES ($1, $2) RETURNING id",
+                    )
+                    .bind(ws.0)
+                    .bind(name.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    RootCauseId(new)
+                }
+            };
             let ok: Option<(String,)> = sqlx::query_as(
                 "SELECT name FROM case_root_causes WHERE workspace_id = $1 AND id = $2",
             )

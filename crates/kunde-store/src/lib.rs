@@ -51,7 +51,8 @@ pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_k
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
 pub use cases::{
-    AttachmentInfo, CaseContact, CaseSettings, DueEscalation, random_token, token_hash,
+    AttachmentInfo, CaseContact, CaseSettings, DueEscalation, RootCauseChoice, random_token,
+    token_hash,
 };
 pub use claims::{Claimer, NewerDatabase};
 pub use customers::{CustomerQuery, CustomerSort};

@@ -4,12 +4,21 @@
 (function () {
   'use strict';
 
+  // ECharts inserts a tooltip formatter's result as HTML: every name and label a user typed
+  // (touchpoint names) goes through esc() first. Axis and series labels are drawn on the
+  // canvas as text and need no escaping.
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
   function funnelOption(d) {
     return {
       tooltip: {
         trigger: 'item',
         formatter: function (p) {
-          return p.name + ': ' + p.value + ' ' + d.label + ' (' + p.data.percent + ' %)';
+          return esc(p.name) + ': ' + esc(p.value) + ' ' + esc(d.label) + ' (' + esc(p.data.percent) + ' %)';
         }
       },
       series: [{
@@ -37,9 +46,9 @@
         trigger: 'item',
         formatter: function (p) {
           if (p.dataType === 'edge') {
-            return labels[p.data.source] + ' → ' + labels[p.data.target] + ': ' + p.data.value + ' ' + d.label;
+            return esc(labels[p.data.source]) + ' → ' + esc(labels[p.data.target]) + ': ' + esc(p.data.value) + ' ' + esc(d.label);
           }
-          return labels[p.name] + ': ' + p.value + ' ' + d.label;
+          return esc(labels[p.name]) + ': ' + esc(p.value) + ' ' + esc(d.label);
         }
       },
       series: [{

@@ -706,6 +706,17 @@ async fn employee_results_hide_groups_below_the_minimum_size(db: &TestDb) {
     assert!(!page.body.contains("results.csv"));
     let csv = c.get(&format!("/surveys/{}/results.csv", survey.id)).await;
     assert_eq!(csv.status, StatusCode::FORBIDDEN);
+    // Nor one by one on the answers list, to staff or owner, however many answered.
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@emp.test").await;
+    for client in [&mut c, &mut staff] {
+        let list = client.get(&format!("/surveys/{}/answers", survey.id)).await;
+        assert_eq!(list.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            list.location.as_deref(),
+            Some(&*format!("/surveys/{}/results", survey.id))
+        );
+    }
 }
 
 async fn another_workspace_cannot_see_results_or_followups(db: &TestDb) {

@@ -174,13 +174,54 @@ pub async fn read_body(
         .map_err(|_| too_large())
 }
 
-/// Parses a JSON body, or says where it is broken.
+/// Parses a JSON body, or says where it is broken. A string holding a NUL character (`\u0000`,
+/// which PostgreSQL cannot store and no client means to send) is refused with 422 here, so no
+/// endpoint meets one.
 pub fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
-    serde_json::from_slice(bytes).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_json",
             format!("the body is not valid json: {e}"),
         )
-    })
+    })?;
+    if holds_nul(&value) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "control_character",
+            "a text holds a NUL character (\\u0000); remove it and send again".to_owned(),
+        ));
+    }
+    Ok(value)
+}
+
+fn holds_nul(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => s.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(holds_nul),
+        serde_json::Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nul_character_anywhere_in_the_json_is_refused_with_422() {
+        for body in [
+            r#"{"subject":"a\u0000b"}"#,
+            r#"{"events":[{"properties":{"k":"\u0000"}}]}"#,
+            r#"{"a\u0000":1}"#,
+        ] {
+            let e = parse_json(body.as_bytes()).unwrap_err();
+            assert_eq!(e.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        }
+        assert!(parse_json(br#"{"subject":"line\nbreak"}"#).is_ok());
+        assert_eq!(
+            parse_json(b"{").unwrap_err().status,
+            StatusCode::BAD_REQUEST
+        );
+    }
 }

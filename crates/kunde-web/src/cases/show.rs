@@ -14,6 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
+use kunde_store::RootCauseChoice;
 use kunde_store::{AttachmentInfo, SessionUser, StoreError};
 use serde::Deserialize;
 
@@ -346,17 +347,24 @@ pub async fn close(
     let p = Page::staff(&user, &csrf, "cases", &format!("/cases/{id}"));
     let ws = user.workspace.id;
     let id = CaseId(id);
+    // Another workspace's case is not found before anything else happens.
+    let c = state.store.get_case(ws, id).await?;
     let mut errors = FieldErrors::default();
     let causes = state.store.root_causes(ws).await?;
     let new_cause = f.new_root_cause.trim();
+    let new_name;
+    // A new root cause is only named here; the store adds it in the closing transaction.
     let cause = if !new_cause.is_empty() {
         match NonEmpty::parse("root cause", new_cause) {
             Ok(name) => match causes
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(new_cause))
             {
-                Some(c) => Some(c.id),
-                None => Some(state.store.add_root_cause(ws, &name).await?.id),
+                Some(c) => Some(RootCauseChoice::Existing(c.id)),
+                None => {
+                    new_name = name;
+                    Some(RootCauseChoice::New(&new_name))
+                }
             },
             Err(e) => {
                 errors.add(p.tr, "root_cause", "case-root-cause", &e);
@@ -366,7 +374,7 @@ pub async fn close(
     } else {
         optional_id(&f.root_cause)
             .and_then(|r| causes.iter().find(|c| c.id.0 == r))
-            .map(|c| c.id)
+            .map(|c| RootCauseChoice::Existing(c.id))
     };
     if cause.is_none() && errors.is_empty() {
         errors.add_message("root_cause", p.t("case-error-root-cause"));
@@ -387,7 +395,6 @@ pub async fn close(
         return invalid(&state, &user, p, id, String::new(), errors).await;
     };
     let is_idea = f.idea.is_some() || !idea.is_empty();
-    let c = state.store.get_case(ws, id).await?;
     let token = kunde_store::random_token();
     let now = state.now();
     state

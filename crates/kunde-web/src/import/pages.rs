@@ -150,7 +150,13 @@ pub async fn upload(
     let table = match read_table(&bytes[..]) {
         Ok(t) => t,
         Err(e) => {
-            let message = p.tr.t_args(e.message_key(), &[("detail", &e.to_string())]);
+            let message = p.tr.t_args(
+                e.message_key(),
+                &[
+                    ("detail", &e.to_string()),
+                    ("encoding", e.encoding().unwrap_or("")),
+                ],
+            );
             return upload_error(p, message);
         }
     };

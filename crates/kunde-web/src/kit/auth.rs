@@ -139,10 +139,20 @@ fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A `next` parameter is followed only to a path on this site, never to another host.
+/// A `next` parameter is followed only to a path on this site, never to another host: it
+/// starts with one `/`, and holds only visible ASCII (no control characters — browsers drop
+/// tabs and line feeds, so `/\t/evil.example` would become `//evil.example` — no spaces, no
+/// backslashes, nothing a `Location` header cannot carry). Anything else goes to `/`.
 pub fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && n.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            n
+        }
         _ => "/",
     }
 }
@@ -168,6 +178,12 @@ mod tests {
             "https://evil.example",
             "/\\evil.example",
             "",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/customers\r\nSet-Cookie: x=1",
+            "/\u{0}",
+            "/kunde\u{2028}",
         ] {
             assert_eq!(safe_next(Some(bad)), "/", "{bad}");
         }

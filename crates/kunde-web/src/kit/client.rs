@@ -3,9 +3,10 @@
 
 use crate::state::AppState;
 
-/// The client a request comes from, for rate limits: the first address in `X-Forwarded-For`
-/// when the server is configured to trust its proxy (`WebConfig::trust_proxy`), else the
-/// peer address, else "unknown". Use it as a handler argument.
+/// The client a request comes from, for rate limits: when the server is configured to trust
+/// its proxy (`WebConfig::trust_proxy`), the right-most address in `X-Forwarded-For` — the
+/// one the trusted proxy added; the entries to its left are whatever the client wrote — else
+/// the peer address, else "unknown". Use it as a handler argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientKey(pub String);
 
@@ -34,10 +35,12 @@ fn client_key(
     trust_proxy: bool,
 ) -> String {
     headers
-        .get("x-forwarded-for")
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
         .filter(|_| trust_proxy)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.rsplit(',').next())
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
         .or_else(|| peer.map(|p| p.ip().to_string()))
@@ -53,8 +56,18 @@ mod tests {
         let mut h = axum::http::HeaderMap::new();
         let peer = Some("10.0.0.1:5000".parse().unwrap());
         assert_eq!(client_key(&h, peer, true), "10.0.0.1");
-        h.insert("x-forwarded-for", "203.0.113.9, 10.0.0.2".parse().unwrap());
-        assert_eq!(client_key(&h, peer, true), "203.0.113.9");
+        // The proxy appends the address it saw; what is left of it the client wrote.
+        h.insert(
+            "x-forwarded-for",
+            "203.0.113.9, 198.51.100.7".parse().unwrap(),
+        );
+        assert_eq!(client_key(&h, peer, true), "198.51.100.7");
+        // A client that varies a forged first entry is still one client.
+        h.insert("x-forwarded-for", "1.1.1.1, 198.51.100.7".parse().unwrap());
+        assert_eq!(client_key(&h, peer, true), "198.51.100.7");
+        // With the header twice, the proxy's is the last.
+        h.append("x-forwarded-for", "192.0.2.44".parse().unwrap());
+        assert_eq!(client_key(&h, peer, true), "192.0.2.44");
         // Without a trusted proxy the header is the client's own word: ignored.
         assert_eq!(client_key(&h, peer, false), "10.0.0.1");
         assert_eq!(

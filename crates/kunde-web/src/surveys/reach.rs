@@ -477,10 +477,15 @@ pub async fn answers(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
     Path(id): Path<i64>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "surveys", &format!("/surveys/{id}/answers"));
     let ws = user.workspace.id;
     let survey = load_survey(&state, &user, id).await?;
+    // An employee survey is never listed answer by answer (nor their times or languages),
+    // to anyone: its results page shows groups at or above the minimum size only.
+    if survey.kind == SurveyKind::Employee {
+        return Ok(Redirect::to(&format!("/surveys/{id}/results")).into_response());
+    }
     let questions = state.store.survey_questions(ws, survey.id).await?;
     let total = state.store.count_responses(ws, survey.id).await?;
     // An employee's answers are listed only once enough people answered, and never with
@@ -529,7 +534,7 @@ pub async fn answers(
         hidden_below,
         p,
     };
-    view.render().map(Html).map_err(AppError::from)
+    Ok(Html(view.render()?).into_response())
 }
 
 #[cfg(test)]
