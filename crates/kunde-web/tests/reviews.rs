@@ -264,7 +264,7 @@ async fn the_owner_records_replies_and_others_cannot(db: &TestDb) {
     let page = owner.get(done.location.as_deref().unwrap()).await.body;
     assert!(page.contains("The reply was recorded."), "{page}");
     assert!(
-        page.contains("Answered 2026-03-15:</small> Thank you, Bo!"),
+        page.contains("Answered 15 Mar 2026:</small> Thank you, Bo!"),
         "{page}"
     );
     assert!(page.contains("2 reviews not answered"), "{page}");

@@ -37,7 +37,7 @@ async fn the_owner_opens_the_value_pages_and_saves_a_figures_customers_as_a_segm
     browser.sign_in(&server, kunde_demo::DEMO_OWNER_EMAIL).await;
     // The menu leads to the section.
     browser.goto(&server, "/").await;
-    browser.follow("nav a[href='/value/retention']").await;
+    browser.follow("nav a[href='/value']").await;
     assert_eq!(browser.path().await, "/value/retention");
     for path in [
         "/value/retention",
