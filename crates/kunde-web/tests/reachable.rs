@@ -97,6 +97,10 @@ async fn every_page_without_an_id_is_linked_from_the_menu_or_a_page_it_links_to(
             continue;
         }
         let page = c.get(&href).await;
+        // An address that leads on (a section's own address) counts, and so does where it leads.
+        if let Some(to) = page.location.as_deref().filter(|l| l.starts_with('/')) {
+            queue.push_back((to.to_owned(), depth));
+        }
         if page.status.is_success() {
             for l in links(&page.body) {
                 queue.push_back((l, depth + 1));
