@@ -721,8 +721,9 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
             .iter()
             .any(|c| c.kind == "marketing_email" && c.given)
     );
-    // Two sent events, the visitor's joined event, and the survey's event.
-    assert_eq!(export.events.len(), 4, "{:?}", export.events);
+    // Two sent events, the visitor's joined event, the survey's event, and the imported
+    // order's purchase event.
+    assert_eq!(export.events.len(), 5, "{:?}", export.events);
     assert_eq!(export.orders.len(), 1);
     assert_eq!(export.orders[0].lines[0].product, "Cykeltaske");
     assert!(
@@ -836,7 +837,7 @@ async fn an_erasure_leaves_no_personal_string_and_keeps_the_figures(db: &TestDb)
         .count_customer_data(f.ws, f.customer.id)
         .await
         .unwrap();
-    assert_eq!(counts.events, 4);
+    assert_eq!(counts.events, 5);
     assert_eq!(counts.orders, 1);
     assert_eq!(counts.responses, 1);
     assert_eq!(counts.text_answers, 1);
