@@ -794,7 +794,7 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
         "kirstine-kvittering.pdf"
     );
     let events = String::from_utf8(read(&mut archive, "events.csv")).unwrap();
-    assert_eq!(events.lines().count(), 5, "header and four events");
+    assert_eq!(events.lines().count(), 6, "header and five events");
     assert_eq!(
         read(&mut archive, &case.attachments[0].path),
         b"%PDF Kirstine Vestergaard receipt"
@@ -895,7 +895,7 @@ async fn an_erasure_leaves_no_personal_string_and_keeps_the_figures(db: &TestDb)
         .customer_export(f.ws, f.customer.id, NOW)
         .await
         .unwrap();
-    assert_eq!(after.events.len(), 4);
+    assert_eq!(after.events.len(), 5);
     assert_eq!(after.orders.len(), 1);
     assert!(after.files.is_empty());
     assert_eq!(after.segments.len(), 1);
