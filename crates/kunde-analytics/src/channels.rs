@@ -122,7 +122,7 @@ pub fn channel_economics(
         });
     }
     let p = query.months;
-    let now_month = Period::Month.key_of(query.now);
+    let now_month = log.period_key(Period::Month, query.now);
     let mut customers = vec![0u64; groups];
     let mut in_window = vec![0u64; groups];
     let mut historic = vec![0.0; groups];
@@ -139,7 +139,7 @@ pub fn channel_economics(
         let Some(&(first, _)) = orders.peek() else {
             continue;
         };
-        let acquired = Period::Month.key_of(first);
+        let acquired = log.period_key(Period::Month, first);
         customers[g] += 1;
         if window[g].is_some_and(|(a, b)| a <= acquired && acquired <= b) {
             in_window[g] += 1;
@@ -147,7 +147,7 @@ pub fn channel_economics(
         own.fill(0.0);
         for (t, amount) in orders {
             historic[g] += amount;
-            let k = acquired.periods_until(Period::Month.key_of(t)) as usize;
+            let k = acquired.periods_until(log.period_key(Period::Month, t)) as usize;
             if k < p {
                 own[k] += amount;
             }
@@ -237,7 +237,7 @@ pub fn customers_in_spend_months(
         })
         .filter_map(|e| {
             let (first, _) = orders_until(&e, now).next()?;
-            let m = Period::Month.key_of(first);
+            let m = log.period_key(Period::Month, first);
             (a <= m && m <= b).then_some(e.customer)
         })
         .collect()

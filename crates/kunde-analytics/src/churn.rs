@@ -84,7 +84,9 @@ pub fn churn(log: &EventLog, query: &ChurnQuery) -> ChurnReport {
         if query.now - last_seen <= query.inactive_after_seconds {
             continue;
         }
-        *by_period.entry(query.period.key_of(last_seen)).or_default() += 1;
+        *by_period
+            .entry(log.period_key(query.period, last_seen))
+            .or_default() += 1;
         by_touchpoint[usize::from(e.touchpoints[last])] += 1;
         churned.push(ChurnedCustomer {
             customer: e.customer,

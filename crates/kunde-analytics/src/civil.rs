@@ -1,4 +1,5 @@
-//! Calendar periods in UTC from Unix seconds, with the civil-date arithmetic done by hand.
+//! Calendar periods from Unix seconds, in UTC or in a business's own time zone ([`Zone`]),
+//! with the civil-date arithmetic done by hand.
 //!
 //! Cohorts, trends and revenue tables group events by day, ISO week (Monday first) or
 //! month. The conversion uses Howard Hinnant's `days_from_civil` algorithm, which is exact
@@ -206,5 +207,69 @@ mod tests {
         );
         assert_eq!(Period::Year.periods_per_year(), Some(1));
         assert_eq!(Period::Quarter.periods_per_year(), Some(4));
+    }
+}
+
+/// A time zone as the data the core needs: its UTC offsets and when they change. The caller
+/// reads them from the tz database (the core has no clock and no database); an empty zone is
+/// UTC. Periods of a log with a zone start at the business's local midnight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Zone {
+    /// `(from, offset)`: from Unix second `from` on, local time is UTC + `offset` seconds;
+    /// sorted by `from`. Before the first change the first offset holds.
+    changes: Vec<(i64, i32)>,
+}
+
+impl Zone {
+    pub fn utc() -> Zone {
+        Zone::default()
+    }
+
+    /// One offset for all time (`+3600` is an hour east of UTC).
+    pub fn fixed(offset_seconds: i32) -> Zone {
+        Zone {
+            changes: vec![(i64::MIN, offset_seconds)],
+        }
+    }
+
+    /// A zone from its offset changes, in any order.
+    pub fn from_changes(mut changes: Vec<(i64, i32)>) -> Zone {
+        changes.sort_unstable();
+        changes.dedup_by_key(|c| c.0);
+        Zone { changes }
+    }
+
+    /// The offset from UTC at a Unix time, in seconds.
+    pub fn offset_at(&self, unix_seconds: i64) -> i64 {
+        let i = self.changes.partition_point(|c| c.0 <= unix_seconds);
+        let c = if i == 0 {
+            self.changes.first()
+        } else {
+            self.changes.get(i - 1)
+        };
+        c.map_or(0, |c| i64::from(c.1))
+    }
+
+    /// The local wall-clock time of a Unix time, counted as if it were UTC, so that
+    /// [`Period::key_of`] of it gives the local period.
+    pub fn local(&self, unix_seconds: i64) -> i64 {
+        unix_seconds.saturating_add(self.offset_at(unix_seconds))
+    }
+
+    /// The Unix time of a local wall-clock time (counted as if it were UTC): the inverse of
+    /// [`Zone::local`] (in a skipped or repeated hour, one of the candidates).
+    pub fn from_local(&self, local_seconds: i64) -> i64 {
+        let guess = local_seconds.saturating_sub(self.offset_at(local_seconds));
+        local_seconds.saturating_sub(self.offset_at(guess))
+    }
+
+    /// When a period starts, as a Unix time: its first local midnight.
+    pub fn start_of(&self, key: PeriodKey) -> i64 {
+        self.from_local(key.start())
+    }
+
+    /// The period that contains a Unix time, on the local calendar.
+    pub fn key_of(&self, period: Period, unix_seconds: i64) -> PeriodKey {
+        period.key_of(self.local(unix_seconds))
     }
 }

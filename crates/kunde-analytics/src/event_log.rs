@@ -190,6 +190,7 @@ impl EventLogBuilder {
             times,
             touchpoints,
             amounts,
+            zone: crate::civil::Zone::utc(),
         }
     }
 }
@@ -639,6 +640,9 @@ pub struct EventLog {
     times: Vec<i64>,
     touchpoints: Vec<u16>,
     amounts: Vec<f64>,
+    /// The business's time zone: calendar periods (months of cohorts, revenue, churn) start
+    /// at its local midnight. UTC unless set.
+    zone: crate::civil::Zone,
 }
 
 /// The events of one customer, in time order, as parallel slices.
@@ -665,6 +669,20 @@ impl CustomerEvents<'_> {
 }
 
 impl EventLog {
+    /// Sets the time zone whose calendar [`EventLog::period_key`] uses.
+    pub fn set_zone(&mut self, zone: crate::civil::Zone) {
+        self.zone = zone;
+    }
+
+    pub fn zone(&self) -> &crate::civil::Zone {
+        &self.zone
+    }
+
+    /// The period that contains a Unix time on the business's calendar.
+    pub fn period_key(&self, period: crate::Period, unix_seconds: i64) -> crate::PeriodKey {
+        self.zone.key_of(period, unix_seconds)
+    }
+
     pub fn customer_count(&self) -> usize {
         self.customer_names.len()
     }

@@ -31,7 +31,7 @@ pub mod survey;
 pub mod survival;
 pub mod themes;
 
-pub use civil::{Period, PeriodKey};
+pub use civil::{Period, PeriodKey, Zone};
 pub use error::Error;
 pub use event_log::{CustomerEvents, CustomerId, EventLog, EventLogBuilder, TouchpointId};
 pub use grouping::Grouping;

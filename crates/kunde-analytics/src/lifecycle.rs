@@ -104,7 +104,13 @@ impl Column {
 /// Walks one customer's orders: `f(period, column, counted)` for every start (new,
 /// resurrected), every loss and every returning order, `counted` true the first time the
 /// customer lands in that column of that period.
-fn walk(times: &[i64], n: i64, query: &LifecycleQuery, mut f: impl FnMut(PeriodKey, Column, bool)) {
+fn walk(
+    zone: &crate::Zone,
+    times: &[i64],
+    n: i64,
+    query: &LifecycleQuery,
+    mut f: impl FnMut(PeriodKey, Column, bool),
+) {
     let period = query.period;
     // The last period the customer was counted in, per column: orders come in time
     // order, so remembering the last one is enough to count once per period.
@@ -115,7 +121,7 @@ fn walk(times: &[i64], n: i64, query: &LifecycleQuery, mut f: impl FnMut(PeriodK
         first
     };
     for (i, &t) in times.iter().enumerate() {
-        let key = period.key_of(t);
+        let key = zone.key_of(period, t);
         if i == 0 {
             let c = mark(key, Column::New, &mut counted);
             f(key, Column::New, c);
@@ -131,7 +137,7 @@ fn walk(times: &[i64], n: i64, query: &LifecycleQuery, mut f: impl FnMut(PeriodK
         let next = times.get(i + 1).copied().unwrap_or(i64::MAX);
         let lost_at = t + n;
         if next - t > n && lost_at < query.now {
-            let key = period.key_of(lost_at);
+            let key = zone.key_of(period, lost_at);
             let c = mark(key, Column::Lost, &mut counted);
             f(key, Column::Lost, c);
         }
@@ -151,7 +157,9 @@ pub fn members(
     for e in log.customers() {
         order_times_into(&e, query.now, &mut times);
         let mut hit = false;
-        walk(&times, n, query, |k, c, _| hit |= k == key && c == column);
+        walk(log.zone(), &times, n, query, |k, c, _| {
+            hit |= k == key && c == column
+        });
         if hit {
             out.push(e.customer);
         }
@@ -167,7 +175,7 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
     let mut times = Vec::new();
     for e in log.customers() {
         order_times_into(&e, query.now, &mut times);
-        walk(&times, n, query, |key, column, counted| {
+        walk(log.zone(), &times, n, query, |key, column, counted| {
             let c = acc.entry(key).or_default();
             match column {
                 Column::New | Column::Resurrected => c.starts += 1,
@@ -190,12 +198,12 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
             periods: Vec::new(),
         };
     };
-    let last = period
-        .key_of(query.now)
+    let last = log
+        .period_key(period, query.now)
         .max(*acc.keys().next_back().expect("non-empty"));
     let mut periods: Vec<LifecyclePeriod> = Vec::new();
     let mut active: i64 = 0;
-    let now_key = period.key_of(query.now);
+    let now_key = log.period_key(period, query.now);
     for k in 0..=first.periods_until(last) {
         let key = first.plus(k);
         let c = acc.get(&key).cloned().unwrap_or_default();

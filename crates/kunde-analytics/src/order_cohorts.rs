@@ -9,7 +9,7 @@ use crate::civil::{Period, PeriodKey};
 use crate::orders::orders_until;
 use crate::retention::{CohortRow, RetentionReport};
 use crate::stats::percent;
-use crate::{CustomerEvents, CustomerId, EventLog};
+use crate::{CustomerEvents, CustomerId, EventLog, TouchpointId};
 
 /// What makes a customer of a cohort count as back in a later period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,6 +17,8 @@ use crate::{CustomerEvents, CustomerId, EventLog};
 pub enum Comeback {
     Order,
     AnyEvent,
+    /// An event at this touchpoint (a visit to the shop, a booked service).
+    Touchpoint(TouchpointId),
 }
 
 impl Comeback {
@@ -24,13 +26,16 @@ impl Comeback {
         match self {
             Comeback::Order => "order",
             Comeback::AnyEvent => "any_event",
+            Comeback::Touchpoint(_) => "touchpoint",
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Comeback> {
+    /// The rule named by `code`; `touchpoint` needs the touchpoint (`None` without it).
+    pub fn from_code(code: &str, touchpoint: Option<TouchpointId>) -> Option<Comeback> {
         match code {
             "order" => Some(Comeback::Order),
             "any_event" => Some(Comeback::AnyEvent),
+            "touchpoint" => touchpoint.map(Comeback::Touchpoint),
             _ => None,
         }
     }
@@ -48,12 +53,13 @@ pub struct OrderCohortQuery {
 /// A customer's cohort (the period of its first order up to `now`) and the offsets it was
 /// active at (each once, ascending) with the order revenue per offset.
 fn walk(
+    zone: &crate::Zone,
     q: &OrderCohortQuery,
     e: &CustomerEvents<'_>,
     mut f: impl FnMut(usize, bool, f64),
 ) -> Option<PeriodKey> {
     let (first, _) = orders_until(e, q.now).next()?;
-    let cohort = q.period.key_of(first);
+    let cohort = zone.key_of(q.period, first);
     let mut counted = usize::MAX;
     for i in 0..e.len() {
         let t = e.times[i];
@@ -63,7 +69,7 @@ fn walk(
         if t < first {
             continue;
         }
-        let offset = cohort.periods_until(q.period.key_of(t));
+        let offset = cohort.periods_until(zone.key_of(q.period, t));
         if offset < 0 || offset as usize >= q.periods {
             if offset >= 0 {
                 break;
@@ -75,6 +81,8 @@ fn walk(
         let active = match q.comeback {
             Comeback::Order => order,
             Comeback::AnyEvent => true,
+            // The first order itself opens the cohort whatever the rule.
+            Comeback::Touchpoint(tp) => e.touchpoint(i) == tp || (offset == 0 && t == first),
         };
         let first_time = active && counted != offset;
         if first_time {
@@ -99,7 +107,7 @@ pub fn order_cohorts(
     for e in log.customers().filter(|e| include(e.customer)) {
         let mut active = vec![0u64; p];
         let mut revenue = vec![0.0; p];
-        let Some(cohort) = walk(q, &e, |k, first, amount| {
+        let Some(cohort) = walk(log.zone(), q, &e, |k, first, amount| {
             if first {
                 active[k] += 1;
             }
@@ -117,7 +125,7 @@ pub fn order_cohorts(
             row.2[k] += revenue[k];
         }
     }
-    let now_key = q.period.key_of(q.now);
+    let now_key = log.period_key(q.period, q.now);
     let cohorts = rows
         .into_iter()
         .map(|(cohort, (customers, active, revenue))| {
@@ -167,7 +175,7 @@ pub fn cohort_members(
         .filter(|e| include(e.customer))
         .filter(|e| {
             let mut hit = offset.is_none();
-            let c = walk(q, e, |k, first, _| {
+            let c = walk(log.zone(), q, e, |k, first, _| {
                 if first && Some(k) == offset {
                     hit = true;
                 }

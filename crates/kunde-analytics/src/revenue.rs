@@ -76,7 +76,7 @@ pub fn revenue(log: &EventLog, period: Period, until: i64) -> RevenueReport {
             if amount <= 0.0 || amount.is_nan() {
                 continue;
             }
-            let key = period.key_of(t);
+            let key = log.period_key(period, t);
             let a = acc.entry(key).or_insert(Acc {
                 new: 0.0,
                 repeat: 0.0,

@@ -69,6 +69,33 @@ fn cohorts_start_at_the_first_order_and_leave_unknown_cells_empty() {
 }
 
 #[test]
+fn a_chosen_touchpoint_counts_as_coming_back_only_there() {
+    let l = book();
+    let web = l.touchpoint_id("web").expect("web is a touchpoint");
+    let r = order_cohorts(&l, &q(Comeback::Touchpoint(web)), |_| true);
+    // The first order opens the cohort; after it only a visit to "web" counts: bo in March.
+    assert_eq!(
+        r.cohorts[0].active,
+        vec![Some(2), Some(0), Some(1), Some(0), None]
+    );
+    // cy's web visit came before the first order, so it does not count.
+    assert_eq!(
+        r.cohorts[1].active,
+        vec![Some(1), Some(0), Some(0), None, None]
+    );
+    let jan = r.cohorts[0].cohort;
+    let who = cohort_members(&l, &q(Comeback::Touchpoint(web)), |_| true, jan, Some(2));
+    assert_eq!(who.len(), 1);
+    assert_eq!(l.customer_name(who[0]), "bo");
+    assert_eq!(
+        Comeback::from_code("touchpoint", Some(web)),
+        Some(Comeback::Touchpoint(web))
+    );
+    assert_eq!(Comeback::from_code("touchpoint", None), None);
+    assert_eq!(Comeback::from_code("order", None), Some(Comeback::Order));
+}
+
+#[test]
 fn a_cells_members_are_the_customers_it_counts() {
     let l = book();
     let r = order_cohorts(&l, &q(Comeback::AnyEvent), |_| true);

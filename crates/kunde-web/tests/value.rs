@@ -24,6 +24,9 @@ on_both_databases!(
     spend_is_imported_all_or_nothing_with_bad_rows_named,
     the_customer_page_and_list_show_value,
     the_demo_tells_a_story_of_value,
+    a_chosen_touchpoint_counts_as_coming_back,
+    months_start_at_the_business_local_midnight,
+    the_customer_list_sorts_by_predicted_value,
 );
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
@@ -795,4 +798,149 @@ async fn the_demo_tells_a_story_of_value(db: &TestDb) {
     assert!(rows.len() >= 2, "two years of orders: {rows:?}");
     let retention = owner.get("/value/retention").await;
     assert!(retention.body.contains("class=\"num unknown\""));
+}
+
+async fn a_chosen_touchpoint_counts_as_coming_back(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let mut c = signed_in(db, "staff@a.test").await;
+    let url = format!("/value/retention?back=touchpoint&tp={}", b.web.0);
+    let page = c.get(&url).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains(&format!(
+            "<option value=\"{}\" selected>Buying: Web shop visit",
+            b.web.0
+        )),
+        "the chosen touchpoint stays selected"
+    );
+    let rows = table_after(&page.body, "id=\"cohorts\"");
+    // January's cohort (Ann, Bo): only Bo's web-shop visit in March counts, Ann's orders do not.
+    assert_eq!(
+        &row(&rows, "2025-01")[2..6],
+        ["100.0 % (2)", "0.0 % (0)", "50.0 % (1)", "0.0 % (0)"]
+    );
+    let link = link_in_row(&page.body, "id=\"cohorts\"", "2025-01", 2);
+    assert!(link.contains("back=touchpoint"), "{link}");
+    let who = c.get(&link).await;
+    assert_eq!(who.status, StatusCode::OK, "{link}: {}", who.body);
+    assert_eq!(
+        table_after(&who.body, "id=\"who\""),
+        vec![vec!["Bo Berg".to_owned(), "ads".to_owned()]]
+    );
+    // Checkout as the touchpoint is the same as orders here; an unknown touchpoint (another
+    // workspace's, or none) falls back to orders.
+    let other = seed(db, "b").await;
+    let foreign = c
+        .get(&format!(
+            "/value/retention?back=touchpoint&tp={}",
+            other.web.0
+        ))
+        .await;
+    assert_eq!(foreign.status, StatusCode::OK);
+    let rows = table_after(&foreign.body, "id=\"cohorts\"");
+    assert_eq!(
+        row(&rows, "2025-01")[3],
+        "50.0 % (1)",
+        "orders: Ann in February"
+    );
+}
+
+async fn months_start_at_the_business_local_midnight(db: &TestDb) {
+    let b = seed(db, "a").await;
+    // 22:30 UTC on 30 June: still June in London (23:30), already July in Copenhagen (00:30).
+    let late = day(2025, 6, 30) + 22 * 3600 + 1800;
+    db.store
+        .insert_events(
+            b.ws,
+            &[NewEvent {
+                customer_id: Some(b.ann),
+                visitor_id: None,
+                touchpoint_id: b.shop,
+                occurred_at: late,
+                channel: Channel::Web,
+                amount: Some(Money(900 * 100)),
+                properties: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    let mut c = signed_in(db, "staff@a.test").await;
+    let london = c.get("/value/revenue").await;
+    let rows = table_after(&london.body, "id=\"revenue\"");
+    assert_eq!(
+        &row(&rows, "2025-06")[1..4],
+        ["DKK 40.00", "DKK 900.00", "DKK 940.00"]
+    );
+    let cph =
+        kunde_domain::business_hours::BusinessCalendar::office_hours("Europe/Copenhagen").unwrap();
+    db.store
+        .save_business_calendar(b.ws, &cph, NOW)
+        .await
+        .unwrap();
+    let mut c = signed_in(db, "staff@a.test").await;
+    let copenhagen = c.get("/value/revenue").await;
+    let rows = table_after(&copenhagen.body, "id=\"revenue\"");
+    assert_eq!(
+        &row(&rows, "2025-06")[1..4],
+        ["DKK 40.00", "DKK 0.00", "DKK 40.00"]
+    );
+    assert_eq!(
+        &row(&rows, "2025-07")[1..4],
+        ["DKK 0.00", "DKK 900.00", "DKK 900.00"]
+    );
+    let csv = c.get("/value/revenue.csv").await;
+    assert!(csv.body.contains("2025-07"), "{}", csv.body);
+}
+
+async fn the_customer_list_sorts_by_predicted_value(db: &TestDb) {
+    let ws = demo_with_spend(db, 600).await;
+    let mut owner = signed_in(db, kunde_demo::DEMO_OWNER_EMAIL).await;
+    let ids = |body: &str, marker: &str| -> Vec<String> {
+        let from = body.find(marker).unwrap_or_else(|| panic!("{marker}"));
+        body[from..]
+            .split("href=\"/customers/")
+            .skip(1)
+            .map(|r| {
+                r.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            })
+            .filter(|id| !id.is_empty())
+            .take(5)
+            .collect()
+    };
+    let list = owner.get("/customers?sort=predicted").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(
+        list.body.contains("aria-current=\"page\">Forventet værdi"),
+        "Danish owner"
+    );
+    let clv = owner.get("/value/clv").await;
+    let top = ids(&clv.body, "id=\"clv\"");
+    assert_eq!(top.len(), 5, "the demo fits: {}", clv.body);
+    assert_eq!(
+        ids(&list.body, "<tbody>"),
+        top,
+        "the same order as the CLV page"
+    );
+    // A search narrows the ranking, and another workspace's customers never appear.
+    let first: i64 = top[0].parse().unwrap();
+    let name = db
+        .store
+        .get_customer(ws, CustomerId(first))
+        .await
+        .unwrap()
+        .name;
+    let found = owner
+        .get(&format!(
+            "/customers?sort=predicted&q={}",
+            name.as_str().replace(' ', "+")
+        ))
+        .await;
+    assert_eq!(ids(&found.body, "<tbody>").first(), Some(&top[0]));
+    seed(db, "b").await;
+    let mut other = signed_in(db, "owner@b.test").await;
+    let theirs = other.get("/customers?sort=predicted").await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains(&format!("/customers/{first}\"")));
 }

@@ -20,7 +20,10 @@ pub(super) struct Source {
 impl Source {
     pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {
         let ws = user.workspace.id;
-        let data = state.analytics.get(&state.store, ws).await?;
+        let data = state
+            .analytics
+            .get(&state.store, ws, &user.time_zone)
+            .await?;
         let choices = state.store.touchpoint_choices(ws).await?;
         let names = choices.iter().map(|c| (c.id, c.name.clone())).collect();
         Ok(Self {

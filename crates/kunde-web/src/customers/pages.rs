@@ -73,6 +73,9 @@ pub async fn list(
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     };
+    if q.sort.as_deref() == Some(PREDICTED) {
+        return list_by_predicted_value(&state, &user, p, search, page).await;
+    }
     let sort = q
         .sort
         .as_deref()
@@ -91,6 +94,60 @@ pub async fn list(
         page,
         pages,
         sort: sort.code(),
+    };
+    view.render().map(Html).map_err(AppError::from)
+}
+
+/// The sort code for "predicted value", which the Value section's fit answers (the store
+/// knows no predictions).
+const PREDICTED: &str = "predicted";
+
+/// The customer list sorted by predicted value: only customers with a prediction (those
+/// with an order, when the data supports a fit), most valuable first; a search narrows it.
+async fn list_by_predicted_value(
+    state: &AppState,
+    user: &kunde_store::SessionUser,
+    p: Page,
+    search: String,
+    page: i64,
+) -> Result<Html<String>, AppError> {
+    let ws = user.workspace.id;
+    let mut ranked = crate::value::by_predicted_value(state, user).await?;
+    if !search.trim().is_empty() {
+        let query = CustomerQuery {
+            search: Some(search.clone()),
+            limit: i64::MAX,
+            offset: 0,
+        };
+        let (found, _) = state
+            .store
+            .list_customers_sorted(ws, &query, CustomerSort::Newest)
+            .await?;
+        let found: std::collections::HashSet<i64> = found.iter().map(|c| c.id.0).collect();
+        ranked.retain(|(id, _)| found.contains(&id.0));
+    }
+    let total = ranked.len() as i64;
+    let mut customers = Vec::new();
+    for (id, _) in ranked
+        .iter()
+        .skip(((page - 1) * PAGE_SIZE) as usize)
+        .take(PAGE_SIZE as usize)
+    {
+        match state.store.get_customer(ws, *id).await {
+            Ok(c) => customers.push(c),
+            // Erased or deleted since the fit was cached.
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let view = ListPage {
+        p,
+        customers,
+        total,
+        search,
+        page,
+        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        sort: PREDICTED,
     };
     view.render().map(Html).map_err(AppError::from)
 }

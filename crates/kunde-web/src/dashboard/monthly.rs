@@ -4,13 +4,13 @@
 //! with their intervals), the cases and the follow-ups. No query per customer.
 
 use super::figures::{MONTHS, Month};
-use kunde_analytics::EventLog;
 use kunde_analytics::churn::{ThresholdQuery, propose_threshold};
 use kunde_analytics::civil::{Period, PeriodKey};
 use kunde_analytics::lifecycle::{LifecycleQuery, lifecycle};
 use kunde_analytics::revenue::revenue;
 use kunde_analytics::survey::{Confidence, CsatResult, CsatScore, NpsResult, NpsScore, csat, nps};
 use kunde_analytics::survival::customer_survival;
+use kunde_analytics::{EventLog, Zone};
 use kunde_domain::Case;
 use kunde_store::{AnswerFact, Followup, Review};
 use std::collections::HashMap;
@@ -21,8 +21,9 @@ pub const MIN_ANSWERS: u64 = 5;
 const YEAR: i64 = 365 * 86_400;
 
 /// The last [`MONTHS`] months, oldest first, the one holding `now` last.
-pub fn keys(now: i64) -> Vec<PeriodKey> {
-    let this = Period::Month.key_of(now);
+/// Months are the business's: they start at local midnight in `zone`.
+pub fn keys(zone: &Zone, now: i64) -> Vec<PeriodKey> {
+    let this = zone.key_of(Period::Month, now);
     (0..MONTHS as i64)
         .rev()
         .map(|back| this.plus(-back))
@@ -30,8 +31,8 @@ pub fn keys(now: i64) -> Vec<PeriodKey> {
 }
 
 /// The last second a month's figures look at: its end, or `now` for the current one.
-fn end_of(key: PeriodKey, now: i64) -> i64 {
-    (key.plus(1).start() - 1).min(now)
+fn end_of(zone: &Zone, key: PeriodKey, now: i64) -> i64 {
+    (zone.start_of(key.plus(1)) - 1).min(now)
 }
 
 /// NPS and CSAT per month (None without answers), and the detractors of the last year.
@@ -41,7 +42,7 @@ pub struct Surveys {
     pub detractors_last_year: u64,
 }
 
-pub fn surveys(answers: &[AnswerFact], keys: &[PeriodKey], now: i64) -> Surveys {
+pub fn surveys(zone: &Zone, answers: &[AnswerFact], keys: &[PeriodKey], now: i64) -> Surveys {
     let index: HashMap<PeriodKey, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     let mut n: Vec<Vec<NpsScore>> = vec![Vec::new(); keys.len()];
     let mut c: Vec<Vec<CsatScore>> = vec![Vec::new(); keys.len()];
@@ -53,7 +54,7 @@ pub fn surveys(answers: &[AnswerFact], keys: &[PeriodKey], now: i64) -> Surveys 
         if f.question_kind == "nps" && score <= 6 && f.submitted_at > now - YEAR {
             detractors_last_year += 1;
         }
-        let Some(&i) = index.get(&Period::Month.key_of(f.submitted_at)) else {
+        let Some(&i) = index.get(&zone.key_of(Period::Month, f.submitted_at)) else {
             continue;
         };
         match f.question_kind.as_str() {
@@ -122,7 +123,7 @@ pub fn value(log: &EventLog, keys: &[PeriodKey], now: i64) -> Value {
     let active_after_year = keys
         .iter()
         .map(|&k| {
-            let at = end_of(k, now);
+            let at = end_of(log.zone(), k, now);
             let s = customer_survival(log, at, threshold_days);
             Month::of(s.after_years[0].map(|a| a.survival * 100.0))
         })
@@ -141,10 +142,15 @@ pub fn value(log: &EventLog, keys: &[PeriodKey], now: i64) -> Value {
 }
 
 /// Cases open at each month's end, and of those the ones past a target.
-pub fn cases(cases: &[Case], keys: &[PeriodKey], now: i64) -> (Vec<Month>, Vec<Month>) {
+pub fn cases(
+    zone: &Zone,
+    cases: &[Case],
+    keys: &[PeriodKey],
+    now: i64,
+) -> (Vec<Month>, Vec<Month>) {
     keys.iter()
         .map(|&k| {
-            let end = end_of(k, now);
+            let end = end_of(zone, k, now);
             let open: Vec<&Case> = cases
                 .iter()
                 .filter(|c| c.created_at <= end && c.resolved_at.is_none_or(|r| r > end))
@@ -166,10 +172,15 @@ pub fn cases(cases: &[Case], keys: &[PeriodKey], now: i64) -> (Vec<Month>, Vec<M
 }
 
 /// Follow-ups open and past their due time at each month's end.
-pub fn followups_overdue(followups: &[Followup], keys: &[PeriodKey], now: i64) -> Vec<Month> {
+pub fn followups_overdue(
+    zone: &Zone,
+    followups: &[Followup],
+    keys: &[PeriodKey],
+    now: i64,
+) -> Vec<Month> {
     keys.iter()
         .map(|&k| {
-            let end = end_of(k, now);
+            let end = end_of(zone, k, now);
             let n = followups
                 .iter()
                 .filter(|f| {
@@ -190,12 +201,12 @@ pub fn cases_last_year(cases: &[Case], now: i64) -> usize {
 }
 
 /// The average star rating of the reviews written in each month (None without reviews).
-pub fn review_rating(reviews: &[Review], keys: &[PeriodKey]) -> Vec<Month> {
+pub fn review_rating(zone: &Zone, reviews: &[Review], keys: &[PeriodKey]) -> Vec<Month> {
     keys.iter()
         .map(|&k| {
             let (sum, n) = reviews
                 .iter()
-                .filter(|r| Period::Month.key_of(r.reviewed_at) == k)
+                .filter(|r| zone.key_of(Period::Month, r.reviewed_at) == k)
                 .fold((0i64, 0u32), |(s, n), r| (s + r.rating, n + 1));
             Month::of((n > 0).then(|| sum as f64 / f64::from(n)))
         })

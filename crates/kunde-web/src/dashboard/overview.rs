@@ -67,7 +67,10 @@ pub async fn page(
     let now = (state.clock)();
     let p = Page::staff(&user, &csrf, "overview", "/");
     let totals = state.store.workspace_totals(ws).await?;
-    let data = state.analytics.get(&state.store, ws).await?;
+    let data = state
+        .analytics
+        .get(&state.store, ws, &user.time_zone)
+        .await?;
     let answers = state
         .store
         .answer_facts(ws, ResultsScope::AllCustomerSurveys)
@@ -81,7 +84,8 @@ pub async fn page(
         None
     };
 
-    let keys = monthly::keys(now);
+    let zone = data.log.zone().clone();
+    let keys = monthly::keys(&zone, now);
     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
     let value = tokio::task::spawn_blocking({
         let data = data.clone();
@@ -90,7 +94,7 @@ pub async fn page(
     })
     .await
     .map_err(|e| AppError::internal(e.to_string()))?;
-    let surveys = monthly::surveys(&answers, &keys, now);
+    let surveys = monthly::surveys(&zone, &answers, &keys, now);
     let ranking = moments::ranking(&state, ws, &data, Some(&answers), Some(&cases), now).await?;
     let worst: Vec<Moment> = ranking
         .moments
@@ -98,8 +102,8 @@ pub async fn page(
         .filter(|m| m.bad > 0)
         .take(today::SHOWN)
         .collect();
-    let (open_cases, past_target) = monthly::cases(&cases, &keys, now);
-    let overdue = monthly::followups_overdue(&followups, &keys, now);
+    let (open_cases, past_target) = monthly::cases(&zone, &cases, &keys, now);
+    let overdue = monthly::followups_overdue(&zone, &followups, &keys, now);
 
     let nps_months: Vec<_> = surveys
         .nps
@@ -230,7 +234,7 @@ pub async fn page(
         figure(
             &p,
             spec("dash-review-rating", "/reviews", Unit::Score, Some(true)),
-            &monthly::review_rating(&reviews, &keys),
+            &monthly::review_rating(&zone, &reviews, &keys),
             &labels,
             p.t("dash-review-rating-note"),
         ),

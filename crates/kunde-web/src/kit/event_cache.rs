@@ -53,25 +53,34 @@ impl std::fmt::Debug for AnalyticsCache {
 }
 
 impl AnalyticsCache {
-    /// The workspace's current event log, loaded only if its events changed since it was
-    /// last built.
+    /// The workspace's current event log on the calendar of the time zone `zone_name` (the
+    /// business's), loaded only if its events or its zone changed since it was last built.
     pub async fn get(
         &self,
         store: &Store,
         ws: WorkspaceId,
+        zone_name: &str,
     ) -> Result<Arc<AnalyticsData>, StoreError> {
+        let zone = crate::kit::format::analytics_zone(zone_name);
+        let zone = &zone;
         let quick = store.quick_fingerprint(ws).await?;
-        if let Some(data) = self.fresh(store, ws, quick) {
+        if let Some(data) = self.fresh(store, ws, quick, zone) {
             return Ok(data);
         }
         let gate = self.lock().loading.entry(ws).or_default().clone();
         let _loading = gate.lock().await;
         // Another request may have loaded it while this one waited.
-        if let Some(data) = self.fresh(store, ws, quick) {
+        if let Some(data) = self.fresh(store, ws, quick, zone) {
             return Ok(data);
         }
-        // Something changed somewhere: does it concern this workspace?
-        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        // Something changed somewhere: does it concern this workspace? (A log on another
+        // zone's calendar is not reused.)
+        let cached = self
+            .lock()
+            .entries
+            .get(&ws)
+            .map(|e| e.data.clone())
+            .filter(|d| d.log.zone() == zone);
         if let Some(data) = cached
             && store.events_fingerprint(ws).await? == data.fingerprint
         {
@@ -83,15 +92,22 @@ impl AnalyticsCache {
         }
         let started = Instant::now();
         // Only new events since the cached log: add them instead of reading everything.
-        let cached = self.lock().entries.get(&ws).map(|e| e.data.clone());
+        let cached = self
+            .lock()
+            .entries
+            .get(&ws)
+            .map(|e| e.data.clone())
+            .filter(|d| d.log.zone() == zone);
         let appended = match cached {
             Some(old) => store.append_to_event_log(ws, &old).await?,
             None => None,
         };
-        let data = match appended {
-            Some(data) => Arc::new(data),
-            None => Arc::new(store.load_event_log(ws).await?),
+        let mut data = match appended {
+            Some(data) => data,
+            None => store.load_event_log(ws).await?,
         };
+        data.log.set_zone(zone.clone());
+        let data = Arc::new(data);
         tracing::info!(
             workspace = ws.0,
             events = data.log.event_count(),
@@ -134,12 +150,13 @@ impl AnalyticsCache {
         store: &Store,
         ws: WorkspaceId,
         quick: QuickFingerprint,
+        zone: &kunde_analytics::Zone,
     ) -> Option<Arc<AnalyticsData>> {
         let mut inner = self.lock();
         inner.uses += 1;
         let used = inner.uses;
         let e = inner.entries.get_mut(&ws)?;
-        if e.quick != quick {
+        if e.quick != quick || e.data.log.zone() != zone {
             return None;
         }
         e.used = used;

@@ -118,6 +118,22 @@ pub fn zone(name: &str) -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
+/// The zone named `name` as the analytics core needs it: its UTC offsets and their changes
+/// from 1970 to 2100, so that months and weeks of the Value pages and the dashboard start at
+/// the business's local midnight.
+pub fn analytics_zone(name: &str) -> kunde_analytics::Zone {
+    let tz = zone(name);
+    let start = jiff::Timestamp::UNIX_EPOCH;
+    let end = jiff::Timestamp::from_second(4_102_444_800).unwrap_or(jiff::Timestamp::MAX);
+    let mut changes = vec![(i64::MIN, tz.to_offset(start).seconds())];
+    changes.extend(
+        tz.following(start)
+            .take_while(|t| t.timestamp() < end)
+            .map(|t| (t.timestamp().as_second(), t.offset().seconds())),
+    );
+    kunde_analytics::Zone::from_changes(changes)
+}
+
 const MONTHS: [[&str; 12]; 4] = [
     [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -269,6 +285,15 @@ mod tests {
         assert_eq!(duration(&tr, 150.0), "3 min");
         assert_eq!(duration(&tr, 5400.0), "1.5 h");
         assert_eq!(duration(&tr, 3.0 * 86_400.0), "3 days");
+    }
+
+    #[test]
+    fn the_analytics_zone_has_copenhagens_summer_time() {
+        let z = analytics_zone("Europe/Copenhagen");
+        // 2024-01-15 12:00 UTC and 2024-07-01 12:00 UTC.
+        assert_eq!(z.offset_at(1_705_320_000), 3600);
+        assert_eq!(z.offset_at(1_719_835_200), 7200);
+        assert_eq!(analytics_zone("Nowhere/Bogus").offset_at(1_719_835_200), 0);
     }
 
     #[test]

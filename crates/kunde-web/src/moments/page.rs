@@ -46,7 +46,10 @@ async fn render(
         .ok_or_else(|| AppError::internal("no user"))?;
     let ws = user.workspace.id;
     let now = (state.clock)();
-    let data = state.analytics.get(&state.store, ws).await?;
+    let data = state
+        .analytics
+        .get(&state.store, ws, &user.time_zone)
+        .await?;
     let ranking = ranking(state, ws, &data, None, None, now).await?;
     let page = MomentsPage {
         weight: weight.unwrap_or_else(|| ranking.weight.to_string()),

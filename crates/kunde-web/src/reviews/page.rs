@@ -68,12 +68,20 @@ impl ReviewsPage {
     }
 }
 
+/// The business's month (in its time zone `tz`) of a Unix time.
+fn local_month(tz: &jiff::tz::TimeZone, unix: i64) -> kunde_analytics::PeriodKey {
+    let offset = jiff::Timestamp::from_second(unix)
+        .map(|t| i64::from(tz.to_offset(t).seconds()))
+        .unwrap_or(0);
+    Period::Month.key_of(unix + offset)
+}
+
 /// The average rating per source and month, the newest month first within each source.
 fn trend(p: &Page, reviews: &[Review]) -> Vec<TrendRow> {
     let mut by: BTreeMap<(String, kunde_analytics::PeriodKey), (i64, usize)> = BTreeMap::new();
     for r in reviews {
         let e = by
-            .entry((r.source.clone(), Period::Month.key_of(r.reviewed_at)))
+            .entry((r.source.clone(), local_month(&p.tz, r.reviewed_at)))
             .or_default();
         e.0 += r.rating;
         e.1 += 1;

@@ -21,6 +21,7 @@ use kunde_analytics::channels::{
 };
 use kunde_store::Spend;
 use serde::Deserialize;
+use std::sync::Arc;
 
 pub struct ChannelNotices;
 impl Notices for ChannelNotices {
@@ -32,21 +33,13 @@ impl Notices for ChannelNotices {
 }
 
 struct Computed {
-    channels: Vec<ChannelEconomics>,
+    channels: Arc<Vec<ChannelEconomics>>,
     spend: Vec<Spend>,
 }
 
 async fn compute(state: &AppState, ctx: &Ctx) -> Result<Computed, AppError> {
     let spend = state.store.list_spend(ctx.ws).await?;
     let fitted = fit_async(ctx).await?;
-    let log = ctx.log();
-    let mut predicted = vec![None; log.customer_count()];
-    if let Ok(report) = &fitted.values {
-        for c in &report.customers {
-            predicted[c.customer.0 as usize] = c.predicted_value;
-        }
-    }
-    let grouping = Grouping::from_fn(log, |c, _| ctx.data.customer(c).acquisition_channel.clone());
     let spend_rows: Vec<ChannelSpend> = spend
         .iter()
         .filter_map(|s| {
@@ -57,13 +50,31 @@ async fn compute(state: &AppState, ctx: &Ctx) -> Result<Computed, AppError> {
             })
         })
         .collect();
-    let channels = channel_economics(
-        log,
-        &grouping,
-        &spend_rows,
-        &predicted,
-        &ChannelQuery::new(ctx.now),
+    let key = format!(
+        "channels {:?}",
+        spend_rows
+            .iter()
+            .map(|s| (&s.channel, s.month.index, s.amount))
+            .collect::<Vec<_>>()
     );
+    let channels = ctx.memo(key, |ctx| {
+        let log = ctx.log();
+        let mut predicted = vec![None; log.customer_count()];
+        if let Ok(report) = &fitted.values {
+            for c in &report.customers {
+                predicted[c.customer.0 as usize] = c.predicted_value;
+            }
+        }
+        let grouping =
+            Grouping::from_fn(log, |c, _| ctx.data.customer(c).acquisition_channel.clone());
+        channel_economics(
+            log,
+            &grouping,
+            &spend_rows,
+            &predicted,
+            &ChannelQuery::new(ctx.now),
+        )
+    });
     Ok(Computed { channels, spend })
 }
 
@@ -192,7 +203,7 @@ pub async fn csv(
         .collect(),
     ];
     let f = |x: Option<f64>| x.map(|x| format!("{x:.2}")).unwrap_or_default();
-    for e in &c.channels {
+    for e in c.channels.iter() {
         rows.push(vec![
             csv_text(&e.channel),
             e.new_customers.to_string(),

@@ -152,7 +152,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
     let choices = state.store.touchpoint_choices(ctx.ws).await?;
-    let c = compute(&ctx, &p);
+    let c = ctx.memo(format!("churn {:?}", p.days), |ctx| compute(ctx, &p));
     let years = c
         .survival
         .after_years
@@ -315,7 +315,7 @@ pub async fn csv(
             .map(|ch| ch.name.clone())
             .unwrap_or_default()
     };
-    let c = compute(&ctx, &p);
+    let c = ctx.memo(format!("churn {:?}", p.days), |ctx| compute(ctx, &p));
     let tr = &ctx.tr;
     let head = |keys: &[&str]| keys.iter().map(|k| tr.t(k)).collect::<Vec<_>>();
     let mut rows: Vec<Vec<String>> = Vec::new();

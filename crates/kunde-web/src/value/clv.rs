@@ -158,17 +158,29 @@ pub async fn page(
     };
     let (problem_text, customers, total, at_risk_rows) = match &fitted.values {
         Ok(report) => {
-            let mut order: Vec<&_> = report.customers.iter().collect();
-            order.sort_by(|a, b| {
-                b.predicted_value
-                    .unwrap_or(0.0)
-                    .total_cmp(&a.predicted_value.unwrap_or(0.0))
-                    .then(b.historic_value.total_cmp(&a.historic_value))
+            // The ranking and the at-risk list are remembered with the fit's log and day.
+            let ranked = ctx.memo("clv ranking".to_owned(), |_| {
+                let mut order: Vec<usize> = (0..report.customers.len()).collect();
+                order.sort_by(|&a, &b| {
+                    let (a, b) = (&report.customers[a], &report.customers[b]);
+                    b.predicted_value
+                        .unwrap_or(0.0)
+                        .total_cmp(&a.predicted_value.unwrap_or(0.0))
+                        .then(b.historic_value.total_cmp(&a.historic_value))
+                });
+                order.truncate(SHOWN);
+                let risk: Vec<(CustomerId, f64, f64)> =
+                    valuable_at_risk(&report.customers, &AtRiskQuery::default())
+                        .into_iter()
+                        .map(|c| (c.customer, c.probability_alive, c.historic_value))
+                        .collect();
+                (order, risk)
             });
-            let rows = order
+            let rows = ranked
+                .0
                 .iter()
-                .take(SHOWN)
-                .map(|c| {
+                .map(|&i| {
+                    let c = &report.customers[i];
                     row(
                         c.customer,
                         Some(c.probability_alive),
@@ -178,17 +190,10 @@ pub async fn page(
                     )
                 })
                 .collect();
-            let risk = valuable_at_risk(&report.customers, &AtRiskQuery::default())
-                .into_iter()
-                .map(|c| {
-                    row(
-                        c.customer,
-                        Some(c.probability_alive),
-                        None,
-                        None,
-                        c.historic_value,
-                    )
-                })
+            let risk = ranked
+                .1
+                .iter()
+                .map(|&(c, alive, historic)| row(c, Some(alive), None, None, historic))
                 .collect();
             (String::new(), rows, report.customers.len(), risk)
         }

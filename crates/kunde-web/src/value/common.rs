@@ -8,11 +8,14 @@ use crate::kit::i18n::Tr;
 use crate::state::AppState;
 use kunde_analytics::churn::{ThresholdProposal, ThresholdQuery, propose_threshold};
 use kunde_analytics::civil::days_from_civil;
+use kunde_analytics::order_cohorts::Comeback;
 use kunde_analytics::{CustomerId, Period, PeriodKey};
 use kunde_domain::{Money, Role};
 use kunde_store::{AnalyticsData, SessionUser};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// How many periods (months) the cohort table shows.
 pub(super) const COHORT_MONTHS: usize = 13;
@@ -26,10 +29,64 @@ pub(super) struct Ctx {
     pub owner: bool,
 }
 
+/// Figures computed for one log on one day, by page and parameters: the pages' second view
+/// costs a lookup, not a pass over millions of events. A new event gives a new log (another
+/// fingerprint and address), a new day another key; at most [`MEMO_WORKSPACES`] workspaces
+/// keep their figures.
+type MemoEntry = (
+    (usize, kunde_store::EventsFingerprint, i64),
+    HashMap<String, Arc<dyn Any + Send + Sync>>,
+);
+static MEMO: LazyLock<Mutex<HashMap<kunde_domain::WorkspaceId, MemoEntry>>> =
+    LazyLock::new(Default::default);
+const MEMO_WORKSPACES: usize = 8;
+/// Kept per workspace and log before the oldest figures are dropped.
+const MEMO_FIGURES: usize = 64;
+
 impl Ctx {
+    /// `compute(self)`, remembered under `key` (the page and every parameter the figures
+    /// depend on) for this log and day.
+    pub(super) fn memo<T: Send + Sync + 'static>(
+        &self,
+        key: String,
+        compute: impl FnOnce(&Ctx) -> T,
+    ) -> Arc<T> {
+        // The owner's choices (a churn threshold) change figures that staff cannot change.
+        let key = format!("{} {key}", self.owner);
+        let log_key = (
+            Arc::as_ptr(&self.data) as usize,
+            self.data.fingerprint,
+            self.now.div_euclid(86_400),
+        );
+        let hit = MEMO.lock().ok().and_then(|m| {
+            let (k, figures) = m.get(&self.ws)?;
+            (*k == log_key).then(|| figures.get(&key).cloned())?
+        });
+        if let Some(found) = hit.and_then(|f| f.downcast::<T>().ok()) {
+            return found;
+        }
+        let value = Arc::new(compute(self));
+        if let Ok(mut m) = MEMO.lock() {
+            if m.len() >= MEMO_WORKSPACES && !m.contains_key(&self.ws) {
+                m.clear();
+            }
+            let entry = m
+                .entry(self.ws)
+                .or_insert_with(|| (log_key, HashMap::new()));
+            if entry.0 != log_key || entry.1.len() >= MEMO_FIGURES {
+                *entry = (log_key, HashMap::new());
+            }
+            entry.1.insert(key, value.clone());
+        }
+        value
+    }
+
     pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {
         let ws = user.workspace.id;
-        let data = state.analytics.get(&state.store, ws).await?;
+        let data = state
+            .analytics
+            .get(&state.store, ws, &user.time_zone)
+            .await?;
         Ok(Self {
             ws,
             data,
@@ -77,6 +134,28 @@ impl Ctx {
         (proposal, days)
     }
 
+    /// The rule for "coming back" named by `back` (`order`, `any_event`, `touchpoint` with the
+    /// database touchpoint `tp`); orders when the code is unknown or the touchpoint has no
+    /// events in this workspace's log.
+    pub(super) fn comeback(&self, back: Option<&str>, tp: Option<i64>) -> Comeback {
+        let tp = tp.and_then(|id| {
+            self.data
+                .touchpoints
+                .get(&kunde_domain::TouchpointId(id))
+                .copied()
+        });
+        back.and_then(|b| Comeback::from_code(b, tp))
+            .unwrap_or(Comeback::Order)
+    }
+
+    /// The database touchpoint of a touchpoint rule, for links and the form.
+    pub(super) fn comeback_tp(&self, c: Comeback) -> Option<i64> {
+        match c {
+            Comeback::Touchpoint(tp) => Some(self.data.touchpoint_of(tp).0),
+            _ => None,
+        }
+    }
+
     /// A customer's acquisition channel, or the words for none.
     pub(super) fn channel_of(&self, c: CustomerId) -> String {
         self.data
@@ -88,6 +167,12 @@ impl Ctx {
 
     /// The channels the customers came from, most customers first.
     pub(super) fn channels(&self) -> Vec<String> {
+        self.memo("channel names".to_owned(), Ctx::count_channels)
+            .as_ref()
+            .clone()
+    }
+
+    fn count_channels(&self) -> Vec<String> {
         let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
         for i in 0..self.log().customer_count() {
             *counts

@@ -17,7 +17,7 @@ mod rfm;
 mod summary;
 mod who;
 
-pub use summary::{CustomerValue, customer_value};
+pub use summary::{CustomerValue, by_predicted_value, customer_value};
 
 use crate::state::AppState;
 use axum::Router;

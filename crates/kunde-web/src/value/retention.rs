@@ -17,9 +17,11 @@ use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, order_cohorts};
 use kunde_analytics::retention::RetentionReport;
 use serde::Deserialize;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug)]
 pub struct Params {
     back: Option<String>,
+    /// The touchpoint of `back=touchpoint`.
+    tp: Option<i64>,
     channel: Option<String>,
     days: Option<u32>,
     table: Option<String>,
@@ -31,6 +33,7 @@ pub async fn index() -> Redirect {
 
 struct Computed {
     comeback: Comeback,
+    tp: Option<i64>,
     channel: Option<String>,
     cohorts: RetentionReport,
     days: u32,
@@ -38,11 +41,7 @@ struct Computed {
 }
 
 fn compute(ctx: &Ctx, p: &Params) -> Computed {
-    let comeback = p
-        .back
-        .as_deref()
-        .and_then(Comeback::from_code)
-        .unwrap_or(Comeback::Order);
+    let comeback = ctx.comeback(p.back.as_deref(), p.tp);
     let channel = p.channel.clone().filter(|c| !c.is_empty());
     let q = OrderCohortQuery {
         period: Period::Month,
@@ -64,6 +63,7 @@ fn compute(ctx: &Ctx, p: &Params) -> Computed {
     );
     Computed {
         comeback,
+        tp: ctx.comeback_tp(comeback),
         channel,
         cohorts,
         days,
@@ -77,6 +77,7 @@ impl Computed {
         w.month = Some(month.to_owned());
         w.offset = offset;
         w.back = Some(self.comeback.code().to_owned());
+        w.tp = self.tp;
         w.channel = self.channel.clone();
         w
     }
@@ -117,6 +118,9 @@ pub(super) struct LifeView {
 struct RetentionPage {
     p: Page,
     back: &'static str,
+    tp: i64,
+    /// (database touchpoint, "journey: name") of every touchpoint with events.
+    touchpoints: Vec<(i64, String)>,
     channel: String,
     channels: Vec<String>,
     offsets: Vec<usize>,
@@ -133,7 +137,13 @@ pub async fn page(
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let c = compute(&ctx, &p);
+    let c = ctx.memo(
+        format!(
+            "retention {:?} {:?} {:?} {:?}",
+            p.back, p.tp, p.channel, p.days
+        ),
+        |ctx| compute(ctx, &p),
+    );
     let rows = c
         .cohorts
         .cohorts
@@ -201,6 +211,17 @@ pub async fn page(
         .collect();
     let chart = lifecycle_chart(&ctx, &c.lifecycle);
     let mut query = vec![("back", c.comeback.code().to_owned())];
+    if let Some(tp) = c.tp {
+        query.push(("tp", tp.to_string()));
+    }
+    let touchpoints = state
+        .store
+        .touchpoint_choices(ctx.ws)
+        .await?
+        .into_iter()
+        .filter(|ch| ctx.data.touchpoints.contains_key(&ch.id))
+        .map(|ch| (ch.id.0, format!("{}: {}", ch.journey, ch.name)))
+        .collect();
     if let Some(ch) = &c.channel {
         query.push(("channel", ch.clone()));
     }
@@ -210,6 +231,8 @@ pub async fn page(
     let view = RetentionPage {
         p: Page::staff(&user, &csrf, "value", "/value/retention"),
         back: c.comeback.code(),
+        tp: c.tp.unwrap_or_default(),
+        touchpoints,
         channel: c.channel.clone().unwrap_or_default(),
         channels: ctx.channels(),
         offsets: (0..COHORT_MONTHS).collect(),
@@ -253,7 +276,13 @@ pub async fn csv(
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let c = compute(&ctx, &p);
+    let c = ctx.memo(
+        format!(
+            "retention {:?} {:?} {:?} {:?}",
+            p.back, p.tp, p.channel, p.days
+        ),
+        |ctx| compute(ctx, &p),
+    );
     let tr = &ctx.tr;
     let mut rows: Vec<Vec<String>> = Vec::new();
     match p.table.as_deref().unwrap_or("cohorts") {

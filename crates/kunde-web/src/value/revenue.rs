@@ -69,7 +69,9 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
     let (period, code) = period_of(&p)?;
-    let r = revenue(ctx.log(), period, ctx.now);
+    let r = ctx.memo(format!("revenue {period:?}"), |ctx| {
+        revenue(ctx.log(), period, ctx.now)
+    });
     let rows = r
         .periods
         .iter()
@@ -135,7 +137,9 @@ pub async fn csv(
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
     let (period, _) = period_of(&p)?;
-    let r = revenue(ctx.log(), period, ctx.now);
+    let r = ctx.memo(format!("revenue {period:?}"), |ctx| {
+        revenue(ctx.log(), period, ctx.now)
+    });
     let tr = &ctx.tr;
     let mut rows: Vec<Vec<String>> = vec![
         [

@@ -41,7 +41,7 @@ pub async fn page(
     Staff { user, csrf }: Staff,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let report = rfm(ctx.log(), ctx.now);
+    let report = ctx.memo("rfm".to_owned(), |ctx| rfm(ctx.log(), ctx.now));
     let segments = report
         .segments
         .iter()
@@ -90,7 +90,7 @@ pub async fn csv(
     Staff { user, .. }: Staff,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
-    let report = rfm(ctx.log(), ctx.now);
+    let report = ctx.memo("rfm".to_owned(), |ctx| rfm(ctx.log(), ctx.now));
     let tr = &ctx.tr;
     let mut rows: Vec<Vec<String>> = vec![
         [

@@ -27,7 +27,7 @@ pub async fn customer_value(
     let Some(c) = ctx.log().customer_id(&id.0.to_string()) else {
         return Ok(None);
     };
-    let report = rfm(ctx.log(), ctx.now);
+    let report = ctx.memo("rfm".to_owned(), |ctx| rfm(ctx.log(), ctx.now));
     let Some(r) = report.customers.iter().find(|r| r.customer == c) else {
         return Ok(None);
     };
@@ -51,4 +51,24 @@ pub async fn customer_value(
             .unwrap_or_default(),
         historic: ctx.money(r.monetary),
     }))
+}
+
+/// The workspace's customers with a predicted value, most valuable first (database ids and
+/// the value), from the cached fit; empty when the data cannot support a fit.
+pub async fn by_predicted_value(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<(kunde_domain::CustomerId, f64)>, AppError> {
+    let ctx = Ctx::load(state, user).await?;
+    let fitted = fit_async(&ctx).await?;
+    let Ok(values) = fitted.values.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let mut ranked: Vec<(kunde_domain::CustomerId, f64)> = values
+        .customers
+        .iter()
+        .filter_map(|p| Some((ctx.data.customer(p.customer).id, p.predicted_value?)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.0.cmp(&b.0.0)));
+    Ok(ranked)
 }

@@ -17,7 +17,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_analytics::lifecycle::{
     Column, LifecycleQuery, lost_customers, members as lifecycle_members,
 };
-use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, cohort_members};
+use kunde_analytics::order_cohorts::{OrderCohortQuery, cohort_members};
 use kunde_analytics::rfm::{Segment, rfm};
 use kunde_analytics::{CustomerId, Period};
 use kunde_domain::{NewSegment, NonEmpty};
@@ -44,8 +44,7 @@ async fn members(
     match who.who.as_str() {
         "cohort" => {
             let cohort = month()?;
-            let comeback = Comeback::from_code(who.back.as_deref().unwrap_or("order"))
-                .ok_or(AppError::BadRequest)?;
+            let comeback = ctx.comeback(who.back.as_deref(), who.tp);
             let q = OrderCohortQuery {
                 period: Period::Month,
                 comeback,
@@ -125,7 +124,7 @@ async fn members(
                 .as_deref()
                 .and_then(Segment::from_code)
                 .ok_or(AppError::BadRequest)?;
-            let report = rfm(log, ctx.now);
+            let report = ctx.memo("rfm".to_owned(), |ctx| rfm(ctx.log(), ctx.now));
             let name = tr.t(&format!("value-rfm-{}", segment.code()));
             Ok((
                 tr.t_args("value-who-rfm", &[("segment", &name)]),
