@@ -27,6 +27,7 @@ on_both_databases!(
     a_chosen_touchpoint_counts_as_coming_back,
     months_start_at_the_business_local_midnight,
     the_customer_list_sorts_by_predicted_value,
+    the_start_page_lists_valuable_customers_at_risk,
 );
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
@@ -943,4 +944,32 @@ async fn the_customer_list_sorts_by_predicted_value(db: &TestDb) {
     let theirs = other.get("/customers?sort=predicted").await;
     assert_eq!(theirs.status, StatusCode::OK);
     assert!(!theirs.body.contains(&format!("/customers/{first}\"")));
+}
+
+async fn the_start_page_lists_valuable_customers_at_risk(db: &TestDb) {
+    demo_with_spend(db, 600).await;
+    let mut owner = signed_in(db, kunde_demo::DEMO_OWNER_EMAIL).await;
+    let clv = owner.get("/value/clv").await;
+    let risk = table_after(&clv.body, "id=\"at-risk\"");
+    assert!(!risk.is_empty(), "the demo has valuable customers at risk");
+    let start = owner.get("/").await;
+    assert_eq!(start.status, StatusCode::OK, "{}", start.body);
+    let list = &start.body[start
+        .body
+        .find("id=\"today-at-risk\"")
+        .unwrap_or_else(|| panic!("no at-risk list: {}", start.body))..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    // The owner reads Danish; the most valuable at-risk customer comes first, as on /value/clv.
+    assert!(list.contains("værdifuld"), "{list}");
+    let first = list.split("<li>").nth(1).expect("an item");
+    assert!(
+        first.contains(&format!(">{}</a>", risk[0][0])),
+        "{first} vs {:?}",
+        risk[0]
+    );
+    assert!(first.contains("har betalt"), "{first}");
+    assert!(start.body.contains("href=\"/value/customers?who=at_risk\""));
+    // The staff member sees the same list (it is not owner-only).
+    let mut staff = signed_in(db, kunde_demo::DEMO_STAFF_EMAIL).await;
+    assert!(staff.get("/").await.body.contains("id=\"today-at-risk\""));
 }

@@ -14,6 +14,11 @@ dash-today-grants = { $n ->
    *[other] { $n } bevillinger venter på din godkendelse
 }
 dash-today-moments = Værste sandhedens øjeblikke
+dash-today-at-risk = { $n ->
+    [one] { $n } værdifuld kunde i fare
+   *[other] { $n } værdifulde kunder i fare
+}
+dash-at-risk-detail = har betalt { $paid } · stadig kunde: { $alive }
 dash-see-all = Se alle
 dash-anonymous = Anonym
 dash-due-since = frist { $name }

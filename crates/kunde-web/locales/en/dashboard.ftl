@@ -14,6 +14,11 @@ dash-today-grants = { $n ->
    *[other] { $n } grants waiting for your approval
 }
 dash-today-moments = Worst moments of truth
+dash-today-at-risk = { $n ->
+    [one] { $n } valuable customer at risk
+   *[other] { $n } valuable customers at risk
+}
+dash-at-risk-detail = paid { $paid } · still a customer: { $alive }
 dash-see-all = See all
 dash-anonymous = Anonymous
 dash-due-since = due { $name }

@@ -14,6 +14,11 @@ dash-today-grants = { $n ->
    *[other] { $n } ersättningar väntar på ditt godkännande
 }
 dash-today-moments = Sämsta sanningens ögonblick
+dash-today-at-risk = { $n ->
+    [one] { $n } värdefull kund i riskzonen
+   *[other] { $n } värdefulla kunder i riskzonen
+}
+dash-at-risk-detail = har betalat { $paid } · fortfarande kund: { $alive }
 dash-see-all = Visa alla
 dash-anonymous = Anonym
 dash-due-since = förföll { $name }

@@ -14,6 +14,11 @@ dash-today-grants = { $n ->
    *[other] { $n } grant na naghihintay ng iyong pag-apruba
 }
 dash-today-moments = Pinakamasamang sandali ng katotohanan
+dash-today-at-risk = { $n ->
+    [one] { $n } mahalagang customer na nanganganib
+   *[other] { $n } mahahalagang customer na nanganganib
+}
+dash-at-risk-detail = nagbayad ng { $paid } · customer pa rin: { $alive }
 dash-see-all = Tingnan lahat
 dash-anonymous = Hindi kilala
 dash-due-since = takdang oras { $name }

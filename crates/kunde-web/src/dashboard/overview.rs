@@ -30,6 +30,8 @@ struct OverviewPage {
     followups: List,
     cases: List,
     grants: Option<List>,
+    at_risk: List,
+    at_risk_link: String,
     facts: Vec<(String, String)>,
     moments: Vec<Moment>,
 }
@@ -39,6 +41,7 @@ impl OverviewPage {
         self.followups.total == 0
             && self.cases.total == 0
             && self.grants.as_ref().is_none_or(|g| g.total == 0)
+            && self.at_risk.total == 0
             && self.moments.is_empty()
     }
 }
@@ -90,7 +93,11 @@ pub async fn page(
     let value = tokio::task::spawn_blocking({
         let data = data.clone();
         let keys = keys.clone();
-        move || monthly::value(&data.log, &keys, now)
+        move || {
+            crate::kit::memo::remember(ws, &data, now, "dashboard value".to_owned(), || {
+                monthly::value(&data.log, &keys, now)
+            })
+        }
     })
     .await
     .map_err(|e| AppError::internal(e.to_string()))?;
@@ -273,7 +280,11 @@ pub async fn page(
             p.named("dash-fact-moments-you", &m.name),
         ));
     }
+    let (at_risk, at_risk_link) = crate::value::valuable_customers_at_risk(&state, &user).await?;
+    let at_risk = today::at_risk(&p, at_risk);
     let page = OverviewPage {
+        at_risk,
+        at_risk_link,
         month: labels.last().cloned().unwrap_or_default(),
         followups: today::followups(&p, &followups, now),
         cases: today::cases(&p, &cases, now),

@@ -1,6 +1,6 @@
 //! "Needs you today": short lists of what is waiting, each item linking to where it is done —
 //! overdue follow-ups, cases at risk of or past their target, grants waiting for the owner's
-//! approval, and the worst moments of truth.
+//! approval, valuable customers at risk, and the worst moments of truth.
 
 use crate::kit::Page;
 use kunde_domain::{Case, CaseGrant, TargetState};
@@ -49,6 +49,24 @@ pub fn followups(p: &Page, followups: &[Followup], now: i64) -> List {
                     p.named("dash-due-since", &p.date(&f.due_at))
                 ),
                 href: format!("/followups#action-{}", f.id),
+            })
+            .collect(),
+    )
+}
+
+/// Valuable customers at risk of being lost (from the Value section's fit), most valuable
+/// first.
+pub fn at_risk(p: &Page, customers: Vec<crate::value::AtRisk>) -> List {
+    List::of(
+        customers
+            .into_iter()
+            .map(|c| Item {
+                detail: p.tr.t_args(
+                    "dash-at-risk-detail",
+                    &[("paid", c.paid.as_str()), ("alive", c.alive.as_str())],
+                ),
+                text: c.name,
+                href: format!("/customers/{}", c.id),
             })
             .collect(),
     )

@@ -13,9 +13,7 @@ use kunde_analytics::{CustomerId, Period, PeriodKey};
 use kunde_domain::{Money, Role};
 use kunde_store::{AnalyticsData, SessionUser};
 use serde::{Deserialize, Serialize};
-use std::any::Any;
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 /// How many periods (months) the cohort table shows.
 pub(super) const COHORT_MONTHS: usize = 13;
@@ -29,56 +27,17 @@ pub(super) struct Ctx {
     pub owner: bool,
 }
 
-/// Figures computed for one log on one day, by page and parameters: the pages' second view
-/// costs a lookup, not a pass over millions of events. A new event gives a new log (another
-/// fingerprint and address), a new day another key; at most [`MEMO_WORKSPACES`] workspaces
-/// keep their figures.
-type MemoEntry = (
-    (usize, kunde_store::EventsFingerprint, i64),
-    HashMap<String, Arc<dyn Any + Send + Sync>>,
-);
-static MEMO: LazyLock<Mutex<HashMap<kunde_domain::WorkspaceId, MemoEntry>>> =
-    LazyLock::new(Default::default);
-const MEMO_WORKSPACES: usize = 8;
-/// Kept per workspace and log before the oldest figures are dropped.
-const MEMO_FIGURES: usize = 64;
-
 impl Ctx {
     /// `compute(self)`, remembered under `key` (the page and every parameter the figures
-    /// depend on) for this log and day.
+    /// depend on) for this log and day ([`crate::kit::memo`]).
     pub(super) fn memo<T: Send + Sync + 'static>(
         &self,
         key: String,
         compute: impl FnOnce(&Ctx) -> T,
     ) -> Arc<T> {
         // The owner's choices (a churn threshold) change figures that staff cannot change.
-        let key = format!("{} {key}", self.owner);
-        let log_key = (
-            Arc::as_ptr(&self.data) as usize,
-            self.data.fingerprint,
-            self.now.div_euclid(86_400),
-        );
-        let hit = MEMO.lock().ok().and_then(|m| {
-            let (k, figures) = m.get(&self.ws)?;
-            (*k == log_key).then(|| figures.get(&key).cloned())?
-        });
-        if let Some(found) = hit.and_then(|f| f.downcast::<T>().ok()) {
-            return found;
-        }
-        let value = Arc::new(compute(self));
-        if let Ok(mut m) = MEMO.lock() {
-            if m.len() >= MEMO_WORKSPACES && !m.contains_key(&self.ws) {
-                m.clear();
-            }
-            let entry = m
-                .entry(self.ws)
-                .or_insert_with(|| (log_key, HashMap::new()));
-            if entry.0 != log_key || entry.1.len() >= MEMO_FIGURES {
-                *entry = (log_key, HashMap::new());
-            }
-            entry.1.insert(key, value.clone());
-        }
-        value
+        let key = format!("value {} {key}", self.owner);
+        crate::kit::memo::remember(self.ws, &self.data, self.now, key, || compute(self))
     }
 
     pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {

@@ -17,7 +17,9 @@ mod rfm;
 mod summary;
 mod who;
 
-pub use summary::{CustomerValue, by_predicted_value, customer_value};
+pub use summary::{
+    AtRisk, CustomerValue, by_predicted_value, customer_value, valuable_customers_at_risk,
+};
 
 use crate::state::AppState;
 use axum::Router;

@@ -72,3 +72,48 @@ pub async fn by_predicted_value(
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.0.cmp(&b.0.0)));
     Ok(ranked)
 }
+
+/// One valuable customer at risk, for the start page.
+pub struct AtRisk {
+    pub id: kunde_domain::CustomerId,
+    pub name: String,
+    /// Paid so far, as money in the reader's language.
+    pub paid: String,
+    /// The probability of still being a customer, as a percentage.
+    pub alive: String,
+}
+
+/// The valuable customers at risk (high value so far, P(alive) falling), most valuable
+/// first, and the link to all of them; empty when the data cannot support a fit.
+pub async fn valuable_customers_at_risk(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<(Vec<AtRisk>, String), AppError> {
+    let ctx = Ctx::load(state, user).await?;
+    let fitted = fit_async(&ctx).await?;
+    let Ok(report) = fitted.values.as_ref() else {
+        return Ok((Vec::new(), String::new()));
+    };
+    let risk = ctx.memo("at risk".to_owned(), |_| {
+        kunde_analytics::clv::predict::valuable_at_risk(
+            &report.customers,
+            &kunde_analytics::clv::predict::AtRiskQuery::default(),
+        )
+        .into_iter()
+        .map(|c| (c.customer, c.probability_alive, c.historic_value))
+        .collect::<Vec<_>>()
+    });
+    let list = risk
+        .iter()
+        .map(|&(c, alive, paid)| {
+            let cu = ctx.data.customer(c);
+            AtRisk {
+                id: cu.id,
+                name: cu.name.clone(),
+                paid: ctx.money(paid),
+                alive: ctx.pct(100.0 * alive),
+            }
+        })
+        .collect();
+    Ok((list, super::common::Who::new("at_risk").link()))
+}

@@ -1,0 +1,56 @@
+//! Figures computed from a workspace's cached event log, remembered for that log and day: a
+//! page's second view costs a lookup, not a pass over millions of events. A new event gives a
+//! new log (another fingerprint and address), a new day another key. At most
+//! [`WORKSPACES`] workspaces keep figures, each at most [`FIGURES`] of them.
+//!
+//! Only figures computed from the log alone (and `now`, to the day) may be kept here: figures
+//! that also read other tables would not see those tables change.
+
+use kunde_domain::WorkspaceId;
+use kunde_store::{AnalyticsData, EventsFingerprint};
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+const WORKSPACES: usize = 8;
+const FIGURES: usize = 64;
+
+type LogKey = (usize, EventsFingerprint, i64);
+type Entry = (LogKey, HashMap<String, Arc<dyn Any + Send + Sync>>);
+
+static MEMO: LazyLock<Mutex<HashMap<WorkspaceId, Entry>>> = LazyLock::new(Default::default);
+
+/// `compute()` for workspace `ws`'s log `data` on the day of `now`, under `key` (the page
+/// and every parameter the figures depend on), computed once while the log and day last.
+pub fn remember<T: Send + Sync + 'static>(
+    ws: WorkspaceId,
+    data: &Arc<AnalyticsData>,
+    now: i64,
+    key: String,
+    compute: impl FnOnce() -> T,
+) -> Arc<T> {
+    let log_key = (
+        Arc::as_ptr(data) as usize,
+        data.fingerprint,
+        now.div_euclid(86_400),
+    );
+    let hit = MEMO.lock().ok().and_then(|m| {
+        let (k, figures) = m.get(&ws)?;
+        (*k == log_key).then(|| figures.get(&key).cloned())?
+    });
+    if let Some(found) = hit.and_then(|f| f.downcast::<T>().ok()) {
+        return found;
+    }
+    let value = Arc::new(compute());
+    if let Ok(mut m) = MEMO.lock() {
+        if m.len() >= WORKSPACES && !m.contains_key(&ws) {
+            m.clear();
+        }
+        let entry = m.entry(ws).or_insert_with(|| (log_key, HashMap::new()));
+        if entry.0 != log_key || entry.1.len() >= FIGURES {
+            *entry = (log_key, HashMap::new());
+        }
+        entry.1.insert(key, value.clone());
+    }
+    value
+}
