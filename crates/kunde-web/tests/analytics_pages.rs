@@ -344,11 +344,12 @@ async fn the_breakdown_by_channel_splits_the_customers(db: &TestDb) {
     let q = format!("{}&breakdown=channel", funnel_query(&s, 7));
     let page = c.get(&format!("/analytics/funnel?{q}")).await;
     let rows = table_after(&page.body, "<h2>Breakdown</h2>");
-    // Largest group first: google_ads (Ann goes all the way, Cy stops after Web).
-    assert_eq!(rows[0], ["google_ads", "2", "1", "1", "50.0 %"]);
+    // Largest group first: Google Ads (Ann goes all the way, Cy stops after Web); the page
+    // names the channel in words, the CSV keeps its code.
+    assert_eq!(rows[0], ["Google Ads", "2", "1", "1", "50.0 %"]);
     assert!(
         rows.iter()
-            .any(|r| r[0] == "referral" && r[1..] == ["1", "1", "0", "0.0 %"])
+            .any(|r| r[0] == "Recommended by someone" && r[1..] == ["1", "1", "0", "0.0 %"])
     );
     assert!(
         rows.iter()

@@ -773,11 +773,11 @@ async fn the_demo_tells_a_story_of_value(db: &TestDb) {
     let verdict = &verdict[..verdict.find("</div>").unwrap()];
     // The demo's owner reads Danish.
     assert!(
-        verdict.contains("Kanaler, der betaler sig: google_ads, instagram."),
+        verdict.contains("Kanaler, der betaler sig: Google Ads, Instagram."),
         "{verdict}"
     );
     assert!(
-        verdict.contains("Kanaler, der ikke betaler sig: facebook."),
+        verdict.contains("Kanaler, der ikke betaler sig: Facebook."),
         "{verdict}"
     );
     let clv = owner.get("/value/clv").await;

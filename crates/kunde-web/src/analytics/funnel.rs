@@ -257,7 +257,8 @@ fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed
         .groups
         .iter()
         .map(|(g, r)| GroupRow {
-            group: g.clone(),
+            // A channel in words; months and "no channel" are not channel codes and stay.
+            group: crate::kit::format::acquisition_channel(&tr, g),
             counts: r.steps.iter().map(|s| s.customers).collect(),
             conversion: percent(r.conversion_percent),
         })

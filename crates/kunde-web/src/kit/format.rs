@@ -112,6 +112,17 @@ pub fn duration(tr: &crate::kit::i18n::Tr, seconds: f64) -> String {
     }
 }
 
+/// The words for an acquisition channel: a translated label for the channels Kunde offers in
+/// its forms (`google_ads` → "Google Ads", `walk_in` → "Kom ind fra gaden"), the owner's own
+/// name as typed for any other.
+pub fn acquisition_channel(tr: &crate::kit::i18n::Tr, code: &str) -> String {
+    if kunde_domain::ACQUISITION_CHANNELS.contains(&code) {
+        tr.t(&format!("acquisition-{code}"))
+    } else {
+        code.to_owned()
+    }
+}
+
 /// The time zone named `name`, or UTC if the name is unknown (a calendar is validated when
 /// saved, so this is only a safety net).
 pub fn zone(name: &str) -> jiff::tz::TimeZone {

@@ -129,6 +129,11 @@ impl Page {
         self.t(&format!("channel-{}", c.code()))
     }
 
+    /// An acquisition channel in words ([`crate::kit::format::acquisition_channel`]).
+    pub fn acquisition(&self, code: &str) -> String {
+        crate::kit::format::acquisition_channel(&self.tr, code)
+    }
+
     pub fn role(&self, r: &kunde_domain::Role) -> String {
         self.t(&format!("role-{}", r.code()))
     }

@@ -195,7 +195,7 @@ pub(super) fn segment_value(p: &Page, segment: Segment, value: &str) -> String {
         Segment::Language => language_label(value),
         Segment::Channel => channel_label(p, value),
         Segment::Acquisition if value.is_empty() => p.t("channel-unknown"),
-        Segment::Acquisition => value.to_owned(),
+        Segment::Acquisition => p.acquisition(value),
     }
 }
 

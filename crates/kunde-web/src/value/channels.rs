@@ -9,6 +9,7 @@ use super::common::{Ctx, Who, parse_month};
 use crate::kit::csv::{csv_response, csv_text};
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
+use crate::kit::format::acquisition_channel;
 use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
@@ -122,7 +123,7 @@ pub async fn page(
             let mut w = Who::new("channel");
             w.channel = Some(e.channel.clone());
             Row {
-                name: e.channel.clone(),
+                name: acquisition_channel(&ctx.tr, &e.channel),
                 customers: e.new_customers,
                 link: w.link(),
                 spend: ctx.money(e.spend),
@@ -145,7 +146,7 @@ pub async fn page(
         c.channels
             .iter()
             .filter(|e| e.verdict == v)
-            .map(|e| e.channel.clone())
+            .map(|e| acquisition_channel(&ctx.tr, &e.channel))
             .collect::<Vec<_>>()
             .join(", ")
     };

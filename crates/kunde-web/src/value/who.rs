@@ -188,7 +188,11 @@ pub async fn page(
             Row {
                 id: cu.id.0,
                 name: cu.name.clone(),
-                channel: cu.acquisition_channel.clone().unwrap_or_default(),
+                channel: cu
+                    .acquisition_channel
+                    .as_deref()
+                    .map(|c| crate::kit::format::acquisition_channel(&ctx.tr, c))
+                    .unwrap_or_default(),
             }
         })
         .collect();
