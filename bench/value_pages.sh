@@ -49,7 +49,7 @@ else
     stop
     base=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers")
     orders=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL AND amount > 0")
-    others=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL AND NOT (amount > 0)")
+    others=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL AND (amount IS NULL OR amount <= 0)")
     copies=$(( (CUSTOMERS + base - 1) / base - 1 ))
     # Of the other events, keep one in `keep_every` so the total comes near TARGET_EVENTS.
     total_orders=$(( orders * (copies + 1) ))

@@ -3,8 +3,10 @@
 //! new log (another fingerprint and address), a new day another key. At most
 //! [`WORKSPACES`] workspaces keep figures, each at most [`FIGURES`] of them.
 //!
-//! Only figures computed from the log alone (and `now`, to the day) may be kept here: figures
-//! that also read other tables would not see those tables change.
+//! Only figures computed from the log alone (and `now`, to the day) may be kept here, or
+//! figures whose key names every other input (a digest of it): figures that also read other
+//! tables would not see those tables change. Events read from the database are covered by
+//! the log's fingerprint.
 
 use kunde_domain::WorkspaceId;
 use kunde_store::{AnalyticsData, EventsFingerprint};
@@ -29,19 +31,45 @@ pub fn remember<T: Send + Sync + 'static>(
     key: String,
     compute: impl FnOnce() -> T,
 ) -> Arc<T> {
-    let log_key = (
+    if let Some(found) = get(ws, data, now, &key) {
+        return found;
+    }
+    put(ws, data, now, key, compute())
+}
+
+fn log_key(data: &Arc<AnalyticsData>, now: i64) -> LogKey {
+    (
         Arc::as_ptr(data) as usize,
         data.fingerprint,
         now.div_euclid(86_400),
-    );
+    )
+}
+
+/// What was remembered under `key` for this log and day, if anything.
+pub fn get<T: Send + Sync + 'static>(
+    ws: WorkspaceId,
+    data: &Arc<AnalyticsData>,
+    now: i64,
+    key: &str,
+) -> Option<Arc<T>> {
+    let log_key = log_key(data, now);
     let hit = MEMO.lock().ok().and_then(|m| {
         let (k, figures) = m.get(&ws)?;
-        (*k == log_key).then(|| figures.get(&key).cloned())?
+        (*k == log_key).then(|| figures.get(key).cloned())?
     });
-    if let Some(found) = hit.and_then(|f| f.downcast::<T>().ok()) {
-        return found;
-    }
-    let value = Arc::new(compute());
+    hit.and_then(|f| f.downcast::<T>().ok())
+}
+
+/// Remembers `value` under `key` for this log and day (for figures computed asynchronously).
+pub fn put<T: Send + Sync + 'static>(
+    ws: WorkspaceId,
+    data: &Arc<AnalyticsData>,
+    now: i64,
+    key: String,
+    value: T,
+) -> Arc<T> {
+    let log_key = log_key(data, now);
+    let value = Arc::new(value);
     if let Ok(mut m) = MEMO.lock() {
         if m.len() >= WORKSPACES && !m.contains_key(&ws) {
             m.clear();

@@ -4,6 +4,7 @@
 //! (bad), reviews (1–2 stars bad, 3 neutral, 4–5 good) — and ranks them with `kunde_analytics::moments` over the cached event log.
 
 use crate::kit::error::AppError;
+use crate::kit::memo;
 use crate::state::AppState;
 use kunde_analytics::churn::{ChurnQuery, ThresholdQuery, propose_threshold};
 use kunde_analytics::civil::Period;
@@ -67,14 +68,10 @@ pub fn experiences(
     cases: &[Case],
     reviews: &[Review],
 ) -> Vec<Experience> {
-    let customers: HashMap<i64, CustomerId> = data
-        .customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.0, CustomerId(i as u32)))
-        .collect();
+    // The log names customers by their database id: a lookup per experience, not a map of
+    // every customer per view.
     let customer = |id: Option<i64>| {
-        id.and_then(|c| customers.get(&c).copied())
+        id.and_then(|c| data.log.customer_id(&c.to_string()))
             .unwrap_or(UNKNOWN)
     };
     let tp = |id: i64| {
@@ -193,35 +190,41 @@ pub async fn ranking(
             &loaded_cases
         }
     };
-    let failed: Vec<OutcomeEvent> = state
-        .store
-        .outcome_events(ws)
-        .await?
-        .into_iter()
-        .filter(|e| crate::journeys::failed_outcome(&e.properties))
-        .collect();
+    // Failed interactions are events: the log's fingerprint covers them, so they are read
+    // once per log and day, not on every view (a scan of every event's properties).
+    let failed: std::sync::Arc<Vec<OutcomeEvent>> =
+        match memo::get(ws, data, now, "moments failed outcomes") {
+            Some(f) => f,
+            None => {
+                let failed: Vec<OutcomeEvent> = state
+                    .store
+                    .outcome_events(ws)
+                    .await?
+                    .into_iter()
+                    .filter(|e| crate::journeys::failed_outcome(&e.properties))
+                    .collect();
+                memo::put(ws, data, now, "moments failed outcomes".to_owned(), failed)
+            }
+        };
     let choices = state.store.touchpoint_choices(ws).await?;
     let reviews = state.store.list_reviews(ws).await?;
     let experiences = experiences(data, &survey_touchpoints, answers, &failed, cases, &reviews);
+    // The ranking depends on the log, the weight and the experiences: keyed by a digest of
+    // the last two, it is computed once per log and day unless answers, cases or reviews change.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for e in &experiences {
+            (e.customer.0, e.touchpoint.0, e.time, e.rating).hash(&mut h);
+        }
+        format!("moments ranking {weight} {:x}", h.finish())
+    };
     let data = data.clone();
     let (threshold_days, ranked) = tokio::task::spawn_blocking(move || {
-        let threshold_days = propose_threshold(&data.log, &ThresholdQuery::new(now)).days;
-        let query = MomentsQuery {
-            bad_weight: weight as f64,
-            churn: ChurnQuery {
-                now,
-                inactive_after_seconds: i64::from(threshold_days) * 86_400,
-                period: Period::Month,
-            },
-        };
-        let ranked: Vec<_> = moments_of_truth(&data.log, &experiences, &query)
-            .into_iter()
-            .filter_map(|m| {
-                let log_tp: LogTp = data.log.touchpoint_id(&m.touchpoint)?;
-                Some((data.touchpoint_of(log_tp).0, m))
-            })
-            .collect();
-        (threshold_days, ranked)
+        let ranked = memo::remember(ws, &data, now, key, || {
+            rank_log(&data, &experiences, weight, now)
+        });
+        ranked.as_ref().clone()
     })
     .await
     .map_err(|e| AppError::internal(e.to_string()))?;
@@ -250,6 +253,33 @@ pub async fn ranking(
         threshold_days,
         moments,
     })
+}
+
+/// The log's part of the ranking: the churn threshold and the moments of truth, with the
+/// database touchpoint of each.
+fn rank_log(
+    data: &AnalyticsData,
+    experiences: &[Experience],
+    weight: i64,
+    now: i64,
+) -> (u32, Vec<(i64, kunde_analytics::moments::MomentOfTruth)>) {
+    let threshold_days = propose_threshold(&data.log, &ThresholdQuery::new(now)).days;
+    let query = MomentsQuery {
+        bad_weight: weight as f64,
+        churn: ChurnQuery {
+            now,
+            inactive_after_seconds: i64::from(threshold_days) * 86_400,
+            period: Period::Month,
+        },
+    };
+    let ranked: Vec<_> = moments_of_truth(&data.log, experiences, &query)
+        .into_iter()
+        .filter_map(|m| {
+            let log_tp: LogTp = data.log.touchpoint_id(&m.touchpoint)?;
+            Some((data.touchpoint_of(log_tp).0, m))
+        })
+        .collect();
+    (threshold_days, ranked)
 }
 
 #[cfg(test)]
