@@ -87,14 +87,19 @@ customers=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers")
 printf "stored: %s customers, %s orders, %s events (database %s)\n" "$customers" "$orders" "$total" "$(du -h "$DB" | cut -f1)"
 
 echo "== serving"
+rm -rf "$WORK/analytics"
 start serve
 JAR="$WORK/cookies"
-curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
-csrf=$(awk '$6 == "kunde_csrf" { print $7 }' "$JAR")
-curl -s -b "$JAR" -c "$JAR" -o /dev/null \
-    --data-urlencode "csrf=$csrf" --data-urlencode "email=owner@demo.kunde.test" \
-    --data-urlencode "password=demo-password" --data-urlencode "next=/" \
-    "http://127.0.0.1:$PORT/signin"
+signin() {
+    rm -f "$JAR"
+    curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
+    csrf=$(awk '$6 == "kunde_csrf" { print $7 }' "$JAR")
+    curl -s -b "$JAR" -c "$JAR" -o /dev/null \
+        --data-urlencode "csrf=$csrf" --data-urlencode "email=owner@demo.kunde.test" \
+        --data-urlencode "password=demo-password" --data-urlencode "next=/" \
+        "http://127.0.0.1:$PORT/signin"
+}
+signin
 
 get() { # prints seconds and status of one request
     curl -s -b "$JAR" -o "$WORK/page" -w "%{time_total} %{http_code}\n" "http://127.0.0.1:$PORT$1"
@@ -116,6 +121,20 @@ for page in /value/retention /value/churn /value/revenue /value/rfm /value/clv /
     report "$page, warm:" "$page" 3
 done
 grep 'event log loaded' "$WORK/serve.log" | head -1 || true
+
+echo "== restart: the first request reads the kept log file (DATA_DIR/analytics)"
+for _ in $(seq 1 100); do
+    [[ -s "$WORK/analytics/events-1.bin" ]] && ! ls "$WORK/analytics/"*.tmp >/dev/null 2>&1 && break
+    sleep 0.2
+done
+ls -l "$WORK/analytics/" | tail -n +2
+stop
+start serve
+signin
+report "first request after the restart:" "/value/retention" 1
+report "/value/clv, cold:" "/value/clv" 1
+report "/, cold:" "/" 1
+grep 'event log loaded' "$WORK/serve.log" | tail -1 || true
 
 echo "== one new order arrives"
 sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)

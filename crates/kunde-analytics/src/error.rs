@@ -29,6 +29,8 @@ pub enum Error {
     },
     #[error("a grouping must give a group to each of the {expected} customers, got {got}")]
     GroupingLength { expected: usize, got: usize },
+    #[error("not a valid event log file: {0}")]
+    CorruptFile(&'static str),
     #[error("not enough data: {0}")]
     NotEnoughData(&'static str),
     #[error("invalid customer summary on row {row}: {reason}")]

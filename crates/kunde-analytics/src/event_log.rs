@@ -630,19 +630,19 @@ fn sort_run(run: &mut [(i64, u16, f64)]) {
 /// Events sorted by customer, then time; see the module docs for the memory layout.
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
-    customer_names: NameTable,
-    touchpoint_names: Vec<String>,
+    pub(crate) customer_names: NameTable,
+    pub(crate) touchpoint_names: Vec<String>,
     /// Whether any event has a non-zero amount (scans that only sum amounts skip the
     /// column when none has).
-    has_amounts: bool,
+    pub(crate) has_amounts: bool,
     /// `offsets[c]..offsets[c + 1]` are the events of customer `c`.
-    offsets: Vec<u32>,
-    times: Vec<i64>,
-    touchpoints: Vec<u16>,
-    amounts: Vec<f64>,
+    pub(crate) offsets: Vec<u32>,
+    pub(crate) times: Vec<i64>,
+    pub(crate) touchpoints: Vec<u16>,
+    pub(crate) amounts: Vec<f64>,
     /// The business's time zone: calendar periods (months of cohorts, revenue, churn) start
     /// at its local midnight. UTC unless set.
-    zone: crate::civil::Zone,
+    pub(crate) zone: crate::civil::Zone,
 }
 
 /// The events of one customer, in time order, as parallel slices.
@@ -669,6 +669,28 @@ impl CustomerEvents<'_> {
 }
 
 impl EventLog {
+    /// A log from checked columns (see `event_log_file`).
+    pub(crate) fn from_parts(
+        customer_names: NameTable,
+        touchpoint_names: Vec<String>,
+        has_amounts: bool,
+        offsets: Vec<u32>,
+        times: Vec<i64>,
+        touchpoints: Vec<u16>,
+        amounts: Vec<f64>,
+    ) -> EventLog {
+        EventLog {
+            customer_names,
+            touchpoint_names,
+            has_amounts,
+            offsets,
+            times,
+            touchpoints,
+            amounts,
+            zone: crate::civil::Zone::utc(),
+        }
+    }
+
     /// Sets the time zone whose calendar [`EventLog::period_key`] uses.
     pub fn set_zone(&mut self, zone: crate::civil::Zone) {
         self.zone = zone;

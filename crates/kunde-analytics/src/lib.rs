@@ -13,6 +13,7 @@ pub mod correlation;
 pub mod engagement;
 pub mod error;
 pub mod event_log;
+mod event_log_file;
 pub mod funnel;
 pub mod grouping;
 pub mod lifecycle;

@@ -18,6 +18,26 @@ pub(crate) struct NameTable {
 }
 
 impl NameTable {
+    /// The names' text and where each ends, for writing the table out.
+    pub(crate) fn parts(&self) -> (&str, &[usize]) {
+        (&self.text, &self.ends)
+    }
+
+    /// A table from [`NameTable::parts`] (ends checked by the caller: ascending, on char
+    /// boundaries of `text`); names are looked up again from them. `None` if a name repeats.
+    pub(crate) fn from_parts(text: String, ends: Vec<usize>) -> Option<NameTable> {
+        let mut t = NameTable::default();
+        let mut start = 0;
+        for (i, &e) in ends.iter().enumerate() {
+            if t.intern(&text[start..e]) as usize != i {
+                return None;
+            }
+            start = e;
+        }
+        t.shrink_to_fit();
+        Some(t)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }

@@ -25,6 +25,9 @@ pub struct EventsFingerprint {
     pub max_event_id: i64,
     pub customers: i64,
     pub max_customer_id: i64,
+    /// Customers erased (an erasure keeps the customer as an anonymous stand-in, so the
+    /// counts above stay: the name in a built log must still be replaced).
+    pub erasures: i64,
 }
 
 /// What can be read on every request in (nearly) constant time: the largest event id of
@@ -50,6 +53,9 @@ pub struct AnalyticsCustomer {
 /// A workspace's event log and the way back to the database's ids.
 #[derive(Debug)]
 pub struct AnalyticsData {
+    /// Different for every log built or read in this process (see [`next_generation`]), so
+    /// figures remembered for one log are never taken for another's.
+    pub generation: u64,
     pub fingerprint: EventsFingerprint,
     pub log: EventLog,
     /// Indexed by the log's customer id.
@@ -71,7 +77,147 @@ impl AnalyticsData {
     pub fn customer(&self, c: kunde_analytics::CustomerId) -> &AnalyticsCustomer {
         &self.customers[c.0 as usize]
     }
+
+    /// The built log and its way back to the database as bytes, for a file that lets a
+    /// restarted server skip reading every event ([`AnalyticsData::from_bytes`]). It holds
+    /// customer names: it lives beside the database and is replaced when the data change.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let log = self.log.to_bytes();
+        let mut out = Vec::with_capacity(log.len() + self.customers.len() * 48 + 128);
+        out.extend_from_slice(DATA_MAGIC);
+        let f = &self.fingerprint;
+        for v in [
+            f.events,
+            f.customer_events,
+            f.max_event_id,
+            f.customers,
+            f.max_customer_id,
+            f.erasures,
+        ] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let text = |out: &mut Vec<u8>, s: &str| {
+            out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        };
+        out.extend_from_slice(&(self.customers.len() as u64).to_le_bytes());
+        for c in &self.customers {
+            out.extend_from_slice(&c.id.0.to_le_bytes());
+            text(&mut out, &c.name);
+            match &c.acquisition_channel {
+                Some(ch) => {
+                    out.push(1);
+                    text(&mut out, ch);
+                }
+                None => out.push(0),
+            }
+        }
+        out.extend_from_slice(&(self.touchpoint_ids.len() as u64).to_le_bytes());
+        for t in &self.touchpoint_ids {
+            out.extend_from_slice(&t.0.to_le_bytes());
+        }
+        for r in &self.reach {
+            out.extend_from_slice(&r.to_le_bytes());
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut h, &out);
+        out.extend_from_slice(&std::hash::Hasher::finish(&h).to_le_bytes());
+        out.extend_from_slice(&log);
+        out
+    }
+
+    /// Data from [`AnalyticsData::to_bytes`], or `None` if the bytes do not check out (a
+    /// damaged or foreign file: the caller loads from the database instead).
+    pub fn from_bytes(bytes: &[u8]) -> Option<AnalyticsData> {
+        let mut at = 0usize;
+        let take = |at: &mut usize, n: usize| -> Option<&[u8]> {
+            let end = at.checked_add(n)?;
+            let b = bytes.get(*at..end)?;
+            *at = end;
+            Some(b)
+        };
+        let i64_at = |at: &mut usize| -> Option<i64> {
+            Some(i64::from_le_bytes(take(at, 8)?.try_into().ok()?))
+        };
+        let text = |at: &mut usize| -> Option<String> {
+            let n = usize::try_from(i64_at(at)?).ok()?;
+            String::from_utf8(take(at, n)?.to_vec()).ok()
+        };
+        if take(&mut at, DATA_MAGIC.len())? != DATA_MAGIC {
+            return None;
+        }
+        let mut f = [0i64; 6];
+        for v in &mut f {
+            *v = i64_at(&mut at)?;
+        }
+        let fingerprint = EventsFingerprint {
+            events: f[0],
+            customer_events: f[1],
+            max_event_id: f[2],
+            customers: f[3],
+            max_customer_id: f[4],
+            erasures: f[5],
+        };
+        let n = usize::try_from(i64_at(&mut at)?).ok()?;
+        let mut customers = Vec::with_capacity(n.min(bytes.len() / 17));
+        for _ in 0..n {
+            let id = CustomerId(i64_at(&mut at)?);
+            let name = text(&mut at)?;
+            let acquisition_channel = match take(&mut at, 1)?[0] {
+                0 => None,
+                1 => Some(text(&mut at)?),
+                _ => return None,
+            };
+            customers.push(AnalyticsCustomer {
+                id,
+                name,
+                acquisition_channel,
+            });
+        }
+        let n = usize::try_from(i64_at(&mut at)?).ok()?;
+        let mut touchpoint_ids = Vec::with_capacity(n.min(bytes.len() / 8));
+        for _ in 0..n {
+            touchpoint_ids.push(TouchpointId(i64_at(&mut at)?));
+        }
+        let mut reach = Vec::with_capacity(n);
+        for _ in 0..n {
+            reach.push(u64::try_from(i64_at(&mut at)?).ok()?);
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut h, &bytes[..at]);
+        if i64_at(&mut at)? != std::hash::Hasher::finish(&h) as i64 {
+            return None;
+        }
+        let log = EventLog::from_bytes(&bytes[at..]).ok()?;
+        if log.customer_count() != customers.len() || log.touchpoint_count() != touchpoint_ids.len()
+        {
+            return None;
+        }
+        let touchpoints = touchpoint_ids
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| Some((t, kunde_analytics::TouchpointId(u16::try_from(i).ok()?))))
+            .collect::<Option<HashMap<_, _>>>()?;
+        Some(AnalyticsData {
+            generation: next_generation(),
+            fingerprint,
+            log,
+            customers,
+            touchpoints,
+            touchpoint_ids,
+            reach,
+        })
+    }
 }
+
+/// A number no other log built or read in this process has had.
+pub fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The start of [`AnalyticsData::to_bytes`]; the version is in the name.
+const DATA_MAGIC: &[u8; 8] = b"KUNDEAD1";
 
 /// A new log with the old log's events and the new rows (customer, time, touchpoint,
 /// amount); the customers are the old log's, in the same order.
@@ -126,6 +272,7 @@ fn rebuild(
     let log = builder.build();
     let reach = customers_per_touchpoint(&log);
     Ok(AnalyticsData {
+        generation: next_generation(),
         fingerprint,
         log,
         customers: old.customers.clone(),
@@ -223,12 +370,18 @@ impl Store {
             .bind(ws.0)
             .fetch_one(pool)
             .await?;
+            let (erasures,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM erasure_log WHERE workspace_id = $1")
+                    .bind(ws.0)
+                    .fetch_one(pool)
+                    .await?;
             Ok(EventsFingerprint {
                 events,
                 customer_events,
                 max_event_id: max_event_id.unwrap_or(0),
                 customers,
                 max_customer_id: max_customer_id.unwrap_or(0),
+                erasures,
             })
         })
     }
@@ -345,6 +498,7 @@ impl Store {
         .await
         .map_err(|e| StoreError::Corrupt(format!("building the event log: {e}")))?;
         Ok(AnalyticsData {
+            generation: next_generation(),
             fingerprint,
             log,
             customers,

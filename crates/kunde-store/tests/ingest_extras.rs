@@ -13,6 +13,7 @@ kunde_store::store_suite!(
     a_segment_naming_another_workspaces_customer_is_not_saved,
     a_publishable_key_remembers_the_origins_allowed_to_use_it,
     a_workspace_import_records_which_touchpoint_a_step_redesigns,
+    a_loaded_log_read_back_from_its_bytes_is_the_same_and_an_erasure_changes_the_fingerprint,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -351,4 +352,51 @@ async fn a_workspace_import_records_which_touchpoint_a_step_redesigns(store: &St
         .push(("call_back".into(), "missing".into()));
     assert!(store.import_workspace(&import, NOW).await.is_err());
     assert_eq!(store.count_workspaces().await.unwrap(), 1);
+}
+
+async fn a_loaded_log_read_back_from_its_bytes_is_the_same_and_an_erasure_changes_the_fingerprint(
+    store: &Store,
+) {
+    let (ws, _) = workspace(store, "kept").await;
+    let tps = touchpoints(store, ws, 2).await;
+    let cs = customers(store, ws, 3).await;
+    let batch = vec![
+        event(Some(cs[0]), tps[0], NOW - 300, Some(12_500)),
+        event(Some(cs[1]), tps[1], NOW - 200, None),
+        event(Some(cs[0]), tps[1], NOW - 100, Some(-500)),
+        event(None, tps[0], NOW - 50, None),
+    ];
+    store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+    let data = store.load_event_log(ws).await.unwrap();
+    let back = kunde_store::AnalyticsData::from_bytes(&data.to_bytes()).expect("read back");
+    assert_eq!(back.fingerprint, data.fingerprint);
+    assert_eq!(back.customers, data.customers);
+    assert_eq!(back.touchpoints, data.touchpoints);
+    assert_eq!(back.touchpoint_ids, data.touchpoint_ids);
+    assert_eq!(back.reach, data.reach);
+    assert_eq!(back.log.event_count(), 3);
+    for c in data.log.customers() {
+        let b = back.log.events_of(c.customer);
+        assert_eq!(
+            (c.times, c.touchpoints, c.amounts),
+            (b.times, b.touchpoints, b.amounts)
+        );
+    }
+    assert_ne!(
+        back.generation, data.generation,
+        "each log read is a new generation"
+    );
+    // A damaged copy is refused rather than trusted.
+    let mut bytes = data.to_bytes();
+    bytes[20] ^= 1;
+    assert!(kunde_store::AnalyticsData::from_bytes(&bytes).is_none());
+    // Erasing a customer keeps the counts (an anonymous stand-in stays) but not the
+    // fingerprint, so a kept log with the erased name is not used again.
+    store
+        .erase_customer(ws, cs[0], &kunde_store::Actor::system("test"), NOW)
+        .await
+        .unwrap();
+    let after = store.events_fingerprint(ws).await.unwrap();
+    assert_eq!(after.customers, data.fingerprint.customers);
+    assert_ne!(after, data.fingerprint);
 }

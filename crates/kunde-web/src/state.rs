@@ -20,6 +20,10 @@ pub struct WebConfig {
     /// How long a claim on timed work (a message to send, a reminder, an escalation) holds
     /// before another instance may take it over; `None`: [`DEFAULT_CLAIM_LEASE_SECS`].
     pub claim_lease_secs: Option<i64>,
+    /// Where built event logs are kept between starts (`events-{workspace}.bin`), so the
+    /// first analytics page after a restart does not read every event again; `None`: not
+    /// kept (tests).
+    pub analytics_dir: Option<std::path::PathBuf>,
 }
 
 /// The lease of a claim on timed work: longer than sending one message can take (the SMTP
@@ -60,12 +64,16 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         let lease = config.claim_lease_secs.unwrap_or(DEFAULT_CLAIM_LEASE_SECS);
+        let analytics = match &config.analytics_dir {
+            Some(dir) => crate::kit::event_cache::AnalyticsCache::kept_in(dir.clone()),
+            None => Default::default(),
+        };
         Self {
             rate_limits: RateLimiter::for_store(&store),
             store,
             config,
             clock: system_clock(),
-            analytics: Default::default(),
+            analytics,
             mail_notify: Default::default(),
             claimer: Arc::new(kunde_store::Claimer::new(lease)),
             stopping: Default::default(),

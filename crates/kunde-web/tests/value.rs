@@ -28,6 +28,7 @@ on_both_databases!(
     months_start_at_the_business_local_midnight,
     the_customer_list_sorts_by_predicted_value,
     the_start_page_lists_valuable_customers_at_risk,
+    a_restarted_server_uses_the_kept_log_only_while_the_database_matches_it,
 );
 
 fn day(y: i32, m: u8, d: u8) -> i64 {
@@ -972,4 +973,84 @@ async fn the_start_page_lists_valuable_customers_at_risk(db: &TestDb) {
     // The staff member sees the same list (it is not owner-only).
     let mut staff = signed_in(db, kunde_demo::DEMO_STAFF_EMAIL).await;
     assert!(staff.get("/").await.body.contains("id=\"today-at-risk\""));
+}
+
+/// A server (app state) whose built logs are kept in `dir`, as `kunde serve` keeps them.
+fn kept_state(db: &TestDb, dir: &std::path::Path) -> kunde_web::AppState {
+    let config = kunde_web::WebConfig {
+        analytics_dir: Some(dir.to_owned()),
+        ..Default::default()
+    };
+    let mut s = kunde_web::AppState::new(db.store.clone(), config);
+    s.clock = std::sync::Arc::new(|| NOW);
+    s
+}
+
+async fn wait_for_file(path: &std::path::Path) -> kunde_store::AnalyticsData {
+    for _ in 0..200 {
+        if let Ok(bytes) = std::fs::read(path)
+            && let Some(d) = kunde_store::AnalyticsData::from_bytes(&bytes)
+        {
+            return d;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{} was not written", path.display());
+}
+
+async fn january_names(state: kunde_web::AppState) -> Vec<Vec<String>> {
+    let mut c = Client::new(state);
+    c.sign_in("staff@a.test").await;
+    let page = c.get("/value/customers?who=cohort&month=2025-01").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    table_after(&page.body, "id=\"who\"")
+}
+
+async fn a_restarted_server_uses_the_kept_log_only_while_the_database_matches_it(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("events-{}.bin", b.ws.0));
+    let expected = vec![
+        vec!["Ann Andersen".to_owned(), "ads".to_owned()],
+        vec!["Bo Berg".to_owned(), "ads".to_owned()],
+    ];
+    assert_eq!(january_names(kept_state(db, dir.path())).await, expected);
+    let mut kept = wait_for_file(&file).await;
+    assert_eq!(kept.log.event_count(), 8);
+    // A restart reads the file while the database still matches it: a name changed only in
+    // the file shows, which proves the events were not read again.
+    let ann = kept
+        .customers
+        .iter_mut()
+        .find(|c| c.name == "Ann Andersen")
+        .unwrap();
+    ann.name = "Ann From The File".to_owned();
+    std::fs::write(&file, kept.to_bytes()).unwrap();
+    let names = january_names(kept_state(db, dir.path())).await;
+    assert_eq!(names[0][0], "Ann From The File");
+    // A new event changes the database: the file no longer matches, the log is read from
+    // the database, and the file is written again from it.
+    db.store
+        .insert_events(
+            b.ws,
+            &[NewEvent {
+                customer_id: Some(b.ann),
+                visitor_id: None,
+                touchpoint_id: b.web,
+                occurred_at: day(2025, 12, 1),
+                channel: Channel::Web,
+                amount: None,
+                properties: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(january_names(kept_state(db, dir.path())).await, expected);
+    let rewritten = wait_for_file(&file).await;
+    assert_eq!(rewritten.log.event_count(), 9);
+    assert!(rewritten.customers.iter().any(|c| c.name == "Ann Andersen"));
+    // A damaged file is not trusted: the page is right and the file is replaced.
+    std::fs::write(&file, b"KUNDEAD1 damaged").unwrap();
+    assert_eq!(january_names(kept_state(db, dir.path())).await, expected);
+    assert_eq!(wait_for_file(&file).await.log.event_count(), 9);
 }

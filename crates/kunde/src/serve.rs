@@ -55,6 +55,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             public_url: Some(config.public_url.clone()),
             trust_proxy: config.trust_proxy,
             claim_lease_secs: claim_lease()?,
+            analytics_dir: Some(config.data_dir.join("analytics")),
         },
     );
     // Claims on timed work carry this id (see "Running several instances" in the README).

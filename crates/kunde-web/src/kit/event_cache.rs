@@ -14,6 +14,7 @@
 use kunde_domain::{TouchpointId, WorkspaceId};
 use kunde_store::{AnalyticsData, QuickFingerprint, Store, StoreError};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -38,13 +39,21 @@ struct Inner {
     /// The default funnel found for a log (by address) and a touchpoint list (by digest).
     defaults: HashMap<WorkspaceId, (usize, u64, Vec<TouchpointId>)>,
     uses: u64,
+    /// When each workspace's log was last written to its file.
+    written: HashMap<WorkspaceId, Instant>,
 }
 
 /// Cheap to clone: all clones share one cache.
 #[derive(Clone, Default)]
 pub struct AnalyticsCache {
     inner: Arc<Mutex<Inner>>,
+    /// Where built logs are kept between starts, if anywhere.
+    dir: Option<Arc<PathBuf>>,
 }
+
+/// A log rebuilt by appending new events is written out at most this often; a full load
+/// always is.
+const WRITE_EVERY: Duration = Duration::from_secs(300);
 
 impl std::fmt::Debug for AnalyticsCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -53,6 +62,81 @@ impl std::fmt::Debug for AnalyticsCache {
 }
 
 impl AnalyticsCache {
+    /// A cache that keeps each built log in `dir` too (`events-{workspace}.bin`): after a
+    /// restart the file is used when the database's [`kunde_store::EventsFingerprint`] still
+    /// matches it, and removed when it does not. The file is never the source of truth.
+    pub fn kept_in(dir: PathBuf) -> Self {
+        Self {
+            dir: Some(Arc::new(dir)),
+            ..Self::default()
+        }
+    }
+
+    fn file(&self, ws: WorkspaceId) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join(format!("events-{}.bin", ws.0)))
+    }
+
+    /// The workspace's log from its file, if there is one and the database has not changed
+    /// since it was written; a stale or damaged file is removed.
+    async fn read_file(&self, store: &Store, ws: WorkspaceId) -> Option<AnalyticsData> {
+        let path = self.file(ws)?;
+        let bytes = tokio::fs::read(&path).await.ok()?;
+        let current = store.events_fingerprint(ws).await.ok()?;
+        let data = tokio::task::spawn_blocking(move || AnalyticsData::from_bytes(&bytes))
+            .await
+            .ok()
+            .flatten();
+        match data {
+            Some(d) if d.fingerprint == current => Some(d),
+            _ => {
+                self.remove_file(ws);
+                None
+            }
+        }
+    }
+
+    fn remove_file(&self, ws: WorkspaceId) {
+        if let Some(path) = self.file(ws)
+            && let Err(e) = std::fs::remove_file(&path)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(error = %e, path = %path.display(), "removing a stale event log file failed");
+        }
+    }
+
+    /// Writes the log to its file in the background (at most every [`WRITE_EVERY`] unless
+    /// `always`): to a temporary file first, then renamed, so a crash leaves the old file or
+    /// the new one, never half of one.
+    fn write_file(&self, ws: WorkspaceId, data: Arc<AnalyticsData>, always: bool) {
+        let Some(path) = self.file(ws) else {
+            return;
+        };
+        {
+            let mut inner = self.lock();
+            if !always
+                && inner
+                    .written
+                    .get(&ws)
+                    .is_some_and(|t| t.elapsed() < WRITE_EVERY)
+            {
+                return;
+            }
+            inner.written.insert(ws, Instant::now());
+        }
+        tokio::task::spawn_blocking(move || {
+            let bytes = data.to_bytes();
+            let tmp = path.with_extension("tmp");
+            let result = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&tmp, &bytes))
+                .and_then(|()| std::fs::rename(&tmp, &path));
+            if let Err(e) = result {
+                tracing::warn!(error = %e, path = %path.display(), "keeping the event log in a file failed");
+            }
+        });
+    }
+
     /// The workspace's current event log on the calendar of the time zone `zone_name` (the
     /// business's), loaded only if its events or its zone changed since it was last built.
     pub async fn get(
@@ -102,17 +186,26 @@ impl AnalyticsCache {
             Some(old) => store.append_to_event_log(ws, &old).await?,
             None => None,
         };
-        let mut data = match appended {
-            Some(data) => data,
-            None => store.load_event_log(ws).await?,
+        let (mut data, source) = match appended {
+            Some(data) => (data, "appended"),
+            None => match self.read_file(store, ws).await {
+                Some(data) => (data, "file"),
+                None => (store.load_event_log(ws).await?, "database"),
+            },
         };
         data.log.set_zone(zone.clone());
         let data = Arc::new(data);
+        match source {
+            "database" => self.write_file(ws, data.clone(), true),
+            "appended" => self.write_file(ws, data.clone(), false),
+            _ => {}
+        }
         tracing::info!(
             workspace = ws.0,
             events = data.log.event_count(),
             customers = data.log.customer_count(),
             millis = started.elapsed().as_millis() as u64,
+            source,
             "event log loaded for analytics"
         );
         let mut inner = self.lock();
@@ -181,9 +274,12 @@ impl AnalyticsCache {
         match result {
             Ok(fp) if fp == expected.fingerprint => e.full_check = Instant::now(),
             Ok(_) => {
-                // Changed: the next request loads the log again.
+                // Changed: the next request loads the log again, and the file (which may
+                // hold a name since erased) goes now.
                 inner.entries.remove(&ws);
                 inner.defaults.remove(&ws);
+                drop(inner);
+                self.remove_file(ws);
             }
             Err(err) => tracing::warn!(error = %err, "checking the analytics cache failed"),
         }

@@ -1,6 +1,6 @@
 //! Figures computed from a workspace's cached event log, remembered for that log and day: a
 //! page's second view costs a lookup, not a pass over millions of events. A new event gives a
-//! new log (another fingerprint and address), a new day another key. At most
+//! new log (another fingerprint and generation), a new day another key. At most
 //! [`WORKSPACES`] workspaces keep figures, each at most [`FIGURES`] of them.
 //!
 //! Only figures computed from the log alone (and `now`, to the day) may be kept here, or
@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 const WORKSPACES: usize = 8;
 const FIGURES: usize = 64;
 
-type LogKey = (usize, EventsFingerprint, i64);
+type LogKey = (u64, EventsFingerprint, i64);
 type Entry = (LogKey, HashMap<String, Arc<dyn Any + Send + Sync>>);
 
 static MEMO: LazyLock<Mutex<HashMap<WorkspaceId, Entry>>> = LazyLock::new(Default::default);
@@ -38,11 +38,7 @@ pub fn remember<T: Send + Sync + 'static>(
 }
 
 fn log_key(data: &Arc<AnalyticsData>, now: i64) -> LogKey {
-    (
-        Arc::as_ptr(data) as usize,
-        data.fingerprint,
-        now.div_euclid(86_400),
-    )
+    (data.generation, data.fingerprint, now.div_euclid(86_400))
 }
 
 /// What was remembered under `key` for this log and day, if anything.

@@ -1,0 +1,177 @@
+//! An [`EventLog`] as bytes and back, so that a server can keep the built log in a file and
+//! start without reading every event again. The core does no I/O: the caller writes and
+//! reads the bytes. The format is little-endian columns behind a magic and a version, with
+//! a checksum of everything before it at the end; anything that does not check out is
+//! refused ([`Error::CorruptFile`]) and the caller builds the log from its source instead.
+//! The time zone is not stored: the caller sets it.
+
+use crate::error::Error;
+use crate::event_log::EventLog;
+use crate::names::NameTable;
+use std::hash::Hasher;
+
+const MAGIC: &[u8; 8] = b"KUNDELOG";
+const VERSION: u32 = 1;
+
+/// A checksum of the bytes (SipHash with fixed keys; a mismatch only costs a rebuild).
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        if n > self.bytes.len() {
+            return Err(Error::CorruptFile("truncated"));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    fn u64(&mut self) -> Result<u64, Error> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+
+    fn len(&mut self) -> Result<usize, Error> {
+        usize::try_from(self.u64()?).map_err(|_| Error::CorruptFile("length"))
+    }
+
+    /// `n` fixed-size items decoded by `f`, with the length checked before allocating.
+    fn items<T>(&mut self, n: usize, size: usize, f: impl Fn(&[u8]) -> T) -> Result<Vec<T>, Error> {
+        let total = n.checked_mul(size).ok_or(Error::CorruptFile("length"))?;
+        Ok(self.take(total)?.chunks_exact(size).map(f).collect())
+    }
+}
+
+impl EventLog {
+    /// The log as bytes for [`EventLog::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (names, ends) = self.customer_names.parts();
+        let events = self.times.len();
+        let mut out = Vec::with_capacity(64 + names.len() + ends.len() * 8 + events * 18);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(u8::from(self.has_amounts));
+        let put = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u64).to_le_bytes());
+        put(&mut out, self.touchpoint_names.len());
+        for name in &self.touchpoint_names {
+            put(&mut out, name.len());
+            out.extend_from_slice(name.as_bytes());
+        }
+        put(&mut out, names.len());
+        out.extend_from_slice(names.as_bytes());
+        put(&mut out, ends.len());
+        for &e in ends {
+            put(&mut out, e);
+        }
+        put(&mut out, self.offsets.len());
+        for &o in &self.offsets {
+            out.extend_from_slice(&o.to_le_bytes());
+        }
+        put(&mut out, events);
+        for &t in &self.times {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for &t in &self.touchpoints {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for &a in &self.amounts {
+            out.extend_from_slice(&a.to_bits().to_le_bytes());
+        }
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// A log from [`EventLog::to_bytes`]'s bytes, after checking the checksum and that every
+    /// column is consistent with the others (UTC; set the zone with [`EventLog::set_zone`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<EventLog, Error> {
+        if bytes.len() < MAGIC.len() + 4 + 8 || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(Error::CorruptFile("not an event log file"));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        if checksum(body) != u64::from_le_bytes(sum.try_into().expect("8 bytes")) {
+            return Err(Error::CorruptFile("checksum"));
+        }
+        let mut r = Reader {
+            bytes: &body[MAGIC.len()..],
+        };
+        if u32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes")) != VERSION {
+            return Err(Error::CorruptFile("version"));
+        }
+        let has_amounts = r.take(1)?[0] != 0;
+        let tp_count = r.len()?;
+        if tp_count > usize::from(u16::MAX) + 1 {
+            return Err(Error::CorruptFile("touchpoints"));
+        }
+        let mut touchpoint_names = Vec::with_capacity(tp_count);
+        for _ in 0..tp_count {
+            let n = r.len()?;
+            let name = std::str::from_utf8(r.take(n)?).map_err(|_| Error::CorruptFile("utf-8"))?;
+            touchpoint_names.push(name.to_owned());
+        }
+        let text_len = r.len()?;
+        let text = std::str::from_utf8(r.take(text_len)?)
+            .map_err(|_| Error::CorruptFile("utf-8"))?
+            .to_owned();
+        let customers = r.len()?;
+        let ends = r.items(customers, 8, |b| {
+            u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize
+        })?;
+        let mut start = 0;
+        for &e in &ends {
+            if e < start || e > text.len() || !text.is_char_boundary(e) {
+                return Err(Error::CorruptFile("customer names"));
+            }
+            start = e;
+        }
+        let offsets_len = r.len()?;
+        if offsets_len != customers + 1 {
+            return Err(Error::CorruptFile("offsets"));
+        }
+        let offsets = r.items(offsets_len, 4, |b| {
+            u32::from_le_bytes(b.try_into().expect("4 bytes"))
+        })?;
+        let events = r.len()?;
+        if offsets.first() != Some(&0)
+            || offsets.windows(2).any(|w| w[0] > w[1])
+            || offsets.last().map(|&o| o as usize) != Some(events)
+        {
+            return Err(Error::CorruptFile("offsets"));
+        }
+        let times = r.items(events, 8, |b| {
+            i64::from_le_bytes(b.try_into().expect("8 bytes"))
+        })?;
+        let touchpoints = r.items(events, 2, |b| {
+            u16::from_le_bytes(b.try_into().expect("2 bytes"))
+        })?;
+        if touchpoints.iter().any(|&t| usize::from(t) >= tp_count) {
+            return Err(Error::CorruptFile("touchpoints"));
+        }
+        let amounts = r.items(events, 8, |b| {
+            f64::from_bits(u64::from_le_bytes(b.try_into().expect("8 bytes")))
+        })?;
+        if !r.bytes.is_empty() {
+            return Err(Error::CorruptFile("trailing bytes"));
+        }
+        let names =
+            NameTable::from_parts(text, ends).ok_or(Error::CorruptFile("customer names"))?;
+        Ok(EventLog::from_parts(
+            names,
+            touchpoint_names,
+            has_amounts,
+            offsets,
+            times,
+            touchpoints,
+            amounts,
+        ))
+    }
+}
