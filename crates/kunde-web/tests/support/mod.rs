@@ -150,6 +150,62 @@ impl Client {
         self.send(request).await
     }
 
+    /// Posts a `multipart/form-data` form with the CSRF token, as an upload form would; a field
+    /// with a file name is sent as a file.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &[u8], Option<&str>)],
+    ) -> Reply {
+        if !self.cookies.contains_key("kunde_csrf") {
+            self.get("/signin").await;
+        }
+        let boundary = "kundeboundary9XmultipartQ";
+        let mut body = Vec::new();
+        let token = self.cookies["kunde_csrf"].clone();
+        let all = std::iter::once(("csrf", token.as_bytes(), None)).chain(fields.iter().copied());
+        for (name, value, file_name) in all {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let disposition = match file_name {
+                Some(f) => format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: text/csv\r\n\r\n"
+                ),
+                None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+            };
+            body.extend_from_slice(disposition.as_bytes());
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Sends a request with a JSON body and the given headers.
+    pub async fn send_json(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        json: &str,
+    ) -> Reply {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        self.send(request.body(Body::from(json.to_owned())).unwrap())
+            .await
+    }
+
     pub async fn sign_in(&mut self, email: &str) -> Reply {
         let reply = self
             .post(
