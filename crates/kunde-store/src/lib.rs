@@ -16,6 +16,7 @@ mod bulk;
 mod business_calendar;
 mod cases;
 mod claims;
+mod competitors;
 mod customers;
 mod events;
 pub mod export_zip;
@@ -55,6 +56,7 @@ pub use cases::{
     token_hash,
 };
 pub use claims::{Claimer, NewerDatabase};
+pub use competitors::{Competitor, NewStandard, Standard, StandardValue};
 pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{

@@ -33,6 +33,8 @@ pub(super) struct CardView {
     pub stat: String,
     /// For a to-be journey: the matching as-is touchpoint's observed conversion and drop-off.
     pub as_is: String,
+    /// Where the business stands against its competitors (line, behind), per standard.
+    pub standing: Vec<(String, bool)>,
 }
 
 /// A journey with everything its pages show, read once per request.
@@ -43,6 +45,8 @@ pub(super) struct Loaded {
     pub users: Vec<User>,
     /// (touchpoint, the as-is touchpoint it redesigns), for a to-be journey.
     pub counterparts: Vec<(TouchpointId, TouchpointId)>,
+    /// The competitors' standards of the workspace's touchpoints.
+    pub standards: Vec<kunde_store::Standard>,
 }
 
 impl Loaded {
@@ -64,7 +68,10 @@ pub(super) async fn load(
     let touchpoints = state.store.list_touchpoints(ws, j.id).await?;
     let users = state.store.list_users(ws).await?;
     let counterparts = state.store.touchpoint_counterparts(ws, j.id).await?;
+    let mut standards = state.store.list_standards(ws, None).await?;
+    standards.retain(|s| s.journey_id == j.id.0);
     Ok(Loaded {
+        standards,
         j,
         stages,
         touchpoints,
@@ -139,6 +146,7 @@ pub(super) fn columns(
     as_is: Option<&AsIs>,
 ) -> Vec<Column> {
     let last = l.stages.len().saturating_sub(1);
+    let standings = crate::competitors::standings(p, &l.standards);
     l.stages
         .iter()
         .enumerate()
@@ -178,6 +186,11 @@ pub(super) fn columns(
                         })
                         .unwrap_or_default();
                     CardView {
+                        standing: standings
+                            .iter()
+                            .filter(|s| s.touchpoint_id == t.id.0)
+                            .map(|s| (s.line.clone(), s.behind))
+                            .collect(),
                         t: t.clone(),
                         health: health_class(st.health()),
                         stat,
