@@ -66,7 +66,7 @@ pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
-pub use reviews::{Review, ReviewImport, ReviewInput};
+pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use spend::Spend;
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
