@@ -191,6 +191,24 @@ async fn an_export_is_imported_once_onto_the_review_site_touchpoint(db: &TestDb)
         "{home}"
     );
     assert!(home.contains("+3.5 vs. last month"), "{home}");
+    // The map's review-site card: the average and count, and the latest three reviews.
+    let j = db.store.list_journeys(ws).await.unwrap()[0].id;
+    let map = c.get(&format!("/journeys/{}", j.0)).await.body;
+    assert!(
+        map.contains("<a href=\"/reviews\">3.8 ★ average of 4 reviews</a>"),
+        "{map}"
+    );
+    assert!(
+        map.contains(
+            "<li><span aria-label=\"5/5\">★★★★★</span> Cy Cruz · 10 Mar 2026: Best bike shop</li>"
+        ),
+        "{map}"
+    );
+    assert!(map.contains("The zip broke"), "{map}");
+    assert!(
+        !map.contains("Friendly staff"),
+        "only the latest three: {map}"
+    );
 }
 
 async fn a_file_with_bad_rows_imports_nothing_and_names_them(db: &TestDb) {

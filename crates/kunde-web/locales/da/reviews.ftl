@@ -41,3 +41,4 @@ reviews-match-is-confirmed = Kunden er bekræftet af ejeren.
 reviews-match-is-rejected = Ejeren afviste den foreslåede kunde.
 reviews-match-confirmed = Kunden er bekræftet.
 reviews-match-rejected = Koblingen er afvist; anmeldelsen nævner ingen kunde.
+map-reviews-summary = { $average } ★ i gennemsnit af { $count } anmeldelser

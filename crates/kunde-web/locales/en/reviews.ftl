@@ -41,3 +41,4 @@ reviews-match-is-confirmed = Customer confirmed by the owner.
 reviews-match-is-rejected = The owner rejected the suggested customer.
 reviews-match-confirmed = The customer was confirmed.
 reviews-match-rejected = The match was rejected; the review names no customer.
+map-reviews-summary = { $average } ★ average of { $count } reviews

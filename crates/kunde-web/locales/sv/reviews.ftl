@@ -41,3 +41,4 @@ reviews-match-is-confirmed = Kunden är bekräftad av ägaren.
 reviews-match-is-rejected = Ägaren avvisade den föreslagna kunden.
 reviews-match-confirmed = Kunden har bekräftats.
 reviews-match-rejected = Kopplingen avvisades; recensionen nämner ingen kund.
+map-reviews-summary = { $average } ★ i snitt av { $count } recensioner

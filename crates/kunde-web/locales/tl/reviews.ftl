@@ -41,3 +41,4 @@ reviews-match-is-confirmed = Kinumpirma ng may-ari ang customer.
 reviews-match-is-rejected = Tinanggihan ng may-ari ang iminungkahing customer.
 reviews-match-confirmed = Nakumpirma ang customer.
 reviews-match-rejected = Tinanggihan ang pagtutugma; walang customer ang review.
+map-reviews-summary = { $average } ★ karaniwan ng { $count } review
