@@ -121,18 +121,21 @@ mod tests {
     use super::*;
     use StandardKind::*;
 
+    /// (kind, own, target, competitors, best, behind, target beats best)
+    type Case = (
+        StandardKind,
+        Option<f64>,
+        Option<f64>,
+        &'static [Option<f64>],
+        Option<(usize, f64)>,
+        bool,
+        Option<bool>,
+    );
+
     #[test]
     fn the_best_competitor_and_whether_the_business_is_behind() {
         // (kind, own, target, competitors, best, behind, target beats best)
-        let cases: &[(
-            StandardKind,
-            Option<f64>,
-            Option<f64>,
-            &[Option<f64>],
-            Option<(usize, f64)>,
-            bool,
-            Option<bool>,
-        )] = &[
+        let cases: &[Case] = &[
             // Time: lower is better. You 3 days, best 1 day, target 1 day.
             (
                 Time,
