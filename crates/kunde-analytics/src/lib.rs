@@ -27,6 +27,7 @@ pub mod retention;
 pub mod revenue;
 pub mod rfm;
 pub mod special;
+pub mod standards;
 pub mod stats;
 pub mod survey;
 pub mod survival;

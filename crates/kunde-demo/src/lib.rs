@@ -15,6 +15,7 @@ mod business;
 mod calendar;
 mod cases;
 mod catalog;
+mod competitors;
 mod history;
 mod journeys;
 mod kb;
@@ -118,6 +119,7 @@ pub fn generate(
         cases,
         surveys,
         touchpoint_counterparts: redesign::counterparts(),
+        competitors: competitors::competitors(),
     }
 }
 

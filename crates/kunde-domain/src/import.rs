@@ -24,6 +24,27 @@ pub struct WorkspaceImport {
     /// (touchpoint key, key of the touchpoint it redesigns): a to-be step and the as-is step
     /// whose numbers the to-be map shows next to it.
     pub touchpoint_counterparts: Vec<(String, String)>,
+    /// Competitors' names and their standards per touchpoint (issue 14).
+    pub competitors: ImportCompetitors,
+}
+
+/// Competitors and the standards to compare, as an import carries them.
+#[derive(Debug, Clone, Default)]
+pub struct ImportCompetitors {
+    pub names: Vec<String>,
+    pub standards: Vec<ImportStandard>,
+}
+
+/// One numeric standard of a touchpoint: its kind code (price, time, hours, rating), unit,
+/// the business's value, the target, and (competitor name, value).
+#[derive(Debug, Clone)]
+pub struct ImportStandard {
+    pub touchpoint: String,
+    pub kind: String,
+    pub unit: String,
+    pub own: Option<f64>,
+    pub target: Option<f64>,
+    pub values: Vec<(String, f64)>,
 }
 
 /// A workspace's business calendar and knowledge base, as an import carries them.

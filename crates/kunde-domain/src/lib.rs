@@ -26,8 +26,8 @@ pub use customer::{ACQUISITION_CHANNELS, Customer, NewCustomer};
 pub use event::{Event, NewEvent, NewOrder, NewOrderLine, Order, OrderLine};
 pub use ids::*;
 pub use import::{
-    ImportArticle, ImportEvent, ImportJourney, ImportKb, ImportOrder, ImportStage,
-    ImportTouchpoint, WorkspaceImport,
+    ImportArticle, ImportCompetitors, ImportEvent, ImportJourney, ImportKb, ImportOrder,
+    ImportStage, ImportStandard, ImportTouchpoint, WorkspaceImport,
 };
 pub use journey::{Journey, JourneyVariant, NewJourney, NewTouchpoint, Stage, Touchpoint};
 pub use kb::{Article, ArticleDraft, Visibility};

@@ -144,6 +144,53 @@ impl Store {
                 .await?;
             }
 
+            let mut competitor_ids = std::collections::HashMap::new();
+            for name in &import.competitors.names {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO competitors (workspace_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(ws)
+                .bind(name)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                competitor_ids.insert(name.as_str(), id);
+            }
+            for st in &import.competitors.standards {
+                let tp = touchpoints.get(st.touchpoint.as_str()).copied().ok_or_else(|| {
+                    StoreError::InvalidReference(format!("touchpoint key '{}'", st.touchpoint))
+                })?;
+                let (sid,): (i64,) = sqlx::query_as(
+                    "INSERT INTO touchpoint_standards (workspace_id, touchpoint_id, kind, unit, own_value,
+                            own_text, target_value, target_text, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, '', $6, '', $7) RETURNING id",
+                )
+                .bind(ws)
+                .bind(tp)
+                .bind(&st.kind)
+                .bind(&st.unit)
+                .bind(st.own)
+                .bind(st.target)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for (name, value) in &st.values {
+                    let cid = competitor_ids.get(name.as_str()).copied().ok_or_else(|| {
+                        StoreError::InvalidReference(format!("competitor '{name}'"))
+                    })?;
+                    sqlx::query(
+                        "INSERT INTO competitor_values (workspace_id, standard_id, competitor_id, value, text)
+                         VALUES ($1, $2, $3, $4, '')",
+                    )
+                    .bind(ws)
+                    .bind(sid)
+                    .bind(cid)
+                    .bind(*value)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+
             let customer = |i: usize| customer_ids.get(i).copied().ok_or_else(|| {
                 StoreError::InvalidReference(format!("customer {i}"))
             });

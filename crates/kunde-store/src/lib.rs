@@ -16,6 +16,7 @@ mod bulk;
 mod business_calendar;
 mod cases;
 mod claims;
+mod competitors;
 mod customers;
 mod events;
 pub mod export_zip;
@@ -55,6 +56,7 @@ pub use cases::{
     token_hash,
 };
 pub use claims::{Claimer, NewerDatabase};
+pub use competitors::{Competitor, NewStandard, Standard, StandardValue};
 pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
@@ -64,7 +66,7 @@ pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
-pub use reviews::{Review, ReviewImport, ReviewInput};
+pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use spend::Spend;
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,

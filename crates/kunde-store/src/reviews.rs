@@ -3,6 +3,7 @@
 //! and counted, each new review an event on the review-site touchpoint and matched to a known
 //! customer by e-mail or a unique name — listing them, and recording the business's reply.
 
+use crate::survey_results::{FOLLOWUP_DAYS, IMPORT_FOLLOWUP_SECONDS};
 use crate::{Result, Store, StoreError, transaction, with_pool};
 use kunde_domain::{TouchpointId, WorkspaceId};
 
@@ -26,6 +27,8 @@ pub struct ReviewImport {
     pub duplicates: u64,
     /// Of the imported, how many were matched to a known customer.
     pub matched: u64,
+    /// Of the imported, how many (1–2 stars, of the last 30 days) opened a follow-up.
+    pub followups: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -44,6 +47,18 @@ pub struct Review {
     pub customer_name: Option<String>,
     pub reply_text: Option<String>,
     pub replied_at: Option<i64>,
+    /// `None` while the customer match is Kunde's suggestion; `confirmed` or `rejected`
+    /// once the owner decided.
+    pub match_state: Option<String>,
+}
+
+/// The owner's decision on a review's customer match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewMatch {
+    /// This customer wrote it (the suggested one, or another the owner picked).
+    Confirm(kunde_domain::CustomerId),
+    /// No known customer wrote it.
+    Reject,
 }
 
 impl Store {
@@ -150,10 +165,10 @@ impl Store {
                 .bind(&properties)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query(
+                let (review_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO reviews (workspace_id, touchpoint_id, event_id, source, external_id, author,
                                           rating, text, reviewed_at, url, customer_id, imported_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
                 )
                 .bind(ws.0)
                 .bind(touchpoint.0)
@@ -167,8 +182,28 @@ impl Store {
                 .bind(r.url.as_deref())
                 .bind(customer)
                 .bind(now)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
+                // A review of 1–2 stars opens a follow-up for the touchpoint's owner, like a
+                // detractor's answer; an old one (before the import window) was dealt with.
+                if r.rating <= 2 && r.reviewed_at >= now - IMPORT_FOLLOWUP_SECONDS {
+                    sqlx::query(
+                        "INSERT INTO survey_followups (workspace_id, response_id, survey_id, review_id, touchpoint_id,
+                                customer_id, owner_id, reason, score, created_at, due_at, action)
+                         SELECT $1, NULL, NULL, $2, t.id, $3, t.owner_id, 'low_review', $4, $5, $6, ''
+                         FROM touchpoints t WHERE t.workspace_id = $1 AND t.id = $7",
+                    )
+                    .bind(ws.0)
+                    .bind(review_id)
+                    .bind(customer)
+                    .bind(r.rating)
+                    .bind(r.reviewed_at)
+                    .bind(r.reviewed_at + FOLLOWUP_DAYS * 86_400)
+                    .bind(touchpoint.0)
+                    .execute(&mut *tx)
+                    .await?;
+                    out.followups += 1;
+                }
                 out.imported += 1;
                 out.matched += u64::from(customer.is_some());
             }
@@ -182,7 +217,7 @@ impl Store {
             let rows: Vec<Review> = sqlx::query_as(
                 "SELECT r.id, r.workspace_id, r.touchpoint_id, r.source, r.external_id, r.author, r.rating,
                         r.text, r.reviewed_at, r.url, r.customer_id, c.name AS customer_name,
-                        r.reply_text, r.replied_at
+                        r.reply_text, r.replied_at, r.match_state
                  FROM reviews r
                  LEFT JOIN customers c ON c.id = r.customer_id AND c.workspace_id = r.workspace_id
                  WHERE r.workspace_id = $1
@@ -219,5 +254,58 @@ impl Store {
             }
             Ok(())
         })
+    }
+
+    /// Records the owner's decision on a review's customer: the review and its event name
+    /// the confirmed customer, or nobody after a rejection. A customer of another workspace
+    /// is `NotFound`.
+    pub async fn set_review_match(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        decision: ReviewMatch,
+    ) -> Result<()> {
+        let (customer, state) = match decision {
+            ReviewMatch::Confirm(c) => (Some(c.0), "confirmed"),
+            ReviewMatch::Reject => (None, "rejected"),
+        };
+        with_pool!(self, pool => transaction!(pool, tx => {
+            if let Some(c) = customer {
+                let known: Option<(i64,)> =
+                    sqlx::query_as("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+                        .bind(ws.0)
+                        .bind(c)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if known.is_none() {
+                    return Err(StoreError::NotFound);
+                }
+            }
+            let found: Option<(Option<i64>,)> =
+                sqlx::query_as("SELECT event_id FROM reviews WHERE workspace_id = $1 AND id = $2")
+                    .bind(ws.0)
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some((event,)) = found else {
+                return Err(StoreError::NotFound);
+            };
+            sqlx::query("UPDATE reviews SET customer_id = $3, match_state = $4 WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(id)
+                .bind(customer)
+                .bind(state)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(e) = event {
+                sqlx::query("UPDATE events SET customer_id = $3 WHERE workspace_id = $1 AND id = $2")
+                    .bind(ws.0)
+                    .bind(e)
+                    .bind(customer)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok(())
+        }))
     }
 }

@@ -123,8 +123,13 @@ impl AnswerFact {
 pub struct Followup {
     pub id: i64,
     pub workspace_id: i64,
-    pub response_id: i64,
-    pub survey_id: i64,
+    /// The survey response that opened it, or `None` for a review's.
+    pub response_id: Option<i64>,
+    pub survey_id: Option<i64>,
+    /// The review of 1–2 stars that opened it (reason `low_review`), with its text.
+    pub review_id: Option<i64>,
+    pub review_text: Option<String>,
+    /// The survey's title, or for a review the review site (its source).
     pub survey_en: String,
     pub survey_da: String,
     pub survey_sv: String,
@@ -135,7 +140,7 @@ pub struct Followup {
     pub customer_name: Option<String>,
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
-    /// `detractor` or `low_csat`.
+    /// `detractor`, `low_csat` or `low_review`.
     pub reason: String,
     pub score: i64,
     pub created_at: i64,
@@ -232,14 +237,17 @@ pub struct CustomerAnswer {
 
 macro_rules! followup_select {
     () => {
-        "SELECT f.id, f.workspace_id, f.response_id, f.survey_id,
-                s.title_en AS survey_en, s.title_da AS survey_da, s.title_sv AS survey_sv,
-                s.title_tl AS survey_tl, f.touchpoint_id, t.name AS touchpoint_name,
+        "SELECT f.id, f.workspace_id, f.response_id, f.survey_id, f.review_id,
+                rv.text AS review_text,
+                COALESCE(s.title_en, rv.source, '') AS survey_en, COALESCE(s.title_da, rv.source, '') AS survey_da,
+                COALESCE(s.title_sv, rv.source, '') AS survey_sv, COALESCE(s.title_tl, rv.source, '') AS survey_tl,
+                f.touchpoint_id, t.name AS touchpoint_name,
                 f.customer_id, c.name AS customer_name, f.owner_id, u.name AS owner_name,
                 f.reason, f.score, f.created_at, f.due_at, f.closed_at, cb.name AS closed_by_name,
                 f.action
          FROM survey_followups f
-         JOIN surveys s ON s.id = f.survey_id AND s.workspace_id = f.workspace_id
+         LEFT JOIN surveys s ON s.id = f.survey_id AND s.workspace_id = f.workspace_id
+         LEFT JOIN reviews rv ON rv.id = f.review_id AND rv.workspace_id = f.workspace_id
          LEFT JOIN touchpoints t ON t.id = f.touchpoint_id AND t.workspace_id = f.workspace_id
          LEFT JOIN customers c ON c.id = f.customer_id AND c.workspace_id = f.workspace_id
          LEFT JOIN users u ON u.id = f.owner_id AND u.workspace_id = f.workspace_id

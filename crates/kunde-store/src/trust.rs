@@ -31,6 +31,8 @@ pub mod audit_action {
     pub const RESTORE_REAPPLY: &str = "customer.erase_reapplied";
     pub const DELETE: &str = "delete";
     pub const APPROVAL: &str = "approval";
+    /// The owner confirmed or rejected the customer a review was matched to.
+    pub const REVIEW_MATCH: &str = "review.match";
 }
 
 /// Who acts: a signed-in user, or the command line or a job (no user).

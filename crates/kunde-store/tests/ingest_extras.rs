@@ -330,6 +330,7 @@ async fn a_workspace_import_records_which_touchpoint_a_step_redesigns(store: &St
             ("call_back".into(), "phone".into()),
             ("new_web".into(), "web".into()),
         ],
+        competitors: Default::default(),
     };
     let ws = store.import_workspace(&import, NOW).await.unwrap();
     let journeys = store.list_journeys(ws).await.unwrap();

@@ -69,6 +69,14 @@ const LANDED: &[(&str, &str)] = &[
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
     (
+        "migrations/postgres/0020_competitors.sql",
+        "918bde79a048932cd46acd0d5c5ee0f7a31afab50f6e1f352f70f57f6474a894",
+    ),
+    (
+        "migrations/postgres/0021_review_followups.sql",
+        "e446b4313a6694eacf9fb1bcf73e0aaf1a872690f3d30bd2ebeb1359767d8469",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -127,6 +135,14 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0017_accounts.sql",
         "e0653752f618fb32aba1182449479724a859d619f67e9549dc055332b0129fce",
+    ),
+    (
+        "migrations/sqlite/0020_competitors.sql",
+        "1a1aa2ca406028b6640990ff5aab0894bc73bdf27c87b180f51dd23c30a6ec35",
+    ),
+    (
+        "migrations/sqlite/0021_review_followups.sql",
+        "4b1a6242769b7fd6871841f7cd88f18dded2faff11a734553c65465add671305",
     ),
 ];
 

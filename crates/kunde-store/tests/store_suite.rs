@@ -623,6 +623,7 @@ async fn a_workspace_import_is_written_whole(store: &Store) {
         cases: Vec::new(),
         surveys: vec![],
         touchpoint_counterparts: Vec::new(),
+        competitors: Default::default(),
     };
     let ws = store.import_workspace(&import, NOW).await.unwrap();
     let totals = store.workspace_totals(ws).await.unwrap();

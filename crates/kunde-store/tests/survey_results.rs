@@ -199,7 +199,7 @@ async fn a_detractor_or_low_csat_opens_one_followup_for_the_touchpoint_owner(sto
     let list = store.list_followups(f.ws, false).await.unwrap();
     assert_eq!(list.len(), 2);
     let first = &list[0];
-    assert_eq!(first.response_id, stored.id.0);
+    assert_eq!(first.response_id, Some(stored.id.0));
     // The NPS question comes first: the reason is the detractor, not the low CSAT.
     assert_eq!((first.reason.as_str(), first.score), ("detractor", 3));
     assert_eq!(first.owner_id, Some(f.owner.0));

@@ -496,6 +496,7 @@ async fn a_workspace_import_writes_its_surveys_and_their_events(store: &Store) {
         kb: Default::default(),
         cases: Vec::new(),
         touchpoint_counterparts: Vec::new(),
+        competitors: Default::default(),
         surveys: vec![ImportSurvey {
             title: Texts::same("Kumusta?"),
             kind: SurveyKind::Customer,

@@ -24,6 +24,7 @@ mod account;
 mod analytics;
 pub mod api;
 mod cases;
+mod competitors;
 mod customers;
 mod dashboard;
 pub mod import;

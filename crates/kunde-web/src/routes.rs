@@ -7,8 +7,8 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, customers, dashboard, import, journeys, kb, moments, portal,
-    privacy, reviews, survey_results, surveys, value,
+    account, analytics, api, cases, competitors, customers, dashboard, import, journeys, kb,
+    moments, portal, privacy, reviews, survey_results, surveys, value,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moments::staff_routes())
         .merge(portal::staff_routes())
         .merge(reviews::staff_routes())
+        .merge(competitors::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(privacy::owner_routes())
         .merge(moments::owner_routes())
         .merge(reviews::owner_routes())
+        .merge(competitors::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -21,6 +21,8 @@ on_both_databases!(
     an_export_is_imported_once_onto_the_review_site_touchpoint,
     a_file_with_bad_rows_imports_nothing_and_names_them,
     the_owner_records_replies_and_others_cannot,
+    a_low_review_opens_a_follow_up_for_the_touchpoints_owner,
+    the_owner_confirms_or_rejects_a_reviews_customer,
 );
 
 fn state_at(db: &TestDb) -> AppState {
@@ -189,6 +191,24 @@ async fn an_export_is_imported_once_onto_the_review_site_touchpoint(db: &TestDb)
         "{home}"
     );
     assert!(home.contains("+3.5 vs. last month"), "{home}");
+    // The map's review-site card: the average and count, and the latest three reviews.
+    let j = db.store.list_journeys(ws).await.unwrap()[0].id;
+    let map = c.get(&format!("/journeys/{}", j.0)).await.body;
+    assert!(
+        map.contains("<a href=\"/reviews\">3.8 ★ average of 4 reviews</a>"),
+        "{map}"
+    );
+    assert!(
+        map.contains(
+            "<li><span aria-label=\"5/5\">★★★★★</span> Cy Cruz · 10 Mar 2026: Best bike shop</li>"
+        ),
+        "{map}"
+    );
+    assert!(map.contains("The zip broke"), "{map}");
+    assert!(
+        !map.contains("Friendly staff"),
+        "only the latest three: {map}"
+    );
 }
 
 async fn a_file_with_bad_rows_imports_nothing_and_names_them(db: &TestDb) {
@@ -272,4 +292,231 @@ async fn the_owner_records_replies_and_others_cannot(db: &TestDb) {
     let answered = r.iter().find(|r| r.id == id).unwrap();
     assert_eq!(answered.reply_text.as_deref(), Some("Thank you, Bo!"));
     assert_eq!(answered.replied_at, Some(T));
+}
+
+async fn a_low_review_opens_a_follow_up_for_the_touchpoints_owner(db: &TestDb) {
+    let (ws, owner_user, staff_user) = seed_workspace(db, "low").await;
+    let j = db
+        .store
+        .create_journey(
+            ws.id,
+            &NewJourney {
+                name: NonEmpty::parse("name", "Shop").unwrap(),
+                description: String::new(),
+                variant: JourneyVariant::AsIs,
+                counterpart_of: None,
+                parent_id: None,
+            },
+            &DEFAULT_STAGES,
+            T,
+        )
+        .await
+        .unwrap();
+    let stages = db.store.list_stages(ws.id, j.id).await.unwrap();
+    let site = db
+        .store
+        .create_touchpoint(
+            ws.id,
+            &NewTouchpoint {
+                stage_id: stages[4].id,
+                name: NonEmpty::parse("name", "Trustpilot").unwrap(),
+                channel: Channel::ReviewSite,
+                digital: true,
+                owned: false,
+                owner_id: Some(staff_user.id),
+                customer_goal: String::new(),
+                pain_points: String::new(),
+                ideas: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let mut owner = Client::new(state_at(db));
+    owner.sign_in("owner@low.test").await;
+    // T is 2026-03-15: the 2-star review of 10 March opens a follow-up; the 1-star one of
+    // last year was long dealt with, and 4 stars need none.
+    let file = "source,author,rating,text,date,url\n\
+                trustpilot,Ann,2,The chain fell off the next day,2026-03-10,\n\
+                trustpilot,Bo,1,Rude on the phone,2025-11-01,\n\
+                trustpilot,Cy,4,Fine,2026-03-11,\n";
+    let (status, body) = upload(db, &owner, "generic", file).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let followups = db.store.list_followups(ws.id, true).await.unwrap();
+    assert_eq!(followups.len(), 1, "{followups:?}");
+    let f = &followups[0];
+    let review = db
+        .store
+        .list_reviews(ws.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.author == "Ann")
+        .unwrap();
+    assert_eq!(f.review_id, Some(review.id));
+    assert_eq!(f.reason, "low_review");
+    assert_eq!(f.score, 2);
+    assert_eq!(f.touchpoint_id, Some(site.id.0));
+    assert_eq!(f.owner_id, Some(staff_user.id.0));
+    assert_eq!(f.response_id, None);
+    assert_eq!(f.due_at, review.reviewed_at + 3 * 86_400);
+    // Importing the same file again opens nothing twice.
+    upload(db, &owner, "generic", file).await;
+    assert_eq!(db.store.list_followups(ws.id, true).await.unwrap().len(), 1);
+    // Staff see it on /followups with the review's text and a link to it.
+    let mut staff = Client::new(state_at(db));
+    staff.sign_in("staff@low.test").await;
+    let page = staff.get("/followups").await.body;
+    assert!(
+        page.contains("Review of 1–2 stars (2) · trustpilot"),
+        "{page}"
+    );
+    assert!(page.contains("The chain fell off the next day"), "{page}");
+    assert!(
+        page.contains(&format!(
+            "<a href=\"/reviews#review-{}\">Open the review</a>",
+            review.id
+        )),
+        "{page}"
+    );
+    assert!(
+        staff
+            .get("/reviews")
+            .await
+            .body
+            .contains(&format!("id=\"review-{}\"", review.id))
+    );
+    // Closing it works as for a survey's follow-up.
+    let closed = staff
+        .post(
+            &format!("/followups/{}/close", f.id),
+            &[("action", "Called Ann and fixed the chain")],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    // Another business sees none of it, and cannot close it.
+    seed_workspace(db, "else").await;
+    let mut other = Client::new(state_at(db));
+    other.sign_in("owner@else.test").await;
+    assert!(
+        !other
+            .get("/followups")
+            .await
+            .body
+            .contains("The chain fell off")
+    );
+    let theirs = other
+        .post(&format!("/followups/{}/close", f.id), &[("action", "x")])
+        .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    let _ = owner_user;
+}
+
+async fn the_owner_confirms_or_rejects_a_reviews_customer(db: &TestDb) {
+    let (ws, _) = seed(db, "match", true).await;
+    let mut owner = Client::new(state_at(db));
+    owner.sign_in("owner@match.test").await;
+    upload(db, &owner, "trustpilot", TRUSTPILOT).await;
+    let reviews = db.store.list_reviews(ws).await.unwrap();
+    let by_id = |id: &str| {
+        reviews
+            .iter()
+            .find(|r| r.external_id.as_deref() == Some(id))
+            .unwrap()
+            .clone()
+    };
+    let (ann, bo, stranger) = (by_id("tp1"), by_id("tp2"), by_id("tp3"));
+    let page = owner.get("/reviews").await.body;
+    assert!(
+        page.contains(&format!("action=\"/reviews/{}/match\"", ann.id)),
+        "{page}"
+    );
+    assert!(
+        !page.contains(&format!("action=\"/reviews/{}/match\"", stranger.id)),
+        "{page}"
+    );
+    // Staff may not decide; another business's owner gets 404 for this review and cannot
+    // confirm one of its customers either.
+    let mut staff = Client::new(state_at(db));
+    staff.sign_in("staff@match.test").await;
+    let refused = staff
+        .post(
+            &format!("/reviews/{}/match", ann.id),
+            &[("decision", "confirm")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!staff.get("/reviews").await.body.contains("/match\""));
+    let (other_ws, _) = seed(db, "else", true).await;
+    let theirs = seed_customer(db, other_ws, "Eve Else").await.id.0;
+    let mut other = Client::new(state_at(db));
+    other.sign_in("owner@else.test").await;
+    let r = other
+        .post(
+            &format!("/reviews/{}/match", ann.id),
+            &[("decision", "reject")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = owner
+        .post(
+            &format!("/reviews/{}/match", stranger.id),
+            &[
+                ("decision", "confirm"),
+                ("customer_id", &theirs.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Without a CSRF token nothing happens.
+    let r = owner
+        .post_raw(
+            &format!("/reviews/{}/match", bo.id),
+            &[("decision", "reject")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Confirm Ann, reject Bo.
+    let r = owner
+        .post(
+            &format!("/reviews/{}/match", ann.id),
+            &[("decision", "confirm")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = owner.get(r.location.as_deref().unwrap()).await.body;
+    assert!(page.contains("The customer was confirmed."), "{page}");
+    assert!(page.contains("Customer confirmed by the owner."), "{page}");
+    owner
+        .post(
+            &format!("/reviews/{}/match", bo.id),
+            &[("decision", "reject")],
+        )
+        .await;
+    let after = db.store.list_reviews(ws).await.unwrap();
+    let get = |id: i64| after.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(get(ann.id).match_state.as_deref(), Some("confirmed"));
+    assert_eq!(get(ann.id).customer_id, ann.customer_id);
+    assert_eq!(get(bo.id).match_state.as_deref(), Some("rejected"));
+    assert_eq!(get(bo.id).customer_id, None);
+    assert_eq!(get(stranger.id).match_state, None);
+    // Both decisions are in the audit trail.
+    let trail = db
+        .store
+        .audit_log(
+            ws,
+            &kunde_store::trust::AuditFilter {
+                action: Some("review.match".into()),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(trail.total, 2);
+    assert!(
+        trail
+            .entries
+            .iter()
+            .any(|e| e.entry.target_id == Some(bo.id) && e.entry.detail == "rejected")
+    );
 }

@@ -115,3 +115,4 @@ retention-turned-off = Reglen for sletning er slået fra.
 signin-throttled = For mange mislykkede login-forsøg. Vent et par minutter, og prøv igen.
 error-control-characters = { $field } indeholder kontroltegn; fjern dem, og prøv igen.
 import-wrong-encoding = Filen er i tegnsættet { $encoding }; gem den som UTF-8, og upload den igen.
+audit-action-review-match = Bekræftede eller afviste en anmeldelses kunde

@@ -115,3 +115,4 @@ retention-turned-off = Gallringsregeln är avslagen.
 signin-throttled = För många misslyckade inloggningar. Vänta några minuter och försök igen.
 error-control-characters = { $field } innehåller kontrolltecken; ta bort dem och försök igen.
 import-wrong-encoding = Filen har teckenkodningen { $encoding }; spara den som UTF-8 och ladda upp den igen.
+audit-action-review-match = Bekräftade eller avvisade en recensions kund

@@ -115,3 +115,4 @@ retention-turned-off = Naka-off na ang tuntunin sa pagbura.
 signin-throttled = Masyadong maraming nabigong pag-sign in. Maghintay ng ilang minuto at subukang muli.
 error-control-characters = May mga control character ang { $field }; alisin ang mga ito at subukang muli.
 import-wrong-encoding = Ang file na ito ay nasa encoding na { $encoding }; i-save ito bilang UTF-8 at i-upload muli.
+audit-action-review-match = Kinumpirma o tinanggihan ang customer ng isang review

@@ -34,6 +34,8 @@ struct OverviewPage {
     at_risk_link: String,
     facts: Vec<(String, String)>,
     moments: Vec<Moment>,
+    /// Touchpoints where a competitor does better (competitors' standards).
+    behind: Vec<crate::competitors::StandingView>,
 }
 
 impl OverviewPage {
@@ -43,6 +45,7 @@ impl OverviewPage {
             && self.grants.as_ref().is_none_or(|g| g.total == 0)
             && self.at_risk.total == 0
             && self.moments.is_empty()
+            && self.behind.is_empty()
     }
 }
 
@@ -282,7 +285,14 @@ pub async fn page(
     }
     let (at_risk, at_risk_link) = crate::value::valuable_customers_at_risk(&state, &user).await?;
     let at_risk = today::at_risk(&p, at_risk);
+    let mut behind = crate::competitors::standings(
+        &p,
+        &state.store.list_standards(user.workspace.id, None).await?,
+    );
+    behind.retain(|s| s.behind);
+    behind.truncate(today::SHOWN);
     let page = OverviewPage {
+        behind,
         at_risk,
         at_risk_link,
         month: labels.last().cloned().unwrap_or_default(),

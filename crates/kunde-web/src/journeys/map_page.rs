@@ -33,6 +33,60 @@ pub(super) struct CardView {
     pub stat: String,
     /// For a to-be journey: the matching as-is touchpoint's observed conversion and drop-off.
     pub as_is: String,
+    /// Where the business stands against its competitors (line, behind), per standard.
+    pub standing: Vec<(String, bool)>,
+    /// For a review-site touchpoint with imported reviews: their average and the latest.
+    pub reviews: Option<ReviewsCard>,
+}
+
+/// What a review-site card shows of the reviews imported onto it.
+pub(super) struct ReviewsCard {
+    /// The average rating, in the reader's locale.
+    pub average: String,
+    pub count: usize,
+    /// The latest few: (rating, its stars, author, date, text).
+    pub latest: Vec<(i64, String, String, String, String)>,
+}
+
+/// How many of the latest reviews a card shows.
+const LATEST_REVIEWS: usize = 3;
+
+fn reviews_card(
+    p: &Page,
+    tp: TouchpointId,
+    reviews: &[kunde_store::Review],
+) -> Option<ReviewsCard> {
+    let mut mine: Vec<&kunde_store::Review> =
+        reviews.iter().filter(|r| r.touchpoint_id == tp.0).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let average = mine.iter().map(|r| r.rating as f64).sum::<f64>() / mine.len() as f64;
+    mine.sort_by_key(|r| std::cmp::Reverse((r.reviewed_at, r.id)));
+    Some(ReviewsCard {
+        average: p.number(&average, 1),
+        count: mine.len(),
+        latest: mine
+            .iter()
+            .take(LATEST_REVIEWS)
+            .map(|r| {
+                let text: String = r.text.chars().take(140).collect();
+                let text = if text.len() < r.text.len() {
+                    format!("{text}…")
+                } else {
+                    text
+                };
+                let stars = "★".repeat(r.rating.clamp(0, 5) as usize);
+                (
+                    r.rating,
+                    stars,
+                    r.author.clone(),
+                    p.date(&r.reviewed_at),
+                    text,
+                )
+            })
+            .collect(),
+    })
 }
 
 /// A journey with everything its pages show, read once per request.
@@ -43,6 +97,10 @@ pub(super) struct Loaded {
     pub users: Vec<User>,
     /// (touchpoint, the as-is touchpoint it redesigns), for a to-be journey.
     pub counterparts: Vec<(TouchpointId, TouchpointId)>,
+    /// The competitors' standards of the workspace's touchpoints.
+    pub standards: Vec<kunde_store::Standard>,
+    /// The reviews imported onto this journey's review-site touchpoints.
+    pub reviews: Vec<kunde_store::Review>,
 }
 
 impl Loaded {
@@ -64,7 +122,18 @@ pub(super) async fn load(
     let touchpoints = state.store.list_touchpoints(ws, j.id).await?;
     let users = state.store.list_users(ws).await?;
     let counterparts = state.store.touchpoint_counterparts(ws, j.id).await?;
+    let mut standards = state.store.list_standards(ws, None).await?;
+    standards.retain(|s| s.journey_id == j.id.0);
+    let reviews = if touchpoints.iter().any(|t| t.channel == Channel::ReviewSite) {
+        let mut all = state.store.list_reviews(ws).await?;
+        all.retain(|r| touchpoints.iter().any(|t| t.id.0 == r.touchpoint_id));
+        all
+    } else {
+        Vec::new()
+    };
     Ok(Loaded {
+        reviews,
+        standards,
         j,
         stages,
         touchpoints,
@@ -139,6 +208,7 @@ pub(super) fn columns(
     as_is: Option<&AsIs>,
 ) -> Vec<Column> {
     let last = l.stages.len().saturating_sub(1);
+    let standings = crate::competitors::standings(p, &l.standards);
     l.stages
         .iter()
         .enumerate()
@@ -178,6 +248,12 @@ pub(super) fn columns(
                         })
                         .unwrap_or_default();
                     CardView {
+                        reviews: reviews_card(p, t.id, &l.reviews),
+                        standing: standings
+                            .iter()
+                            .filter(|s| s.touchpoint_id == t.id.0)
+                            .map(|s| (s.line.clone(), s.behind))
+                            .collect(),
                         t: t.clone(),
                         health: health_class(st.health()),
                         stat,

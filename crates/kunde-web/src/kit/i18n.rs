@@ -114,6 +114,15 @@ impl Tr {
         self.format(key, Some(&fluent_args))
     }
 
+    /// The message `key` with a numeric `n` (for plurals) and `value`, the same number
+    /// written in the reader's locale.
+    pub fn t_amount(&self, key: &str, n: f64, value: &str) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("n", FluentValue::from(n));
+        fluent_args.set("value", FluentValue::from(value));
+        self.format(key, Some(&fluent_args))
+    }
+
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         let bundle = self.bundle();
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {

@@ -19,7 +19,7 @@ const CSV_LIMIT: i64 = 100_000;
 const DAY: i64 = 86_400;
 
 /// Every action code the trail records, in the order the filter offers them.
-const ACTIONS: [&str; 14] = [
+const ACTIONS: [&str; 15] = [
     audit_action::SIGNIN,
     audit_action::SIGNIN_FAILED,
     audit_action::INVITE,
@@ -34,6 +34,7 @@ const ACTIONS: [&str; 14] = [
     audit_action::RETENTION_CHANGE,
     audit_action::DELETE,
     audit_action::APPROVAL,
+    audit_action::REVIEW_MATCH,
 ];
 
 /// The translation key of an action code (`user.signin` → `audit-action-user-signin`).
@@ -102,7 +103,7 @@ struct AuditPage {
 }
 
 impl AuditPage {
-    fn actions(&self) -> [&'static str; 14] {
+    fn actions(&self) -> [&'static str; 15] {
         ACTIONS
     }
 

@@ -27,4 +27,5 @@ pub fn owner_routes() -> Router<AppState> {
             )),
         )
         .route("/reviews/{id}/reply", post(page::reply))
+        .route("/reviews/{id}/match", post(page::match_review))
 }

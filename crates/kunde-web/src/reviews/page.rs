@@ -23,7 +23,11 @@ use std::collections::BTreeMap;
 pub struct ReviewNotices;
 
 impl Notices for ReviewNotices {
-    const KEYS: &'static [&'static str] = &["reviews-reply-saved"];
+    const KEYS: &'static [&'static str] = &[
+        "reviews-reply-saved",
+        "reviews-match-confirmed",
+        "reviews-match-rejected",
+    ];
 }
 
 /// One source's month: average rating and how many reviews.
@@ -258,4 +262,60 @@ pub async fn reply(
         .reply_to_review(user.workspace.id, id, text, now)
         .await?;
     Ok(Redirect::to("/reviews?done=reviews-reply-saved").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MatchForm {
+    /// `confirm` or `reject`.
+    decision: String,
+    /// For `confirm`: the customer who wrote it (the suggested one when left out).
+    #[serde(default)]
+    customer_id: Option<i64>,
+}
+
+/// The owner confirms or rejects the customer a review was matched to; recorded in the
+/// audit trail.
+pub async fn match_review(
+    State(state): State<AppState>,
+    Staff { user, .. }: Staff,
+    client: crate::kit::client::ClientKey,
+    Path(id): Path<i64>,
+    Form(f): Form<MatchForm>,
+) -> Result<Response, AppError> {
+    let ws = user.workspace.id;
+    let review = state
+        .store
+        .list_reviews(ws)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(AppError::NotFound)?;
+    let (decision, done) = match f.decision.as_str() {
+        "confirm" => {
+            let customer = f
+                .customer_id
+                .or(review.customer_id)
+                .ok_or(AppError::BadRequest)?;
+            (
+                kunde_store::ReviewMatch::Confirm(kunde_domain::CustomerId(customer)),
+                "reviews-match-confirmed",
+            )
+        }
+        "reject" => (kunde_store::ReviewMatch::Reject, "reviews-match-rejected"),
+        _ => return Err(AppError::BadRequest),
+    };
+    state.store.set_review_match(ws, id, decision).await?;
+    let detail = match decision {
+        kunde_store::ReviewMatch::Confirm(c) => format!("confirmed customer {}", c.0),
+        kunde_store::ReviewMatch::Reject => "rejected".to_owned(),
+    };
+    crate::kit::audit::Audit::by(&user, &client)
+        .record(
+            &state,
+            kunde_store::trust::audit_action::REVIEW_MATCH,
+            ("review", Some(id)),
+            &detail,
+        )
+        .await;
+    Ok(Redirect::to(&format!("/reviews?done={done}#review-{id}")).into_response())
 }

@@ -56,10 +56,10 @@ impl ListPage {
 
 /// Why the follow-up was opened ("Detractor", "Low CSAT"), in the page's language.
 pub(crate) fn reason_label(p: &Page, f: &Followup) -> String {
-    p.t(if f.reason == "detractor" {
-        "voc-reason-detractor"
-    } else {
-        "voc-reason-low-csat"
+    p.t(match f.reason.as_str() {
+        "detractor" => "voc-reason-detractor",
+        "low_review" => "reviews-reason-low",
+        _ => "voc-reason-low-csat",
     })
 }
 

@@ -136,6 +136,8 @@ pub(super) struct ResultsPageView {
     pub(super) p: Page,
     pub(super) title: String,
     pub(super) subtitle: String,
+    /// A touchpoint's competitors' standards: (where the business stands, behind).
+    pub(super) standing: Vec<(String, bool)>,
     pub(super) base: String,
     pub(super) employee: bool,
     /// The touchpoint's combined results, from a survey's page.
@@ -313,6 +315,7 @@ pub(super) fn fmt1(x: f64) -> String {
 pub(super) struct Scope {
     pub(super) title: String,
     pub(super) subtitle: String,
+    pub(super) standing: Vec<(String, bool)>,
     pub(super) base: String,
     pub(super) employee: bool,
     pub(super) min_group: i64,

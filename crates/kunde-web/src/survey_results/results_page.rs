@@ -118,6 +118,7 @@ pub(super) async fn render(
         p,
         title: scope.title,
         subtitle: scope.subtitle,
+        standing: scope.standing,
         base: scope.base,
         employee: scope.employee,
         touchpoint_link: scope.touchpoint_link,
@@ -168,6 +169,7 @@ pub async fn survey_page(
             .title
             .get(p.tr.lang(), survey.default_language)
             .to_owned(),
+        standing: Vec::new(),
         subtitle: p.t(if survey.kind == SurveyKind::Employee {
             "voc-employee-survey"
         } else {
@@ -202,7 +204,13 @@ pub async fn touchpoint_page(
         .store
         .answer_facts(ws, ResultsScope::Touchpoint(tp.id))
         .await?;
+    let standards = state.store.list_standards(ws, Some(tp.id)).await?;
+    let standing = crate::competitors::standings(&p, &standards)
+        .into_iter()
+        .map(|s| (s.line, s.behind))
+        .collect();
     let scope = Scope {
+        standing,
         title: tp.name.clone(),
         subtitle: p.t("voc-touchpoint-results"),
         base,
