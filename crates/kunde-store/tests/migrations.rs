@@ -69,6 +69,10 @@ const LANDED: &[(&str, &str)] = &[
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
     (
+        "migrations/postgres/0018_portal_more.sql",
+        "c7d11a3e6d6f6beef8c9126c56edcfd9e4ecc2d09853c178a2ce70b750bef890",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -127,6 +131,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0017_accounts.sql",
         "e0653752f618fb32aba1182449479724a859d619f67e9549dc055332b0129fce",
+    ),
+    (
+        "migrations/sqlite/0018_portal_more.sql",
+        "ebc405cebf8c1f5f6a0115f05fd2552f953d0b4591a46046eb7897b98adb7f41",
     ),
 ];
 
