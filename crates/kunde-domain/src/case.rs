@@ -294,6 +294,8 @@ pub enum EntryKind {
     Reply,
     /// Something that happened: status changed, assigned, grant decided.
     Event,
+    /// Written by the customer in the client portal: shown to the customer and to staff.
+    CustomerReply,
 }
 
 impl EntryKind {
@@ -302,6 +304,7 @@ impl EntryKind {
             "note" => Ok(Self::Note),
             "reply" => Ok(Self::Reply),
             "event" => Ok(Self::Event),
+            "customer" => Ok(Self::CustomerReply),
             _ => Err(ValidationError::Empty { field: "kind" }),
         }
     }
@@ -311,6 +314,7 @@ impl EntryKind {
             Self::Note => "note",
             Self::Reply => "reply",
             Self::Event => "event",
+            Self::CustomerReply => "customer",
         }
     }
 }

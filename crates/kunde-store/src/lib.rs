@@ -27,6 +27,7 @@ mod kb;
 mod mail;
 mod moments;
 mod portal;
+mod portal_cases;
 mod reviews;
 mod rows;
 mod segments;

@@ -269,6 +269,15 @@ impl Store {
             .bind(session_expires_at)
             .execute(&mut *tx)
             .await?;
+            sqlx::query(
+                "INSERT INTO portal_first_use (workspace_id, customer_id, signed_in_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (workspace_id, customer_id) DO NOTHING",
+            )
+            .bind(ws.0)
+            .bind(customer)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             Ok(Some(CustomerId(customer)))
         }))
     }

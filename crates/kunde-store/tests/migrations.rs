@@ -77,6 +77,10 @@ const LANDED: &[(&str, &str)] = &[
         "e446b4313a6694eacf9fb1bcf73e0aaf1a872690f3d30bd2ebeb1359767d8469",
     ),
     (
+        "migrations/postgres/0018_portal_more.sql",
+        "c7d11a3e6d6f6beef8c9126c56edcfd9e4ecc2d09853c178a2ce70b750bef890",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -143,6 +147,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0021_review_followups.sql",
         "4b1a6242769b7fd6871841f7cd88f18dded2faff11a734553c65465add671305",
+    ),
+    (
+        "migrations/sqlite/0018_portal_more.sql",
+        "ebc405cebf8c1f5f6a0115f05fd2552f953d0b4591a46046eb7897b98adb7f41",
     ),
 ];
 

@@ -23,6 +23,7 @@ on_both_databases!(
     staff_manage_invoices_documents_and_sessions,
     other_workspaces_staff_get_404_on_the_portal_staff_pages,
     profile_changes_record_consent_and_portal_use_lands_on_the_journey,
+    a_customer_replies_to_a_case_and_staff_see_it_marked_as_from_the_customer,
 );
 
 struct World {
@@ -210,6 +211,10 @@ fn post_routes(
         (
             format!("/portal/{site}/cases/new"),
             vec![("category", "1"), ("subject", "x"), ("description", "y")],
+        ),
+        (
+            format!("/portal/{site}/cases/{}", ids.2),
+            vec![("body", "Any news?")],
         ),
         (format!("/portal/{site}/signout"), vec![]),
     ]
@@ -482,6 +487,17 @@ async fn a_customer_gets_404_for_another_customers_ids(db: &TestDb) {
         .post(&format!("/portal/{}/surveys/{}", w.site, w.bob_ids.3), &[])
         .await;
     assert_eq!(survey.status, StatusCode::NOT_FOUND);
+    // Replying to Bob's case: 404, and nothing lands on it.
+    let reply = alice
+        .post(
+            &format!("/portal/{}/cases/{}", w.site, w.bob_ids.2),
+            &[("body", "I am Bob, honestly")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.body, missing.body);
+    let entries = db.store.case_entries(w.ws, w.bob_ids.2).await.unwrap();
+    assert!(entries.iter().all(|e| !e.body.contains("honestly")));
     // Her own survey opens with a fresh personal link.
     let own = alice
         .post(
@@ -801,5 +817,112 @@ async fn profile_changes_record_consent_and_portal_use_lands_on_the_journey(db: 
             .unwrap(),
         4,
         "signed in, viewed an invoice, downloaded a document, opened a case"
+    );
+}
+
+async fn a_customer_replies_to_a_case_and_staff_see_it_marked_as_from_the_customer(db: &TestDb) {
+    let w = world(db, "reply").await;
+    let (_, owner, _) = (
+        (),
+        db.store
+            .list_users(w.ws)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.role == Role::Owner)
+            .unwrap(),
+        (),
+    );
+    let case = w.alice_ids.2;
+    // Staff asked Alice something and wait for her answer.
+    db.store
+        .update_case(
+            w.ws,
+            case,
+            CaseStatus::Waiting,
+            CasePriority::Normal,
+            None,
+            owner.id,
+            "waiting",
+            NOW,
+        )
+        .await
+        .unwrap();
+    let before = db.store.get_case(w.ws, case).await.unwrap();
+    let mut alice = portal_client(db, w.ws, &w.site, w.alice.id).await;
+    let path = format!("/portal/{}/cases/{}", w.site, case);
+    let page = alice.get(&path).await;
+    assert!(page.body.contains("Send reply"), "{}", page.body);
+    // An empty reply is refused with the form again.
+    let empty = alice.post(&path, &[("body", "  ")]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sent = alice
+        .post(
+            &path,
+            &[("body", "The invoice number is INV-7, thanks <b>!</b>")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(
+        sent.location.as_deref(),
+        Some(format!("{path}?done=portal-reply-sent").as_str())
+    );
+    // The case is the business's turn again; its targets are the ones it was opened with,
+    // and a customer's words are not a first response.
+    let after = db.store.get_case(w.ws, case).await.unwrap();
+    assert_eq!(after.status, CaseStatus::Open);
+    assert_eq!(after.due, before.due);
+    assert_eq!(after.first_response_at, before.first_response_at);
+    let entries = db.store.case_entries(w.ws, case).await.unwrap();
+    let last = entries.last().unwrap();
+    assert_eq!(last.kind, EntryKind::CustomerReply);
+    assert_eq!(last.body, "The invoice number is INV-7, thanks <b>!</b>");
+    assert_eq!(last.author_name, None);
+    // The customer sees it as theirs, with the staff reply, still without the internal note.
+    let page = alice.get(&format!("{path}?done=portal-reply-sent")).await;
+    assert!(page.body.contains("Your reply has been sent"));
+    assert!(
+        page.body.contains("thanks &#60;b&#62;!&#60;/b&#62;"),
+        "escaped"
+    );
+    assert!(page.body.contains("Public reply to alice-reply"));
+    assert!(!page.body.contains("Internal note"));
+    // Staff see it in the case view, marked as from the customer.
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@reply.test").await;
+    let view = staff.get(&format!("/cases/{case}")).await;
+    assert_eq!(view.status, StatusCode::OK);
+    let at = view
+        .body
+        .find("The invoice number is INV-7")
+        .expect("the reply");
+    let item = &view.body[view.body[..at].rfind("<li").unwrap()..at];
+    assert!(item.contains("entry-customer"), "{item}");
+    assert!(item.contains("From the customer"), "{item}");
+    // A closed case takes no more replies: the customer is pointed to a new case.
+    let cause = db.store.root_causes(w.ws).await.unwrap()[0].id;
+    db.store
+        .close_case(
+            w.ws,
+            case,
+            cause,
+            "",
+            None,
+            "hash-reply",
+            Some(owner.id),
+            NOW,
+        )
+        .await
+        .unwrap();
+    let page = alice.get(&path).await;
+    assert!(!page.body.contains("Send reply"));
+    assert!(page.body.contains("This case is closed"));
+    let late = alice.post(&path, &[("body", "One more thing")]).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let entries = db.store.case_entries(w.ws, case).await.unwrap();
+    assert!(entries.iter().all(|e| e.body != "One more thing"));
+    assert_eq!(
+        db.store.get_case(w.ws, case).await.unwrap().status,
+        CaseStatus::Closed
     );
 }

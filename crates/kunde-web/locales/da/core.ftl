@@ -791,6 +791,7 @@ case-history-empty = Intet skrevet endnu.
 case-entry-note = Intern note
 case-entry-reply = Svar til kunden
 case-entry-event = Ændring
+case-entry-customer = Fra kunden (kundeportalen)
 case-write = Skriv
 case-entry-body = Tekst
 case-send-reply = Send til kunden

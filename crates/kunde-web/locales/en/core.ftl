@@ -791,6 +791,7 @@ case-history-empty = Nothing written yet.
 case-entry-note = Internal note
 case-entry-reply = Reply to the customer
 case-entry-event = Change
+case-entry-customer = From the customer (client portal)
 case-write = Write
 case-entry-body = Text
 case-send-reply = Send to the customer

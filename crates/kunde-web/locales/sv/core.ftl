@@ -791,6 +791,7 @@ case-history-empty = Inget skrivet ännu.
 case-entry-note = Intern anteckning
 case-entry-reply = Svar till kunden
 case-entry-event = Ändring
+case-entry-customer = Från kunden (kundportalen)
 case-write = Skriv
 case-entry-body = Text
 case-send-reply = Skicka till kunden

@@ -792,6 +792,7 @@ case-history-empty = Wala pang naisulat.
 case-entry-note = Panloob na tala
 case-entry-reply = Sagot sa customer
 case-entry-event = Pagbabago
+case-entry-customer = Mula sa customer (client portal)
 case-write = Sumulat
 case-entry-body = Teksto
 case-send-reply = Ipadala sa customer

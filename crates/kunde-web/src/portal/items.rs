@@ -104,9 +104,19 @@ struct CasePage {
     pp: PortalPage,
     c: Case,
     replies: Vec<CaseEntry>,
+    body: String,
+    errors: FieldErrors,
 }
 
 impl CasePage {
+    fn closed(&self) -> bool {
+        self.c.status == CaseStatus::Closed
+    }
+
+    fn from_customer(&self, e: &CaseEntry) -> bool {
+        e.kind == EntryKind::CustomerReply
+    }
+
     fn status(&self) -> String {
         self.pp.t(&format!("case-status-{}", self.c.status.code()))
     }
@@ -118,29 +128,93 @@ pub async fn case(
     done: Notice<PortalNotices>,
     Path((_, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
+    let view = case_page(
+        &state,
+        &who,
+        id,
+        done.key(),
+        String::new(),
+        FieldErrors::default(),
+    )
+    .await?;
+    Ok(Html(view.render()?).into_response())
+}
+
+async fn case_page(
+    state: &AppState,
+    who: &PortalCustomer,
+    id: i64,
+    notice: Option<&'static str>,
+    body: String,
+    errors: FieldErrors,
+) -> Result<CasePage, AppError> {
     let ws = who.ws();
     let c = state.store.get_case(ws, CaseId(id)).await?;
     if c.customer_id != who.customer.id {
         return Err(AppError::NotFound);
     }
-    // Only what was sent to the customer: replies. Notes and events stay with staff.
+    // Only what passed between the customer and the business: replies both ways. Notes and
+    // events stay with staff.
     let replies = state
         .store
         .case_entries(ws, c.id)
         .await?
         .into_iter()
-        .filter(|e| e.kind == EntryKind::Reply)
+        .filter(|e| matches!(e.kind, EntryKind::Reply | EntryKind::CustomerReply))
         .collect();
-    let view = CasePage {
-        pp: {
-            let mut pp = who.page(&format!("{}/cases/{id}", who.base()));
-            pp.p = pp.p.with_notice(done.key());
-            pp
-        },
+    let mut pp = who.page(&format!("{}/cases/{id}", who.base()));
+    pp.p = pp.p.with_notice(notice);
+    Ok(CasePage {
+        pp,
         c,
         replies,
+        body,
+        errors,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReplyForm {
+    body: String,
+}
+
+/// The customer's reply to one of their open cases: it lands in the staff case view marked
+/// as from the customer, and a case waiting on the customer opens again.
+pub async fn reply(
+    State(state): State<AppState>,
+    who: PortalCustomer,
+    Path((_, id)): Path<(String, i64)>,
+    Form(f): Form<ReplyForm>,
+) -> Result<Response, AppError> {
+    let ws = who.ws();
+    let mut errors = FieldErrors::default();
+    let checked = errors.check(
+        who.site.tr,
+        "body",
+        "portal-reply",
+        case_text("body", &f.body, BODY_MAX, true),
+    );
+    let Some(body) = checked else {
+        let view = case_page(&state, &who, id, None, f.body, errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(view.render()?)).into_response());
     };
-    Ok(Html(view.render()?).into_response())
+    match state
+        .store
+        .add_customer_reply(ws, who.customer.id, CaseId(id), &body, state.now())
+        .await
+    {
+        Ok(_) => {}
+        Err(kunde_store::StoreError::Conflict(_)) => {
+            let mut errors = FieldErrors::default();
+            errors.add_message("body", who.site.tr.t("portal-reply-closed"));
+            let view = case_page(&state, &who, id, None, f.body, errors).await?;
+            return Ok((StatusCode::CONFLICT, Html(view.render()?)).into_response());
+        }
+        Err(e) => return Err(e.into()),
+    }
+    record(&state, ws, who.customer.id, Action::RepliedToCase).await;
+    Ok(Redirect::to(&format!("{}/cases/{id}?done=portal-reply-sent", who.base())).into_response())
 }
 
 #[derive(Deserialize, Default, Clone)]

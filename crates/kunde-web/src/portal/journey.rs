@@ -15,6 +15,7 @@ pub enum Action {
     ViewedInvoice,
     DownloadedDocument,
     OpenedCase,
+    RepliedToCase,
     UploadedDocument,
 }
 
@@ -25,6 +26,7 @@ impl Action {
             Self::ViewedInvoice => "viewed_invoice",
             Self::DownloadedDocument => "downloaded_document",
             Self::OpenedCase => "opened_case",
+            Self::RepliedToCase => "replied_to_case",
             Self::UploadedDocument => "uploaded_document",
         }
     }

@@ -55,7 +55,10 @@ pub fn public_routes() -> Router<AppState> {
             "/portal/{site}/cases/new",
             get(items::new_case).post(items::create_case),
         )
-        .route("/portal/{site}/cases/{id}", get(items::case))
+        .route(
+            "/portal/{site}/cases/{id}",
+            get(items::case).post(items::reply),
+        )
 }
 
 pub fn staff_routes() -> Router<AppState> {

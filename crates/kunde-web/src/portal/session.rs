@@ -288,6 +288,7 @@ impl crate::kit::extract::Notices for PortalNotices {
     const KEYS: &'static [&'static str] = &[
         "portal-signed-out",
         "portal-case-opened",
+        "portal-reply-sent",
         "portal-uploaded",
         "portal-profile-saved",
         "portal-invoice-saved",
