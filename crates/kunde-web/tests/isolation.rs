@@ -252,6 +252,17 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         "multipart preset=generic&file=x",
     ),
     ("POST /reviews/{id}/reply", Owner, "reply=x"),
+    ("POST /reviews/{id}/match", Owner, "decision=reject"),
+    // Competitors' standards.
+    ("GET /competitors", Staff, ""),
+    ("POST /competitors", Owner, "name=Rival"),
+    ("POST /competitors/{id}/delete", Owner, ""),
+    (
+        "POST /competitors/standards",
+        Owner,
+        "touchpoint_id={touchpoint}&kind=text&own=x&target=y",
+    ),
+    ("POST /competitors/standards/{id}/delete", Owner, ""),
     ("GET /import", Owner, ""),
     (
         "POST /import",
@@ -329,6 +340,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /portal/{site}/documents/{id}", Portal, ""),
     ("GET /portal/{site}/cases/new", Portal, ""),
     ("POST /portal/{site}/cases/new", Portal, ""),
+    ("POST /portal/{site}/cases/{id}", Portal, "body=x"),
     ("GET /portal/{site}/cases/{id}", Portal, ""),
 ];
 
@@ -476,6 +488,8 @@ impl World {
             ("did", _) => "document",
             ("qid", _) => "question",
             (_, p) if p.starts_with("/cases/grants/") => "grant",
+            (_, p) if p.starts_with("/competitors/standards/") => "standard",
+            (_, p) if p.starts_with("/competitors/") => "competitor",
             (_, p) if p.starts_with("/portal/{site}/invoices/") => "invoice",
             (_, p) if p.starts_with("/portal/{site}/documents/") => "document",
             (_, p) if p.starts_with("/portal/{site}/surveys/") => "invitation",
@@ -752,6 +766,26 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         .await
         .unwrap();
     let review = store.list_reviews(w).await.unwrap().remove(0);
+    let competitor = store.add_competitor(w, "Rival", NOW).await.unwrap();
+    let standard = store
+        .save_standard(
+            w,
+            &kunde_store::NewStandard {
+                // Not `touchpoint`: deleting it (an earlier route) would take this along.
+                touchpoint_id: touchpoint2.id,
+                kind: "text".to_owned(),
+                unit: String::new(),
+                own: kunde_store::StandardValue {
+                    value: None,
+                    text: "same day".to_owned(),
+                },
+                target: kunde_store::StandardValue::default(),
+                competitors: vec![],
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     // An import job, uploaded the way the owner does.
     let mut c = Client::new(state(db));
     c.sign_in(owner.email.as_str()).await;
@@ -803,6 +837,8 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         ("api_key", api_key.id.to_string()),
         ("user", staff.id.0.to_string()),
         ("review", review.id.to_string()),
+        ("competitor", competitor.to_string()),
+        ("standard", standard.to_string()),
         ("import", import),
     ]);
     (World { ids }, ws, owner, staff)
@@ -873,6 +909,8 @@ fn removes(route: &str) -> u8 {
         .any(|e| route.ends_with(e));
     match () {
         _ if route.contains("/erase") => 4,
+        // A standard hangs off a touchpoint of a journey: removed before either is.
+        _ if removal && route.contains("/competitors/standards/") => 0,
         _ if removal && route.contains("{tid}") => 1,
         _ if removal && route.contains("{sid}") => 2,
         _ if removal => 3,
