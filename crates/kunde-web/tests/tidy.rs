@@ -12,6 +12,7 @@ const FEATURES: &[&str] = &[
     "analytics",
     "api",
     "cases",
+    "competitors",
     "customers",
     "dashboard",
     "import",

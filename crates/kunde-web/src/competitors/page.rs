@@ -3,7 +3,7 @@
 //! touchpoint's standard of a kind with the business's value, the target and each
 //! competitor's value.
 
-use super::{StandingView, TIME_UNITS, standings, value_text};
+use super::standing::{StandingView, TIME_UNITS, standings, value_text};
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
 use crate::kit::{Page, Staff};
