@@ -113,7 +113,7 @@ impl CasePage {
         self.c.status == CaseStatus::Closed
     }
 
-    fn from_customer(&self, e: &CaseEntry) -> bool {
+    fn written_by_customer(&self, e: &CaseEntry) -> bool {
         e.kind == EntryKind::CustomerReply
     }
 
