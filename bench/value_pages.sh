@@ -7,7 +7,8 @@
 #    recorded as purchase events);
 # 2. the demo's customers are copied in SQL until there are CUSTOMERS of them; every copy
 #    keeps all of its customers' orders and enough of their other events that the workspace
-#    holds about TARGET_EVENTS events;
+#    holds about TARGET_EVENTS events; every other customer orders once more a week after
+#    each order (about 3M orders for 1M customers);
 # 3. `kunde serve` starts on that database, the owner signs in with curl, and each page is
 #    timed cold (the first request after the start: the event log is loaded and the page's
 #    figures computed), then warm (the same page again).
@@ -52,7 +53,7 @@ else
     others=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE customer_id IS NOT NULL AND (amount IS NULL OR amount <= 0)")
     copies=$(( (CUSTOMERS + base - 1) / base - 1 ))
     # Of the other events, keep one in `keep_every` so the total comes near TARGET_EVENTS.
-    total_orders=$(( orders * (copies + 1) ))
+    total_orders=$(( orders * (copies + 1) * 3 / 2 ))
     room=$(( TARGET_EVENTS - total_orders ))
     per_copy_room=$(( room / (copies + 1) ))
     keep_every=$(( per_copy_room > 0 ? (others + per_copy_room - 1) / per_copy_room : others ))
@@ -76,6 +77,12 @@ INSERT INTO customers (id, workspace_id, name, email, phone, language, marketing
 INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
   SELECT e.workspace_id, e.customer_id + k.n * 1000000, NULL, e.touchpoint_id, e.occurred_at, e.channel, e.amount, '{}'
   FROM copies k, base_events e;
+-- The demo's customers order about twice each; every other customer orders once more a
+-- week after each order, so the workspace has about 3 orders per customer.
+INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
+  SELECT workspace_id, customer_id, NULL, touchpoint_id, occurred_at + 7 * 86400, channel, amount, '{}'
+  FROM events WHERE customer_id IS NOT NULL AND amount > 0 AND customer_id % 2 = 0
+    AND occurred_at + 7 * 86400 < CAST(strftime('%s', 'now') AS INTEGER);
 COMMIT;
 SQL
     t1=$(date +%s.%N)
