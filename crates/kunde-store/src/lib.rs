@@ -22,6 +22,7 @@ mod events;
 pub mod export_zip;
 mod import;
 mod ingest;
+mod invoices;
 mod journeys;
 mod kb;
 mod mail;
@@ -63,6 +64,7 @@ pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
 };
+pub use invoices::{CustomerOrder, ImportedInvoice, InvoiceImportOutcome, OverdueInvoice};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};

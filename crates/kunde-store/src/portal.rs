@@ -100,7 +100,7 @@ impl Invoice {
 }
 
 /// What staff type for an invoice (already validated by the caller).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewInvoice {
     pub number: String,
     pub issued: String,

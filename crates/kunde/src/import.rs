@@ -1,9 +1,11 @@
-//! `kunde import customers|orders|events|spend|reviews FILE`: the CSV import from the shell, with a
+//! `kunde import customers|orders|events|spend|reviews|invoices FILE`: the CSV import from the shell, with a
 //! progress bar on stderr. Every row is checked first; if any is rejected, the report lists
 //! each with its line number and reason, nothing is stored, and the exit code is non-zero.
 //! `spend` reads marketing spend as `channel,month,amount` (the Channels page's figures).
 //! Reviews (`--preset google|trustpilot|generic`) go through the same path as the reviews
-//! page (`kunde_web::import_review_file`).
+//! page (`kunde_web::import_review_file`); invoices
+//! (`number,customer_email,issued,due,amount,paid_at`) through the import page's path
+//! (`kunde_web::import::import_invoice_file`): all or nothing, a known number updated.
 
 use crate::config::{Config, ConfigArgs};
 use anyhow::{Context, Result, bail};
@@ -27,6 +29,8 @@ pub enum KindArg {
     Spend,
     /// Reviews from a review site: `--preset google|trustpilot|generic`.
     Reviews,
+    /// Invoices from an accounting export: `number,customer_email,issued,due,amount,paid_at`.
+    Invoices,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -69,6 +73,7 @@ pub async fn run(args: ImportArgs) -> Result<()> {
         KindArg::Events => Kind::Events,
         KindArg::Spend => return import_spend(&args).await,
         KindArg::Reviews => return run_reviews(args).await,
+        KindArg::Invoices => return import_invoices(&args).await,
     };
     let preset = match args.preset {
         PresetArg::Generic => Preset::Generic,
@@ -103,6 +108,52 @@ async fn owners_workspace(store: &Store, email: &str) -> Result<kunde_domain::Wo
         _ => bail!("no owner with e-mail {email}: give the e-mail of the business's owner"),
     };
     Ok(store.get_workspace(owner.workspace_id).await?)
+}
+
+/// `kunde import invoices FILE`: every row or none; an invoice number already known for the
+/// same customer is updated, never added twice.
+async fn import_invoices(args: &ImportArgs) -> Result<()> {
+    use kunde_web::import::{InvoiceFileError, import_invoice_file, parse_invoice_csv};
+    let bytes =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let report = |problems: &[(u64, kunde_web::import::InvoiceProblem)]| {
+        eprintln!("{} rows rejected; nothing was imported:", problems.len());
+        for (line, problem) in problems {
+            eprintln!("  line {line}: {}", problem.english());
+        }
+    };
+    if let Err(problems) = parse_invoice_csv(&bytes) {
+        report(&problems);
+        bail!("fix the rows above and run the import again");
+    }
+    let config = Config::load(&args.config)?;
+    let store = Store::connect(&config.database_url).await?;
+    let result = async {
+        let workspace = owners_workspace(&store, &args.workspace_email).await?;
+        if args.dry_run {
+            bail!("invoices take no --dry-run: an import with a bad row stores nothing anyway");
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        match import_invoice_file(&store, workspace.id, &bytes, now).await {
+            Ok(o) => {
+                println!(
+                    "imported invoices into {}: {} new, {} updated",
+                    workspace.name, o.created, o.updated
+                );
+                Ok(())
+            }
+            Err(InvoiceFileError::Rows(problems)) => {
+                report(&problems);
+                bail!("fix the rows above and run the import again")
+            }
+            Err(InvoiceFileError::Store(e)) => Err(e.into()),
+        }
+    }
+    .await;
+    store.close().await;
+    result
 }
 
 /// `kunde import spend FILE`: every row or none; a month already recorded is replaced.

@@ -81,3 +81,31 @@ portal-reply-submit = Send svar
 portal-reply-you = Dig
 portal-reply-sent = Tak. Dit svar er sendt til os.
 portal-reply-closed = Sagen er lukket. Opret en ny sag, hvis du har brug for mere hjælp.
+import-invoices-title = Fakturaer fra dit regnskabsprogram
+import-invoices-help = En CSV-eksport med kolonnerne number,customer_email,issued,due,amount,paid_at (datoer som ÅÅÅÅ-MM-DD; paid_at tom, så længe fakturaen ikke er betalt). Kunder findes ud fra e-mail. Et fakturanummer, der er importeret før, bliver opdateret og ikke tilføjet to gange. Er blot én række forkert, importeres intet.
+import-invoices-upload = Importér fakturaer
+import-invoices-created = { $n ->
+    [one] Én ny faktura.
+   *[other] { $n } nye fakturaer.
+}
+import-invoices-updated = { $n ->
+    [one] Én faktura opdateret.
+   *[other] { $n } fakturaer opdateret.
+}
+import-invoices-bad-unreadable = Filen kan ikke læses som CSV. Gem den som CSV (UTF-8).
+import-invoices-bad-header = Første række skal navngive kolonnerne number, customer_email, issued, due, amount og paid_at.
+import-invoices-bad-number = Fakturanummeret er tomt eller længere end 60 tegn.
+import-invoices-bad-email = Kundens e-mail er ikke en gyldig adresse.
+import-invoices-bad-unknown-customer = Ingen kunde har denne e-mail. Importér eller opret kunden først.
+import-invoices-bad-issued = Fakturadatoen skal skrives ÅÅÅÅ-MM-DD, fx 2025-03-01.
+import-invoices-bad-due = Forfaldsdatoen skal skrives ÅÅÅÅ-MM-DD, fx 2025-03-15.
+import-invoices-bad-due-before = Forfaldsdatoen ligger før fakturadatoen.
+import-invoices-bad-amount = Beløbet er ikke et tal på nul eller mere, fx 1500,00.
+import-invoices-bad-paid-at = paid_at skal være tom (ikke betalt) eller en dato skrevet ÅÅÅÅ-MM-DD.
+import-invoices-bad-duplicate = Dette fakturanummer står allerede tidligere i filen.
+import-invoices-bad-other-customer = Dette fakturanummer tilhører en anden kundes faktura.
+portal-from-order = Opret en faktura ud fra en ordre
+portal-order-date = Ordredato
+portal-from-order-make = Ny faktura
+portal-from-order-submit = Opret faktura
+portal-error-order-invoiced = Denne ordre har allerede en faktura.

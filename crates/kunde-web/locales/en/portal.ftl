@@ -81,3 +81,31 @@ portal-reply-submit = Send reply
 portal-reply-you = You
 portal-reply-sent = Thank you. Your reply has been sent to us.
 portal-reply-closed = This case is closed. Open a new case if you need more help.
+import-invoices-title = Invoices from your accounting system
+import-invoices-help = A CSV export with the columns number,customer_email,issued,due,amount,paid_at (dates as YYYY-MM-DD; paid_at empty while unpaid). Customers are found by e-mail. An invoice number imported before is updated, not added twice. If any row is wrong, nothing is imported.
+import-invoices-upload = Import invoices
+import-invoices-created = { $n ->
+    [one] One new invoice.
+   *[other] { $n } new invoices.
+}
+import-invoices-updated = { $n ->
+    [one] One invoice updated.
+   *[other] { $n } invoices updated.
+}
+import-invoices-bad-unreadable = The file cannot be read as CSV. Save it as CSV (UTF-8).
+import-invoices-bad-header = The first row must name the columns number, customer_email, issued, due, amount and paid_at.
+import-invoices-bad-number = The invoice number is empty or longer than 60 characters.
+import-invoices-bad-email = The customer e-mail is not a valid address.
+import-invoices-bad-unknown-customer = No customer has this e-mail. Import or add the customer first.
+import-invoices-bad-issued = The issue date must be written YYYY-MM-DD, such as 2025-03-01.
+import-invoices-bad-due = The due date must be written YYYY-MM-DD, such as 2025-03-15.
+import-invoices-bad-due-before = The due date is before the issue date.
+import-invoices-bad-amount = The amount is not a number of zero or more, such as 1500.00.
+import-invoices-bad-paid-at = paid_at must be empty (not paid) or a date written YYYY-MM-DD.
+import-invoices-bad-duplicate = This invoice number already appears earlier in the file.
+import-invoices-bad-other-customer = This invoice number belongs to another customer's invoice.
+portal-from-order = Create an invoice from an order
+portal-order-date = Order date
+portal-from-order-make = New invoice
+portal-from-order-submit = Create invoice
+portal-error-order-invoiced = This order already has an invoice.

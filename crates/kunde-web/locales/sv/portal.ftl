@@ -81,3 +81,31 @@ portal-reply-submit = Skicka svar
 portal-reply-you = Du
 portal-reply-sent = Tack. Ditt svar har skickats till oss.
 portal-reply-closed = Ärendet är avslutat. Öppna ett nytt ärende om du behöver mer hjälp.
+import-invoices-title = Fakturor från ditt bokföringsprogram
+import-invoices-help = En CSV-export med kolumnerna number,customer_email,issued,due,amount,paid_at (datum som ÅÅÅÅ-MM-DD; paid_at tom så länge fakturan är obetald). Kunder hittas via e-post. Ett fakturanummer som importerats förut uppdateras och läggs inte till två gånger. Är någon rad fel importeras ingenting.
+import-invoices-upload = Importera fakturor
+import-invoices-created = { $n ->
+    [one] En ny faktura.
+   *[other] { $n } nya fakturor.
+}
+import-invoices-updated = { $n ->
+    [one] En faktura uppdaterad.
+   *[other] { $n } fakturor uppdaterade.
+}
+import-invoices-bad-unreadable = Filen kan inte läsas som CSV. Spara den som CSV (UTF-8).
+import-invoices-bad-header = Första raden måste namnge kolumnerna number, customer_email, issued, due, amount och paid_at.
+import-invoices-bad-number = Fakturanumret är tomt eller längre än 60 tecken.
+import-invoices-bad-email = Kundens e-post är inte en giltig adress.
+import-invoices-bad-unknown-customer = Ingen kund har den här e-postadressen. Importera eller lägg till kunden först.
+import-invoices-bad-issued = Fakturadatumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2025-03-01.
+import-invoices-bad-due = Förfallodatumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2025-03-15.
+import-invoices-bad-due-before = Förfallodatumet ligger före fakturadatumet.
+import-invoices-bad-amount = Beloppet är inte ett tal på noll eller mer, till exempel 1500,00.
+import-invoices-bad-paid-at = paid_at ska vara tom (obetald) eller ett datum skrivet ÅÅÅÅ-MM-DD.
+import-invoices-bad-duplicate = Fakturanumret finns redan tidigare i filen.
+import-invoices-bad-other-customer = Fakturanumret tillhör en annan kunds faktura.
+portal-from-order = Skapa en faktura från en order
+portal-order-date = Orderdatum
+portal-from-order-make = Ny faktura
+portal-from-order-submit = Skapa faktura
+portal-error-order-invoiced = Den här ordern har redan en faktura.

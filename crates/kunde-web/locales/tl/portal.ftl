@@ -81,3 +81,31 @@ portal-reply-submit = Ipadala ang sagot
 portal-reply-you = Ikaw
 portal-reply-sent = Salamat. Naipadala na sa amin ang iyong sagot.
 portal-reply-closed = Sarado na ang kasong ito. Magbukas ng bagong kaso kung kailangan mo pa ng tulong.
+import-invoices-title = Mga invoice mula sa iyong accounting system
+import-invoices-help = Isang CSV export na may mga column na number,customer_email,issued,due,amount,paid_at (petsa bilang YYYY-MM-DD; walang laman ang paid_at habang hindi pa bayad). Hinahanap ang mga customer ayon sa e-mail. Ang invoice number na na-import na dati ay ina-update, hindi dinodoble. Kung may kahit isang maling row, walang ini-import.
+import-invoices-upload = I-import ang mga invoice
+import-invoices-created = { $n ->
+    [one] Isang bagong invoice.
+   *[other] { $n } bagong invoice.
+}
+import-invoices-updated = { $n ->
+    [one] Isang invoice ang na-update.
+   *[other] { $n } invoice ang na-update.
+}
+import-invoices-bad-unreadable = Hindi mabasa ang file bilang CSV. I-save ito bilang CSV (UTF-8).
+import-invoices-bad-header = Dapat pangalanan ng unang row ang mga column na number, customer_email, issued, due, amount at paid_at.
+import-invoices-bad-number = Walang laman o higit sa 60 character ang invoice number.
+import-invoices-bad-email = Hindi wastong address ang e-mail ng customer.
+import-invoices-bad-unknown-customer = Walang customer na may ganitong e-mail. I-import o idagdag muna ang customer.
+import-invoices-bad-issued = Isulat ang petsa ng invoice bilang YYYY-MM-DD, halimbawa 2025-03-01.
+import-invoices-bad-due = Isulat ang due date bilang YYYY-MM-DD, halimbawa 2025-03-15.
+import-invoices-bad-due-before = Nauuna ang due date sa petsa ng invoice.
+import-invoices-bad-amount = Ang halaga ay hindi numerong zero o higit pa, halimbawa 1500.00.
+import-invoices-bad-paid-at = Dapat walang laman ang paid_at (hindi pa bayad) o petsang nakasulat bilang YYYY-MM-DD.
+import-invoices-bad-duplicate = Lumabas na ang invoice number na ito sa naunang bahagi ng file.
+import-invoices-bad-other-customer = Ang invoice number na ito ay sa invoice ng ibang customer.
+portal-from-order = Gumawa ng invoice mula sa isang order
+portal-order-date = Petsa ng order
+portal-from-order-make = Bagong invoice
+portal-from-order-submit = Gumawa ng invoice
+portal-error-order-invoiced = May invoice na ang order na ito.

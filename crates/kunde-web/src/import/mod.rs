@@ -1,4 +1,5 @@
-//! Importing CSV files (customers, orders, events, survey answers): the upload, mapping and
+//! Importing CSV files (customers, orders, events, survey answers; marketing spend and
+//! invoices from an accounting export have a form of their own): the upload, mapping and
 //! check pages (`pages`) and the one place that joins `kunde-import` to the store
 //! (`importing`), shared with `kunde import` on the command line.
 //!
@@ -6,9 +7,14 @@
 //! one transaction, so cancelling or any error leaves nothing behind.
 
 pub mod importing;
+mod invoices;
 mod pages;
 mod spend;
 
+pub use invoices::{
+    INVOICE_COLUMNS, InvoiceFileError, InvoiceLine, InvoiceProblem, import_invoice_file,
+    parse_invoice_csv,
+};
 pub use spend::{SpendProblem, parse_spend_amount, parse_spend_csv, parse_spend_month};
 
 use crate::state::AppState;
@@ -28,6 +34,12 @@ pub fn owner_routes() -> Router<AppState> {
         .route(
             "/import/spend",
             post(spend::upload_spend).layer(axum::extract::DefaultBodyLimit::max(
+                crate::kit::csrf::UPLOAD_LIMIT,
+            )),
+        )
+        .route(
+            "/import/invoices",
+            post(invoices::upload_invoices).layer(axum::extract::DefaultBodyLimit::max(
                 crate::kit::csrf::UPLOAD_LIMIT,
             )),
         )

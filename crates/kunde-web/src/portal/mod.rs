@@ -12,6 +12,7 @@
 //! signed-in customer to the store, so another customer's id answers 404; every portal form
 //! carries the CSRF token (the portal is not exempt).
 
+mod from_order;
 mod home;
 mod items;
 mod journey;
@@ -25,6 +26,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub use session::run_due;
+pub use staff::valid_date;
 
 /// Upload forms carry a document of at most 20 MB plus the form around it.
 fn upload_limit() -> DefaultBodyLimit {
@@ -67,6 +69,10 @@ pub fn staff_routes() -> Router<AppState> {
         .route(
             "/customers/{id}/portal/invoices",
             post(staff::create_invoice),
+        )
+        .route(
+            "/customers/{id}/portal/invoices/from-order",
+            post(from_order::create),
         )
         .route(
             "/customers/{id}/portal/invoices/{iid}",

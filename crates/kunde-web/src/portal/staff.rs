@@ -14,7 +14,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::{Customer, CustomerId, Money};
-use kunde_store::{Invoice, NewInvoice, PortalDocument, StoreError};
+use kunde_store::{CustomerOrder, Invoice, NewInvoice, PortalDocument, StoreError};
 use serde::Deserialize;
 
 use super::session::IDLE_SECONDS;
@@ -29,6 +29,15 @@ pub struct InvoiceForm {
 }
 
 impl InvoiceForm {
+    pub fn new(number: &str, issued: &str, due: &str, amount: &str) -> Self {
+        Self {
+            number: number.to_owned(),
+            issued: issued.to_owned(),
+            due: due.to_owned(),
+            amount: amount.to_owned(),
+        }
+    }
+
     fn from_invoice(i: &Invoice) -> Self {
         Self {
             number: i.number.clone(),
@@ -104,6 +113,8 @@ struct StaffPage {
     editing: Option<i64>,
     f: InvoiceForm,
     errors: FieldErrors,
+    /// The customer's orders without an invoice yet (newest first, at most 20).
+    orders: Vec<CustomerOrder>,
 }
 
 impl StaffPage {
@@ -132,7 +143,7 @@ pub struct EditQuery {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render(
+pub(super) async fn render(
     state: &AppState,
     staff: &Staff,
     id: CustomerId,
@@ -155,7 +166,16 @@ async fn render(
         ),
         (None, None) => InvoiceForm::default(),
     };
+    let orders = state
+        .store
+        .customer_orders(ws, id)
+        .await?
+        .into_iter()
+        .filter(|o| o.invoice.is_none())
+        .take(20)
+        .collect();
     let view = StaffPage {
+        orders,
         p: staff
             .page("customers", &format!("/customers/{id}/portal"))
             .with_notice(notice),
