@@ -49,6 +49,16 @@ pub struct OverdueInvoice {
     pub language: Language,
 }
 
+/// An invoice to make of an order: the order's event, the invoice's number and its issue and
+/// due dates (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy)]
+pub struct OrderInvoice<'a> {
+    pub event: i64,
+    pub number: &'a str,
+    pub issued: &'a str,
+    pub due: &'a str,
+}
+
 impl Store {
     /// Which customer each invoice number of the workspace belongs to.
     pub async fn invoice_owners(&self, ws: WorkspaceId) -> Result<HashMap<String, CustomerId>> {
@@ -164,19 +174,22 @@ impl Store {
         })
     }
 
-    /// Makes an invoice of `customer` from their order `event`: the order's amount, the
+    /// Makes an invoice of `customer` from their order `order.event`: the order's amount, the
     /// given number and dates. `NotFound` when the event is not an order of this customer;
     /// `Conflict` when the number is taken or the order already has an invoice.
     pub async fn create_invoice_from_order(
         &self,
         ws: WorkspaceId,
         customer: CustomerId,
-        event: i64,
-        number: &str,
-        issued: &str,
-        due: &str,
+        order: &OrderInvoice<'_>,
         now: i64,
     ) -> Result<crate::Invoice> {
+        let OrderInvoice {
+            event,
+            number,
+            issued,
+            due,
+        } = *order;
         with_pool!(self, pool => transaction!(pool, tx => {
             let amount: Option<(i64,)> = sqlx::query_as(
                 "SELECT amount FROM events WHERE workspace_id = $1 AND customer_id = $2 AND id = $3 AND amount > 0",

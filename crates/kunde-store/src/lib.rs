@@ -64,7 +64,9 @@ pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
 };
-pub use invoices::{CustomerOrder, ImportedInvoice, InvoiceImportOutcome, OverdueInvoice};
+pub use invoices::{
+    CustomerOrder, ImportedInvoice, InvoiceImportOutcome, OrderInvoice, OverdueInvoice,
+};
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};

@@ -362,10 +362,12 @@ async fn an_invoice_is_made_from_an_order_once_and_only_for_its_customer(db: &Te
         .create_invoice_from_order(
             ws.id,
             alice.id,
-            alices,
-            "O-3",
-            "2026-01-01",
-            "2026-01-15",
+            &kunde_store::OrderInvoice {
+                event: alices,
+                number: "O-3",
+                issued: "2026-01-01",
+                due: "2026-01-15",
+            },
             NOW,
         )
         .await;

@@ -67,10 +67,12 @@ pub async fn create(
         .create_invoice_from_order(
             ws,
             id,
-            event,
-            &new.number,
-            &new.issued,
-            &new.due,
+            &kunde_store::OrderInvoice {
+                event,
+                number: &new.number,
+                issued: &new.issued,
+                due: &new.due,
+            },
             state.now(),
         )
         .await
