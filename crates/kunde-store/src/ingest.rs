@@ -53,6 +53,9 @@ pub enum UnknownReference {
     Touchpoint(TouchpointId),
     CustomerId(CustomerId),
     CustomerEmail(Email),
+    /// Not a reference: the event's idempotency key was used before (earlier in the batch or
+    /// in an earlier one) for a different event.
+    KeyReused(String),
 }
 
 /// Why one event of a batch was refused: its index in the batch and what it named that the
@@ -103,6 +106,29 @@ struct Resolved {
     links: Vec<(String, i64)>,
 }
 
+impl IngestEvent {
+    /// A SHA-256 fingerprint of the event as sent, kept with its idempotency key: the same
+    /// key with another fingerprint is a different event, not a retry.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let customer = match &self.customer {
+            None => String::new(),
+            Some(CustomerRef::Id(id)) => format!("id:{}", id.0),
+            Some(CustomerRef::Email(e)) => format!("email:{}", e.as_str()),
+        };
+        let text = format!(
+            "{customer}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            self.visitor_id.as_deref().unwrap_or(""),
+            self.touchpoint_id.0,
+            self.occurred_at,
+            self.channel.map_or("", |c| c.code()),
+            self.amount.map_or(String::new(), |m| m.0.to_string()),
+            self.properties,
+        );
+        hex::encode(Sha256::digest(text.as_bytes()))
+    }
+}
+
 impl Store {
     /// Stores a batch of events all or nothing, after checking that every touchpoint and
     /// customer belongs to `ws`. Returns `Ok(Err(problems))` when any event is refused.
@@ -118,14 +144,36 @@ impl Store {
         };
         // Duplicates inside the batch are dropped here; those seen before are skipped by the
         // unique index.
-        let mut seen = HashSet::new();
-        let keep: Vec<usize> = (0..events.len())
-            .filter(|&i| {
-                events[i]
-                    .idempotency_key
-                    .as_deref()
-                    .is_none_or(|k| seen.insert(k))
-            })
+        let fingerprints: Vec<String> = events.iter().map(IngestEvent::fingerprint).collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut reused = Vec::new();
+        let mut keep: Vec<usize> = Vec::with_capacity(events.len());
+        for (i, e) in events.iter().enumerate() {
+            let Some(key) = e.idempotency_key.as_deref() else {
+                keep.push(i);
+                continue;
+            };
+            match seen.get(key) {
+                None => {
+                    seen.insert(key, i);
+                    keep.push(i);
+                }
+                Some(&first) if fingerprints[first] != fingerprints[i] => {
+                    reused.push(RefusedEvent {
+                        index: i,
+                        unknown: UnknownReference::KeyReused(key.to_owned()),
+                    })
+                }
+                Some(_) => {}
+            }
+        }
+        if !reused.is_empty() {
+            return Ok(Err(reused));
+        }
+        let keyed: Vec<usize> = keep
+            .iter()
+            .copied()
+            .filter(|&i| events[i].idempotency_key.is_some())
             .collect();
         let anonymous: Vec<&str> = {
             let mut v: Vec<&str> = keep
@@ -139,6 +187,34 @@ impl Store {
         };
         let touches_visitors = !anonymous.is_empty() || !resolved.links.is_empty();
         let stored = with_write_pool!(self, pool => write_transaction!(pool, tx => {
+            // Keys seen in an earlier batch: the same event is a retry, another is refused.
+            let mut reused = Vec::new();
+            for chunk in keyed.chunks(LOOKUP_CHUNK) {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "SELECT idempotency_key, payload_hash FROM events WHERE payload_hash IS NOT NULL AND workspace_id = ",
+                );
+                qb.push_bind(ws.0);
+                qb.push(" AND idempotency_key IN (");
+                let mut list = qb.separated(", ");
+                for &i in chunk {
+                    list.push_bind(events[i].idempotency_key.as_deref());
+                }
+                qb.push(")");
+                let earlier: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                for (key, hash) in earlier {
+                    if let Some(&i) = seen.get(key.as_str())
+                        && fingerprints[i] != hash
+                    {
+                        reused.push(RefusedEvent {
+                            index: i,
+                            unknown: UnknownReference::KeyReused(key),
+                        });
+                    }
+                }
+            }
+            if !reused.is_empty() {
+                return Ok(Err(reused));
+            }
             if touches_visitors
                 && let Some(lock) = visitor_lock(pool)
             {
@@ -151,7 +227,7 @@ impl Store {
             for chunk in keep.chunks(CHUNK) {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at,
-                                         channel, amount, properties, idempotency_key) ",
+                                         channel, amount, properties, idempotency_key, payload_hash) ",
                 );
                 qb.push_values(chunk, |mut row, &i| {
                     let e = &events[i];
@@ -164,7 +240,8 @@ impl Store {
                         .push_bind(channel.code())
                         .push_bind(e.amount.map(|m| m.0))
                         .push_bind(e.properties.as_str())
-                        .push_bind(e.idempotency_key.as_deref());
+                        .push_bind(e.idempotency_key.as_deref())
+                        .push_bind(e.idempotency_key.as_ref().map(|_| fingerprints[i].as_str()));
                 });
                 qb.push(" ON CONFLICT DO NOTHING");
                 stored += qb.build().execute(&mut *tx).await?.rows_affected();
@@ -189,8 +266,12 @@ impl Store {
                 );
                 qb.build().execute(&mut *tx).await?;
             }
-            Ok(stored)
+            Ok(Ok(stored))
         }))?;
+        let stored = match stored {
+            Ok(n) => n,
+            Err(reused) => return Ok(Err(reused)),
+        };
         let received = events.len() as u64;
         Ok(Ok(IngestReport {
             received,

@@ -1303,7 +1303,7 @@ const OUTBOX_DELETE_SQL: &str =
 
 /// The statements of an erasure besides the outbox, the customer row and event properties;
 /// each takes $1 workspace and $2 customer.
-const ERASE_SQL: [&str; 14] = [
+const ERASE_SQL: [&str; 15] = [
     "DELETE FROM case_attachments WHERE workspace_id = $1
        AND case_id IN (SELECT id FROM cases WHERE workspace_id = $1 AND customer_id = $2)",
     "UPDATE case_entries SET body = '' WHERE workspace_id = $1
@@ -1325,6 +1325,8 @@ const ERASE_SQL: [&str; 14] = [
      WHERE workspace_id = $1 AND customer_id = $2",
     "DELETE FROM visitor_links WHERE workspace_id = $1 AND customer_id = $2",
     "UPDATE events SET visitor_id = NULL WHERE workspace_id = $1 AND customer_id = $2 AND visitor_id IS NOT NULL",
+    // The fingerprint of the event as sent may cover the customer's e-mail address.
+    "UPDATE events SET payload_hash = NULL WHERE workspace_id = $1 AND customer_id = $2 AND payload_hash IS NOT NULL",
     // The client portal: shared and uploaded documents go, and the customer can no longer
     // sign in (invoices stay, like orders).
     "DELETE FROM portal_documents WHERE workspace_id = $1 AND customer_id = $2",

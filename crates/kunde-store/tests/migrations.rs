@@ -65,6 +65,10 @@ const LANDED: &[(&str, &str)] = &[
         "53b2839387069c2582d2413f685d8320956c18491e56689422a6906ed11498b4",
     ),
     (
+        "migrations/postgres/0016_trust_rest.sql",
+        "2580f4140eeb23b6ab314bfdafffa9c5bcf1a27bd61d6e875791ac4c29c854ae",
+    ),
+    (
         "migrations/postgres/0017_accounts.sql",
         "636a3599305e712966c09b08b4ef253f92d884936c598e4ae840517bbb6ec6e3",
     ),
@@ -135,6 +139,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0015_instances.sql",
         "53b2839387069c2582d2413f685d8320956c18491e56689422a6906ed11498b4",
+    ),
+    (
+        "migrations/sqlite/0016_trust_rest.sql",
+        "2580f4140eeb23b6ab314bfdafffa9c5bcf1a27bd61d6e875791ac4c29c854ae",
     ),
     (
         "migrations/sqlite/0017_accounts.sql",

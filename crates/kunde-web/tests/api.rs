@@ -18,6 +18,7 @@ use tower::ServiceExt;
 on_both_databases!(
     the_events_api_needs_a_live_secret_key_of_its_own_workspace,
     a_retried_batch_is_not_counted_twice,
+    a_key_reused_for_a_different_event_is_a_conflict,
     a_batch_with_a_bad_event_in_the_middle_stores_nothing_and_names_the_event_and_field,
     events_name_customers_by_id_or_e_mail_and_keep_their_details,
     an_identified_visitor_brings_past_and_later_events_to_the_customer,
@@ -253,6 +254,42 @@ async fn a_retried_batch_is_not_counted_twice(db: &TestDb) {
         post_events(&app, Some(&key_b), theirs).await.json["stored"],
         1
     );
+}
+
+async fn a_key_reused_for_a_different_event_is_a_conflict(db: &TestDb) {
+    let (a, ..) = seed_workspace(db, "a").await;
+    let tp = seed_touchpoint(db, a.id, "Call").await;
+    let c = seed_customer(db, a.id, "Alice").await;
+    let key_a = key(db, a.id, ApiKeyKind::Secret).await;
+    let app = app(db);
+    let ev = |k: &str, amount: &str| json!({"customer_id": c.id, "touchpoint_id": tp, "time": NOW, "amount": amount, "idempotency_key": k});
+    let first = post_events(&app, Some(&key_a), json!({"events": [ev("k1", "10.00")]})).await;
+    assert_eq!(first.json["stored"], 1, "{}", first.json);
+    // The same event again is a retry; the same key with another amount is not.
+    let retry = post_events(&app, Some(&key_a), json!({"events": [ev("k1", "10.00")]})).await;
+    assert_eq!(retry.status, StatusCode::OK);
+    assert_eq!(retry.json["duplicates"], 1);
+    let other = post_events(
+        &app,
+        Some(&key_a),
+        json!({"events": [ev("k2", "5.00"), ev("k1", "99.00")]}),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::CONFLICT, "{}", other.json);
+    assert_eq!(other.json["error"], "idempotency_conflict");
+    assert_eq!(other.json["errors"][0]["index"], 1);
+    assert_eq!(other.json["errors"][0]["field"], "idempotency_key");
+    // Nothing of the refused batch was stored, not even its new event.
+    assert_eq!(event_count(db, a.id).await, 1);
+    // Inside one batch as well.
+    let inside = post_events(
+        &app,
+        Some(&key_a),
+        json!({"events": [ev("k3", "1.00"), ev("k3", "2.00")]}),
+    )
+    .await;
+    assert_eq!(inside.status, StatusCode::CONFLICT, "{}", inside.json);
+    assert_eq!(event_count(db, a.id).await, 1);
 }
 
 async fn a_batch_with_a_bad_event_in_the_middle_stores_nothing_and_names_the_event_and_field(

@@ -6,7 +6,7 @@ use crate::state::AppState;
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kunde_store::{ApiKeyGrant, ApiKeyKind, RefusedEvent, StoreError};
+use kunde_store::{ApiKeyGrant, ApiKeyKind, RefusedEvent, StoreError, UnknownReference};
 
 /// An API error as the client sees it: a status, a stable code, a lowercase message that
 /// says what to do, and for refused events the index and field of each.
@@ -32,8 +32,18 @@ impl ApiError {
     }
 
     /// 422 for a batch whose events the store refused (unknown touchpoints or customers).
+    /// 409 instead when an idempotency key was reused for a different event: the batch is
+    /// fine, it conflicts with what was sent before.
     pub fn refused(refused: Vec<RefusedEvent>) -> Self {
-        Self::events(refused.into_iter().map(EventProblem::from).collect())
+        let conflict = refused
+            .iter()
+            .any(|r| matches!(r.unknown, UnknownReference::KeyReused(_)));
+        let mut e = Self::events(refused.into_iter().map(EventProblem::from).collect());
+        if conflict {
+            e.status = StatusCode::CONFLICT;
+            e.body.error = "idempotency_conflict";
+        }
+        e
     }
 
     /// 422 for a batch with refused events: the message names the first, `errors` lists them.

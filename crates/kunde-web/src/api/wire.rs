@@ -48,6 +48,13 @@ impl From<RefusedEvent> for EventProblem {
                 "customer_email",
                 format!("no customer with the e-mail {m} in this workspace"),
             ),
+            UnknownReference::KeyReused(key) => (
+                "idempotency_key",
+                format!(
+                    "the idempotency key '{key}' was already used for a different event; \
+                     use a new key for a new event, or resend the first event unchanged"
+                ),
+            ),
         };
         Self {
             index: r.index,
