@@ -103,6 +103,11 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         "number=X-1&issued=2025-12-01&due=2025-12-15&amount=10",
     ),
     ("POST /customers/{id}/portal/invoices/{iid}", Staff, ""),
+    (
+        "POST /customers/{id}/portal/invoices/from-order",
+        Staff,
+        "order={order}&number=ISO-1&due=2026-12-31",
+    ),
     ("POST /customers/{id}/portal/invoices/{iid}/paid", Staff, ""),
     (
         "POST /customers/{id}/portal/documents",
@@ -270,6 +275,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         "multipart kind=customers&preset=generic&file=x",
     ),
     ("POST /import/spend", Owner, "multipart file=x"),
+    ("POST /import/invoices", Owner, "multipart file=x"),
     ("GET /import/{id}", Owner, ""),
     ("POST /import/{id}/check", Owner, ""),
     ("POST /import/{id}/run", Owner, ""),
@@ -767,6 +773,23 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         .unwrap();
     let review = store.list_reviews(w).await.unwrap().remove(0);
     let competitor = store.add_competitor(w, "Rival", NOW).await.unwrap();
+    // An order of the customer, for an invoice made from it.
+    store
+        .insert_events(
+            w,
+            &[NewEvent {
+                customer_id: Some(customer.id),
+                visitor_id: None,
+                touchpoint_id: touchpoint2.id,
+                occurred_at: NOW - 86_400,
+                channel: Channel::InPerson,
+                amount: Some(Money(49_900)),
+                properties: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    let order = store.customer_orders(w, customer.id).await.unwrap()[0].event_id;
     let standard = store
         .save_standard(
             w,
@@ -838,6 +861,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         ("user", staff.id.0.to_string()),
         ("review", review.id.to_string()),
         ("competitor", competitor.to_string()),
+        ("order", order.to_string()),
         ("standard", standard.to_string()),
         ("import", import),
     ]);
