@@ -253,3 +253,79 @@ fn spend_is_imported_all_or_nothing_with_bad_rows_named() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn invoices_are_imported_all_or_nothing_and_a_second_run_updates() {
+    let dir = setup();
+    let customers = kunde(
+        dir.path(),
+        &[
+            "import",
+            "customers",
+            &fixture("customers_da.csv"),
+            "--workspace-email",
+            "ole@cykelsmeden.test",
+        ],
+    );
+    assert!(customers.status.success(), "{}", text(&customers.stderr));
+    let email = std::fs::read_to_string(fixture("customers_da.csv"))
+        .unwrap()
+        .lines()
+        .nth(1)
+        .and_then(|l| {
+            l.split([';', ','])
+                .find(|f| f.contains('@'))
+                .map(str::to_owned)
+        })
+        .expect("the fixture has an e-mail");
+    let file = dir.path().join("invoices.csv");
+    let write = |body: &str| std::fs::write(&file, body).unwrap();
+    let run = || {
+        kunde(
+            dir.path(),
+            &[
+                "import",
+                "invoices",
+                file.to_str().unwrap(),
+                "--workspace-email",
+                "ole@cykelsmeden.test",
+            ],
+        )
+    };
+    // One good row and one with an unknown customer: nothing is stored, the bad line named.
+    write(&format!(
+        "number,customer_email,issued,due,amount,paid_at\n\
+         F-1,{email},2026-01-05,2026-01-19,1250.00,\n\
+         F-2,nobody@example.test,2026-01-06,2026-01-20,99.00,\n"
+    ));
+    let out = run();
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3:") && err.contains("nothing was imported"),
+        "{err}"
+    );
+    write(&format!(
+        "number,customer_email,issued,due,amount,paid_at\n\
+         F-1,{email},2026-01-05,2026-01-19,1250.00,\n"
+    ));
+    let out = run();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1 new, 0 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    // The same number again, now paid: updated, not duplicated.
+    write(&format!(
+        "number,customer_email,issued,due,amount,paid_at\n\
+         F-1,{email},2026-01-05,2026-01-19,1250.00,2026-01-15\n"
+    ));
+    let out = run();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("0 new, 1 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+}
