@@ -30,6 +30,25 @@ impl Store {
         password_hash: &str,
         now: i64,
     ) -> Result<(Workspace, User)> {
+        let (ws, user) = self
+            .create_workspace_rows(workspace, owner, password_hash, now)
+            .await?;
+        // The help centre's (and portal's) address is reserved now, so another business
+        // cannot claim it before the owner first opens the knowledge base. Should both
+        // candidate addresses be taken, it is made when first asked for, as before.
+        if let Err(e) = self.help_site_slug(ws.id).await {
+            tracing::warn!(workspace = ws.id.0, error = %e, "reserving the help-centre address failed");
+        }
+        Ok((ws, user))
+    }
+
+    async fn create_workspace_rows(
+        &self,
+        workspace: &NewWorkspace,
+        owner: &NewUser,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<(Workspace, User)> {
         with_pool!(self, pool => transaction!(pool, tx => {
             let row: WorkspaceRow = sqlx::query_as(
                 "INSERT INTO workspaces (name, default_language, currency, created_at)

@@ -14,6 +14,7 @@ const NOW: i64 = 1_760_000_000;
 static OWNERS: AtomicUsize = AtomicUsize::new(0);
 
 kunde_store::store_suite!(
+    a_new_business_has_its_help_centre_address_before_anyone_can_claim_it,
     danish_and_swedish_words_are_found_and_title_matches_rank_first,
     odd_query_syntax_is_searched_as_words_or_finds_nothing_without_error,
     a_case_text_suggests_the_articles_about_it,
@@ -472,4 +473,21 @@ async fn the_help_centre_address_is_made_once_from_the_name(store: &Store) {
     let other = store.help_site_slug(b).await.unwrap();
     assert_ne!(other, slug);
     assert_eq!(store.help_site_workspace(&other).await.unwrap(), Some(b));
+}
+
+async fn a_new_business_has_its_help_centre_address_before_anyone_can_claim_it(store: &Store) {
+    // Finding 8 of the attack test: the address was made only when the owner first opened
+    // the knowledge base, so another business could take it first.
+    let a = workspace(store, "Hjulet").await;
+    let b = workspace(store, "Rival").await;
+    assert_eq!(
+        store.help_site_workspace("hjulet").await.unwrap(),
+        Some(a),
+        "reserved when the workspace was created"
+    );
+    assert!(matches!(
+        store.set_help_site_slug(b, "hjulet").await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(store.help_site_slug(a).await.unwrap(), "hjulet");
 }
