@@ -10,7 +10,7 @@
 pub mod testing;
 
 use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
@@ -38,9 +38,26 @@ impl MailError {
 /// How long one connection attempt and each SMTP command may take.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// A file sent with a message (the monthly report's PDF).
+#[derive(Debug, Clone, Copy)]
+pub struct Attachment<'a> {
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
 /// Sends `mail` through the server in `settings`.
 pub async fn send(settings: &SmtpSettings, mail: &Mail) -> Result<(), MailError> {
-    let message = build_message(settings, mail)?;
+    send_with(settings, mail, None).await
+}
+
+/// Sends `mail` with an optional file attached.
+pub async fn send_with(
+    settings: &SmtpSettings,
+    mail: &Mail,
+    attachment: Option<Attachment<'_>>,
+) -> Result<(), MailError> {
+    let message = build_message(settings, mail, attachment)?;
     let transport = transport(settings)?;
     transport
         .send(message)
@@ -80,7 +97,11 @@ fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, MailError> {
     ))
 }
 
-fn build_message(settings: &SmtpSettings, mail: &Mail) -> Result<Message, MailError> {
+fn build_message(
+    settings: &SmtpSettings,
+    mail: &Mail,
+    attachment: Option<Attachment<'_>>,
+) -> Result<Message, MailError> {
     let mut builder = Message::builder()
         .from(mailbox(Some(&settings.from_name), &settings.from_address)?)
         .to(mailbox(mail.to_name.as_deref(), &mail.to)?)
@@ -91,14 +112,28 @@ fn build_message(settings: &SmtpSettings, mail: &Mail) -> Result<Message, MailEr
     if let Some(url) = &mail.unsubscribe_url {
         builder = builder.header(ListUnsubscribe(format!("<{url}>")));
     }
-    let built = match &mail.html {
-        Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+    let built = match (&mail.html, attachment) {
+        (Some(html), None) => builder.multipart(MultiPart::alternative_plain_html(
             mail.text.clone(),
             html.clone(),
         )),
-        None => builder
+        (None, None) => builder
             .header(ContentType::TEXT_PLAIN)
             .body(mail.text.clone()),
+        (html, Some(file)) => {
+            let body = match html {
+                Some(html) => MultiPart::alternative_plain_html(mail.text.clone(), html.clone()),
+                None => MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone())),
+            };
+            let content_type = ContentType::parse(file.content_type)
+                .map_err(|e| MailError::Message(format!("attachment type: {e}")))?;
+            builder.multipart(
+                MultiPart::mixed().multipart(body).singlepart(
+                    lettre::message::Attachment::new(file.name.to_owned())
+                        .body(file.bytes.to_vec(), content_type),
+                ),
+            )
+        }
     };
     built.map_err(|e| MailError::Message(e.to_string()))
 }
@@ -146,7 +181,7 @@ mod tests {
             text: "Tak".into(),
             ..Mail::default()
         };
-        let e = build_message(&settings(), &mail).unwrap_err();
+        let e = build_message(&settings(), &mail, None).unwrap_err();
         assert!(e.is_permanent(), "{e}");
     }
 
@@ -160,8 +195,8 @@ mod tests {
             unsubscribe_url: Some("https://kunde.example/u/abc".into()),
             ..Mail::default()
         };
-        let raw =
-            String::from_utf8(build_message(&settings(), &mail).unwrap().formatted()).unwrap();
+        let raw = String::from_utf8(build_message(&settings(), &mail, None).unwrap().formatted())
+            .unwrap();
         assert!(
             raw.contains("List-Unsubscribe: <https://kunde.example/u/abc>"),
             "{raw}"

@@ -3,6 +3,7 @@
 //! [`SmtpSink::received`] reads back and parses.
 
 use crate::{Security, SmtpSettings};
+use mail_parser::MimeHeaders;
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -22,6 +23,8 @@ pub struct Received {
     pub html: Option<String>,
     /// The `List-Unsubscribe` header, when there is one.
     pub list_unsubscribe: Option<String>,
+    /// Attached files: their names and decoded contents.
+    pub attachments: Vec<(String, Vec<u8>)>,
     /// The whole message as it arrived.
     pub raw: String,
 }
@@ -210,6 +213,19 @@ fn parse(raw: &[u8]) -> Received {
             .and_then(|m| m.body_html(0))
             .map(|t| t.into_owned()),
         list_unsubscribe: header("List-Unsubscribe"),
+        attachments: message
+            .as_ref()
+            .map(|m| {
+                m.attachments()
+                    .map(|a| {
+                        (
+                            a.attachment_name().unwrap_or_default().to_owned(),
+                            a.contents().to_vec(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
         raw: String::from_utf8_lossy(raw).into_owned(),
     }
 }

@@ -29,6 +29,7 @@ mod mail;
 mod moments;
 mod portal;
 mod portal_cases;
+mod reports;
 mod reviews;
 mod rows;
 mod segments;
@@ -71,6 +72,7 @@ pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
+pub use reports::MailAttachment;
 pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use spend::Spend;
 pub use survey_results::{

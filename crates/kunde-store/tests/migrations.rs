@@ -81,6 +81,10 @@ const LANDED: &[(&str, &str)] = &[
         "e446b4313a6694eacf9fb1bcf73e0aaf1a872690f3d30bd2ebeb1359767d8469",
     ),
     (
+        "migrations/postgres/0025_monthly_report.sql",
+        "51dfaa10136de8363f21cc2cf806dc01f94942c91c8c7aeec7b57f9e3a353a1f",
+    ),
+    (
         "migrations/postgres/0018_portal_more.sql",
         "c7d11a3e6d6f6beef8c9126c56edcfd9e4ecc2d09853c178a2ce70b750bef890",
     ),
@@ -155,6 +159,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0021_review_followups.sql",
         "4b1a6242769b7fd6871841f7cd88f18dded2faff11a734553c65465add671305",
+    ),
+    (
+        "migrations/sqlite/0025_monthly_report.sql",
+        "1a7cf410b42fd913c3ff759bd2b13c1b2d4d5e1974ee6a3bde572c09825bbb36",
     ),
     (
         "migrations/sqlite/0018_portal_more.sql",
