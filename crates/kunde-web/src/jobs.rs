@@ -5,7 +5,7 @@
 //! (`kunde_store::Claimer`), so each piece of work is done by one of them.
 
 use crate::state::AppState;
-use crate::{cases, portal, privacy, survey_results};
+use crate::{cases, portal, privacy, reports, survey_results};
 use std::time::Duration;
 
 /// How often [`tick`] runs.
@@ -25,6 +25,9 @@ pub async fn tick(state: &AppState, now: i64) {
     }
     if let Err(e) = portal::run_due(state, now).await {
         tracing::warn!(error = %e, "purging portal sessions failed");
+    }
+    if let Err(e) = reports::run_due(state, now).await {
+        tracing::warn!(error = ?e, "monthly reports failed");
     }
     // Expired sessions are purged so the table does not grow without bound.
     if let Err(e) = state.store.purge_sessions(now).await {

@@ -33,6 +33,7 @@ mod kb;
 mod moments;
 mod portal;
 mod privacy;
+mod reports;
 mod reviews;
 mod survey_results;
 mod surveys;

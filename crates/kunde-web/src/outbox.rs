@@ -131,9 +131,17 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
                 "no mail server is set up (Settings → E-mail)".to_owned(),
                 true,
             )),
-            Some(s) => kunde_mail::send(s, &queued.mail)
-                .await
-                .map_err(|e| (e.to_string(), e.is_permanent())),
+            Some(s) => {
+                let file = state.store.mail_attachment(queued.id).await?;
+                let attachment = file.as_ref().map(|f| kunde_mail::Attachment {
+                    name: &f.name,
+                    content_type: &f.content_type,
+                    bytes: &f.bytes,
+                });
+                kunde_mail::send_with(s, &queued.mail, attachment)
+                    .await
+                    .map_err(|e| (e.to_string(), e.is_permanent()))
+            }
         };
         match result {
             Ok(()) => {

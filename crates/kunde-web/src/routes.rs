@@ -8,7 +8,7 @@ use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
     account, analytics, api, cases, competitors, customers, dashboard, import, journeys, kb,
-    moments, portal, privacy, reviews, survey_results, surveys, value,
+    moments, portal, privacy, reports, reviews, survey_results, surveys, value,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -24,7 +24,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::public_routes())
         .merge(surveys::public_routes())
         .merge(survey_results::public_routes())
-        .merge(portal::public_routes());
+        .merge(portal::public_routes())
+        .merge(reports::public_routes());
     let staff = Router::new()
         .merge(dashboard::staff_routes())
         .merge(account::staff_routes())
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(portal::staff_routes())
         .merge(reviews::staff_routes())
         .merge(competitors::staff_routes())
+        .merge(reports::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -55,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moments::owner_routes())
         .merge(reviews::owner_routes())
         .merge(competitors::owner_routes())
+        .merge(reports::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -8,6 +8,7 @@ mod support;
 
 use axum::http::StatusCode;
 use kunde_domain::*;
+use kunde_mail::testing::SmtpSink;
 use kunde_store::testing::TestDb;
 use kunde_web::AppState;
 use std::sync::Arc;
@@ -26,6 +27,10 @@ on_both_databases!(
     needs_you_today_lists_what_is_waiting_and_grants_only_for_the_owner,
     the_start_page_is_signed_in_and_shows_nothing_of_another_workspace,
     figures_are_written_the_way_the_users_language_writes_them,
+    the_monthly_report_pdf_says_what_the_start_page_says,
+    a_past_months_report_shows_that_month_and_unknown_months_are_404,
+    the_report_is_written_in_the_readers_language,
+    the_monthly_report_is_emailed_once_on_the_first_of_the_month,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -397,4 +402,227 @@ async fn figures_are_written_the_way_the_users_language_writes_them(db: &TestDb)
     );
     assert!(b.contains("Denne måned (2026-03)"), "{b}");
     assert!(b.contains(&month_row("2026-02", "50,0")), "{b}");
+}
+
+/// The PDF's text with runs of spaces (its table layout) squeezed to one.
+fn squeezed(pdf: &[u8]) -> String {
+    let text = pdftotext(pdf);
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn pdf(c: &mut Client, path: &str) -> String {
+    let r = c.get(path).await;
+    assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    assert_eq!(r.headers.get("content-type").unwrap(), "application/pdf");
+    assert_eq!(
+        r.headers.get("cache-control").unwrap(),
+        "private, no-store",
+        "a report is never kept by a shared cache"
+    );
+    squeezed(&r.bytes)
+}
+
+async fn the_monthly_report_pdf_says_what_the_start_page_says(db: &TestDb) {
+    seed(db, "rep").await;
+    let mut c = Client::new(state_at(db, T));
+    c.sign_in("staff@rep.test").await;
+    let start = c.get("/").await.body;
+    assert!(
+        start.contains("<a href=\"/reports\">Monthly reports</a>"),
+        "{start}"
+    );
+    let list = c.get("/reports").await;
+    assert_eq!(list.status, StatusCode::OK);
+    // From the workspace's first month (January) to this one, newest first.
+    let b = &list.body;
+    let mar = b
+        .find("/reports/monthly/2026-03.pdf")
+        .expect("March listed");
+    let feb = b
+        .find("/reports/monthly/2026-02.pdf")
+        .expect("February listed");
+    let jan = b
+        .find("/reports/monthly/2026-01.pdf")
+        .expect("January listed");
+    assert!(mar < feb && feb < jan, "{b}");
+    assert!(
+        !b.contains("2025-12.pdf"),
+        "no month before the business existed"
+    );
+    assert!(
+        !b.contains("name=\"monthly_email\""),
+        "staff do not see the owner's e-mail choice"
+    );
+
+    let text = pdf(&mut c, "/reports/monthly/2026-03.pdf").await;
+    assert!(text.contains("Monthly report: Mar 2026"), "{text}");
+    assert!(text.contains("so far, as of 15 Mar 2026"), "{text}");
+    // The start page's figures, this month against last month.
+    assert!(start.contains(&tile("Revenue", "DKK 230.00")));
+    assert!(
+        text.contains("Revenue DKK 230.00 DKK 150.00 +DKK 80.00"),
+        "{text}"
+    );
+    assert!(start.contains(&tile("New customers", "1")));
+    assert!(text.contains("New customers 1 2 −1 (worse)"), "{text}");
+    assert!(
+        text.contains("Repeat share of revenue 87.0 % 0.0 % +87.0 (better)"),
+        "{text}"
+    );
+    // NPS this month rests on 3 answers: shown, not compared, the reason given.
+    assert!(
+        text.contains("NPS -33.3 50.0 – Only 3 answers: too few to"),
+        "{text}"
+    );
+    assert!(
+        text.contains("An outlined column rests on too few answers"),
+        "{text}"
+    );
+    // The month's closed case and its root cause, and the facts with the business's figures.
+    assert!(
+        text.contains("Cases opened this month: 1 · closed: 1"),
+        "{text}"
+    );
+    assert!(text.contains("Sizing 1 case"), "{text}");
+    assert!(text.contains("you had 2 cases and 3"), "{text}");
+    assert!(text.contains("Page 1 of "), "{text}");
+}
+
+async fn a_past_months_report_shows_that_month_and_unknown_months_are_404(db: &TestDb) {
+    seed(db, "past").await;
+    let mut c = Client::new(state_at(db, T));
+    c.sign_in("owner@past.test").await;
+    let text = pdf(&mut c, "/reports/monthly/2026-02.pdf").await;
+    assert!(text.contains("Monthly report: Feb 2026"), "{text}");
+    assert!(text.contains("1 Feb 2026 – 28 Feb 2026"), "{text}");
+    // February is "this month" of its own report: revenue 150 against January's nothing.
+    assert!(text.contains("Revenue DKK 150.00"), "{text}");
+    assert!(text.contains("NPS 50.0"), "{text}");
+    assert!(
+        text.contains("Cases opened this month: 1 · closed: 0"),
+        "{text}"
+    );
+    for bad in [
+        "/reports/monthly/2026-04.pdf",
+        "/reports/monthly/2025-12.pdf",
+        "/reports/monthly/2026-3.pdf",
+        "/reports/monthly/2026-03",
+        "/reports/monthly/..%2F2026-03.pdf",
+        "/reports/monthly/%00.pdf",
+    ] {
+        assert_eq!(c.get(bad).await.status, StatusCode::NOT_FOUND, "{bad}");
+    }
+    // Signed out: to sign in, never the PDF.
+    let mut anonymous = Client::new(state_at(db, T));
+    let r = anonymous.get("/reports/monthly/2026-02.pdf").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(!r.bytes.starts_with(b"%PDF"));
+}
+
+async fn the_report_is_written_in_the_readers_language(db: &TestDb) {
+    let s = seed(db, "rapport").await;
+    let users = db.store.list_users(s.ws).await.unwrap();
+    let staff = users.iter().find(|u| u.role == Role::Staff).unwrap();
+    db.store
+        .set_user_language(s.ws, staff.id, Language::Da)
+        .await
+        .unwrap();
+    let mut c = Client::new(state_at(db, T));
+    c.sign_in("staff@rapport.test").await;
+    let list = c.get("/reports").await.body;
+    assert!(list.contains("Månedsrapport: mar. 2026"), "{list}");
+    let text = pdf(&mut c, "/reports/monthly/2026-03.pdf").await;
+    assert!(text.contains("Månedsrapport: mar. 2026"), "{text}");
+    assert!(text.contains("Omsætning 230,00 DKK 150,00 DKK"), "{text}");
+    assert!(
+        text.contains("Genkøbsandel af 87,0 % 0,0 % +87,0 (bedre)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sager oprettet denne måned: 1 · lukket: 1"),
+        "{text}"
+    );
+    assert!(text.contains("Side 1 af "), "{text}");
+    assert!(!text.contains("Revenue"), "{text}");
+}
+
+async fn the_monthly_report_is_emailed_once_on_the_first_of_the_month(db: &TestDb) {
+    let s = seed(db, "post").await;
+    let sink = SmtpSink::start();
+    db.store
+        .save_smtp_settings(s.ws, &sink.settings(), FEB)
+        .await
+        .unwrap();
+    let state = state_at(db, T);
+    // Staff cannot turn it on; the owner can, and sees it on.
+    let mut staff = Client::new(state.clone());
+    staff.sign_in("staff@post.test").await;
+    let refused = staff
+        .post("/reports/settings", &[("monthly_email", "on")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!db.store.monthly_report_email(s.ws).await.unwrap());
+    let mut owner = Client::new(state.clone());
+    owner.sign_in("owner@post.test").await;
+    let saved = owner
+        .post("/reports/settings", &[("monthly_email", "on")])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = owner.get(saved.location.as_deref().unwrap()).await.body;
+    assert!(
+        page.contains("The monthly report will be e-mailed on the first day of each month."),
+        "{page}"
+    );
+    assert!(
+        page.contains("name=\"monthly_email\" value=\"on\" checked"),
+        "{page}"
+    );
+    let audit = owner.get("/settings/audit").await.body;
+    assert!(audit.contains("monthly_report_email"), "{audit}");
+
+    // On the 15th of March, February's report is due; a second tick (or a restart) adds
+    // nothing.
+    kunde_web::jobs::tick(&state, T).await;
+    kunde_web::jobs::tick(&state, T + 60).await;
+    let queued = db.store.recent_mail(s.ws, 10).await.unwrap();
+    let reports: Vec<_> = queued
+        .iter()
+        .filter(|m| m.mail.subject.starts_with("Monthly report"))
+        .collect();
+    assert_eq!(reports.len(), 1, "one owner, one message: {queued:?}");
+    assert_eq!(
+        reports[0].mail.subject,
+        "Monthly report Feb 2026 — Business post"
+    );
+    kunde_web::outbox::deliver_due(&state).await.unwrap();
+    let got = sink.wait_for(1).await;
+    let mail = got
+        .iter()
+        .find(|m| m.subject.starts_with("Monthly report"))
+        .expect("the report arrived");
+    assert_eq!(mail.to, vec!["owner@post.test".to_owned()]);
+    assert!(mail.text.contains("/reports"), "{}", mail.text);
+    assert_eq!(mail.attachments.len(), 1);
+    assert_eq!(mail.attachments[0].0, "kunde-2026-02.pdf");
+    let text = squeezed(&mail.attachments[0].1);
+    assert!(text.contains("Monthly report: Feb 2026"), "{text}");
+    assert!(text.contains("Revenue DKK 150.00"), "{text}");
+
+    // Turned off: April's first brings nothing more.
+    let off = owner.post("/reports/settings", &[]).await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    assert!(!db.store.monthly_report_email(s.ws).await.unwrap());
+    let april = T + 20 * DAY;
+    kunde_web::jobs::tick(&state_at(db, april), april).await;
+    let after = db.store.recent_mail(s.ws, 10).await.unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .filter(|m| m.mail.subject.starts_with("Monthly report"))
+            .count(),
+        1
+    );
 }

@@ -262,6 +262,11 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /competitors", Staff, ""),
     ("POST /competitors", Owner, "name=Rival"),
     ("POST /competitors/{id}/delete", Owner, ""),
+    // Printable documents.
+    ("GET /reports", Staff, ""),
+    ("GET /reports/monthly/{file}", Staff, ""),
+    ("POST /reports/settings", Owner, "monthly_email=on"),
+    ("GET /customers/{id}/portal/invoices/{iid}/pdf", Staff, ""),
     (
         "POST /competitors/standards",
         Owner,
@@ -342,6 +347,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("POST /portal/{site}/profile", Portal, ""),
     ("POST /portal/{site}/surveys/{id}", Portal, ""),
     ("GET /portal/{site}/invoices/{id}", Portal, ""),
+    ("GET /portal/{site}/invoices/{id}/pdf", Portal, ""),
     ("POST /portal/{site}/documents", Portal, "multipart file=x"),
     ("GET /portal/{site}/documents/{id}", Portal, ""),
     ("GET /portal/{site}/cases/new", Portal, ""),
@@ -486,6 +492,7 @@ impl World {
             ("site", _) => "site",
             ("token" | "public_id", _) => "token",
             ("*file", _) => "asset",
+            ("file", _) => "report_month",
             ("slug", _) => "article_slug",
             ("aid", _) => "attachment",
             ("sid", _) => "stage",
@@ -840,6 +847,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         ("site", site),
         ("token", "no-such-token-0000".to_owned()),
         ("asset", "app.css".to_owned()),
+        ("report_month", "2026-01.pdf".to_owned()),
         ("customer", customer.id.0.to_string()),
         ("journey", journey.id.0.to_string()),
         ("stage", stage.id.0.to_string()),
@@ -983,7 +991,8 @@ async fn every_route_answers_each_role_as_expected_and_never_across_businesses(d
         } else {
             path
         };
-        let has_ids = route.contains('{');
+        // A report's month (`{file}`, `2026-01.pdf`) names no object of A: B gets its own.
+        let has_ids = route.contains('{') && !route.contains("{file}");
         let mut fail = |who: &str, r: &Reply, want: &str| {
             failures.push(format!(
                 "{method} {path} {who}: {} (wanted {want}) {}",

@@ -13,6 +13,7 @@ use kunde_web::auth::token_hash;
 use support::*;
 
 on_both_databases!(
+    an_invoice_pdf_is_the_customers_own_and_in_their_language,
     a_link_by_e_mail_signs_in_once_and_sign_out_ends_the_session,
     the_answer_is_the_same_for_unknown_addresses_and_links_are_rate_limited,
     used_expired_revoked_and_foreign_links_are_refused,
@@ -191,6 +192,7 @@ fn get_routes(site: &str, ids: (i64, i64, CaseId, InvitationId)) -> Vec<String> 
         format!("/portal/{site}/home"),
         format!("/portal/{site}/profile"),
         format!("/portal/{site}/invoices/{}", ids.0),
+        format!("/portal/{site}/invoices/{}/pdf", ids.0),
         format!("/portal/{site}/documents/{}", ids.1),
         format!("/portal/{site}/cases/new"),
         format!("/portal/{site}/cases/{}", ids.2),
@@ -475,6 +477,7 @@ async fn a_customer_gets_404_for_another_customers_ids(db: &TestDb) {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     for path in [
         format!("/portal/{}/invoices/{}", w.site, w.bob_ids.0),
+        format!("/portal/{}/invoices/{}/pdf", w.site, w.bob_ids.0),
         format!("/portal/{}/documents/{}", w.site, w.bob_ids.1),
         format!("/portal/{}/cases/{}", w.site, w.bob_ids.2),
     ] {
@@ -925,4 +928,62 @@ async fn a_customer_replies_to_a_case_and_staff_see_it_marked_as_from_the_custom
         db.store.get_case(w.ws, case).await.unwrap().status,
         CaseStatus::Closed
     );
+}
+
+async fn an_invoice_pdf_is_the_customers_own_and_in_their_language(db: &TestDb) {
+    let w = world(db, "pdf").await;
+    let mut swedish = NewCustomer::named(NonEmpty::parse("name", "Alice").unwrap(), NOW);
+    swedish.email = w.alice.email.clone();
+    swedish.language = Language::Sv;
+    db.store
+        .update_customer(w.ws, w.alice.id, &swedish)
+        .await
+        .unwrap();
+    let mut alice = portal_client(db, w.ws, &w.site, w.alice.id).await;
+    let page = alice
+        .get(&format!("/portal/{}/invoices/{}", w.site, w.alice_ids.0))
+        .await;
+    let link = format!("/portal/{}/invoices/{}/pdf", w.site, w.alice_ids.0);
+    assert!(
+        page.body.contains(&format!("href=\"{link}\"")),
+        "{}",
+        page.body
+    );
+    let r = alice.get(&link).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.headers.get("content-type").unwrap(), "application/pdf");
+    let text = pdftotext(&r.bytes);
+    assert!(text.contains("Business pdf"), "{text}");
+    assert!(text.contains("Faktura INV-alice-pdf"), "{text}");
+    assert!(text.contains("Alice"), "{text}");
+    assert!(
+        text.contains("1 nov. 2025"),
+        "the issue date in Swedish: {text}"
+    );
+    assert!(text.contains("15 nov. 2025"), "{text}");
+    assert!(text.contains("1 250,00"), "the amount in Swedish: {text}");
+    assert!(!text.contains("bob"), "{text}");
+    // Staff read the same invoice's PDF from the customer's portal page, in their language.
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@pdf.test").await;
+    let panel = staff
+        .get(&format!("/customers/{}/portal", w.alice.id.0))
+        .await;
+    let staff_link = format!(
+        "/customers/{}/portal/invoices/{}/pdf",
+        w.alice.id.0, w.alice_ids.0
+    );
+    assert!(panel.body.contains(&staff_link), "{}", panel.body);
+    let r = staff.get(&staff_link).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = pdftotext(&r.bytes);
+    assert!(text.contains("Invoice INV-alice-pdf"), "{text}");
+    // Bob's invoice under Alice's customer page: 404.
+    let wrong = staff
+        .get(&format!(
+            "/customers/{}/portal/invoices/{}/pdf",
+            w.alice.id.0, w.bob_ids.0
+        ))
+        .await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
 }

@@ -15,6 +15,7 @@ const FEATURES: &[&str] = &[
     "competitors",
     "customers",
     "dashboard",
+    "reports",
     "import",
     "journeys",
     "kb",

@@ -61,6 +61,8 @@ pub struct Figure {
     pub spark: Spark,
     /// Month label and its written value, oldest first (the sparkline's numbers as a table).
     pub rows: Vec<(String, String)>,
+    /// The months themselves (the monthly report draws them as columns).
+    pub months: Vec<Month>,
 }
 
 /// The sparkline's pieces in a 120 × 32 box.
@@ -194,6 +196,7 @@ pub fn figure(p: &Page, spec: Spec, months: &[Month], labels: &[String], note: S
         note,
         spark: spark(months),
         rows,
+        months: months.to_vec(),
     }
 }
 

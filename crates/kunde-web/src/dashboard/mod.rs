@@ -3,9 +3,13 @@
 //! to the business's own figures.
 
 mod figures;
+pub(crate) mod headline;
 mod monthly;
 mod overview;
 mod today;
+
+pub use figures::Figure;
+pub use headline::Headline;
 
 use crate::state::AppState;
 use axum::Router;

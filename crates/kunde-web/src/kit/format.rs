@@ -177,17 +177,39 @@ fn month_name(lang: Language, month: i8) -> &'static str {
     MONTHS[row][(month.clamp(1, 12) - 1) as usize]
 }
 
+/// A month's short name in `lang` ("Nov", "nov.", "Nob"); `month` is 1–12.
+pub fn month_short(lang: Language, month: i8) -> &'static str {
+    month_name(lang, month)
+}
+
+/// A month of a year the way `lang` writes it ("Nov 2026", "nov. 2026", "Nob 2026").
+pub fn month_year(lang: Language, year: i16, month: i8) -> String {
+    format!("{} {year}", month_name(lang, month))
+}
+
+/// A calendar date given as `YYYY-MM-DD` (an invoice's dates) the way `lang` writes it;
+/// anything else is returned as it is.
+pub fn civil_date(lang: Language, ymd: &str) -> String {
+    let Ok(d) = ymd.parse::<jiff::civil::Date>() else {
+        return ymd.to_owned();
+    };
+    write_date(lang, d.year(), d.month(), d.day())
+}
+
 /// A date in `tz` the way `lang` writes it: "6 Dec 2026", "6. dec. 2026", "6 dec. 2026",
 /// "Dis 6, 2026".
 pub fn local_date(lang: Language, tz: &jiff::tz::TimeZone, unix: i64) -> String {
     let Some(d) = civil(tz, unix) else {
         return String::new();
     };
-    let (day, month, year) = (d.day(), month_name(lang, d.month()), d.year());
+    write_date(lang, d.year(), d.month(), d.day())
+}
+
+fn write_date(lang: Language, year: i16, month: i8, day: i8) -> String {
+    let month = month_name(lang, month);
     match lang {
-        Language::En => format!("{day} {month} {year}"),
+        Language::En | Language::Sv => format!("{day} {month} {year}"),
         Language::Da => format!("{day}. {month} {year}"),
-        Language::Sv => format!("{day} {month} {year}"),
         Language::Tl => format!("{month} {day}, {year}"),
     }
 }

@@ -25,7 +25,16 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
-pub use session::run_due;
+pub use session::{PortalCustomer, run_due, safe_file_name, today};
+
+/// Records on the journey map that the signed-in customer opened an invoice (its page or its PDF).
+pub async fn record_viewed_invoice(
+    state: &AppState,
+    ws: kunde_domain::WorkspaceId,
+    customer: kunde_domain::CustomerId,
+) {
+    journey::record(state, ws, customer, journey::Action::ViewedInvoice).await;
+}
 pub use staff::valid_date;
 
 /// Upload forms carry a document of at most 20 MB plus the form around it.

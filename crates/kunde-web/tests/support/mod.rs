@@ -268,3 +268,26 @@ pub async fn seed_customer(db: &TestDb, ws: WorkspaceId, n: &str) -> Customer {
         .await
         .unwrap()
 }
+
+/// The text of a PDF as poppler's `pdftotext` reads it (`apt-get install poppler-utils`),
+/// each page's lines in reading order.
+pub fn pdftotext(pdf: &[u8]) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let mut child = Command::new("pdftotext")
+        .args(["-layout", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(pdf)
+        .expect("the PDF goes to pdftotext");
+    let out = child.wait_with_output().expect("pdftotext finishes");
+    assert!(out.status.success(), "pdftotext could not read the PDF");
+    String::from_utf8(out.stdout).expect("UTF-8 text")
+}
