@@ -125,3 +125,17 @@ portal-reminder-subject = Invoice { $number } from { $business } is overdue
 portal-reminder-greeting = Hello { $name },
 portal-reminder-body = invoice { $number } of { $amount }, due { $due }, has not been paid yet. You can see it and whether it has been paid in the client portal of { $business }:
 portal-reminder-note = If you have paid it already, thank you — you can ignore this e-mail.
+case-report-portal = Before and after the client portal
+case-report-portal-intro = For the customers who have signed in to the client portal: their cases per customer-month in the 12 months before their first sign-in (or since they became customers) and since. Fewer cases afterwards — for example in a billing category — suggest the portal answers questions such as "was my invoice paid?". The same customers are compared with themselves; it does not prove the portal was the cause.
+case-report-portal-none = No customer has signed in to the client portal yet.
+case-report-portal-customers = { $n ->
+    [one] One customer has used the portal.
+   *[other] { $n } customers have used the portal.
+}
+case-report-portal-small = A small sample (fewer than 20 customers): read the change with care.
+case-report-portal-all = All cases
+case-report-portal-cases-before = Cases before
+case-report-portal-rate-before = Per customer-month before
+case-report-portal-cases-after = Cases after
+case-report-portal-rate-after = Per customer-month after
+case-report-portal-change = Change

@@ -125,3 +125,17 @@ portal-reminder-subject = Lampas na sa takdang petsa ang invoice { $number } mul
 portal-reminder-greeting = Kumusta { $name },
 portal-reminder-body = hindi pa nababayaran ang invoice { $number } na { $amount }, na dapat bayaran noong { $due }. Makikita mo ito at kung bayad na ito sa client portal ng { $business }:
 portal-reminder-note = Kung nakabayad ka na, salamat — huwag nang pansinin ang e-mail na ito.
+case-report-portal = Bago at pagkatapos ng client portal
+case-report-portal-intro = Para sa mga customer na nag-sign in na sa client portal: ang kanilang mga kaso bawat customer-buwan sa 12 buwan bago ang una nilang pag-sign in (o mula nang maging customer sila) at mula noon. Kung mas kaunti ang kaso pagkatapos — halimbawa sa kategorya ng bayad — malamang sinasagot ng portal ang mga tanong gaya ng "bayad na ba ang invoice ko?". Ang parehong mga customer ang ikinukumpara sa sarili nila; hindi nito napapatunayan na ang portal ang dahilan.
+case-report-portal-none = Wala pang customer na nag-sign in sa client portal.
+case-report-portal-customers = { $n ->
+    [one] Isang customer ang gumamit ng portal.
+   *[other] { $n } customer ang gumamit ng portal.
+}
+case-report-portal-small = Maliit na sample (mas kaunti sa 20 customer): basahin nang maingat ang pagbabago.
+case-report-portal-all = Lahat ng kaso
+case-report-portal-cases-before = Mga kaso bago
+case-report-portal-rate-before = Bawat customer-buwan bago
+case-report-portal-cases-after = Mga kaso pagkatapos
+case-report-portal-rate-after = Bawat customer-buwan pagkatapos
+case-report-portal-change = Pagbabago
