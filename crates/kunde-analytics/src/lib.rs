@@ -23,6 +23,7 @@ pub mod order_cohorts;
 pub mod orders;
 mod par;
 pub mod paths;
+pub mod portal_use;
 pub mod retention;
 pub mod revenue;
 pub mod rfm;

@@ -3,8 +3,9 @@
 //! writing into memory.
 //!
 //! Contents: `customer.json` (everything), `events.csv`, `orders.csv`, `answers.csv`,
-//! `cases.csv` (the tabular parts, times in UTC), `files/` (attachments as they were
-//! uploaded) and `README.txt` describing each file in the customer's language.
+//! `cases.csv`, `invoices.csv` (the tabular parts, times in UTC), `files/` (case attachments
+//! and client-portal documents as they were uploaded) and `README.txt` describing each file
+//! in the customer's language.
 
 use crate::trust::CustomerExport;
 use kunde_domain::Language;
@@ -83,6 +84,7 @@ pub fn readme(language: Language, export: &CustomerExport) -> String {
         ("orders.csv", t.orders),
         ("answers.csv", t.answers),
         ("cases.csv", t.cases),
+        ("invoices.csv", t.invoices),
         ("files/", t.files),
     ] {
         s.push_str(&format!("{file}\n    {text}\n\n"));
@@ -100,6 +102,7 @@ struct Readme {
     orders: &'static str,
     answers: &'static str,
     cases: &'static str,
+    invoices: &'static str,
     files: &'static str,
     amounts: &'static str,
 }
@@ -107,48 +110,52 @@ struct Readme {
 const EN: Readme = Readme {
     title: "Your data held by {business}",
     intro: "This archive holds everything {business} keeps about you, as of {time} (UTC).",
-    json: "Everything in one file: your profile, your consents, the events recorded about you, your orders, your survey answers and invitations, your cases with every entry (marked \"public\" when it was sent to you, \"internal\" when only staff saw it), the segments you are in, the e-mails to you and the web visitor ids linked to you. Times are Unix seconds (UTC).",
+    json: "Everything in one file: your profile, your consents, the events recorded about you, your orders, your survey answers and invitations, your cases with every entry (marked \"public\" when it was sent to you, \"internal\" when only staff saw it), the segments you are in, the e-mails to you, the web visitor ids linked to you, and from the client portal your invoices, documents and sign-ins (when, never the links themselves). Times are Unix seconds (UTC).",
     events: "The events recorded about you, one per line: when, where (touchpoint), channel, amount and details.",
     orders: "Your orders, one per line: reference, date, total, whether paid, and the products.",
     answers: "Your survey answers, one per line: survey, question, score, choice or text.",
     cases: "Your cases (questions and complaints), one per line: subject, category, status and dates. Their entries are in customer.json.",
-    files: "The files attached to your cases, as they were uploaded; customer.json says which case each belongs to.",
+    invoices: "Your invoices, one per line: number, issue date, due date, amount, when paid and when a reminder was sent.",
+    files: "The files attached to your cases and the documents in your client portal, as they were uploaded; customer.json says which case or document each file is.",
     amounts: "Amounts are in minor units of {currency} (for example øre or cents: 12550 means 125.50).",
 };
 
 const DA: Readme = Readme {
     title: "Dine data hos {business}",
     intro: "Dette arkiv indeholder alt, hvad {business} har registreret om dig, pr. {time} (UTC).",
-    json: "Alt i én fil: din profil, dine samtykker, de hændelser der er registreret om dig, dine ordrer, dine svar på spørgeskemaer og invitationer, dine sager med alle indlæg (markeret \"public\" når de blev sendt til dig, \"internal\" når kun personalet så dem), de segmenter du er med i, e-mails til dig og de webbesøgs-id'er der er knyttet til dig. Tider er Unix-sekunder (UTC).",
+    json: "Alt i én fil: din profil, dine samtykker, de hændelser der er registreret om dig, dine ordrer, dine svar på spørgeskemaer og invitationer, dine sager med alle indlæg (markeret \"public\" når de blev sendt til dig, \"internal\" når kun personalet så dem), de segmenter du er med i, e-mails til dig, de webbesøgs-id'er der er knyttet til dig, og fra kundeportalen dine fakturaer, dokumenter og logins (hvornår, aldrig selve linkene). Tider er Unix-sekunder (UTC).",
     events: "De hændelser der er registreret om dig, én pr. linje: hvornår, hvor (kontaktpunkt), kanal, beløb og detaljer.",
     orders: "Dine ordrer, én pr. linje: reference, dato, beløb, om den er betalt, og varerne.",
     answers: "Dine svar på spørgeskemaer, ét pr. linje: spørgeskema, spørgsmål, score, valg eller tekst.",
     cases: "Dine sager (spørgsmål og klager), én pr. linje: emne, kategori, status og datoer. Indlæggene står i customer.json.",
-    files: "Filerne vedhæftet dine sager, som de blev uploadet; customer.json viser hvilken sag hver fil hører til.",
+    invoices: "Dine fakturaer, én pr. linje: nummer, udstedelsesdato, forfaldsdato, beløb, hvornår den blev betalt, og hvornår der blev sendt en påmindelse.",
+    files: "Filerne vedhæftet dine sager og dokumenterne i din kundeportal, som de blev uploadet; customer.json viser hvilken sag eller hvilket dokument hver fil er.",
     amounts: "Beløb er i mindste enhed af {currency} (fx øre: 12550 betyder 125,50).",
 };
 
 const SV: Readme = Readme {
     title: "Dina uppgifter hos {business}",
     intro: "Det här arkivet innehåller allt som {business} har sparat om dig, per {time} (UTC).",
-    json: "Allt i en fil: din profil, dina samtycken, händelser som registrerats om dig, dina beställningar, dina enkätsvar och inbjudningar, dina ärenden med alla inlägg (märkta \"public\" när de skickades till dig, \"internal\" när bara personalen såg dem), segment du ingår i, e-post till dig och de webbesöks-id som kopplats till dig. Tider är Unix-sekunder (UTC).",
+    json: "Allt i en fil: din profil, dina samtycken, händelser som registrerats om dig, dina beställningar, dina enkätsvar och inbjudningar, dina ärenden med alla inlägg (märkta \"public\" när de skickades till dig, \"internal\" när bara personalen såg dem), segment du ingår i, e-post till dig, de webbesöks-id som kopplats till dig och från kundportalen dina fakturor, dokument och inloggningar (när, aldrig själva länkarna). Tider är Unix-sekunder (UTC).",
     events: "Händelser som registrerats om dig, en per rad: när, var (kontaktpunkt), kanal, belopp och detaljer.",
     orders: "Dina beställningar, en per rad: referens, datum, belopp, om den är betald och produkterna.",
     answers: "Dina enkätsvar, ett per rad: enkät, fråga, poäng, val eller text.",
     cases: "Dina ärenden (frågor och klagomål), ett per rad: ämne, kategori, status och datum. Inläggen finns i customer.json.",
-    files: "Filerna som bifogats dina ärenden, som de laddades upp; customer.json visar vilket ärende varje fil hör till.",
+    invoices: "Dina fakturor, en per rad: nummer, fakturadatum, förfallodatum, belopp, när den betalades och när en påminnelse skickades.",
+    files: "Filerna som bifogats dina ärenden och dokumenten i din kundportal, som de laddades upp; customer.json visar vilket ärende eller dokument varje fil är.",
     amounts: "Belopp anges i minsta enhet av {currency} (t.ex. öre: 12550 betyder 125,50).",
 };
 
 const TL: Readme = Readme {
     title: "Ang iyong datos na hawak ng {business}",
     intro: "Nasa archive na ito ang lahat ng itinatago ng {business} tungkol sa iyo, hanggang {time} (UTC).",
-    json: "Lahat sa iisang file: ang iyong profile, mga pahintulot, mga pangyayaring naitala tungkol sa iyo, mga order, mga sagot at imbitasyon sa survey, mga kaso kasama ang bawat entry (may markang \"public\" kung ipinadala sa iyo, \"internal\" kung staff lamang ang nakakita), mga segment na kinabibilangan mo, mga e-mail sa iyo at mga web visitor id na naka-link sa iyo. Ang oras ay Unix seconds (UTC).",
+    json: "Lahat sa iisang file: ang iyong profile, mga pahintulot, mga pangyayaring naitala tungkol sa iyo, mga order, mga sagot at imbitasyon sa survey, mga kaso kasama ang bawat entry (may markang \"public\" kung ipinadala sa iyo, \"internal\" kung staff lamang ang nakakita), mga segment na kinabibilangan mo, mga e-mail sa iyo, mga web visitor id na naka-link sa iyo, at mula sa client portal ang iyong mga invoice, dokumento at pag-sign in (kung kailan, hindi kailanman ang mismong link). Ang oras ay Unix seconds (UTC).",
     events: "Mga pangyayaring naitala tungkol sa iyo, isa bawat linya: kailan, saan (touchpoint), channel, halaga at detalye.",
     orders: "Ang iyong mga order, isa bawat linya: reference, petsa, kabuuan, kung bayad na, at ang mga produkto.",
     answers: "Ang iyong mga sagot sa survey, isa bawat linya: survey, tanong, score, pinili o teksto.",
     cases: "Ang iyong mga kaso (tanong at reklamo), isa bawat linya: paksa, kategorya, status at petsa. Nasa customer.json ang mga entry.",
-    files: "Ang mga file na nakalakip sa iyong mga kaso, gaya ng pagka-upload; sinasabi ng customer.json kung saang kaso kabilang ang bawat isa.",
+    invoices: "Ang iyong mga invoice, isa bawat linya: numero, petsa ng pag-isyu, takdang petsa, halaga, kailan binayaran at kailan ipinadala ang paalala.",
+    files: "Ang mga file na nakalakip sa iyong mga kaso at ang mga dokumento sa iyong client portal, gaya ng pagka-upload; sinasabi ng customer.json kung aling kaso o dokumento ang bawat file.",
     amounts: "Ang mga halaga ay nasa pinakamaliit na yunit ng {currency} (hal. sentimo: 12550 ay 125.50).",
 };
 
@@ -271,6 +278,29 @@ pub fn customer_zip(export: &CustomerExport, language: Language) -> Result<Vec<u
     )?;
     zip.start_file("cases.csv", options)?;
     zip.write_all(&cases)?;
+
+    let invoices = csv_file(
+        [
+            "number",
+            "issued",
+            "due",
+            "amount",
+            "paid_utc",
+            "reminded_utc",
+        ],
+        export.portal.invoices.iter().map(|i| {
+            [
+                spreadsheet_text(&i.number),
+                i.issued.clone(),
+                i.due.clone(),
+                i.amount.to_string(),
+                iso(i.paid_at),
+                iso(i.reminded_at),
+            ]
+        }),
+    )?;
+    zip.start_file("invoices.csv", options)?;
+    zip.write_all(&invoices)?;
 
     for file in &export.files {
         zip.start_file(file.path.as_str(), options)?;

@@ -29,6 +29,7 @@ mod mail;
 mod moments;
 mod portal;
 mod portal_cases;
+mod portal_export;
 mod reports;
 mod reviews;
 mod rows;
@@ -72,6 +73,9 @@ pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
+pub use portal_export::{
+    ExportDocument, ExportInvoice, ExportPortal, ExportSession, ExportSignInLink, ExportSignIns,
+};
 pub use reports::MailAttachment;
 pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use spend::Spend;

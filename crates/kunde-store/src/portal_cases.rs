@@ -75,4 +75,23 @@ impl Store {
             Ok(rows.into_iter().map(|(c, t)| (CustomerId(c), t)).collect())
         })
     }
+
+    /// The customers who have signed in to the portal: (customer, when they became known,
+    /// their first sign-in), for the before/after case report.
+    pub async fn portal_adopters(&self, ws: WorkspaceId) -> Result<Vec<(CustomerId, i64, i64)>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+                "SELECT f.customer_id, c.created_at, f.signed_in_at FROM portal_first_use f
+                 JOIN customers c ON c.workspace_id = f.workspace_id AND c.id = f.customer_id
+                 WHERE f.workspace_id = $1 ORDER BY f.customer_id",
+            )
+            .bind(ws.0)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(c, since, first)| (CustomerId(c), since, first))
+                .collect())
+        })
+    }
 }

@@ -128,6 +128,13 @@ pub struct CustomerDataCounts {
     pub invitations: i64,
     /// Survey follow-ups about them: kept, the note on what was done removed.
     pub followups: i64,
+    /// Documents in their client portal (shared with them or uploaded by them): removed.
+    pub documents: i64,
+    /// Their portal sign-in links and sessions: removed, with the record of their first
+    /// sign-in.
+    pub portal_sign_ins: i64,
+    /// Their invoices: kept, like orders.
+    pub invoices: i64,
 }
 
 /// A customer a retention rule would erase, with their last activity.
@@ -206,7 +213,10 @@ pub struct CustomerExport {
     pub segments: Vec<ExportSegment>,
     pub emails: Vec<ExportEmail>,
     pub visitor_links: Vec<ExportVisitorLink>,
-    /// The attachments' bytes; described in `cases[].attachments`, written under `files/`.
+    /// The client portal: invoices, documents and sign-ins.
+    pub portal: crate::portal_export::ExportPortal,
+    /// The attachments' and documents' bytes; described in `cases[].attachments` and
+    /// `portal.documents`, written under `files/`.
     #[serde(skip)]
     pub files: Vec<ExportFile>,
 }
@@ -373,7 +383,7 @@ pub struct ExportFile {
 }
 
 /// A file name safe in an archive: letters, digits, `.`, `-`, `_`; at most 80 characters.
-fn safe_file_name(name: &str) -> String {
+pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
@@ -623,6 +633,15 @@ impl Store {
                 "default".into()
             },
         });
+        // Each change of marketing consent the customer made (in the portal), with its time.
+        consents.extend(self.consent_changes(ws, customer).await?.into_iter().map(
+            |(given, source, at)| ExportConsent {
+                kind: "marketing_email".into(),
+                given,
+                recorded_at: Some(at),
+                source,
+            },
+        ));
 
         type EventRow = (
             i64,
@@ -861,7 +880,8 @@ impl Store {
                     .iter()
                     .filter(|e| e.0 == id)
                     .map(|(_, kind, body, created_at)| ExportCaseEntry {
-                        visibility: if kind == "reply" {
+                        // Replies went to the customer and `customer` entries came from them.
+                        visibility: if kind == "reply" || kind == "customer" {
                             "public"
                         } else {
                             "internal"
@@ -915,6 +935,9 @@ impl Store {
             .bind(ws_id).bind(cid).fetch_all(pool).await?
         });
 
+        let (portal, documents) = self.portal_export(ws, customer).await?;
+        files.extend(documents);
+
         Ok(CustomerExport {
             exported_at: now,
             business: workspace.name,
@@ -958,6 +981,7 @@ impl Store {
                     linked_at,
                 })
                 .collect(),
+            portal,
             files,
         })
     }
@@ -975,7 +999,7 @@ impl Store {
         let c = self.get_customer(ws, customer).await?;
         let email = c.email.as_ref().map(|e| e.as_str().to_owned());
         // Each query counts rows of the customer in one table; $1 workspace, $2 customer.
-        const QUERIES: [&str; 11] = [
+        const QUERIES: [&str; 15] = [
             "SELECT COUNT(*) FROM events WHERE workspace_id = $1 AND customer_id = $2",
             "SELECT COUNT(*) FROM orders WHERE workspace_id = $1 AND customer_id = $2",
             "SELECT COUNT(*) FROM survey_responses WHERE workspace_id = $1 AND customer_id = $2",
@@ -991,8 +1015,12 @@ impl Store {
             "SELECT COUNT(*) FROM segment_customers WHERE workspace_id = $1 AND customer_id = $2",
             "SELECT COUNT(*) FROM survey_invitations WHERE workspace_id = $1 AND customer_id = $2",
             "SELECT COUNT(*) FROM survey_followups WHERE workspace_id = $1 AND customer_id = $2",
+            "SELECT COUNT(*) FROM portal_documents WHERE workspace_id = $1 AND customer_id = $2",
+            "SELECT COUNT(*) FROM portal_links WHERE workspace_id = $1 AND customer_id = $2",
+            "SELECT COUNT(*) FROM portal_sessions WHERE workspace_id = $1 AND customer_id = $2",
+            "SELECT COUNT(*) FROM invoices WHERE workspace_id = $1 AND customer_id = $2",
         ];
-        let mut n = [0i64; 11];
+        let mut n = [0i64; 15];
         for (i, sql) in QUERIES.iter().enumerate() {
             let (count,): (i64,) = with_pool!(self, pool => {
                 sqlx::query_as(*sql).bind(ws.0).bind(customer.0).fetch_one(pool).await?
@@ -1025,6 +1053,9 @@ impl Store {
             segments: n[8],
             invitations: n[9],
             followups: n[10],
+            documents: n[11],
+            portal_sign_ins: n[12] + n[13],
+            invoices: n[14],
             emails,
         })
     }
@@ -1037,8 +1068,9 @@ impl Store {
     /// memberships. What goes: name, e-mail, phone, marketing consent, free-text answers, every
     /// text of their cases (subject, description, notes, replies, grant notes), their
     /// attachments, e-mails in the outbox to or naming their address, visitor links and
-    /// visitor ids, live survey and rating links. Erasing twice changes nothing the second
-    /// time. `NotFound` for a customer of another workspace.
+    /// visitor ids, live survey and rating links, and in the client portal their documents,
+    /// sign-in links, sessions and the record of their first sign-in (invoices stay, like
+    /// orders). Erasing twice changes nothing the second time. `NotFound` for a customer of another workspace.
     pub async fn erase_customer(
         &self,
         ws: WorkspaceId,
@@ -1303,7 +1335,7 @@ const OUTBOX_DELETE_SQL: &str =
 
 /// The statements of an erasure besides the outbox, the customer row and event properties;
 /// each takes $1 workspace and $2 customer.
-const ERASE_SQL: [&str; 15] = [
+const ERASE_SQL: [&str; 16] = [
     "DELETE FROM case_attachments WHERE workspace_id = $1
        AND case_id IN (SELECT id FROM cases WHERE workspace_id = $1 AND customer_id = $2)",
     "UPDATE case_entries SET body = '' WHERE workspace_id = $1
@@ -1332,6 +1364,9 @@ const ERASE_SQL: [&str; 15] = [
     "DELETE FROM portal_documents WHERE workspace_id = $1 AND customer_id = $2",
     "DELETE FROM portal_links WHERE workspace_id = $1 AND customer_id = $2",
     "DELETE FROM portal_sessions WHERE workspace_id = $1 AND customer_id = $2",
+    // When they first signed in is portal use of a person; the before/after case report
+    // simply no longer counts them.
+    "DELETE FROM portal_first_use WHERE workspace_id = $1 AND customer_id = $2",
 ];
 
 #[cfg(test)]

@@ -766,6 +766,7 @@ async fn an_export_holds_everything_about_the_customer_and_zips(db: &TestDb) {
             "customer.json",
             "events.csv",
             case.attachments[0].path.as_str(),
+            "invoices.csv",
             "orders.csv",
         ]
     );

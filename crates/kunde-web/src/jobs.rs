@@ -29,6 +29,9 @@ pub async fn tick(state: &AppState, now: i64) {
     if let Err(e) = reports::run_due(state, now).await {
         tracing::warn!(error = ?e, "monthly reports failed");
     }
+    if let Err(e) = portal::remind_overdue(state, now).await {
+        tracing::warn!(error = %e, "overdue invoice reminders failed");
+    }
     // Expired sessions are purged so the table does not grow without bound.
     if let Err(e) = state.store.purge_sessions(now).await {
         tracing::warn!(error = %e, "purging sessions failed");

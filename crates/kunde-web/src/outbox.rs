@@ -2,8 +2,8 @@
 //!
 //! Every e-mail Kunde sends is first written to the store's `outbox` table, here and nowhere
 //! else (checked by `tests/tidy.rs`): [`queue`] for a message on its own, and
-//! [`send_invitation`] / [`send_reminder`] / [`send_portal_link`] for a message written in the same transaction as
-//! what it reports. Each wakes the sender. [`deliver_due`] sends what is due through the
+//! [`send_invitation`] / [`send_reminder`] / [`send_portal_link`] / [`send_overdue_reminder`]
+//! for a message written in the same transaction as what it reports. Each wakes the sender. [`deliver_due`] sends what is due through the
 //! workspace's SMTP server and records the outcome; a background task ([`run_sender`]) calls
 //! it every few seconds and as soon as [`AppState::mail_notify`] is notified; tests call it
 //! directly.
@@ -100,6 +100,47 @@ pub async fn send_portal_link(
         .await?;
     state.mail_notify.notify_one();
     Ok(id)
+}
+
+/// Records the one reminder of an overdue invoice and queues its e-mail in one transaction,
+/// unless it was reminded already or paid meanwhile (see `Store::send_overdue_reminder`).
+/// Returns whether the reminder was queued.
+pub async fn send_overdue_reminder(
+    state: &AppState,
+    ws: WorkspaceId,
+    invoice: i64,
+    mail: &Mail,
+    now: i64,
+) -> kunde_store::Result<bool> {
+    let queued = state
+        .store
+        .send_overdue_reminder(ws, invoice, mail, now)
+        .await?;
+    if queued {
+        state.mail_notify.notify_one();
+    }
+    Ok(queued)
+}
+
+/// Records `month`'s report as sent and queues its messages, each with the PDF, in one
+/// transaction, unless the month went out already (see `Store::queue_monthly_report`).
+/// Returns whether they were queued.
+pub async fn queue_monthly_report(
+    state: &AppState,
+    ws: WorkspaceId,
+    month: &str,
+    mails: &[Mail],
+    attachment: &kunde_store::MailAttachment,
+    now: i64,
+) -> kunde_store::Result<bool> {
+    let queued = state
+        .store
+        .queue_monthly_report(ws, month, mails, attachment, now)
+        .await?;
+    if queued {
+        state.mail_notify.notify_one();
+    }
+    Ok(queued)
 }
 
 /// Sends every message due now. A workspace without SMTP settings gets its messages marked

@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .merge(reviews::owner_routes())
         .merge(competitors::owner_routes())
         .merge(reports::owner_routes())
+        .merge(portal::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

@@ -1,7 +1,7 @@
 //! Invoices beyond typing them in (issue 16), on both databases: importing an accounting
 //! export all or nothing with bad rows named, a re-import updating rather than duplicating,
-//! and making an invoice from one of the customer's orders — each reachable by the right
-//! people only.
+//! making an invoice from one of the customer's orders — each reachable by the right
+//! people only — and the overdue-invoice reminder e-mails, through a real SMTP server.
 
 mod support;
 
@@ -16,6 +16,7 @@ on_both_databases!(
     an_invoice_import_is_all_or_nothing_and_a_re_import_updates,
     only_the_owner_imports_invoices_and_only_with_the_csrf_token,
     an_invoice_is_made_from_an_order_once_and_only_for_its_customer,
+    overdue_invoices_are_reminded_once_by_e_mail_in_the_customers_language,
 );
 
 async fn copenhagen(db: &TestDb, ws: WorkspaceId) {
@@ -420,4 +421,167 @@ async fn an_invoice_is_made_from_an_order_once_and_only_for_its_customer(db: &Te
         1
     );
     assert!(db.store.invoice_owners(other.id).await.unwrap().is_empty());
+}
+
+/// The app as it runs at `at` (a fresh state: as after a restart).
+fn state_at(db: &TestDb, at: i64) -> kunde_web::AppState {
+    let mut st = state(db);
+    st.clock = std::sync::Arc::new(move || at);
+    st
+}
+
+async fn speaking(
+    db: &TestDb,
+    ws: WorkspaceId,
+    name: &str,
+    email: &str,
+    lang: Language,
+) -> Customer {
+    let mut c = NewCustomer::named(NonEmpty::parse("name", name).unwrap(), NOW);
+    c.email = Some(Email::parse(email).unwrap());
+    c.language = lang;
+    db.store.create_customer(ws, &c).await.unwrap()
+}
+
+async fn invoice(
+    db: &TestDb,
+    ws: WorkspaceId,
+    c: CustomerId,
+    number: &str,
+    due: &str,
+    amount: i64,
+) -> i64 {
+    let new = kunde_store::NewInvoice {
+        number: number.into(),
+        issued: "2025-11-01".into(),
+        due: due.into(),
+        amount: Money(amount),
+    };
+    db.store.create_invoice(ws, c, &new, NOW).await.unwrap().id
+}
+
+/// Runs the timed jobs at `at` and delivers what they queued; returns how many were sent.
+async fn tick_and_deliver(db: &TestDb, at: i64) -> usize {
+    let st = state_at(db, at);
+    kunde_web::jobs::tick(&st, at).await;
+    kunde_web::outbox::deliver_due(&st).await.unwrap().sent
+}
+
+async fn overdue_invoices_are_reminded_once_by_e_mail_in_the_customers_language(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "remind").await;
+    copenhagen(db, ws.id).await;
+    let sink = kunde_mail::testing::SmtpSink::start();
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let slug = db.store.help_site_slug(ws.id).await.unwrap();
+    // NOW is 2026-01-01 01:00 in Copenhagen: invoices due on 2025-12-31 or before are overdue.
+    let alice = speaking(db, ws.id, "Alice", "alice@remind.test", Language::Da).await;
+    let bo = speaking(db, ws.id, "Bo", "bo@remind.test", Language::Sv).await;
+    let carl = speaking(db, ws.id, "Carl", "carl@remind.test", Language::En).await;
+    let dalisay = speaking(db, ws.id, "Dalisay", "dalisay@remind.test", Language::Tl).await;
+    invoice(db, ws.id, alice.id, "A-1", "2025-12-20", 123_450).await;
+    invoice(db, ws.id, bo.id, "B-1", "2025-12-31", 50_000).await;
+    invoice(db, ws.id, carl.id, "C-1", "2026-01-01", 9_900).await;
+    let paid = invoice(db, ws.id, carl.id, "C-2", "2025-12-01", 10_000).await;
+    db.store
+        .set_invoice_paid(ws.id, carl.id, paid, Some(NOW - 86_400 * 40))
+        .await
+        .unwrap();
+    invoice(db, ws.id, dalisay.id, "D-1", "2025-11-30", 20_000).await;
+    // Another business with an overdue invoice that never turned reminders on.
+    let (quiet, ..) = seed_workspace(db, "quiet").await;
+    db.store
+        .save_smtp_settings(quiet.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let eve = speaking(db, quiet.id, "Eve", "eve@quiet.test", Language::En).await;
+    invoice(db, quiet.id, eve.id, "E-1", "2025-10-01", 1_000).await;
+
+    // Off by default: the job sends nothing.
+    assert_eq!(tick_and_deliver(db, NOW).await, 0);
+    assert!(db.store.recent_mail(ws.id, 10).await.unwrap().is_empty());
+
+    // The owner finds the setting in the settings menu and turns it on.
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@remind.test").await;
+    let menu = owner.get("/settings").await;
+    assert!(
+        menu.body.contains("href=\"/settings/portal\""),
+        "{}",
+        menu.body
+    );
+    let page = owner.get("/settings/portal").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Reminders are off."), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("/portal/{slug}")),
+        "{}",
+        page.body
+    );
+    let saved = owner.post("/settings/portal", &[("reminders", "on")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(db.store.overdue_reminders(ws.id).await.unwrap());
+    assert!(!db.store.overdue_reminders(quiet.id).await.unwrap());
+    let page = owner.get("/settings/portal?done=portal-reminders-on").await;
+    assert!(page.body.contains("Reminders are on."), "{}", page.body);
+    assert!(page.body.contains("checked"), "{}", page.body);
+    // Staff who are not the owner cannot change it.
+    let mut staff = Client::new(state(db));
+    staff.sign_in("staff@remind.test").await;
+    let refused = staff.post("/settings/portal", &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(db.store.overdue_reminders(ws.id).await.unwrap());
+
+    // The job reminds the three overdue, unpaid invoices, each in its customer's language.
+    assert_eq!(tick_and_deliver(db, NOW).await, 3);
+    let got = sink.wait_for(3).await;
+    assert_eq!(got.len(), 3);
+    let to = |addr: &str| {
+        got.iter()
+            .find(|m| m.to == vec![addr.to_owned()])
+            .unwrap_or_else(|| panic!("no reminder to {addr}: {got:#?}"))
+    };
+    let portal = format!("http://localhost/portal/{slug}");
+    let a = to("alice@remind.test");
+    assert_eq!(a.subject, "Faktura A-1 fra Business remind er forfalden");
+    assert!(a.text.contains("1.234,50 DKK"), "{}", a.text);
+    assert!(a.text.contains("2025-12-20"), "{}", a.text);
+    let b = to("bo@remind.test");
+    assert_eq!(b.subject, "Faktura B-1 från Business remind har förfallit");
+    let d = to("dalisay@remind.test");
+    assert_eq!(
+        d.subject,
+        "Lampas na sa takdang petsa ang invoice D-1 mula sa Business remind"
+    );
+    for m in [a, b, d] {
+        // A link to the portal's sign-in page: never a sign-in token.
+        assert!(m.text.contains(&portal), "{}", m.text);
+        assert!(!m.text.contains("/link/"), "{}", m.text);
+    }
+
+    // Run again, as after a restart: nothing is sent twice.
+    assert_eq!(tick_and_deliver(db, NOW + 60).await, 0);
+    // The next day Carl's invoice is overdue too: one reminder, in English; the paid one never.
+    assert_eq!(tick_and_deliver(db, NOW + 86_400).await, 1);
+    let got = sink.wait_for(4).await;
+    let c = got
+        .iter()
+        .find(|m| m.to == vec!["carl@remind.test".to_owned()])
+        .expect("a reminder to Carl");
+    assert_eq!(c.subject, "Invoice C-1 from Business remind is overdue");
+    assert!(c.text.contains("DKK 99.00"), "{}", c.text);
+    assert!(!c.text.contains("C-2"), "{}", c.text);
+    assert_eq!(tick_and_deliver(db, NOW + 2 * 86_400).await, 0);
+    assert_eq!(sink.received().len(), 4);
+    assert!(db.store.recent_mail(quiet.id, 10).await.unwrap().is_empty());
+
+    // Turned off, a newly overdue invoice is not reminded.
+    let off = owner.post("/settings/portal", &[]).await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    assert!(!db.store.overdue_reminders(ws.id).await.unwrap());
+    invoice(db, ws.id, alice.id, "A-2", "2026-01-02", 5_000).await;
+    assert_eq!(tick_and_deliver(db, NOW + 5 * 86_400).await, 0);
+    assert_eq!(sink.received().len(), 4);
 }

@@ -76,6 +76,8 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /settings/audit.csv", Owner, ""),
     ("GET /settings/privacy", Owner, ""),
     ("POST /settings/privacy", Owner, ""),
+    ("GET /settings/portal", Owner, ""),
+    ("POST /settings/portal", Owner, "reminders=on"),
     ("GET /", Staff, ""),
     // Customers and privacy requests.
     ("GET /customers", Staff, ""),

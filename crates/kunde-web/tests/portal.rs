@@ -1,8 +1,8 @@
 //! The client portal's security, proven over every portal route on both databases: signed
 //! out, a staff session, customer A with customer B's ids (same business), a customer of
 //! another business, used / expired / revoked links, and CSRF. Also the sign-in by e-mail
-//! link, the staff side (invoices, documents, ending sessions), the profile's consent record
-//! and portal use on the journey map.
+//! link, the staff side (invoices, documents, ending sessions), the profile's consent record,
+//! portal use on the journey map and the case report before and after first portal use.
 
 mod support;
 
@@ -25,6 +25,7 @@ on_both_databases!(
     other_workspaces_staff_get_404_on_the_portal_staff_pages,
     profile_changes_record_consent_and_portal_use_lands_on_the_journey,
     a_customer_replies_to_a_case_and_staff_see_it_marked_as_from_the_customer,
+    the_case_report_compares_cases_before_and_after_first_portal_use,
 );
 
 struct World {
@@ -986,4 +987,117 @@ async fn an_invoice_pdf_is_the_customers_own_and_in_their_language(db: &TestDb) 
         ))
         .await;
     assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+}
+
+/// An average month, as the report counts customer-months.
+const MONTH: i64 = 2_629_746;
+
+async fn case_at(db: &TestDb, ws: WorkspaceId, c: CustomerId, at: i64) {
+    let categories = db.store.case_categories(ws).await.unwrap();
+    let cal = db.store.business_calendar(ws).await.unwrap();
+    db.store
+        .create_case(
+            ws,
+            &NewCase {
+                customer_id: c,
+                touchpoint_id: None,
+                category_id: categories[0].id,
+                subject: format!("Where is my invoice? ({at})"),
+                description: String::new(),
+                priority: CasePriority::Normal,
+                assignee_id: None,
+                source: CaseSource::Staff,
+                created_by: None,
+                created_at: at,
+                due: CaseDue::for_category(&cal, &categories[0], at),
+            },
+        )
+        .await
+        .unwrap();
+}
+
+async fn the_case_report_compares_cases_before_and_after_first_portal_use(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "effect").await;
+    let site = db.store.help_site_slug(ws.id).await.unwrap();
+    let known = |n: &str, e: &str| {
+        let mut c = NewCustomer::named(NonEmpty::parse("name", n).unwrap(), NOW - 6 * MONTH);
+        c.email = Some(Email::parse(e).unwrap());
+        c
+    };
+    let ida = db
+        .store
+        .create_customer(ws.id, &known("Ida", "ida@effect.test"))
+        .await
+        .unwrap();
+    let jon = db
+        .store
+        .create_customer(ws.id, &known("Jon", "jon@effect.test"))
+        .await
+        .unwrap();
+    // Ida: three cases in the six months before she first signs in (at NOW), one after.
+    for at in [
+        NOW - 5 * MONTH,
+        NOW - 4 * MONTH,
+        NOW - 2 * MONTH,
+        NOW + MONTH,
+    ] {
+        case_at(db, ws.id, ida.id, at).await;
+    }
+    // Jon never uses the portal: his many cases are not part of the comparison.
+    for k in 1..=5 {
+        case_at(db, ws.id, jon.id, NOW - k * MONTH).await;
+    }
+    let mut later = state(db);
+    later.clock = std::sync::Arc::new(|| NOW + 4 * MONTH);
+    let mut staff = Client::new(later);
+    staff.sign_in("staff@effect.test").await;
+    let before_anyone = staff.get("/cases/reports").await;
+    assert_eq!(before_anyone.status, StatusCode::OK);
+    assert!(
+        before_anyone
+            .body
+            .contains("No customer has signed in to the client portal yet."),
+        "{}",
+        before_anyone.body
+    );
+
+    portal_client(db, ws.id, &site, ida.id).await;
+    let report = staff.get("/cases/reports").await;
+    let body = report.body;
+    assert!(
+        body.contains("Before and after the client portal"),
+        "{body}"
+    );
+    assert!(body.contains("One customer has used the portal."), "{body}");
+    assert!(body.contains("A small sample"), "{body}");
+    let section = body
+        .split("aria-labelledby=\"portal-effect\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_else(|| panic!("the portal section: {body}"));
+    let cells_after = |label: &str| -> Vec<String> {
+        let row = section
+            .split(label)
+            .nth(1)
+            .and_then(|rest| rest.split("</tr>").next())
+            .unwrap_or_else(|| panic!("a row {label}: {section}"));
+        row.split("<td>")
+            .skip(1)
+            .map(|c| c.split("</td>").next().unwrap().to_owned())
+            .collect()
+    };
+    // 3 cases in 6 months before (0.50 a month), 1 in the 4 months since (0.25): −50 %.
+    assert_eq!(
+        cells_after("<td>All cases</td>"),
+        vec!["3", "0.50", "1", "0.25", "\u{2212}50%"]
+    );
+    // All of Ida's cases are in the first category, whose own row links to its cases.
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let link = format!("/cases?status=all&amp;category={}\">", categories[0].id);
+    assert_eq!(
+        cells_after(&link),
+        vec!["3", "0.50", "1", "0.25", "\u{2212}50%"]
+    );
+    // The header, all cases and that one category: no row for categories without cases.
+    assert_eq!(section.matches("<tr>").count(), 3, "{section}");
 }

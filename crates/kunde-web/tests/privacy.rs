@@ -2,7 +2,9 @@
 //! customer as a ZIP and erases them after a confirmation page; both are audited; the audit
 //! trail is filtered, paged and downloaded as formula-safe CSV; the retention rule is off by
 //! default, previews who it would erase, and the timed job erases only when it is on. Every
-//! route is checked signed out, as staff, and as another workspace's owner.
+//! route is checked signed out, as staff, and as another workspace's owner. The client
+//! portal's data (invoices, documents, sign-ins, replies, consent changes) is exported and
+//! erased with the rest.
 
 mod support;
 
@@ -19,6 +21,7 @@ on_both_databases!(
     the_audit_trail_filters_pages_and_downloads_safe_csv,
     the_retention_rule_is_off_by_default_and_previews_first,
     settings_invitations_and_api_keys_are_audited,
+    the_export_holds_the_portal_and_erasing_removes_its_documents_and_sign_ins,
 );
 
 const YEAR: i64 = 31_557_600;
@@ -363,4 +366,272 @@ async fn settings_invitations_and_api_keys_are_audited(db: &TestDb) {
     // The trail holds no e-mail address of the invited person.
     let csv = owner.get("/settings/audit.csv").await;
     assert!(!csv.body.contains("nina@set.test"));
+}
+
+async fn portal_customer(db: &TestDb, ws: WorkspaceId, n: &str, email: &str) -> Customer {
+    let mut c = NewCustomer::named(NonEmpty::parse("name", n).unwrap(), NOW);
+    c.email = Some(Email::parse(email).unwrap());
+    db.store.create_customer(ws, &c).await.unwrap()
+}
+
+async fn the_export_holds_the_portal_and_erasing_removes_its_documents_and_sign_ins(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "por").await;
+    let site = db.store.help_site_slug(ws.id).await.unwrap();
+    let clara = portal_customer(db, ws.id, "Clara Christensen", "clara@por.test").await;
+    let dan = portal_customer(db, ws.id, "Dan Dam", "dan@por.test").await;
+    for (c, number) in [(&clara, "INV-C1"), (&clara, "INV-C2"), (&dan, "INV-D1")] {
+        db.store
+            .create_invoice(
+                ws.id,
+                c.id,
+                &kunde_store::NewInvoice {
+                    number: number.into(),
+                    issued: "2025-11-01".into(),
+                    due: "2025-11-15".into(),
+                    amount: Money(125_000),
+                },
+                NOW,
+            )
+            .await
+            .unwrap();
+    }
+    let paid = db.store.customer_invoices(ws.id, clara.id).await.unwrap()[0].id;
+    db.store
+        .set_invoice_paid(ws.id, clara.id, paid, Some(NOW - 3600))
+        .await
+        .unwrap();
+    let shared = db
+        .store
+        .add_portal_document(
+            ws.id,
+            clara.id,
+            "tax form.pdf",
+            "application/pdf",
+            b"%PDF clara's tax form",
+            None,
+            false,
+            NOW,
+        )
+        .await
+        .unwrap();
+    let dans = db
+        .store
+        .add_portal_document(
+            ws.id,
+            dan.id,
+            "nda.pdf",
+            "application/pdf",
+            b"%PDF dan's nda",
+            None,
+            false,
+            NOW,
+        )
+        .await
+        .unwrap();
+
+    // Clara signs in to the portal, uploads a document, opens a case, replies to it and
+    // changes her consent.
+    let token = db
+        .store
+        .create_portal_link(ws.id, clara.id, NOW, NOW + 900)
+        .await
+        .unwrap();
+    let mut portal = Client::new(state(db));
+    let used = portal
+        .post(&format!("/portal/{site}/link/{token}"), &[])
+        .await;
+    assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
+    let session = portal.cookies["kunde_portal"].clone();
+    let uploaded = portal
+        .post_multipart(
+            &format!("/portal/{site}/documents"),
+            &[("file", &b"receipt from clara"[..], Some("receipt.txt"))],
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::SEE_OTHER, "{}", uploaded.body);
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let opened = portal
+        .post(
+            &format!("/portal/{site}/cases/new"),
+            &[
+                ("category", &categories[0].id.to_string()),
+                ("subject", "Was my invoice paid?"),
+                ("description", "I paid INV-C2 on Monday."),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let case = db
+        .store
+        .list_cases(ws.id, Some(clara.id), 10)
+        .await
+        .unwrap()[0]
+        .id;
+    let replied = portal
+        .post(
+            &format!("/portal/{site}/cases/{case}"),
+            &[("body", "Here is the bank reference 4711.")],
+        )
+        .await;
+    assert_eq!(replied.status, StatusCode::SEE_OTHER, "{}", replied.body);
+    let saved = portal
+        .post(
+            &format!("/portal/{site}/profile"),
+            &[
+                ("name", "Clara Christensen"),
+                ("language", "en"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+    // The export holds all of it, and nothing of Dan's or of the tokens.
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@por.test").await;
+    let reply = owner
+        .post(&format!("/customers/{}/export", clara.id), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(reply.bytes)).unwrap();
+    let read = |archive: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut f = archive
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the archive"));
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        bytes
+    };
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    let shared_path = format!("files/document-{}-tax_form.pdf", shared.id);
+    assert!(names.contains(&shared_path), "{names:?}");
+    assert_eq!(read(&mut archive, &shared_path), b"%PDF clara's tax form");
+    let upload_path = names
+        .iter()
+        .find(|n| n.starts_with("files/document-") && n.ends_with("-receipt.txt"))
+        .unwrap_or_else(|| panic!("the uploaded document: {names:?}"))
+        .clone();
+    assert_eq!(read(&mut archive, &upload_path), b"receipt from clara");
+    assert!(!names.iter().any(|n| n.contains("nda")), "{names:?}");
+    let invoices = String::from_utf8(read(&mut archive, "invoices.csv")).unwrap();
+    assert!(
+        invoices.starts_with("number,issued,due,amount,paid_utc,reminded_utc"),
+        "{invoices}"
+    );
+    assert!(
+        invoices.contains("INV-C1") && invoices.contains("INV-C2"),
+        "{invoices}"
+    );
+    assert!(!invoices.contains("INV-D1"), "{invoices}");
+    let readme = String::from_utf8(read(&mut archive, "README.txt")).unwrap();
+    assert!(readme.contains("invoices.csv"), "{readme}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&read(&mut archive, "customer.json")).unwrap();
+    let portal_json = &json["portal"];
+    assert_eq!(
+        portal_json["invoices"].as_array().unwrap().len(),
+        2,
+        "{portal_json}"
+    );
+    let froms: Vec<&str> = portal_json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["from"].as_str().unwrap())
+        .collect();
+    assert_eq!(froms, vec!["business", "customer"]);
+    assert_eq!(portal_json["sign_ins"]["first_sign_in"], NOW);
+    assert_eq!(portal_json["sign_ins"]["links"][0]["used_at"], NOW);
+    assert_eq!(
+        portal_json["sign_ins"]["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let entries = json["cases"][0]["entries"].as_array().unwrap();
+    let from_clara = entries
+        .iter()
+        .find(|e| e["kind"] == "customer")
+        .unwrap_or_else(|| panic!("the portal reply: {entries:?}"));
+    assert_eq!(from_clara["body"], "Here is the bank reference 4711.");
+    assert_eq!(from_clara["visibility"], "public");
+    let consents = json["consents"].as_array().unwrap();
+    assert!(
+        consents
+            .iter()
+            .any(|c| c["source"] == "portal" && c["given"] == true && c["recorded_at"] == NOW),
+        "{consents:?}"
+    );
+    let text = json.to_string();
+    for secret in [
+        token.clone(),
+        kunde_web::auth::token_hash(&token),
+        session.clone(),
+        kunde_web::auth::token_hash(&session),
+    ] {
+        assert!(
+            !text.contains(&secret),
+            "a token or its hash is in the export"
+        );
+    }
+    assert!(!text.contains("INV-D1") && !text.contains("nda.pdf"));
+
+    // The erase page counts what goes and what stays.
+    let confirm = owner.get(&format!("/customers/{}/erase", clara.id)).await;
+    assert!(
+        confirm.body.contains("2 documents in the client portal"),
+        "{}",
+        confirm.body
+    );
+    assert!(
+        confirm.body.contains("2 portal sign-in links and sessions"),
+        "{}",
+        confirm.body
+    );
+    assert!(confirm.body.contains("2 invoices"), "{}", confirm.body);
+    let done = owner
+        .post(&format!("/customers/{}/erase", clara.id), &[])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+
+    // Her documents, sign-ins and first use are gone; her session no longer works.
+    assert!(
+        db.store
+            .portal_documents(ws.id, clara.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        db.store
+            .portal_session_count(ws.id, clara.id, NOW, 1800)
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(
+        !db.store
+            .portal_first_use(ws.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|(c, _)| *c == clara.id)
+    );
+    let counts = db.store.count_customer_data(ws.id, clara.id).await.unwrap();
+    assert_eq!((counts.documents, counts.portal_sign_ins), (0, 0));
+    let home = portal.get(&format!("/portal/{site}/home")).await;
+    assert_eq!(
+        home.location.as_deref(),
+        Some(format!("/portal/{site}").as_str())
+    );
+    // Invoices stay on the stand-in, like orders; Dan keeps everything.
+    assert_eq!(counts.invoices, 2);
+    assert_eq!(
+        db.store.portal_documents(ws.id, dan.id).await.unwrap()[0].id,
+        dans.id
+    );
 }

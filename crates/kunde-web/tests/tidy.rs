@@ -32,11 +32,13 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 4] = [
+const OUTBOX_WRITES: [&str; 6] = [
     "enqueue_mail",
     "send_invitation",
     "send_reminder",
     "send_portal_link",
+    "send_overdue_reminder",
+    "queue_monthly_report",
 ];
 
 const MAX_LINES: usize = 600;

@@ -127,9 +127,10 @@ pub async fn run(command: CustomerCommand) -> Result<()> {
             let n = store.count_customer_data(ws, c.id).await?;
             println!(
                 "Erasing {} (customer #{}) removes their name, e-mail and phone, {} free-text answers, \
-                 the texts of {} cases ({} entries), {} attachments, {} e-mails in the outbox and {} visitor links.\n\
+                 the texts of {} cases ({} entries), {} attachments, {} e-mails in the outbox, {} visitor links, \
+                 {} client-portal documents and {} portal sign-in links and sessions.\n\
                  Kept without personal data: {} events, {} orders, {} survey responses (scores), \
-                 membership of {} segments.",
+                 {} invoices, membership of {} segments.",
                 c.name,
                 c.id.0,
                 n.text_answers,
@@ -138,9 +139,12 @@ pub async fn run(command: CustomerCommand) -> Result<()> {
                 n.attachments,
                 n.emails,
                 n.visitor_links,
+                n.documents,
+                n.portal_sign_ins,
                 n.events,
                 n.orders,
                 n.responses,
+                n.invoices,
                 n.segments
             );
             if !yes && !confirm("Erase? This cannot be undone. Type yes: ")? {

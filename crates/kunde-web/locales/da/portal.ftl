@@ -109,3 +109,33 @@ portal-order-date = Ordredato
 portal-from-order-make = Ny faktura
 portal-from-order-submit = Opret faktura
 portal-error-order-invoiced = Denne ordre har allerede en faktura.
+portal-settings-link = Kundeportal og rykkere for fakturaer
+portal-settings-title = Kundeportal
+portal-settings-address = Portalens adresse
+portal-settings-address-intro = Kunderne logger ind her med et link, der sendes til deres e-mailadresse:
+portal-reminders-title = Påmindelser om forfaldne fakturaer
+portal-reminders-intro = Når dette er slået til, får en kunde, hvis faktura stadig er ubetalt dagen efter forfaldsdatoen, én e-mail på sit eget sprog med et link til portalen. Hver faktura påmindes én gang. Slår du det til, påmindes også fakturaer, der allerede er forfaldne.
+portal-reminders-current-on = Påmindelser er slået til.
+portal-reminders-current-off = Påmindelser er slået fra.
+portal-reminders-label = Send en påmindelse om forfaldne fakturaer
+portal-reminders-save = Gem
+portal-reminders-on = Påmindelser om forfaldne fakturaer er slået til.
+portal-reminders-off = Påmindelser om forfaldne fakturaer er slået fra.
+portal-reminder-subject = Faktura { $number } fra { $business } er forfalden
+portal-reminder-greeting = Kære { $name }
+portal-reminder-body = Faktura { $number } på { $amount } med forfald { $due } er endnu ikke betalt. Du kan se den, og om den er betalt, i kundeportalen hos { $business }:
+portal-reminder-note = Har du allerede betalt, så tak — du kan se bort fra denne e-mail.
+case-report-portal = Før og efter kundeportalen
+case-report-portal-intro = For de kunder, der har logget ind på kundeportalen: deres sager pr. kundemåned i de 12 måneder før første login (eller siden de blev kunder) og siden da. Færre sager bagefter — fx i en kategori om betaling — tyder på, at portalen besvarer spørgsmål som "er min faktura betalt?". De samme kunder sammenlignes med sig selv; det beviser ikke, at portalen er årsagen.
+case-report-portal-none = Ingen kunder har logget ind på kundeportalen endnu.
+case-report-portal-customers = { $n ->
+    [one] Én kunde har brugt portalen.
+   *[other] { $n } kunder har brugt portalen.
+}
+case-report-portal-small = Et lille udsnit (færre end 20 kunder): læs ændringen med forsigtighed.
+case-report-portal-all = Alle sager
+case-report-portal-cases-before = Sager før
+case-report-portal-rate-before = Pr. kundemåned før
+case-report-portal-cases-after = Sager efter
+case-report-portal-rate-after = Pr. kundemåned efter
+case-report-portal-change = Ændring

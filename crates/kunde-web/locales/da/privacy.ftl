@@ -116,3 +116,15 @@ signin-throttled = For mange mislykkede login-forsøg. Vent et par minutter, og 
 error-control-characters = { $field } indeholder kontroltegn; fjern dem, og prøv igen.
 import-wrong-encoding = Filen er i tegnsættet { $encoding }; gem den som UTF-8, og upload den igen.
 audit-action-review-match = Bekræftede eller afviste en anmeldelses kunde
+privacy-count-documents = { $n ->
+    [one] ét dokument i kundeportalen
+   *[other] { $n } dokumenter i kundeportalen
+}
+privacy-count-portal-sign-ins = { $n ->
+    [one] ét login-link eller én session i portalen (og registreringen af første login)
+   *[other] { $n } login-links og sessioner i portalen (og registreringen af første login)
+}
+privacy-count-invoices = { $n ->
+    [one] én faktura
+   *[other] { $n } fakturaer
+}

@@ -109,3 +109,33 @@ portal-order-date = Order date
 portal-from-order-make = New invoice
 portal-from-order-submit = Create invoice
 portal-error-order-invoiced = This order already has an invoice.
+portal-settings-link = Client portal and invoice reminders
+portal-settings-title = Client portal
+portal-settings-address = The portal's address
+portal-settings-address-intro = Customers sign in here with a link sent to their e-mail address:
+portal-reminders-title = Reminders for overdue invoices
+portal-reminders-intro = When this is on, a customer whose invoice is unpaid the day after its due date gets one e-mail, in their own language, with a link to the portal. Each invoice is reminded once. Turning it on also reminds invoices that are overdue already.
+portal-reminders-current-on = Reminders are on.
+portal-reminders-current-off = Reminders are off.
+portal-reminders-label = Send a reminder for overdue invoices
+portal-reminders-save = Save
+portal-reminders-on = Reminders for overdue invoices are on.
+portal-reminders-off = Reminders for overdue invoices are off.
+portal-reminder-subject = Invoice { $number } from { $business } is overdue
+portal-reminder-greeting = Hello { $name },
+portal-reminder-body = invoice { $number } of { $amount }, due { $due }, has not been paid yet. You can see it and whether it has been paid in the client portal of { $business }:
+portal-reminder-note = If you have paid it already, thank you — you can ignore this e-mail.
+case-report-portal = Before and after the client portal
+case-report-portal-intro = For the customers who have signed in to the client portal: their cases per customer-month in the 12 months before their first sign-in (or since they became customers) and since. Fewer cases afterwards — for example in a billing category — suggest the portal answers questions such as "was my invoice paid?". The same customers are compared with themselves; it does not prove the portal was the cause.
+case-report-portal-none = No customer has signed in to the client portal yet.
+case-report-portal-customers = { $n ->
+    [one] One customer has used the portal.
+   *[other] { $n } customers have used the portal.
+}
+case-report-portal-small = A small sample (fewer than 20 customers): read the change with care.
+case-report-portal-all = All cases
+case-report-portal-cases-before = Cases before
+case-report-portal-rate-before = Per customer-month before
+case-report-portal-cases-after = Cases after
+case-report-portal-rate-after = Per customer-month after
+case-report-portal-change = Change

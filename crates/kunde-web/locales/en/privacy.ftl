@@ -116,3 +116,15 @@ signin-throttled = Too many failed sign-ins. Wait a few minutes and try again.
 error-control-characters = { $field } contains control characters; remove them and try again.
 import-wrong-encoding = This file is in encoding { $encoding }; save it as UTF-8 and upload it again.
 audit-action-review-match = Confirmed or rejected a review's customer
+privacy-count-documents = { $n ->
+    [one] one document in the client portal
+   *[other] { $n } documents in the client portal
+}
+privacy-count-portal-sign-ins = { $n ->
+    [one] one portal sign-in link or session (and the record of the first sign-in)
+   *[other] { $n } portal sign-in links and sessions (and the record of the first sign-in)
+}
+privacy-count-invoices = { $n ->
+    [one] one invoice
+   *[other] { $n } invoices
+}

@@ -109,3 +109,33 @@ portal-order-date = Orderdatum
 portal-from-order-make = Ny faktura
 portal-from-order-submit = Skapa faktura
 portal-error-order-invoiced = Den här ordern har redan en faktura.
+portal-settings-link = Kundportal och påminnelser om fakturor
+portal-settings-title = Kundportal
+portal-settings-address = Portalens adress
+portal-settings-address-intro = Kunderna loggar in här med en länk som skickas till deras e-postadress:
+portal-reminders-title = Påminnelser om förfallna fakturor
+portal-reminders-intro = När detta är på får en kund vars faktura fortfarande är obetald dagen efter förfallodagen ett mejl på sitt eget språk med en länk till portalen. Varje faktura påminns en gång. Slår du på det påminns även fakturor som redan har förfallit.
+portal-reminders-current-on = Påminnelser är på.
+portal-reminders-current-off = Påminnelser är av.
+portal-reminders-label = Skicka en påminnelse om förfallna fakturor
+portal-reminders-save = Spara
+portal-reminders-on = Påminnelser om förfallna fakturor är på.
+portal-reminders-off = Påminnelser om förfallna fakturor är av.
+portal-reminder-subject = Faktura { $number } från { $business } har förfallit
+portal-reminder-greeting = Hej { $name },
+portal-reminder-body = faktura { $number } på { $amount }, som förföll { $due }, är ännu inte betald. Du kan se den och om den är betald i kundportalen hos { $business }:
+portal-reminder-note = Om du redan har betalat, tack — då kan du bortse från det här mejlet.
+case-report-portal = Före och efter kundportalen
+case-report-portal-intro = För de kunder som har loggat in i kundportalen: deras ärenden per kundmånad under de 12 månaderna före första inloggningen (eller sedan de blev kunder) och sedan dess. Färre ärenden efteråt — till exempel i en kategori om betalning — tyder på att portalen besvarar frågor som "är min faktura betald?". Samma kunder jämförs med sig själva; det bevisar inte att portalen är orsaken.
+case-report-portal-none = Ingen kund har loggat in i kundportalen ännu.
+case-report-portal-customers = { $n ->
+    [one] En kund har använt portalen.
+   *[other] { $n } kunder har använt portalen.
+}
+case-report-portal-small = Ett litet urval (färre än 20 kunder): läs förändringen med försiktighet.
+case-report-portal-all = Alla ärenden
+case-report-portal-cases-before = Ärenden före
+case-report-portal-rate-before = Per kundmånad före
+case-report-portal-cases-after = Ärenden efter
+case-report-portal-rate-after = Per kundmånad efter
+case-report-portal-change = Förändring

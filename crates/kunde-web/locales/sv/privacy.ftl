@@ -116,3 +116,15 @@ signin-throttled = För många misslyckade inloggningar. Vänta några minuter o
 error-control-characters = { $field } innehåller kontrolltecken; ta bort dem och försök igen.
 import-wrong-encoding = Filen har teckenkodningen { $encoding }; spara den som UTF-8 och ladda upp den igen.
 audit-action-review-match = Bekräftade eller avvisade en recensions kund
+privacy-count-documents = { $n ->
+    [one] ett dokument i kundportalen
+   *[other] { $n } dokument i kundportalen
+}
+privacy-count-portal-sign-ins = { $n ->
+    [one] en inloggningslänk eller session i portalen (och uppgiften om första inloggningen)
+   *[other] { $n } inloggningslänkar och sessioner i portalen (och uppgiften om första inloggningen)
+}
+privacy-count-invoices = { $n ->
+    [one] en faktura
+   *[other] { $n } fakturor
+}

@@ -109,3 +109,33 @@ portal-order-date = Petsa ng order
 portal-from-order-make = Bagong invoice
 portal-from-order-submit = Gumawa ng invoice
 portal-error-order-invoiced = May invoice na ang order na ito.
+portal-settings-link = Client portal at paalala sa mga invoice
+portal-settings-title = Client portal
+portal-settings-address = Ang address ng portal
+portal-settings-address-intro = Dito nagsa-sign in ang mga customer gamit ang link na ipinapadala sa kanilang e-mail address:
+portal-reminders-title = Mga paalala para sa lampas-takdang invoice
+portal-reminders-intro = Kapag naka-on ito, ang customer na hindi pa bayad ang invoice sa araw pagkatapos ng takdang petsa ay makakatanggap ng isang e-mail sa sarili niyang wika, na may link sa portal. Isang beses lang pinapaalalahanan ang bawat invoice. Kapag in-on mo ito, papaalalahanan din ang mga invoice na lampas na sa takdang petsa.
+portal-reminders-current-on = Naka-on ang mga paalala.
+portal-reminders-current-off = Naka-off ang mga paalala.
+portal-reminders-label = Magpadala ng paalala para sa lampas-takdang invoice
+portal-reminders-save = I-save
+portal-reminders-on = Naka-on ang mga paalala para sa lampas-takdang invoice.
+portal-reminders-off = Naka-off ang mga paalala para sa lampas-takdang invoice.
+portal-reminder-subject = Lampas na sa takdang petsa ang invoice { $number } mula sa { $business }
+portal-reminder-greeting = Kumusta { $name },
+portal-reminder-body = hindi pa nababayaran ang invoice { $number } na { $amount }, na dapat bayaran noong { $due }. Makikita mo ito at kung bayad na ito sa client portal ng { $business }:
+portal-reminder-note = Kung nakabayad ka na, salamat — huwag nang pansinin ang e-mail na ito.
+case-report-portal = Bago at pagkatapos ng client portal
+case-report-portal-intro = Para sa mga customer na nag-sign in na sa client portal: ang kanilang mga kaso bawat customer-buwan sa 12 buwan bago ang una nilang pag-sign in (o mula nang maging customer sila) at mula noon. Kung mas kaunti ang kaso pagkatapos — halimbawa sa kategorya ng bayad — malamang sinasagot ng portal ang mga tanong gaya ng "bayad na ba ang invoice ko?". Ang parehong mga customer ang ikinukumpara sa sarili nila; hindi nito napapatunayan na ang portal ang dahilan.
+case-report-portal-none = Wala pang customer na nag-sign in sa client portal.
+case-report-portal-customers = { $n ->
+    [one] Isang customer ang gumamit ng portal.
+   *[other] { $n } customer ang gumamit ng portal.
+}
+case-report-portal-small = Maliit na sample (mas kaunti sa 20 customer): basahin nang maingat ang pagbabago.
+case-report-portal-all = Lahat ng kaso
+case-report-portal-cases-before = Mga kaso bago
+case-report-portal-rate-before = Bawat customer-buwan bago
+case-report-portal-cases-after = Mga kaso pagkatapos
+case-report-portal-rate-after = Bawat customer-buwan pagkatapos
+case-report-portal-change = Pagbabago

@@ -116,3 +116,15 @@ signin-throttled = Masyadong maraming nabigong pag-sign in. Maghintay ng ilang m
 error-control-characters = May mga control character ang { $field }; alisin ang mga ito at subukang muli.
 import-wrong-encoding = Ang file na ito ay nasa encoding na { $encoding }; i-save ito bilang UTF-8 at i-upload muli.
 audit-action-review-match = Kinumpirma o tinanggihan ang customer ng isang review
+privacy-count-documents = { $n ->
+    [one] isang dokumento sa client portal
+   *[other] { $n } dokumento sa client portal
+}
+privacy-count-portal-sign-ins = { $n ->
+    [one] isang sign-in link o session sa portal (at ang tala ng unang pag-sign in)
+   *[other] { $n } sign-in link at session sa portal (at ang tala ng unang pag-sign in)
+}
+privacy-count-invoices = { $n ->
+    [one] isang invoice
+   *[other] { $n } invoice
+}

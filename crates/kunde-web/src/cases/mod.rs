@@ -11,6 +11,7 @@ mod labels;
 mod list;
 mod mail;
 mod new;
+mod portal_effect;
 mod public;
 mod reports;
 mod show;

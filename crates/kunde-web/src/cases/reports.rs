@@ -1,10 +1,12 @@
 //! The case reports: compliance with targets per category and per person, time to resolve,
 //! repeat complaints, satisfaction with the handling, and root causes per touchpoint (where
-//! problems start). Every figure links to the list of the cases behind it, which applies the
-//! same pure rules (`kunde_domain::Compliance`, `repeat_cases`).
+//! problems start), and the cases of client-portal customers before and after their first
+//! sign-in (`portal_effect`). Every compliance figure links to the list of the cases behind
+//! it, which applies the same pure rules (`kunde_domain::Compliance`, `repeat_cases`).
 
 use super::labels::category_name;
 use super::list::MAX_CASES;
+use super::portal_effect::{PortalLine, lines as portal_lines};
 use crate::kit::Page;
 use crate::kit::Staff;
 use crate::kit::error::AppError;
@@ -44,6 +46,11 @@ struct ReportsPage {
     rated: u64,
     causes: Vec<CauseLine>,
     ideas: usize,
+    /// Before and after the client portal: all cases first, then per category.
+    portal: Vec<PortalLine>,
+    /// How many portal customers the comparison covers (0 when nobody signed in yet).
+    portal_customers: i64,
+    portal_small: bool,
 }
 
 impl ReportsPage {
@@ -59,6 +66,24 @@ impl ReportsPage {
             (self.p.t("case-report-by-category"), &self.categories),
             (self.p.t("case-report-by-person"), &self.people),
         ]
+    }
+    /// Cases per customer-month, two decimals in the reader's language.
+    fn rate(&self, r: Option<f64>) -> String {
+        r.map_or_else(|| "–".into(), |r| self.p.number(&r, 2))
+    }
+    /// The change from before to after as a signed percentage.
+    fn change(&self, c: Option<f64>) -> String {
+        c.map_or_else(
+            || "–".into(),
+            |c| {
+                let s = self.p.percent(&(c * 100.0), 0);
+                if c > 0.0 && !s.starts_with('-') {
+                    format!("+{s}")
+                } else {
+                    s.replacen('-', "\u{2212}", 1)
+                }
+            },
+        )
     }
     fn mean_rating(&self) -> String {
         self.rating
@@ -80,9 +105,11 @@ pub async fn page(
             state.store.list_users(ws).await?,
             state.store.all_touchpoints(ws).await?,
             state.store.root_causes(ws).await?,
+            state.store.portal_adopters(ws).await?,
         ))
     };
-    let (cases, categories, users, touchpoints, root_causes) = load.await?;
+    let (cases, categories, users, touchpoints, root_causes, adopters) = load.await?;
+    let portal = portal_lines(p.tr, &adopters, &cases, &categories, now);
     let mut total = Compliance::default();
     let mut by_category: BTreeMap<i64, Compliance> = BTreeMap::new();
     let mut by_person: BTreeMap<i64, Compliance> = BTreeMap::new();
@@ -142,6 +169,9 @@ pub async fn page(
         rated,
         causes,
         ideas: cases.iter().filter(|c| c.is_idea).count(),
+        portal_customers: portal.first().map_or(0, |l| l.r.customers as i64),
+        portal_small: portal.first().is_some_and(|l| l.r.small_sample),
+        portal,
     };
     view.render().map(Html).map_err(AppError::from)
 }

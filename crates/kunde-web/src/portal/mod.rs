@@ -4,7 +4,8 @@
 //! them, their cases (public replies only) and the surveys waiting for them; they open
 //! cases, upload a document and change their profile. Staff manage a customer's invoices,
 //! documents and portal sessions at `/customers/{id}/portal`. What customers do lands on the
-//! journey map as events on the portal's touchpoint.
+//! journey map as events on the portal's touchpoint. The owner's `/settings/portal` shows
+//! the portal's address and turns on reminder e-mails for overdue invoices (`reminders`).
 //!
 //! Invariants: sign-in link and session tokens are stored only as their SHA-256; a link is
 //! used once, within 15 minutes, and only by a POST; a portal session is its own cookie,
@@ -16,7 +17,9 @@ mod from_order;
 mod home;
 mod items;
 mod journey;
+mod reminders;
 mod session;
+mod settings;
 mod signin;
 mod staff;
 
@@ -25,6 +28,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
+pub use reminders::remind_overdue;
 pub use session::{PortalCustomer, run_due, safe_file_name, today};
 
 /// Records on the journey map that the signed-in customer opened an invoice (its page or its PDF).
@@ -103,4 +107,8 @@ pub fn staff_routes() -> Router<AppState> {
             "/customers/{id}/portal/sessions/end",
             post(staff::end_sessions),
         )
+}
+
+pub fn owner_routes() -> Router<AppState> {
+    Router::new().route("/settings/portal", get(settings::page).post(settings::save))
 }

@@ -24,9 +24,6 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<u64, AppError> {
             Err(e) => tracing::warn!(workspace = ws.0, error = ?e, "the monthly report failed"),
         }
     }
-    if queued > 0 {
-        state.mail_notify.notify_one();
-    }
     Ok(queued)
 }
 
@@ -91,8 +88,5 @@ async fn send_last_month(state: &AppState, ws: WorkspaceId, now: i64) -> Result<
         content_type: "application/pdf".to_owned(),
         bytes: pdf,
     };
-    Ok(state
-        .store
-        .queue_monthly_report(ws, &label, &mails, &attachment, now)
-        .await?)
+    Ok(crate::outbox::queue_monthly_report(state, ws, &label, &mails, &attachment, now).await?)
 }
