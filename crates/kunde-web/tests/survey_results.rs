@@ -307,7 +307,7 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         "k1",
         3,
         Some(4),
-        None,
+        Some("The bike squeaks <again>"),
         None,
     )
     .await;
@@ -328,17 +328,27 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
     let mut c = Client::new(state(db));
     c.sign_in("staff@foc.test").await;
     let list = c.get("/followups").await.body;
+    // Issue 17: the follow-up shows what the customer wrote (escaped).
+    assert!(
+        list.contains("The bike squeaks &lt;again&gt;")
+            || list.contains("The bike squeaks &#60;again&#62;"),
+        "{list}"
+    );
     assert!(list.contains(&format!("href=\"/cases/new?followup={bo_fu}\"")));
     assert!(!list.contains(&format!("followup={anon_fu}\"")));
     let form = c.get(&format!("/cases/new?followup={bo_fu}")).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("For Bo Berg"), "{}", form.body);
+    // Issue 17: the subject is what the customer reads on every reply, so it speaks to them;
+    // the internal reason ("Detractor (3)") stays in the description for staff.
     assert!(
         form.body
-            .contains("value=\"Detractor (3) in “After pick-up”\""),
+            .contains("value=\"About your answer to “After pick-up”\""),
         "{}",
         form.body
     );
+    assert!(!form.body.contains("value=\"Detractor"), "{}", form.body);
+    assert!(form.body.contains("Detractor, score 3"), "{}", form.body);
     assert!(
         form.body
             .contains(&format!("name=\"followup\" value=\"{bo_fu}\""))
