@@ -30,6 +30,8 @@ struct OverviewPage {
     followups: List,
     cases: List,
     grants: Option<List>,
+    /// E-mail given up in the last week (the owner's: only they can fix the mail server).
+    failed_mail: Option<List>,
     at_risk: List,
     at_risk_link: String,
     facts: Vec<(String, String)>,
@@ -43,6 +45,7 @@ impl OverviewPage {
         self.followups.total == 0
             && self.cases.total == 0
             && self.grants.as_ref().is_none_or(|g| g.total == 0)
+            && self.failed_mail.as_ref().is_none_or(|g| g.total == 0)
             && self.at_risk.total == 0
             && self.moments.is_empty()
             && self.behind.is_empty()
@@ -65,6 +68,9 @@ fn thin_note(p: &Page, n: u64) -> String {
     p.tr.t_args("dash-too-few", &[("n", &n.to_string())])
 }
 
+/// How far back the dashboard looks for e-mail that could not be sent: a week.
+const FAILED_MAIL_WINDOW: i64 = 7 * 24 * 3600;
+
 pub async fn page(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
@@ -86,6 +92,16 @@ pub async fn page(
     let reviews = state.store.list_reviews(ws).await?;
     let grants = if p.is_owner() {
         Some(state.store.case_grants(ws, None).await?)
+    } else {
+        None
+    };
+    let failed_mail = if p.is_owner() {
+        Some(
+            state
+                .store
+                .failed_mail_since(ws, now - FAILED_MAIL_WINDOW, 50)
+                .await?,
+        )
     } else {
         None
     };
@@ -299,6 +315,7 @@ pub async fn page(
         followups: today::followups(&p, &followups, now),
         cases: today::cases(&p, &cases, now),
         grants: grants.as_deref().map(|g| today::grants(&p, g)),
+        failed_mail: failed_mail.as_deref().map(|m| today::failed_mail(&p, m)),
         figures,
         facts,
         moments: worst,
