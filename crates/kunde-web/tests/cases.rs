@@ -624,6 +624,12 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         .save_smtp_settings(ws.id, &sink.settings(), NOW)
         .await
         .unwrap();
+    // A shop in Copenhagen: escalation e-mails give the due time on its clocks, not UTC.
+    let cph = BusinessCalendar::office_hours("Europe/Copenhagen").unwrap();
+    db.store
+        .save_business_calendar(ws.id, &cph, NOW)
+        .await
+        .unwrap();
     let anna = customer_with_email(db, ws.id).await;
     let state = state(db);
     let mut client = Client::new(state.clone());
@@ -714,6 +720,21 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         1,
         "the owner hears only of the missed target"
     );
+    let warning = received
+        .iter()
+        .find(|m| m.subject.contains("is close to missing"))
+        .unwrap();
+    let local = kunde_web::kit::format::local_datetime(
+        Language::En,
+        &kunde_web::kit::format::zone("Europe/Copenhagen"),
+        due.first_response,
+    );
+    assert!(
+        warning.text.contains(&format!("by {local}.")),
+        "{local}: {}",
+        warning.text
+    );
+    assert!(!warning.text.contains("UTC"), "{}", warning.text);
     let sent = db.store.case_escalations(ws.id, case.id).await.unwrap();
     let kinds: Vec<&str> = sent.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(kinds, ["first_warn", "first_missed"]);

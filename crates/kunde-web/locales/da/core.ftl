@@ -898,9 +898,9 @@ case-mail-rate-text = Din sag "{ $subject }" er lukket. Hvor tilfreds er du med,
 case-mail-approval-subject = Godkendelse nødvendig: { $amount } på sag { $id }
 case-mail-approval-text = { $name } beder om at bevilge en { $kind } på { $amount }, hvilket er over vedkommendes beføjelse. Godkend eller afvis den på sagen:
 case-mail-warn-subject = Sag { $id } er tæt på at overskride målet: { $target }
-case-mail-warn-text = Sag { $id } "{ $subject }" fra { $customer } skal have { $target } senest { $due } (UTC). Tre fjerdedele af tiden er gået.
+case-mail-warn-text = Sag { $id } "{ $subject }" fra { $customer } skal have { $target } senest { $due }. Tre fjerdedele af tiden er gået.
 case-mail-missed-subject = Sag { $id } har overskredet målet: { $target }
-case-mail-missed-text = Sag { $id } "{ $subject }" fra { $customer } skulle have haft { $target } senest { $due } (UTC), og målet er overskredet.
+case-mail-missed-text = Sag { $id } "{ $subject }" fra { $customer } skulle have haft { $target } senest { $due }, og målet er overskredet.
 # --- surveys ---
 nav-surveys = Undersøgelser
 survey-too-many = For mange svar fra din forbindelse lige nu. Vent et minut, og prøv igen.

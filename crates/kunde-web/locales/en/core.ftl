@@ -898,9 +898,9 @@ case-mail-rate-text = Your case "{ $subject }" is closed. How satisfied are you 
 case-mail-approval-subject = Approval needed: { $amount } on case { $id }
 case-mail-approval-text = { $name } asks to grant a { $kind } of { $amount }, which is above their authority. Approve or reject it on the case:
 case-mail-warn-subject = Case { $id } is close to missing its target: { $target }
-case-mail-warn-text = Case { $id } "{ $subject }" from { $customer } must have its { $target } by { $due } (UTC). Three quarters of the time are gone.
+case-mail-warn-text = Case { $id } "{ $subject }" from { $customer } must have its { $target } by { $due }. Three quarters of the time are gone.
 case-mail-missed-subject = Case { $id } missed its target: { $target }
-case-mail-missed-text = Case { $id } "{ $subject }" from { $customer } was due its { $target } by { $due } (UTC), and the target is missed.
+case-mail-missed-text = Case { $id } "{ $subject }" from { $customer } was due its { $target } by { $due }, and the target is missed.
 # --- surveys ---
 nav-surveys = Surveys
 survey-too-many = Too many answers from your connection just now. Please wait a minute and try again.

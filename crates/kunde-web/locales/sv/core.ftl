@@ -898,9 +898,9 @@ case-mail-rate-text = Ditt ärende "{ $subject }" är stängt. Hur nöjd är du 
 case-mail-approval-subject = Godkännande behövs: { $amount } i ärende { $id }
 case-mail-approval-text = { $name } vill bevilja en { $kind } på { $amount }, vilket är över hens befogenhet. Godkänn eller avslå i ärendet:
 case-mail-warn-subject = Ärende { $id } är nära att missa sitt mål: { $target }
-case-mail-warn-text = Ärende { $id } "{ $subject }" från { $customer } ska ha { $target } senast { $due } (UTC). Tre fjärdedelar av tiden har gått.
+case-mail-warn-text = Ärende { $id } "{ $subject }" från { $customer } ska ha { $target } senast { $due }. Tre fjärdedelar av tiden har gått.
 case-mail-missed-subject = Ärende { $id } missade sitt mål: { $target }
-case-mail-missed-text = Ärende { $id } "{ $subject }" från { $customer } skulle ha haft { $target } senast { $due } (UTC), och målet är missat.
+case-mail-missed-text = Ärende { $id } "{ $subject }" från { $customer } skulle ha haft { $target } senast { $due }, och målet är missat.
 # --- surveys ---
 nav-surveys = Enkäter
 survey-too-many = För många svar från din anslutning just nu. Vänta en minut och försök igen.

@@ -899,9 +899,9 @@ case-mail-rate-text = Sarado na ang iyong kasong "{ $subject }". Gaano ka nasisi
 case-mail-approval-subject = Kailangan ng pag-apruba: { $amount } sa kaso { $id }
 case-mail-approval-text = Hinihiling ni { $name } na magbigay ng { $kind } na { $amount }, na lampas sa kanyang awtoridad. Aprubahan o tanggihan ito sa kaso:
 case-mail-warn-subject = Malapit nang hindi maabot ng kaso { $id } ang target: { $target }
-case-mail-warn-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat magkaroon ng { $target } bago mag-{ $due } (UTC). Tatlong-kapat ng oras ang lumipas na.
+case-mail-warn-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat magkaroon ng { $target } bago mag-{ $due }. Tatlong-kapat ng oras ang lumipas na.
 case-mail-missed-subject = Hindi naabot ng kaso { $id } ang target: { $target }
-case-mail-missed-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat nagkaroon ng { $target } bago mag-{ $due } (UTC), at hindi naabot ang target.
+case-mail-missed-text = Ang kaso { $id } "{ $subject }" mula kay { $customer } ay dapat nagkaroon ng { $target } bago mag-{ $due }, at hindi naabot ang target.
 # --- surveys ---
 nav-surveys = Mga Survey
 survey-too-many = Masyadong maraming sagot mula sa iyong koneksyon ngayon. Maghintay ng isang minuto at subukan muli.

@@ -200,6 +200,14 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
         } else {
             "case-target-resolution"
         };
+        // The due time in the business's own zone (its opening hours), as every page shows it.
+        let zone = crate::kit::format::zone(
+            state
+                .store
+                .business_calendar(d.workspace_id)
+                .await?
+                .time_zone_name(),
+        );
         let mut mails = Vec::new();
         for (name, email, lang) in to {
             let tr = Tr::new(lang);
@@ -209,7 +217,10 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
                 ("subject", d.subject.clone()),
                 ("target", target),
                 ("customer", d.customer_name.clone()),
-                ("due", crate::kit::format_datetime(d.due)),
+                (
+                    "due",
+                    crate::kit::format::local_datetime(lang, &zone, d.due),
+                ),
             ];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let (subject_key, text_key) = if missed {
