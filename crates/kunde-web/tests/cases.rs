@@ -22,6 +22,7 @@ on_both_databases!(
     the_api_opens_a_case_with_a_secret_key,
     replies_and_escalations_reach_a_real_smtp_server_once,
     a_danish_case_page_has_no_english_and_an_unsent_reply_says_so,
+    the_case_list_is_paged_and_keeps_its_filters,
 );
 
 /// A journey with the touchpoint "Call to book" in its first stage.
@@ -850,5 +851,48 @@ async fn a_danish_case_page_has_no_english_and_an_unsent_reply_says_so(db: &Test
     assert!(
         settings.contains("Ikke sendt — der er ingen mailserver sat op"),
         "{settings}"
+    );
+}
+
+/// Issue 17: a long case list (closed cases pile up) is paged 50 at a time; the links keep
+/// the filter, and every case is on exactly one page.
+async fn the_case_list_is_paged_and_keeps_its_filters(db: &TestDb) {
+    let (ws, _, staff) = seed_workspace(db, "pg").await;
+    let anna = customer_with_email(db, ws.id).await;
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let cal = db.store.business_calendar(ws.id).await.unwrap();
+    for i in 0..55 {
+        db.store
+            .create_case(
+                ws.id,
+                &NewCase {
+                    customer_id: anna.id,
+                    touchpoint_id: None,
+                    category_id: categories[0].id,
+                    subject: format!("Case number {i:02}."),
+                    description: String::new(),
+                    priority: CasePriority::Normal,
+                    assignee_id: None,
+                    source: CaseSource::Staff,
+                    created_by: Some(staff.id),
+                    created_at: NOW - i,
+                    due: CaseDue::for_category(&cal, &categories[0], NOW - i),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let mut client = Client::new(state(db));
+    client.sign_in(staff.email.as_str()).await;
+    let first = client.get("/cases?status=all").await.body;
+    let second = client.get("/cases?status=all&page=2").await.body;
+    let on = |body: &str, i: i64| body.contains(&format!("Case number {i:02}."));
+    assert_eq!((0..55).filter(|&i| on(&first, i)).count(), 50, "{first}");
+    assert_eq!((0..55).filter(|&i| on(&second, i)).count(), 5);
+    assert!((0..55).all(|i| on(&first, i) != on(&second, i)));
+    assert!(first.contains("55 cases"), "{first}");
+    assert!(
+        first.contains("href=\"/cases?status=all&#38;page=2\""),
+        "{first}"
     );
 }
