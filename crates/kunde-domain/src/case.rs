@@ -319,6 +319,81 @@ impl EntryKind {
     }
 }
 
+/// What an event entry of a case records. The entry's body holds it as codes
+/// ([`CaseEvent::encode`]): status, priority, grant kind and status codes, an amount in the
+/// plain `1234.50` form and the names people gave (assignee, root cause), never a sentence,
+/// so each page puts it into words in its reader's language ([`CaseEvent::parse`]). The
+/// forms are those event entries were always written in, so older entries read the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseEvent {
+    /// Status, priority and assignee set together (`open · high · Ada`, `–` for nobody).
+    Updated {
+        status: CaseStatus,
+        priority: CasePriority,
+        assignee: Option<String>,
+    },
+    /// Closed with a root cause (`closed: Waiting time`).
+    Closed { root_cause: String },
+    /// A grant requested or decided (`refund 2500.00: pending`).
+    Grant {
+        kind: GrantKind,
+        amount: Money,
+        status: GrantStatus,
+    },
+}
+
+/// How an update without an assignee is written.
+const NOBODY: &str = "–";
+
+impl CaseEvent {
+    pub fn encode(&self) -> String {
+        match self {
+            Self::Updated {
+                status,
+                priority,
+                assignee,
+            } => format!(
+                "{} · {} · {}",
+                status.code(),
+                priority.code(),
+                assignee.as_deref().unwrap_or(NOBODY)
+            ),
+            Self::Closed { root_cause } => format!("closed: {root_cause}"),
+            Self::Grant {
+                kind,
+                amount,
+                status,
+            } => format!("{} {}: {}", kind.code(), amount, status.code()),
+        }
+    }
+
+    /// The event in an entry's body, or None for a body in no known form.
+    pub fn parse(body: &str) -> Option<Self> {
+        if let Some(root_cause) = body.strip_prefix("closed: ") {
+            return Some(Self::Closed {
+                root_cause: root_cause.to_owned(),
+            });
+        }
+        let mut parts = body.splitn(3, " · ");
+        if let (Some(s), Some(p), Some(who)) = (parts.next(), parts.next(), parts.next())
+            && let (Ok(status), Ok(priority)) = (CaseStatus::parse(s), CasePriority::parse(p))
+        {
+            return Some(Self::Updated {
+                status,
+                priority,
+                assignee: (who != NOBODY).then(|| who.to_owned()),
+            });
+        }
+        let (head, status) = body.split_once(": ")?;
+        let (kind, amount) = head.split_once(' ')?;
+        Some(Self::Grant {
+            kind: GrantKind::parse(kind).ok()?,
+            amount: Money::parse(amount).ok()?,
+            status: GrantStatus::parse(status).ok()?,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseEntry {
     pub id: i64,
@@ -730,5 +805,42 @@ mod tests {
         assert!(case_text("s", "  ", 5, true).is_err());
         assert_eq!(case_text("s", "", 5, false).unwrap(), "");
         assert!(case_text("s", "abcdef", 5, false).is_err());
+    }
+
+    #[test]
+    fn case_events_round_trip_through_their_codes() {
+        let events = [
+            CaseEvent::Updated {
+                status: CaseStatus::Waiting,
+                priority: CasePriority::High,
+                assignee: Some("Ada · Lovelace".into()),
+            },
+            CaseEvent::Updated {
+                status: CaseStatus::Open,
+                priority: CasePriority::Normal,
+                assignee: None,
+            },
+            CaseEvent::Closed {
+                root_cause: "Waiting time: long".into(),
+            },
+            CaseEvent::Grant {
+                kind: GrantKind::Refund,
+                amount: Money(250_000),
+                status: GrantStatus::Pending,
+            },
+        ];
+        for e in events {
+            assert_eq!(CaseEvent::parse(&e.encode()), Some(e));
+        }
+        // Entries written before the codec existed read the same.
+        assert_eq!(
+            CaseEvent::parse("discount 49.50: approved"),
+            Some(CaseEvent::Grant {
+                kind: GrantKind::Discount,
+                amount: Money(4950),
+                status: GrantStatus::Approved
+            })
+        );
+        assert_eq!(CaseEvent::parse("something else"), None);
     }
 }

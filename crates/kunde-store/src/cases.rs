@@ -899,7 +899,7 @@ impl Store {
             .bind(ws.0)
             .bind(id.0)
             .bind(actor.map(|a| a.0))
-            .bind(format!("closed: {cause_name}"))
+            .bind(CaseEvent::Closed { root_cause: cause_name }.encode())
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -1092,7 +1092,7 @@ impl Store {
             .bind(ws.0)
             .bind(case.0)
             .bind(by.id.0)
-            .bind(format!("{} {}: {}", kind.code(), amount, status.code()))
+            .bind(CaseEvent::Grant { kind, amount, status }.encode())
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -1167,6 +1167,7 @@ impl Store {
             let Some((case, kind, amount)) = found else {
                 return Err(StoreError::NotFound);
             };
+            let kind = GrantKind::parse(&kind).map_err(|_| corrupt("grant kind", &kind))?;
             sqlx::query(
                 "INSERT INTO case_entries (workspace_id, case_id, kind, author_id, body, created_at)
                  VALUES ($1, $2, 'event', $3, $4, $5)",
@@ -1174,7 +1175,7 @@ impl Store {
             .bind(ws.0)
             .bind(case)
             .bind(owner.id.0)
-            .bind(format!("{kind} {}: {}", Money(amount), status.code()))
+            .bind(CaseEvent::Grant { kind, amount: Money(amount), status }.encode())
             .bind(now)
             .execute(&mut *tx)
             .await?;

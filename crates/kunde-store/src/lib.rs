@@ -14,6 +14,7 @@ mod analytics;
 mod api_keys;
 mod bulk;
 mod business_calendar;
+mod case_mail;
 mod cases;
 mod claims;
 mod competitors;
@@ -55,6 +56,7 @@ pub use analytics::{
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
+pub use case_mail::ReplyMail;
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, RootCauseChoice, random_token,
     token_hash,

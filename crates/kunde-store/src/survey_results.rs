@@ -319,6 +319,23 @@ impl Store {
         })
     }
 
+    /// What the customers wrote (free-text answers) in the responses behind the workspace's
+    /// follow-ups, as (response id, text) in the order they were asked.
+    pub async fn followup_texts(&self, ws: WorkspaceId) -> Result<Vec<(i64, String)>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT a.response_id, a.text FROM survey_answers a
+                 JOIN survey_followups f ON f.workspace_id = a.workspace_id AND f.response_id = a.response_id
+                 WHERE a.workspace_id = $1 AND a.text IS NOT NULL AND a.text <> ''
+                 ORDER BY a.response_id, a.id",
+            )
+            .bind(ws.0)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows)
+        })
+    }
+
     /// Follow-ups, open ones first by due date, then closed ones newest first.
     pub async fn list_followups(
         &self,

@@ -89,6 +89,10 @@ const LANDED: &[(&str, &str)] = &[
         "c7d11a3e6d6f6beef8c9126c56edcfd9e4ecc2d09853c178a2ce70b750bef890",
     ),
     (
+        "migrations/postgres/0024_entry_mail.sql",
+        "114873ebf932fd09ba02afb98e368d5ad95d2924d4d0698c21044cad794c23a1",
+    ),
+    (
         "migrations/sqlite/0001_foundation.sql",
         "55e78e3893a09b8d6b7b1c92ddb4356145e156f7322b25f5b3c96f486b5ff0a4",
     ),
@@ -167,6 +171,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0018_portal_more.sql",
         "ebc405cebf8c1f5f6a0115f05fd2552f953d0b4591a46046eb7897b98adb7f41",
+    ),
+    (
+        "migrations/sqlite/0024_entry_mail.sql",
+        "114873ebf932fd09ba02afb98e368d5ad95d2924d4d0698c21044cad794c23a1",
     ),
 ];
 

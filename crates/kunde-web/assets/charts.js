@@ -13,6 +13,9 @@
     });
   }
 
+  // The funnel as horizontal bars, first step on top: each step's name stands beside its bar
+  // (on the category axis) and the count with its share at the bar's end, so no name is ever
+  // drawn over a number, however long the names or small the bars.
   function funnelOption(d) {
     return {
       tooltip: {
@@ -21,17 +24,23 @@
           return esc(p.name) + ': ' + esc(p.value) + ' ' + esc(d.label) + ' (' + esc(p.data.percent) + ' %)';
         }
       },
+      grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', show: false },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: d.steps.map(function (s) { return s.name; }),
+        axisTick: { show: false },
+        axisLine: { show: false },
+        axisLabel: { width: 180, overflow: 'truncate' }
+      },
       series: [{
-        type: 'funnel',
-        sort: 'none',
-        left: '5%',
-        width: '90%',
-        minSize: '2%',
-        gap: 2,
+        type: 'bar',
+        barMaxWidth: 32,
         label: {
           show: true,
-          position: 'inside',
-          formatter: function (p) { return p.name + '\n' + p.value + ' (' + p.data.percent + ' %)'; }
+          position: 'right',
+          formatter: function (p) { return p.value + ' (' + p.data.percent + ' %)'; }
         },
         data: d.steps.map(function (s) { return { name: s.name, value: s.value, percent: s.percent }; })
       }]

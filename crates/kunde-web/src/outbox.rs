@@ -13,6 +13,62 @@ use kunde_domain::mail::Mail;
 use kunde_domain::{CustomerId, Invitation, InvitationId, SurveyId, WorkspaceId};
 use std::time::Duration;
 
+/// Why a message was not sent, as the outbox keeps it (`last_error`): a code, then what the
+/// server said, so each page says it in its reader's language ([`SendFailure::describe`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendFailure {
+    /// The workspace has no mail server set up.
+    NoServer,
+    /// The message itself cannot be sent (an address or header), with the detail.
+    Message(String),
+    /// The server refused it or could not be reached, with what it said.
+    Transport(String),
+}
+
+impl SendFailure {
+    pub fn encode(&self) -> String {
+        match self {
+            Self::NoServer => "no_server".to_owned(),
+            Self::Message(d) => format!("message: {d}"),
+            Self::Transport(d) => format!("transport: {d}"),
+        }
+    }
+
+    /// The failure a stored error describes; errors stored before the codes were English
+    /// sentences and read the same way.
+    pub fn parse(stored: &str) -> Self {
+        if stored == "no_server" || stored.starts_with("no mail server is set up") {
+            return Self::NoServer;
+        }
+        for prefix in ["message: ", "the message cannot be sent: "] {
+            if let Some(d) = stored.strip_prefix(prefix) {
+                return Self::Message(d.to_owned());
+            }
+        }
+        for prefix in ["transport: ", "the mail server did not take the message: "] {
+            if let Some(d) = stored.strip_prefix(prefix) {
+                return Self::Transport(d.to_owned());
+            }
+        }
+        Self::Transport(stored.to_owned())
+    }
+
+    /// The failure in words of `tr`'s language; the server's own words are quoted as they
+    /// came.
+    pub fn describe(&self, tr: crate::kit::i18n::Tr) -> String {
+        match self {
+            Self::NoServer => tr.t("mail-error-no-server"),
+            Self::Message(d) => tr.t_args("mail-error-message", &[("detail", d)]),
+            Self::Transport(d) => tr.t_args("mail-error-transport", &[("detail", d)]),
+        }
+    }
+}
+
+/// A stored `last_error` in words of `tr`'s language.
+pub fn describe_error(tr: crate::kit::i18n::Tr, stored: &str) -> String {
+    SendFailure::parse(stored).describe(tr)
+}
+
 /// What one round of delivery did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivery {
@@ -82,6 +138,25 @@ pub async fn send_reminder(
         state.mail_notify.notify_one();
     }
     Ok(queued)
+}
+
+/// Adds a reply to a case and queues the e-mail that carries it, in one transaction (see
+/// `Store::add_case_reply`), so the case page can tell whether that e-mail went.
+pub async fn send_case_reply(
+    state: &AppState,
+    ws: WorkspaceId,
+    case: kunde_domain::CaseId,
+    author: Option<kunde_domain::UserId>,
+    body: &str,
+    mail: &Mail,
+    now: i64,
+) -> kunde_store::Result<kunde_domain::CaseEntry> {
+    let (entry, _) = state
+        .store
+        .add_case_reply(ws, case, author, body, mail, now)
+        .await?;
+    state.mail_notify.notify_one();
+    Ok(entry)
 }
 
 /// Makes a portal sign-in link for `customer` (valid until `expires_at`, revoking their
@@ -168,10 +243,7 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
             e.insert(state.store.smtp_settings(ws).await?);
         }
         let result = match &settings[&ws] {
-            None => Err((
-                "no mail server is set up (Settings → E-mail)".to_owned(),
-                true,
-            )),
+            None => Err((SendFailure::NoServer.encode(), true)),
             Some(s) => {
                 let file = state.store.mail_attachment(queued.id).await?;
                 let attachment = file.as_ref().map(|f| kunde_mail::Attachment {
@@ -181,7 +253,14 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
                 });
                 kunde_mail::send_with(s, &queued.mail, attachment)
                     .await
-                    .map_err(|e| (e.to_string(), e.is_permanent()))
+                    .map_err(|e| {
+                        let permanent = e.is_permanent();
+                        let failure = match e {
+                            kunde_mail::MailError::Message(d) => SendFailure::Message(d),
+                            kunde_mail::MailError::Transport(d) => SendFailure::Transport(d),
+                        };
+                        (failure.encode(), permanent)
+                    })
             }
         };
         match result {

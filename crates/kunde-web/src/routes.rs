@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .merge(api)
         .layer(from_fn_with_state(state.clone(), render_errors))
+        .layer(from_fn(crate::kit::auth::lang_from_query))
         // HTML, CSS, JavaScript and JSON go out gzip-compressed to clients that accept it
         // (the chart library shrinks from 1.1 MB to about a third).
         .layer(tower_http::compression::CompressionLayer::new())

@@ -303,7 +303,8 @@ async fn the_funnel_csv_files_hold_the_pages_numbers(db: &TestDb) {
     assert_eq!(
         dropped.body,
         format!(
-            "customer_id,name,acquisition_channel,dropped_after_step,touchpoint,reached_at\n\
+            // Times in the workspace's zone (London: UTC in November), named in the header.
+            "customer_id,name,acquisition_channel,dropped_after_step,touchpoint,reached_at (Europe/London)\n\
              {},Bo Berg,referral,2,Call,{}\n\
              {},Di Dahl,,2,Call,{}\n",
             s.bo,

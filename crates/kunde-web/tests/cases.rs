@@ -21,6 +21,8 @@ on_both_databases!(
     the_public_complaint_form_opens_a_case_and_checks_its_input,
     the_api_opens_a_case_with_a_secret_key,
     replies_and_escalations_reach_a_real_smtp_server_once,
+    a_danish_case_page_has_no_english_and_an_unsent_reply_says_so,
+    the_case_list_is_paged_and_keeps_its_filters,
 );
 
 /// A journey with the touchpoint "Call to book" in its first stage.
@@ -277,6 +279,13 @@ async fn a_grant_above_the_staff_authority_needs_the_owners_approval(db: &TestDb
         )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // Issue 17: the owner finds what waits for them on the cases list; staff do not.
+    let list = owner_client.get("/cases").await.body;
+    assert!(list.contains("1 grant waiting for your approval"), "{list}");
+    assert!(list.contains(&format!("/cases/grants/{pending}/decide")));
+    assert!(list.contains("broken wheel"), "{list}");
+    let staff_list = client.get("/cases").await.body;
+    assert!(!staff_list.contains("/decide"), "{staff_list}");
     let settings = owner_client.get("/settings/cases").await;
     assert!(
         settings
@@ -414,6 +423,23 @@ async fn the_public_complaint_form_opens_a_case_and_checks_its_input(db: &TestDb
         form.body.contains("Berätta vad som gick fel"),
         "Swedish for a Swedish browser"
     );
+    // Issue 17: `?lang=` picks the language on every public page; the form names the
+    // business.
+    let danish = visitor.get(&format!("{path}?lang=da")).await;
+    assert!(
+        danish
+            .body
+            .contains("Din besked går til Business a, som svarer dig på e-mail."),
+        "{}",
+        danish.body
+    );
+    let unknown = visitor.get(&format!("{path}?lang=xx")).await;
+    assert!(
+        unknown.body.contains("Berätta vad som gick fel"),
+        "an unknown code changes nothing"
+    );
+    let tagalog = visitor.get("/signin?lang=tl").await;
+    assert!(tagalog.body.contains("lang=\"tl\""), "{}", tagalog.body);
     assert_eq!(
         visitor
             .get("/complaint/00000000000000000000000000000000")
@@ -599,6 +625,12 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         .save_smtp_settings(ws.id, &sink.settings(), NOW)
         .await
         .unwrap();
+    // A shop in Copenhagen: escalation e-mails give the due time on its clocks, not UTC.
+    let cph = BusinessCalendar::office_hours("Europe/Copenhagen").unwrap();
+    db.store
+        .save_business_calendar(ws.id, &cph, NOW)
+        .await
+        .unwrap();
     let anna = customer_with_email(db, ws.id).await;
     let state = state(db);
     let mut client = Client::new(state.clone());
@@ -689,7 +721,178 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         1,
         "the owner hears only of the missed target"
     );
+    let warning = received
+        .iter()
+        .find(|m| m.subject.contains("is close to missing"))
+        .unwrap();
+    let local = kunde_web::kit::format::local_datetime(
+        Language::En,
+        &kunde_web::kit::format::zone("Europe/Copenhagen"),
+        due.first_response,
+    );
+    assert!(
+        warning.text.contains(&format!("by {local}.")),
+        "{local}: {}",
+        warning.text
+    );
+    assert!(!warning.text.contains("UTC"), "{}", warning.text);
     let sent = db.store.case_escalations(ws.id, case.id).await.unwrap();
     let kinds: Vec<&str> = sent.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(kinds, ["first_warn", "first_missed"]);
+}
+
+/// Issue 17: the history of a case stores codes and each page puts them into its reader's
+/// words, so a Danish page shows no English ("closed: …", "refund 2500.00: pending", the
+/// built-in root causes, the SMTP error); and with no mail server a reply is never reported
+/// on its way: the case page says it was not sent, with a link to set the server up, and the
+/// owner's dashboard lists the failed e-mail.
+async fn a_danish_case_page_has_no_english_and_an_unsent_reply_says_so(db: &TestDb) {
+    let (ws, owner, staff) = seed_workspace(db, "da").await;
+    for u in [&owner, &staff] {
+        db.store
+            .set_user_language(ws.id, u.id, Language::Da)
+            .await
+            .unwrap();
+    }
+    let anna = customer_with_email(db, ws.id).await;
+    let st = state(db);
+    let mut client = Client::new(st.clone());
+    client.sign_in(staff.email.as_str()).await;
+    let id = open_case(&mut client, db, ws.id, anna.id, None).await;
+
+    let page = client.get(&format!("/cases/{id}")).await;
+    assert!(
+        page.body
+            .contains("E-mails kan ikke sendes: der er ingen mailserver sat op."),
+        "the reply form warns before anything is written: {}",
+        page.body
+    );
+    let reply = client
+        .post(
+            &format!("/cases/{id}/entries"),
+            &[("kind", "reply"), ("body", "Vi ringer i morgen.")],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(format!("/cases/{id}?done=reply-unsent").as_str()),
+        "a reply without a mail server is not reported on its way"
+    );
+    kunde_web::outbox::deliver_due(&st).await.unwrap();
+    let updated = client
+        .post(
+            &format!("/cases/{id}/update"),
+            &[
+                ("status", "waiting"),
+                ("priority", "high"),
+                ("assignee", &staff.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::SEE_OTHER);
+    let grant = client
+        .post(
+            &format!("/cases/{id}/grants"),
+            &[("kind", "refund"), ("amount", "2500"), ("note", "")],
+        )
+        .await;
+    assert_eq!(grant.status, StatusCode::SEE_OTHER, "{}", grant.body);
+    let cause = db
+        .store
+        .root_causes(ws.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Waiting time")
+        .unwrap();
+    let closed = client
+        .post(
+            &format!("/cases/{id}/close"),
+            &[("root_cause", &cause.id.to_string()), ("note", "")],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+
+    let page = client.get(&format!("/cases/{id}?done=reply-unsent")).await;
+    let body = &page.body;
+    for danish in [
+        "Svaret er gemt, men det blev ikke sendt",
+        "Ikke sendt: der er ingen mailserver sat op",
+        "Status Venter på kunden, prioritet Høj, tildelt Sam Staff",
+        "Refusion på 2.500,00",
+        "Lukket — grundårsag: Ventetid",
+        "<dd>Ventetid",
+    ] {
+        assert!(body.contains(danish), "{danish:?} missing: {body}");
+    }
+    for english in [
+        "closed:",
+        "refund 2500",
+        "waiting · high",
+        "Waiting time",
+        "no mail server",
+        "on its way",
+    ] {
+        assert!(
+            !body.contains(english),
+            "{english:?} on a Danish page: {body}"
+        );
+    }
+
+    let mut owner_client = Client::new(st);
+    owner_client.sign_in(owner.email.as_str()).await;
+    let dashboard = owner_client.get("/").await.body;
+    assert!(
+        dashboard.contains("1 e-mail kunne ikke sendes"),
+        "{dashboard}"
+    );
+    assert!(dashboard.contains("anna@example.dk"), "{dashboard}");
+    let settings = owner_client.get("/settings/email").await.body;
+    assert!(
+        settings.contains("Ikke sendt — der er ingen mailserver sat op"),
+        "{settings}"
+    );
+}
+
+/// Issue 17: a long case list (closed cases pile up) is paged 50 at a time; the links keep
+/// the filter, and every case is on exactly one page.
+async fn the_case_list_is_paged_and_keeps_its_filters(db: &TestDb) {
+    let (ws, _, staff) = seed_workspace(db, "pg").await;
+    let anna = customer_with_email(db, ws.id).await;
+    let categories = db.store.case_categories(ws.id).await.unwrap();
+    let cal = db.store.business_calendar(ws.id).await.unwrap();
+    for i in 0..55 {
+        db.store
+            .create_case(
+                ws.id,
+                &NewCase {
+                    customer_id: anna.id,
+                    touchpoint_id: None,
+                    category_id: categories[0].id,
+                    subject: format!("Case number {i:02}."),
+                    description: String::new(),
+                    priority: CasePriority::Normal,
+                    assignee_id: None,
+                    source: CaseSource::Staff,
+                    created_by: Some(staff.id),
+                    created_at: NOW - i,
+                    due: CaseDue::for_category(&cal, &categories[0], NOW - i),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let mut client = Client::new(state(db));
+    client.sign_in(staff.email.as_str()).await;
+    let first = client.get("/cases?status=all").await.body;
+    let second = client.get("/cases?status=all&page=2").await.body;
+    let on = |body: &str, i: i64| body.contains(&format!("Case number {i:02}."));
+    assert_eq!((0..55).filter(|&i| on(&first, i)).count(), 50, "{first}");
+    assert_eq!((0..55).filter(|&i| on(&second, i)).count(), 5);
+    assert!((0..55).all(|i| on(&first, i) != on(&second, i)));
+    assert!(first.contains("55 cases"), "{first}");
+    assert!(
+        first.contains("href=\"/cases?status=all&#38;page=2\""),
+        "{first}"
+    );
 }

@@ -23,6 +23,7 @@ on_both_databases!(
     invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
     employee_results_hide_groups_below_the_minimum_size,
     another_workspace_cannot_see_results_or_followups,
+    the_answer_list_is_paged_and_the_csv_is_in_local_time,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -307,7 +308,7 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         "k1",
         3,
         Some(4),
-        None,
+        Some("The bike squeaks <again>"),
         None,
     )
     .await;
@@ -328,17 +329,27 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
     let mut c = Client::new(state(db));
     c.sign_in("staff@foc.test").await;
     let list = c.get("/followups").await.body;
+    // Issue 17: the follow-up shows what the customer wrote (escaped).
+    assert!(
+        list.contains("The bike squeaks &lt;again&gt;")
+            || list.contains("The bike squeaks &#60;again&#62;"),
+        "{list}"
+    );
     assert!(list.contains(&format!("href=\"/cases/new?followup={bo_fu}\"")));
     assert!(!list.contains(&format!("followup={anon_fu}\"")));
     let form = c.get(&format!("/cases/new?followup={bo_fu}")).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("For Bo Berg"), "{}", form.body);
+    // Issue 17: the subject is what the customer reads on every reply, so it speaks to them;
+    // the internal reason ("Detractor (3)") stays in the description for staff.
     assert!(
         form.body
-            .contains("value=\"Detractor (3) in “After pick-up”\""),
+            .contains("value=\"About your answer to “After pick-up”\""),
         "{}",
         form.body
     );
+    assert!(!form.body.contains("value=\"Detractor"), "{}", form.body);
+    assert!(form.body.contains("Detractor, score 3"), "{}", form.body);
     assert!(
         form.body
             .contains(&format!("name=\"followup\" value=\"{bo_fu}\""))
@@ -744,4 +755,76 @@ async fn another_workspace_cannot_see_results_or_followups(db: &TestDb) {
     // Signed out, nothing is reachable.
     let mut anon = Client::new(state(db));
     assert_eq!(anon.get("/followups").await.status, StatusCode::SEE_OTHER);
+}
+
+/// Issue 17: no answer is out of reach — the list is paged 50 at a time (every answer on
+/// exactly one page, the link keeps the theme) — and the CSV writes the workspace's local
+/// time and names the zone.
+async fn the_answer_list_is_paged_and_the_csv_is_in_local_time(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "pages").await;
+    let (survey, q, _) = customer_survey(db, ws.id, owner.id).await;
+    for i in 0..55 {
+        let text = format!("note {i:02} zz");
+        answer(
+            db,
+            ws.id,
+            &survey,
+            &q,
+            None,
+            &format!("k{i}"),
+            8,
+            None,
+            Some(&text),
+            None,
+        )
+        .await;
+    }
+    let cph =
+        kunde_domain::business_hours::BusinessCalendar::office_hours("Europe/Copenhagen").unwrap();
+    db.store
+        .save_business_calendar(ws.id, &cph, NOW)
+        .await
+        .unwrap();
+    let mut c = Client::new(state(db));
+    c.sign_in("staff@pages.test").await;
+    let base = format!("/surveys/{}/results", survey.id);
+    let first = c.get(&base).await.body;
+    let second = c.get(&format!("{base}?page=2")).await.body;
+    let count = |body: &str| {
+        (0..55)
+            .filter(|i| body.contains(&format!("note {i:02} zz")))
+            .count()
+    };
+    assert_eq!(count(&first), 50, "{first}");
+    assert_eq!(count(&second), 5, "{second}");
+    assert_eq!(
+        (0..55)
+            .filter(|i| {
+                let n = format!("note {i:02} zz");
+                first.contains(&n) != second.contains(&n)
+            })
+            .count(),
+        55,
+        "every answer on exactly one page"
+    );
+    assert!(
+        first.contains(&format!("href=\"{base}?page=2#answers\"")),
+        "{first}"
+    );
+    assert!(second.contains("rel=\"prev\""));
+    let past = c.get(&format!("{base}?page=99")).await.body;
+    assert_eq!(count(&past), 5, "a page past the end shows the last");
+
+    let csv = c.get(&format!("{base}.csv")).await.body;
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.contains("submitted_at (Europe/Copenhagen)"),
+        "{header}"
+    );
+    // Answered at 00:00 UTC on 22 December, 01:00 in Copenhagen.
+    assert!(
+        lines.next().unwrap().contains(",2025-12-22 01:00,"),
+        "{csv}"
+    );
 }

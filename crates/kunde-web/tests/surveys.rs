@@ -372,6 +372,11 @@ async fn the_answer_page_speaks_four_languages(db: &TestDb) {
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.body.contains(&format!("<html lang=\"{lang}\"")), "{lang}");
         assert!(r.body.contains(question), "{lang}: {}", r.body);
+        if lang == "da" {
+            // Issue 17: the page names the business, so a link by SMS is not taken for
+            // phishing.
+            assert!(r.body.contains("Fra Business four"), "{}", r.body);
+        }
         assert!(r.body.contains(button), "{lang}");
     }
     // Without a choice, the browser's language decides.
@@ -650,6 +655,7 @@ async fn staff_type_in_paper_answers(db: &TestDb) {
         .get(&format!("/surveys/{}/paper?lang=da", survey.id))
         .await;
     assert!(paper.body.contains("Hvor tilfreds var du med dit besøg?"));
+    assert!(paper.body.contains("Fra Business "), "{}", paper.body);
     assert!(paper.body.contains("data:image/svg+xml;base64,"));
 }
 

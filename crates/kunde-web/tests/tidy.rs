@@ -32,8 +32,9 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 6] = [
+const OUTBOX_WRITES: [&str; 7] = [
     "enqueue_mail",
+    "add_case_reply",
     "send_invitation",
     "send_reminder",
     "send_portal_link",

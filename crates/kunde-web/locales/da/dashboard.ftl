@@ -13,6 +13,11 @@ dash-today-grants = { $n ->
     [one] { $n } bevilling venter på din godkendelse
    *[other] { $n } bevillinger venter på din godkendelse
 }
+dash-today-failed-mail = { $n ->
+    [one] { $n } e-mail kunne ikke sendes
+   *[other] { $n } e-mails kunne ikke sendes
+}
+dash-failed-mail-fix = Se hvorfor, og ret mailserveren
 dash-today-moments = Værste sandhedens øjeblikke
 dash-today-at-risk = { $n ->
     [one] { $n } værdifuld kunde i fare

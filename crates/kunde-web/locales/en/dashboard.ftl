@@ -13,6 +13,11 @@ dash-today-grants = { $n ->
     [one] { $n } grant waiting for your approval
    *[other] { $n } grants waiting for your approval
 }
+dash-today-failed-mail = { $n ->
+    [one] { $n } e-mail could not be sent
+   *[other] { $n } e-mails could not be sent
+}
+dash-failed-mail-fix = See why and fix the mail server
 dash-today-moments = Worst moments of truth
 dash-today-at-risk = { $n ->
     [one] { $n } valuable customer at risk

@@ -13,6 +13,11 @@ dash-today-grants = { $n ->
     [one] { $n } ersättning väntar på ditt godkännande
    *[other] { $n } ersättningar väntar på ditt godkännande
 }
+dash-today-failed-mail = { $n ->
+    [one] { $n } mejl kunde inte skickas
+   *[other] { $n } mejl kunde inte skickas
+}
+dash-failed-mail-fix = Se varför och rätta e-postservern
 dash-today-moments = Sämsta sanningens ögonblick
 dash-today-at-risk = { $n ->
     [one] { $n } värdefull kund i riskzonen

@@ -13,6 +13,11 @@ dash-today-grants = { $n ->
     [one] { $n } grant na naghihintay ng iyong pag-apruba
    *[other] { $n } grant na naghihintay ng iyong pag-apruba
 }
+dash-today-failed-mail = { $n ->
+    [one] { $n } e-mail ang hindi naipadala
+   *[other] { $n } e-mail ang hindi naipadala
+}
+dash-failed-mail-fix = Tingnan kung bakit at ayusin ang mail server
 dash-today-moments = Pinakamasamang sandali ng katotohanan
 dash-today-at-risk = { $n ->
     [one] { $n } mahalagang customer na nanganganib

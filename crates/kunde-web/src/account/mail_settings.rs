@@ -52,6 +52,9 @@ impl EmailPage {
         self.p.t(&format!("mail-security-{}", s.code()))
     }
 
+    fn error_label(&self, e: &str) -> String {
+        crate::outbox::describe_error(self.p.tr, e)
+    }
     fn state_label(&self, m: &QueuedMail) -> String {
         self.p.t(&format!("mail-state-{}", m.state().code()))
     }
@@ -226,7 +229,13 @@ pub async fn send_test(
     let sent = state.store.queued_mail(ws, id).await?;
     let result = match (sent.sent_at, &sent.last_error) {
         (Some(_), _) => (true, p.named("mail-test-sent", to.as_str())),
-        (None, Some(error)) => (false, p.named("mail-test-failed", error)),
+        (None, Some(error)) => (
+            false,
+            p.named(
+                "mail-test-failed",
+                &crate::outbox::describe_error(p.tr, error),
+            ),
+        ),
         (None, None) => (false, p.named("mail-test-failed", "")),
     };
     let v = view(&state, p, &user, None, FieldErrors::default(), Some(result)).await?;

@@ -6,7 +6,7 @@ use super::source::{OptionGroup, Source, percent};
 use crate::kit::csv::{csv_problems, csv_response, csv_text, script_json};
 use crate::kit::duration;
 use crate::kit::error::AppError;
-use crate::kit::{Page, Staff, format_datetime};
+use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{RawQuery, State};
@@ -338,9 +338,10 @@ pub async fn funnel_csv(
     if !problems.messages.is_empty() {
         return csv_problems(&problems.messages);
     }
+    let zone = user.time_zone.clone();
     let joined = tokio::task::spawn_blocking(move || {
         let computed = compute(&src, &params, &tr);
-        computed.map(|c| funnel_table(&src, &params, &c, &table))
+        computed.map(|c| funnel_table(&src, &params, &c, &table, &zone))
     })
     .await;
     match joined {
@@ -352,12 +353,15 @@ pub async fn funnel_csv(
     }
 }
 
+/// The rows of one funnel table; times in the workspace's zone `zone`, named in the header.
 fn funnel_table(
     src: &Source,
     params: &FunnelParams,
     c: &Computed,
     table: &str,
+    zone: &str,
 ) -> (String, Vec<Vec<String>>) {
+    let tz = crate::kit::format::zone(zone);
     let names: Vec<String> = params.steps.iter().map(|&s| src.name(s)).collect();
     let secs = |d: Option<f64>| d.map_or(String::new(), |s| format!("{s:.0}"));
     match table {
@@ -391,7 +395,7 @@ fn funnel_table(
                 "acquisition_channel".to_owned(),
                 "dropped_after_step".to_owned(),
                 "touchpoint".to_owned(),
-                "reached_at".to_owned(),
+                crate::kit::format::csv_zone_header("reached_at", zone),
             ]];
             if let Some(d) = c.drop_step(params.drop) {
                 for r in dropped_rows(src, c, d, usize::MAX) {
@@ -401,7 +405,9 @@ fn funnel_table(
                         csv_text(&r.channel),
                         d.to_string(),
                         csv_text(&names[d - 1]),
-                        r.reached_at.map(format_datetime).unwrap_or_default(),
+                        r.reached_at
+                            .map(|at| crate::kit::format::csv_datetime(&tz, at))
+                            .unwrap_or_default(),
                     ]);
                 }
             }

@@ -45,6 +45,9 @@ impl SettingsPage {
     fn label(&self, c: &CaseCategory) -> String {
         category_name(self.p.tr, c)
     }
+    fn cause_name(&self, c: &RootCause) -> String {
+        super::labels::root_cause_name(self.p.tr, &c.name)
+    }
     fn hours(&self, minutes: &i64) -> String {
         let h = *minutes as f64 / 60.0;
         if h.fract() == 0.0 {

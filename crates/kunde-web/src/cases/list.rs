@@ -6,14 +6,18 @@ use super::timing::{Calendar, span};
 use crate::kit::Page;
 use crate::kit::Staff;
 use crate::kit::error::AppError;
+use crate::kit::paging::{Pager, page_link, query_pairs};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::response::Html;
 use kunde_domain::*;
 use kunde_store::StoreError;
 use serde::Deserialize;
 use std::collections::HashSet;
+
+/// Cases on one page of the list.
+pub const PAGE_SIZE: usize = 50;
 
 /// The most cases a list or report reads (a small business's many years).
 pub const MAX_CASES: i64 = 20_000;
@@ -37,6 +41,8 @@ pub struct Filter {
     pub idea: Option<String>,
     pub rated: Option<String>,
     pub customer: Option<i64>,
+    /// Which page of the list (see [`crate::kit::paging`]).
+    pub page: Option<i64>,
 }
 
 pub(super) fn on(v: &Option<String>) -> bool {
@@ -147,9 +153,14 @@ pub(super) fn target_timer(
 pub(super) struct ListPage {
     pub(super) p: Page,
     pub(super) rows: Vec<Row>,
+    /// How many cases pass the filters (the rows are one page of them).
+    pub(super) total: usize,
+    pub(super) pager: Pager,
     pub(super) f: Filter,
     pub(super) categories: Vec<CaseCategory>,
     pub(super) title: String,
+    /// For the owner: grants waiting for their approval, with their case's subject.
+    pub(super) pending: Vec<(CaseGrant, String)>,
 }
 
 impl ListPage {
@@ -168,6 +179,7 @@ pub async fn list(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
     Query(f): Query<Filter>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases");
     let ws = user.workspace.id;
@@ -180,10 +192,38 @@ pub async fn list(
         Ok::<_, StoreError>((cases, categories, users, cal))
     };
     let (cases, categories, users, cal) = load.await?;
+    // The owner decides grants above staff authority; waiting ones lead the list.
+    let pending = if p.is_owner() {
+        state
+            .store
+            .case_grants(ws, None)
+            .await?
+            .into_iter()
+            .map(|g| {
+                let subject = cases
+                    .iter()
+                    .find(|c| c.id == g.case_id)
+                    .map(|c| c.subject.clone())
+                    .unwrap_or_default();
+                (g, subject)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let repeats: HashSet<CaseId> = repeat_cases(&cases).into_iter().collect();
-    let rows = cases
+    let matching: Vec<Case> = cases
         .into_iter()
         .filter(|c| f.matches(c, user.user.id, now, &repeats))
+        .collect();
+    let total = matching.len();
+    let pairs = query_pairs(raw.as_deref());
+    let pager = Pager::new(f.page, total, PAGE_SIZE, |n| {
+        page_link("/cases", &pairs, n, "")
+    });
+    let rows = pager
+        .take(matching)
+        .into_iter()
         .map(|c| Row {
             category: category_name_of(p.tr, &categories, c.category_id),
             assignee: c
@@ -203,9 +243,12 @@ pub async fn list(
     let view = ListPage {
         p,
         rows,
+        total,
+        pager,
         f,
         categories,
         title,
+        pending,
     };
     view.render().map(Html).map_err(AppError::from)
 }

@@ -38,7 +38,9 @@ fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.public_url(None))
 }
 
-/// Sends a reply to the case's customer, in the customer's language.
+/// Writes a reply on the case and queues it to the customer, in the customer's language, in
+/// one transaction. A customer without an e-mail address gets no reply (the form refuses it
+/// before this is called).
 pub async fn send_reply(
     state: &AppState,
     user: &SessionUser,
@@ -49,7 +51,9 @@ pub async fn send_reply(
     let ws = user.workspace.id;
     let customer = state.store.get_customer(ws, c.customer_id).await?;
     let Some(email) = customer.email else {
-        return Ok(());
+        return Err(StoreError::InvalidReference(
+            "customer without e-mail".into(),
+        ));
     };
     let tr = Tr::new(customer.language);
     let subject = tr.t_args(
@@ -63,16 +67,17 @@ pub async fn send_reply(
         user.user.name,
         user.workspace.name
     );
-    enqueue(
-        state,
-        ws,
-        email.as_str(),
-        Some(&customer.name),
+    let mail = kunde_domain::mail::Mail {
+        to: email.as_str().to_owned(),
+        to_name: Some(customer.name.clone()),
         subject,
         text,
-        now,
-    )
-    .await
+        html: None,
+        unsubscribe_url: None,
+        reply_to: None,
+    };
+    crate::outbox::send_case_reply(state, ws, c.id, Some(user.user.id), body, &mail, now).await?;
+    Ok(())
 }
 
 /// Asks the customer of a just-closed case how it was handled: a link to `/c/{token}`.
@@ -195,6 +200,14 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
         } else {
             "case-target-resolution"
         };
+        // The due time in the business's own zone (its opening hours), as every page shows it.
+        let zone = crate::kit::format::zone(
+            state
+                .store
+                .business_calendar(d.workspace_id)
+                .await?
+                .time_zone_name(),
+        );
         let mut mails = Vec::new();
         for (name, email, lang) in to {
             let tr = Tr::new(lang);
@@ -204,7 +217,10 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
                 ("subject", d.subject.clone()),
                 ("target", target),
                 ("customer", d.customer_name.clone()),
-                ("due", crate::kit::format_datetime(d.due)),
+                (
+                    "due",
+                    crate::kit::format::local_datetime(lang, &zone, d.due),
+                ),
             ];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let (subject_key, text_key) = if missed {

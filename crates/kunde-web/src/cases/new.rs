@@ -117,7 +117,7 @@ pub async fn new_form(
 }
 
 /// The new-case form filled in from a survey follow-up: its customer and touchpoint, a
-/// subject naming the answer, and the touchpoint's owner (else the user) as assignee.
+/// subject for the customer naming the survey, and the touchpoint's owner (else the user) as assignee.
 pub(super) async fn from_followup(
     state: &AppState,
     p: Page,
@@ -130,6 +130,17 @@ pub(super) async fn from_followup(
         // An anonymous answer names nobody to open a case for.
         return Ok(Redirect::to("/followups").into_response());
     };
+    // The subject is what the customer reads on every reply ("Re: …"): it speaks to them,
+    // in their language; why the follow-up was opened stays in the description for staff.
+    let language = state
+        .store
+        .get_customer(ws, CustomerId(customer))
+        .await?
+        .language;
+    let subject = crate::kit::i18n::Tr::new(language).t_args(
+        "case-from-followup-subject",
+        &[("survey", fu.survey_title().get(language, Language::En))],
+    );
     let survey = fu.survey_title().get(p.tr.lang(), Language::En).to_owned();
     let reason = crate::survey_results::reason_label(&p, &fu);
     let score = fu.score.to_string();
@@ -143,7 +154,7 @@ pub(super) async fn from_followup(
     let f = CaseForm {
         customer: customer.to_string(),
         touchpoint: fu.touchpoint_id.map(|t| t.to_string()).unwrap_or_default(),
-        subject: p.tr.t_args("case-from-followup-subject", &args),
+        subject,
         description: p.tr.t_args("case-from-followup-description", &args),
         priority: "high".into(),
         assignee: fu.owner_id.unwrap_or(user.user.id.0).to_string(),

@@ -151,7 +151,10 @@ pub async fn page(
             Some(CauseLine {
                 touchpoint: touchpoints.iter().find(|x| x.id.0 == t)?.name.clone(),
                 touchpoint_id: t,
-                cause: root_causes.iter().find(|x| x.id.0 == r)?.name.clone(),
+                cause: super::labels::root_cause_name(
+                    p.tr,
+                    &root_causes.iter().find(|x| x.id.0 == r)?.name,
+                ),
                 cause_id: r,
                 cases: n,
             })

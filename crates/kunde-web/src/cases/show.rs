@@ -1,7 +1,7 @@
 //! One case for staff: its page with timers, suggested articles, notes and replies, changing
 //! its status, priority or assignee, and closing it with a root cause.
 
-use super::labels::category_name_of;
+use super::labels::{category_name_of, entry_text, root_cause_name};
 use super::list::*;
 use super::new::*;
 use super::timing::Calendar;
@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
 use kunde_store::RootCauseChoice;
-use kunde_store::{AttachmentInfo, SessionUser, StoreError};
+use kunde_store::{AttachmentInfo, MailState, ReplyMail, SessionUser, StoreError};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -37,6 +37,10 @@ pub(super) struct ShowPage {
     pub(super) authority: Money,
     pub(super) body: String,
     pub(super) errors: FieldErrors,
+    /// Whether the workspace has a mail server set up; without one no reply can go.
+    pub(super) mail_server: bool,
+    /// What became of each reply's e-mail.
+    pub(super) reply_mail: Vec<ReplyMail>,
 }
 
 /// A knowledge-base article suggested for the case, with the text a reply may quote.
@@ -79,8 +83,33 @@ impl ShowPage {
         self.c
             .root_cause_id
             .and_then(|r| self.causes.iter().find(|c| c.id == r))
-            .map(|c| c.name.clone())
+            .map(|c| root_cause_name(self.p.tr, &c.name))
             .unwrap_or_default()
+    }
+    fn cause_name(&self, c: &RootCause) -> String {
+        root_cause_name(self.p.tr, &c.name)
+    }
+    fn entry(&self, e: &CaseEntry) -> String {
+        entry_text(&self.p, e)
+    }
+    /// What became of a reply's e-mail, in words, with its class (`sent`, `queued`,
+    /// `failed`); empty for entries that are no e-mail.
+    fn mail_status(&self, e: &CaseEntry) -> (&'static str, String) {
+        let Some(m) = self.reply_mail.iter().find(|m| m.entry_id == e.id) else {
+            return ("", String::new());
+        };
+        let reason = || {
+            m.last_error
+                .as_deref()
+                .map(|err| crate::outbox::describe_error(self.p.tr, err))
+                .unwrap_or_default()
+        };
+        match (m.state, &m.last_error) {
+            (MailState::Sent, _) => ("sent", self.p.t("mail-state-sent")),
+            (MailState::Failed, _) => ("failed", self.p.named("mail-not-sent", &reason())),
+            (MailState::Queued, Some(_)) => ("failed", self.p.named("mail-retrying", &reason())),
+            (MailState::Queued, None) => ("queued", self.p.t("mail-state-queued")),
+        }
     }
 }
 
@@ -90,8 +119,16 @@ pub struct ShowQuery {
     pub(super) quote: Option<i64>,
 }
 
-pub(super) const NOTICES: [&str; 8] = [
-    "created", "note", "reply", "updated", "closed", "grant", "pending", "uploaded",
+pub(super) const NOTICES: [&str; 9] = [
+    "created",
+    "note",
+    "reply",
+    "reply-unsent",
+    "updated",
+    "closed",
+    "grant",
+    "pending",
+    "uploaded",
 ];
 
 pub(super) async fn show_page(
@@ -115,7 +152,10 @@ pub(super) async fn show_page(
         let causes = state.store.root_causes(ws).await?;
         let settings = state.store.case_settings(ws).await?;
         let cal = Calendar::load(state, ws).await?;
+        let mail_server = state.store.smtp_settings(ws).await?.is_some();
+        let reply_mail = state.store.case_reply_mail(ws, id).await?;
         Ok::<_, StoreError>((
+            (mail_server, reply_mail),
             c,
             customer,
             categories,
@@ -130,6 +170,7 @@ pub(super) async fn show_page(
         ))
     };
     let (
+        (mail_server, reply_mail),
         c,
         customer,
         categories,
@@ -182,6 +223,8 @@ pub(super) async fn show_page(
         suggestions,
         body,
         errors: FieldErrors::default(),
+        mail_server,
+        reply_mail,
     })
 }
 
@@ -276,12 +319,17 @@ pub async fn add_entry(
         }
     }
     let now = state.now();
-    state
-        .store
-        .add_case_entry(ws, id, kind, Some(user.user.id), &body, now)
-        .await?;
     if kind == EntryKind::Reply {
         super::mail::send_reply(&state, &user, &c, &body, now).await?;
+        // A reply is never reported on its way when no server can take it.
+        if state.store.smtp_settings(ws).await?.is_none() {
+            return Ok(Redirect::to(&format!("/cases/{id}?done=reply-unsent")).into_response());
+        }
+    } else {
+        state
+            .store
+            .add_case_entry(ws, id, kind, Some(user.user.id), &body, now)
+            .await?;
     }
     Ok(Redirect::to(&format!("/cases/{id}?done={}", kind.code())).into_response())
 }
@@ -309,9 +357,13 @@ pub async fn update(
     let users = state.store.list_users(user.workspace.id).await?;
     let who = assignee
         .and_then(|a| users.iter().find(|u| u.id == a))
-        .map(|u| u.name.clone())
-        .unwrap_or_else(|| "–".into());
-    let note = format!("{} · {} · {}", status.code(), priority.code(), who);
+        .map(|u| u.name.clone());
+    let note = CaseEvent::Updated {
+        status,
+        priority,
+        assignee: who,
+    }
+    .encode();
     state
         .store
         .update_case(

@@ -26,6 +26,8 @@ struct OverviewPage {
     followups: List,
     cases: List,
     grants: Option<List>,
+    /// E-mail given up in the last week (the owner's: only they can fix the mail server).
+    failed_mail: Option<List>,
     at_risk: List,
     at_risk_link: String,
     facts: Vec<(String, String)>,
@@ -39,11 +41,15 @@ impl OverviewPage {
         self.followups.total == 0
             && self.cases.total == 0
             && self.grants.as_ref().is_none_or(|g| g.total == 0)
+            && self.failed_mail.as_ref().is_none_or(|g| g.total == 0)
             && self.at_risk.total == 0
             && self.moments.is_empty()
             && self.behind.is_empty()
     }
 }
+
+/// How far back the dashboard looks for e-mail that could not be sent: a week.
+const FAILED_MAIL_WINDOW: i64 = 7 * 24 * 3600;
 
 pub async fn page(
     State(state): State<AppState>,
@@ -56,6 +62,16 @@ pub async fn page(
     let h = headline(&state, ws, &user.time_zone, &p, now).await?;
     let grants = if p.is_owner() {
         Some(state.store.case_grants(ws, None).await?)
+    } else {
+        None
+    };
+    let failed_mail = if p.is_owner() {
+        Some(
+            state
+                .store
+                .failed_mail_since(ws, now - FAILED_MAIL_WINDOW, 50)
+                .await?,
+        )
     } else {
         None
     };
@@ -75,6 +91,7 @@ pub async fn page(
         followups: today::followups(&p, &h.followups, now),
         cases: today::cases(&p, &h.cases, now),
         grants: grants.as_deref().map(|g| today::grants(&p, g)),
+        failed_mail: failed_mail.as_deref().map(|m| today::failed_mail(&p, m)),
         figures: h.figures,
         facts: h.facts,
         moments: h.worst,

@@ -1,10 +1,11 @@
 //! "Needs you today": short lists of what is waiting, each item linking to where it is done —
 //! overdue follow-ups, cases at risk of or past their target, grants waiting for the owner's
-//! approval, valuable customers at risk, and the worst moments of truth.
+//! approval, e-mail that could not be sent, valuable customers at risk, and the worst
+//! moments of truth.
 
 use crate::kit::Page;
 use kunde_domain::{Case, CaseGrant, TargetState};
-use kunde_store::Followup;
+use kunde_store::{Followup, QueuedMail};
 
 /// How many items a list shows; the link under it leads to the rest.
 pub const SHOWN: usize = 5;
@@ -113,6 +114,30 @@ pub fn grants(p: &Page, grants: &[CaseGrant]) -> List {
                 text: p.money(&g.amount),
                 detail: g.note.clone(),
                 href: format!("/cases/{}", g.case_id.0),
+            })
+            .collect(),
+    )
+}
+
+/// E-mail that could not be sent (given up), newest first: the subject, to whom and why.
+pub fn failed_mail(p: &Page, mails: &[QueuedMail]) -> List {
+    List::of(
+        mails
+            .iter()
+            .map(|m| Item {
+                text: m.mail.subject.clone(),
+                detail: format!(
+                    "{} · {}",
+                    m.mail.to,
+                    p.named(
+                        "mail-not-sent",
+                        &m.last_error
+                            .as_deref()
+                            .map(|e| crate::outbox::describe_error(p.tr, e))
+                            .unwrap_or_default()
+                    )
+                ),
+                href: "/settings/email".to_owned(),
             })
             .collect(),
     )

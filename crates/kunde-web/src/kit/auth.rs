@@ -83,6 +83,41 @@ pub fn public_tr(headers: &HeaderMap) -> Tr {
     Tr::new(picked.or(browser).unwrap_or_default())
 }
 
+/// `?lang=da` on any page (issue 17): the request is read as if the visitor had picked that
+/// language — the language cookie of the request is replaced. One rule for every public page,
+/// so a link sent in a customer's language opens in it; an unknown code changes nothing. The
+/// response sets no cookie: answer pages live inside other sites' frames and set none.
+pub async fn lang_from_query(mut req: Request, next: Next) -> Response {
+    let picked = req
+        .uri()
+        .query()
+        .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "lang"))
+        .and_then(|(_, v)| Language::parse(&v).ok());
+    let Some(lang) = picked else {
+        return next.run(req).await;
+    };
+    let mut cookies: Vec<String> = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .filter(|pair| {
+            !pair.is_empty() && pair.split_once('=').is_none_or(|(k, _)| k != LANG_COOKIE)
+        })
+        .map(str::to_owned)
+        .collect();
+    cookies.push(format!("{LANG_COOKIE}={}", lang.code()));
+    let headers = req.headers_mut();
+    headers.remove(header::COOKIE);
+    if let Ok(v) = HeaderValue::from_str(&cookies.join("; ")) {
+        headers.insert(header::COOKIE, v);
+    }
+    next.run(req).await
+}
+
 /// The signed-in user behind the request's session cookie, if any.
 pub async fn current_user(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
     let token = cookie(headers, SESSION_COOKIE)?;

@@ -196,6 +196,35 @@ pub fn civil_date(lang: Language, ymd: &str) -> String {
     write_date(lang, d.year(), d.month(), d.day())
 }
 
+/// A time for a CSV file, in the workspace's zone `tz`: "2026-03-01 14:05" (ISO order, so a
+/// spreadsheet sorts it; the column header names the zone, see [`csv_zone_header`]).
+pub fn csv_datetime(tz: &jiff::tz::TimeZone, unix: i64) -> String {
+    civil(tz, unix)
+        .map(|d| {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}",
+                d.year(),
+                d.month(),
+                d.day(),
+                d.hour(),
+                d.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// A day for a CSV file, in the workspace's zone `tz`: "2026-03-01".
+pub fn csv_date(tz: &jiff::tz::TimeZone, unix: i64) -> String {
+    civil(tz, unix)
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        .unwrap_or_default()
+}
+
+/// A CSV column header for times in the zone named `zone`: "submitted_at (Europe/Copenhagen)".
+pub fn csv_zone_header(column: &str, zone: &str) -> String {
+    format!("{column} ({zone})")
+}
+
 /// A date in `tz` the way `lang` writes it: "6 Dec 2026", "6. dec. 2026", "6 dec. 2026",
 /// "Dis 6, 2026".
 pub fn local_date(lang: Language, tz: &jiff::tz::TimeZone, unix: i64) -> String {

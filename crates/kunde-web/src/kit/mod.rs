@@ -1,7 +1,7 @@
 //! What every feature uses and that imports no feature: the page context and form errors,
 //! the extractors for a signed-in staff member or owner and for a notice, the error layer,
 //! formatting, CSV and chart helpers, cookies and tokens, sessions, CSRF, security headers,
-//! rate limiting, translations, the event-log cache, figures remembered per log (`memo`) and
+//! rate limiting, paging, translations, the event-log cache, figures remembered per log (`memo`) and
 //! the embedded assets.
 //!
 //! Invariant (checked by `tests/tidy.rs`): nothing in `kit/` names a feature folder.
@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod memo;
 pub mod page;
+pub mod paging;
 pub mod ratelimit;
 pub mod security;
 

@@ -22,6 +22,8 @@ impl Notices for FollowupNotices {
 
 pub struct FollowupView {
     pub f: Followup,
+    /// What the customer wrote in the answer behind it.
+    pub said: Vec<String>,
     pub survey: String,
     pub overdue: bool,
     pub due: String,
@@ -73,10 +75,16 @@ async fn render(
     let user = p.user.clone().ok_or_else(|| AppError::Forbidden)?;
     let now = state.now();
     let all = state.store.list_followups(user.workspace.id, true).await?;
+    let texts = state.store.followup_texts(user.workspace.id).await?;
     let lang = p.tr.lang();
     let (open, closed): (Vec<FollowupView>, Vec<FollowupView>) = all
         .into_iter()
         .map(|f| FollowupView {
+            said: texts
+                .iter()
+                .filter(|(r, _)| Some(*r) == f.response_id)
+                .map(|(_, t)| t.clone())
+                .collect(),
             survey: f.survey_title().get(lang, Language::En).to_owned(),
             overdue: f.is_overdue(now),
             due: p.date(&f.due_at),

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// How many responses the page lists; the CSV has them all.
-pub(super) const ANSWERS_SHOWN: usize = 200;
+pub(super) const ANSWERS_SHOWN: usize = 50;
 
 pub struct SurveyLink {
     pub id: i64,
@@ -96,6 +96,8 @@ pub struct ResultsQuery {
     pub(super) theme: Option<String>,
     /// Employee results: group by `team` (default) or `location`.
     pub(super) group: Option<String>,
+    /// The page of the answer list.
+    pub(super) page: Option<i64>,
 }
 
 pub struct SegmentTable {
@@ -152,7 +154,8 @@ pub(super) struct ResultsPageView {
     pub(super) themes: Vec<ThemeRow>,
     pub(super) theme: Option<String>,
     pub(super) answers: Vec<AnswerView>,
-    pub(super) answers_more: usize,
+    /// Which page of the answers is shown ([`crate::kit::paging`]).
+    pub(super) pager: crate::kit::paging::Pager,
     pub(super) engagement: Option<EngagementView>,
     pub(super) can_invite: bool,
     pub(super) survey_id: i64,

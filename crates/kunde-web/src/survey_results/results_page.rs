@@ -5,7 +5,9 @@ use super::report::{self, Scores, Segment};
 use super::results::*;
 use crate::kit::csv::{csv_response, csv_text};
 use crate::kit::error::AppError;
-use crate::kit::{Page, Staff, format_datetime};
+use crate::kit::format::{csv_datetime, csv_zone_header};
+use crate::kit::paging::{Pager, page_link};
+use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -35,7 +37,7 @@ pub(super) async fn render(
     let gaps = report::gaps(&facts);
     let themes = report::text_themes(&facts);
     let choices = report::choices(&facts);
-    let (segments, answers, answers_more, engagement) = if scope.employee {
+    let (segments, answers, pager, engagement) = if scope.employee {
         // Employee answers are anonymous: only groups at or above the minimum size, no
         // response list and no segments by respondent.
         let by_location = q.group.as_deref() == Some("location");
@@ -52,7 +54,7 @@ pub(super) async fn render(
         (
             Vec::new(),
             Vec::new(),
-            0,
+            Pager::new(None, 0, ANSWERS_SHOWN, |_| String::new()),
             Some(engagement_view(&p, &r, by_location, scope.min_group)),
         )
     } else {
@@ -100,10 +102,15 @@ pub(super) async fn render(
             .as_ref()
             .and_then(|t| themes.iter().find(|th| &th.phrase == t))
             .map(|th| th.responses.as_slice());
-        let mut answers = answer_views(&p, &facts, only);
-        let more = answers.len().saturating_sub(ANSWERS_SHOWN);
-        answers.truncate(ANSWERS_SHOWN);
-        (segments, answers, more, None)
+        let answers = answer_views(&p, &facts, only);
+        let mut pairs = Vec::new();
+        if let Some(t) = &q.theme {
+            pairs.push(("theme".to_owned(), t.clone()));
+        }
+        let pager = Pager::new(q.page, answers.len(), ANSWERS_SHOWN, |n| {
+            page_link(&scope.base, &pairs, n, "#answers")
+        });
+        (segments, pager.take(answers), pager, None)
     };
     // An employee survey's free-text themes are shown only as counts, and only when the
     // survey as a whole meets the minimum group size.
@@ -132,7 +139,7 @@ pub(super) async fn render(
         themes,
         theme,
         answers,
-        answers_more,
+        pager,
         engagement,
         can_invite,
         survey_id: scope.survey_id,
@@ -222,7 +229,9 @@ pub async fn touchpoint_page(
     render(&state, p, scope, facts, q).await
 }
 
-pub(super) fn csv(facts: &[AnswerFact], filename: &str) -> Response {
+/// The answers as CSV; times in the workspace's zone `zone`, named in their column's header.
+pub(super) fn csv(facts: &[AnswerFact], filename: &str, zone: &str) -> Response {
+    let tz = crate::kit::format::zone(zone);
     let mut rows = vec![
         [
             "response_id",
@@ -244,11 +253,12 @@ pub(super) fn csv(facts: &[AnswerFact], filename: &str) -> Response {
         .map(String::from)
         .to_vec(),
     ];
+    rows[0][1] = csv_zone_header("submitted_at", zone);
     let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
     for f in facts {
         rows.push(vec![
             f.response_id.to_string(),
-            format_datetime(f.submitted_at),
+            csv_datetime(&tz, f.submitted_at),
             f.survey_id.to_string(),
             opt(f.customer_id),
             csv_text(f.customer_name.as_deref().unwrap_or("")),
@@ -283,7 +293,11 @@ pub async fn survey_csv(
         .store
         .answer_facts(ws, ResultsScope::Survey(survey.id))
         .await?;
-    Ok(csv(&facts, &format!("survey-{id}-answers.csv")))
+    Ok(csv(
+        &facts,
+        &format!("survey-{id}-answers.csv"),
+        &user.time_zone,
+    ))
 }
 
 pub async fn touchpoint_csv(
@@ -306,5 +320,9 @@ pub async fn touchpoint_csv(
         .store
         .answer_facts(ws, ResultsScope::Touchpoint(TouchpointId(id)))
         .await?;
-    Ok(csv(&facts, &format!("touchpoint-{id}-answers.csv")))
+    Ok(csv(
+        &facts,
+        &format!("touchpoint-{id}-answers.csv"),
+        &user.time_zone,
+    ))
 }

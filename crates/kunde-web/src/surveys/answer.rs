@@ -93,8 +93,15 @@ pub(super) async fn ctx_for(
         .survey_questions(survey.workspace_id, survey.id)
         .await
         .map_err(|e| internal(tr, e))?;
+    let business = state
+        .store
+        .get_workspace(survey.workspace_id)
+        .await
+        .map_err(|e| internal(tr, e))?
+        .name;
     Ok(Ctx {
         survey,
+        business,
         questions,
         tr,
         entry,

@@ -23,6 +23,9 @@ pub(super) enum Entry {
 /// Everything one request of the answer page needs.
 pub(super) struct Ctx {
     pub(super) survey: Survey,
+    /// The business asking: named on the page, so a link sent by SMS is not taken for
+    /// phishing.
+    pub(super) business: String,
     pub(super) questions: Vec<Question>,
     pub(super) tr: Tr,
     pub(super) entry: Entry,

@@ -118,6 +118,8 @@ struct PaperPage {
     tr: Tr,
     lang: &'static str,
     title: String,
+    /// The business asking, named on the form.
+    business: String,
     questions: Vec<PaperQuestion>,
     url: String,
     qr: String,
@@ -181,6 +183,7 @@ pub async fn paper(
         tr,
         lang: lang.code(),
         title: survey.title.get(lang, fallback).to_owned(),
+        business: user.workspace.name.clone(),
         questions,
         url,
         // Generated from our own URL: only squares, no user text.
