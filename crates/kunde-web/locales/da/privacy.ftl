@@ -116,3 +116,5 @@ signin-throttled = For mange mislykkede login-forsøg. Vent et par minutter, og 
 error-control-characters = { $field } indeholder kontroltegn; fjern dem, og prøv igen.
 import-wrong-encoding = Filen er i tegnsættet { $encoding }; gem den som UTF-8, og upload den igen.
 audit-action-review-match = Bekræftede eller afviste en anmeldelses kunde
+audit-action-user-remove = Fjernede en medarbejder
+audit-action-user-password-reset = Lavede et link til ny adgangskode

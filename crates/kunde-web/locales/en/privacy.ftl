@@ -116,3 +116,5 @@ signin-throttled = Too many failed sign-ins. Wait a few minutes and try again.
 error-control-characters = { $field } contains control characters; remove them and try again.
 import-wrong-encoding = This file is in encoding { $encoding }; save it as UTF-8 and upload it again.
 audit-action-review-match = Confirmed or rejected a review's customer
+audit-action-user-remove = Removed a member of staff
+audit-action-user-password-reset = Made a new password link

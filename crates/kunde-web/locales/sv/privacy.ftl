@@ -116,3 +116,5 @@ signin-throttled = För många misslyckade inloggningar. Vänta några minuter o
 error-control-characters = { $field } innehåller kontrolltecken; ta bort dem och försök igen.
 import-wrong-encoding = Filen har teckenkodningen { $encoding }; spara den som UTF-8 och ladda upp den igen.
 audit-action-review-match = Bekräftade eller avvisade en recensions kund
+audit-action-user-remove = Tog bort en medarbetare
+audit-action-user-password-reset = Skapade en länk för nytt lösenord

@@ -116,3 +116,5 @@ signin-throttled = Masyadong maraming nabigong pag-sign in. Maghintay ng ilang m
 error-control-characters = May mga control character ang { $field }; alisin ang mga ito at subukang muli.
 import-wrong-encoding = Ang file na ito ay nasa encoding na { $encoding }; i-save ito bilang UTF-8 at i-upload muli.
 audit-action-review-match = Kinumpirma o tinanggihan ang customer ng isang review
+audit-action-user-remove = Nag-alis ng isang kawani
+audit-action-user-password-reset = Gumawa ng link para sa bagong password
