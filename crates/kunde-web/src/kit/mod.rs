@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod memo;
 pub mod page;
 pub mod ratelimit;
+pub mod redact;
 pub mod security;
 
 pub use csrf::CsrfToken;
