@@ -774,7 +774,8 @@ impl Store {
     }
 
     /// Changes status (not to closed: see [`Store::close_case`]), priority and assignee, and
-    /// records what changed as an event entry written by `actor`, in one transaction.
+    /// records what changed as an event entry written by `actor`, in one transaction. A
+    /// closed case is reopened by this, and its rating link stops working.
     #[allow(clippy::too_many_arguments)]
     pub async fn update_case(
         &self,
@@ -805,7 +806,7 @@ impl Store {
             }
             let done = sqlx::query(
                 "UPDATE cases SET status = $1, priority = $2, assignee_id = $3,
-                        resolved_at = NULL
+                        resolved_at = NULL, rating_token_hash = NULL
                  WHERE workspace_id = $4 AND id = $5",
             )
             .bind(status.code())
@@ -876,7 +877,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE cases SET status = 'closed', resolved_at = $1, root_cause_id = $2,
                         root_cause_note = $3, is_idea = $4, idea_note = $5, rating_token_hash = $6,
-                        first_response_at = COALESCE(first_response_at, $1)
+                        rated_at = NULL, first_response_at = COALESCE(first_response_at, $1)
                  WHERE workspace_id = $7 AND id = $8 AND status <> 'closed'",
             )
             .bind(now)
@@ -909,26 +910,40 @@ impl Store {
 
     /// The case behind a rating link (by the token's hash), across workspaces.
     pub async fn case_by_rating_token(&self, token_hash: &str) -> Result<Option<Case>> {
-        let found: Option<(i64, i64)> = with_pool!(self, pool => {
-            sqlx::query_as("SELECT workspace_id, id FROM cases WHERE rating_token_hash = $1")
-                .bind(token_hash)
-                .fetch_optional(pool)
-                .await?
+        Ok(self.rating_link(token_hash).await?.map(|(case, _)| case))
+    }
+
+    /// The case behind a rating link and whether the link was used already (a link rates
+    /// once; reopening the case ends it, and closing it again makes a new one).
+    pub async fn rating_link(&self, token_hash: &str) -> Result<Option<(Case, bool)>> {
+        let found: Option<(i64, i64, Option<i64>)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT workspace_id, id, rated_at FROM cases WHERE rating_token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?
         });
         match found {
-            Some((ws, id)) => Ok(Some(self.get_case(WorkspaceId(ws), CaseId(id)).await?)),
+            Some((ws, id, rated_at)) => Ok(Some((
+                self.get_case(WorkspaceId(ws), CaseId(id)).await?,
+                rated_at.is_some(),
+            ))),
             None => Ok(None),
         }
     }
 
-    /// Stores the customer's rating (1–5) of a closed case; a later rating replaces it.
+    /// Stores the customer's rating (1–5) of a closed case through its link, once: a link
+    /// already used is a `Conflict` (issue 18: a forwarded or leaked e-mail cannot change
+    /// the rating); an unknown or ended link is `NotFound`.
     pub async fn rate_case(&self, token_hash: &str, rating: i64, now: i64) -> Result<()> {
         if !(1..=5).contains(&rating) {
             return Err(StoreError::InvalidReference("rating".into()));
         }
         with_pool!(self, pool => {
             let done = sqlx::query(
-                "UPDATE cases SET rating = $1, rated_at = $2 WHERE rating_token_hash = $3",
+                "UPDATE cases SET rating = $1, rated_at = $2
+                 WHERE rating_token_hash = $3 AND rated_at IS NULL",
             )
             .bind(rating)
             .bind(now)
@@ -936,7 +951,15 @@ impl Store {
             .execute(pool)
             .await?;
             if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound);
+                let known: Option<(i64,)> =
+                    sqlx::query_as("SELECT id FROM cases WHERE rating_token_hash = $1")
+                        .bind(token_hash)
+                        .fetch_optional(pool)
+                        .await?;
+                return Err(match known {
+                    Some(_) => StoreError::Conflict("a rating of this case"),
+                    None => StoreError::NotFound,
+                });
             }
             Ok(())
         })

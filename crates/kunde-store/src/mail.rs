@@ -261,6 +261,33 @@ impl Store {
         Ok(())
     }
 
+    /// Records a successful delivery like [`Store::mark_mail_sent`] and replaces the stored
+    /// bodies by `text` and `html` (the sender's copies with their live links removed), and
+    /// forgets the unsubscribe address, which only the sent message needed: one statement,
+    /// so a sent message never keeps a live link (issue 18, finding 12).
+    pub async fn mark_mail_sent_redacted(
+        &self,
+        id: i64,
+        now: i64,
+        text: &str,
+        html: Option<&str>,
+    ) -> Result<()> {
+        with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE outbox SET sent_at = $2, next_attempt_at = NULL, attempts = attempts + 1,
+                     last_error = NULL, claimed_until = NULL, claimed_by = NULL,
+                     text_body = $3, html_body = $4, unsubscribe_url = NULL WHERE id = $1",
+            )
+            .bind(id)
+            .bind(now)
+            .bind(text)
+            .bind(html)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
     /// Records a failed attempt: retried later with back-off, or given up after
     /// [`MAX_ATTEMPTS`] (or at once when `permanent`, e.g. no SMTP server is set).
     pub async fn mark_mail_failed(

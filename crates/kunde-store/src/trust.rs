@@ -21,6 +21,10 @@ pub mod audit_action {
     pub const SIGNIN_FAILED: &str = "user.signin_failed";
     pub const ROLE_CHANGE: &str = "user.role_change";
     pub const INVITE: &str = "user.invite";
+    /// The owner removed a member of staff.
+    pub const USER_REMOVE: &str = "user.remove";
+    /// The owner made a new password link for a member of staff.
+    pub const PASSWORD_RESET: &str = "user.password_reset";
     pub const SETTINGS_CHANGE: &str = "settings.change";
     pub const API_KEY_CREATE: &str = "api_key.create";
     pub const API_KEY_REVOKE: &str = "api_key.revoke";

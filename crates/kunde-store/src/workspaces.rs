@@ -279,6 +279,49 @@ impl Store {
         })
     }
 
+    /// Gives a member of the workspace another role and returns the role they had. A
+    /// workspace always keeps an owner: taking the role from its last owner changes nothing
+    /// and is `Ok(None)`. Another workspace's user, or a removed one, is `NotFound`.
+    pub async fn set_user_role(
+        &self,
+        ws: WorkspaceId,
+        id: UserId,
+        role: Role,
+    ) -> Result<Option<Role>> {
+        with_pool!(self, pool => transaction!(pool, tx => {
+            let row: Option<(String,)> = sqlx::query_as(
+                "SELECT role FROM users WHERE workspace_id = $1 AND id = $2 AND removed_at IS NULL",
+            )
+            .bind(ws.0)
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((old,)) = row else { return Err(StoreError::NotFound) };
+            let old = Role::parse(&old)
+                .map_err(|_| StoreError::Corrupt(format!("user role '{old}'")))?;
+            if old == Role::Owner && role != Role::Owner {
+                let (owners,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM users
+                     WHERE workspace_id = $1 AND role = $2 AND removed_at IS NULL",
+                )
+                .bind(ws.0)
+                .bind(Role::Owner.code())
+                .fetch_one(&mut *tx)
+                .await?;
+                if owners <= 1 {
+                    return Ok(None);
+                }
+            }
+            sqlx::query("UPDATE users SET role = $1 WHERE workspace_id = $2 AND id = $3")
+                .bind(role.code())
+                .bind(ws.0)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            Ok(Some(old))
+        }))
+    }
+
     /// Removes a member of the workspace: they can no longer sign in (password, links and
     /// sessions gone) and are no longer listed, while their name stays on what they did.
     pub async fn remove_user(&self, ws: WorkspaceId, id: UserId, now: i64) -> Result<()> {

@@ -226,6 +226,19 @@ async fn a_case_is_opened_answered_and_closed_with_a_root_cause(store: &Store) {
         Some(4)
     );
     assert!(store.rate_case(&token_hash("tok"), 9, NOW).await.is_err());
+    // A link rates once (issue 18): a second rating is a conflict and changes nothing.
+    assert!(matches!(
+        store.rate_case(&token_hash("tok"), 1, NOW + 700).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(
+        store.get_case(f.ws.id, case.id).await.unwrap().rating,
+        Some(4)
+    );
+    assert!(matches!(
+        store.rate_case(&token_hash("nope"), 1, NOW + 700).await,
+        Err(StoreError::NotFound)
+    ));
     // Closing twice is refused.
     assert!(matches!(
         store

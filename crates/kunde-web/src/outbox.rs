@@ -3,8 +3,10 @@
 //! Every e-mail Kunde sends is first written to the store's `outbox` table, here and nowhere
 //! else (checked by `tests/tidy.rs`): [`queue`] for a message on its own, and
 //! [`send_invitation`] / [`send_reminder`] / [`send_portal_link`] / [`send_overdue_reminder`]
-//! for a message written in the same transaction as what it reports. Each wakes the sender. [`deliver_due`] sends what is due through the
-//! workspace's SMTP server and records the outcome; a background task ([`run_sender`]) calls
+//! / [`queue_monthly_report`] for a message written in the same transaction as what it
+//! reports. Each wakes the sender. [`deliver_due`] sends what is due through the
+//! workspace's SMTP server and records the outcome — a sent message's stored text loses its
+//! live links (`kit::redact`); a background task ([`run_sender`]) calls
 //! it every few seconds and as soon as [`AppState::mail_notify`] is notified; tests call it
 //! directly.
 
@@ -265,7 +267,17 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
         };
         match result {
             Ok(()) => {
-                state.store.mark_mail_sent(queued.id, state.now()).await?;
+                // The stored copy keeps no live link once the message is out.
+                let text = crate::kit::redact::redact_links(&queued.mail.text);
+                let html = queued
+                    .mail
+                    .html
+                    .as_deref()
+                    .map(crate::kit::redact::redact_links);
+                state
+                    .store
+                    .mark_mail_sent_redacted(queued.id, state.now(), &text, html.as_deref())
+                    .await?;
                 done.sent += 1;
             }
             Err((error, permanent)) => {

@@ -59,6 +59,10 @@ pub struct AppState {
     pub claimer: Arc<kunde_store::Claimer>,
     /// Set when the server stops: the mail sender finishes the message in hand and stops.
     pub stopping: Arc<std::sync::atomic::AtomicBool>,
+    /// Password verifications sign-in has run on the blocking pool (against a stored hash or
+    /// the dummy one): every attempt adds exactly one, whatever the address, which tests
+    /// check (issue 18, finding 10).
+    pub password_checks: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl AppState {
@@ -77,6 +81,7 @@ impl AppState {
             mail_notify: Default::default(),
             claimer: Arc::new(kunde_store::Claimer::new(lease)),
             stopping: Default::default(),
+            password_checks: Default::default(),
         }
     }
 

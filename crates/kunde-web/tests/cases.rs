@@ -545,6 +545,82 @@ async fn the_public_complaint_form_opens_a_case_and_checks_its_input(db: &TestDb
         db.store.get_case(ws.id, cases[0].id).await.unwrap().rating,
         Some(4)
     );
+    // Issue 18, finding 12: the link rates once. A second answer (a forwarded e-mail, a
+    // leaked outbox) changes nothing, and the page shows the rating instead of the form.
+    let again = customer
+        .post(&format!("/c/{token}"), &[("rating", "1")])
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.body.contains("Du har redan svarat"), "{}", again.body);
+    let page = customer.get(&format!("/c/{token}")).await;
+    assert!(page.body.contains("Ditt betyg: 4"), "{}", page.body);
+    assert!(
+        !page.body.contains("name=\"rating\""),
+        "no form: {}",
+        page.body
+    );
+    assert_eq!(
+        db.store.get_case(ws.id, cases[0].id).await.unwrap().rating,
+        Some(4)
+    );
+    // Reopening the case ends the link; closing it again makes a new one that rates once.
+    let owner = db.store.list_users(ws.id).await.unwrap()[0].id;
+    db.store
+        .update_case(
+            ws.id,
+            cases[0].id,
+            CaseStatus::Open,
+            CasePriority::Normal,
+            None,
+            owner,
+            "reopened",
+            NOW + 10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        customer.get(&format!("/c/{token}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        customer
+            .post(&format!("/c/{token}"), &[("rating", "2")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let second = kunde_store::random_token();
+    db.store
+        .close_case(
+            ws.id,
+            cases[0].id,
+            causes[0].id,
+            "",
+            None,
+            &kunde_store::token_hash(&second),
+            None,
+            NOW + 20,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        customer
+            .post(&format!("/c/{second}"), &[("rating", "2")])
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        customer
+            .post(&format!("/c/{second}"), &[("rating", "5")])
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        db.store.get_case(ws.id, cases[0].id).await.unwrap().rating,
+        Some(2)
+    );
     assert_eq!(
         customer
             .get(&format!("/c/{}", kunde_store::random_token()))

@@ -67,6 +67,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("POST /settings/api-keys/{id}/revoke", Owner, ""),
     ("POST /settings/users/{id}/reset", Owner, ""),
     ("POST /settings/users/{id}/remove", Owner, "confirm=yes"),
+    ("POST /settings/users/{id}/role", Owner, "role=staff"),
     ("GET /settings/email", Owner, ""),
     ("POST /settings/email", Owner, ""),
     ("POST /settings/email/test", Owner, ""),

@@ -18,6 +18,7 @@ on_both_databases!(
     without_a_mail_server_a_message_fails_visibly,
     staff_cannot_see_or_change_mail_settings,
     one_workspaces_outbox_is_not_anothers,
+    a_sent_message_keeps_no_live_link_in_the_outbox,
 );
 
 fn settings_form(sink: &SmtpSink) -> Vec<(&'static str, String)> {
@@ -226,4 +227,82 @@ async fn one_workspaces_outbox_is_not_anothers(db: &TestDb) {
     c.sign_in("owner@wb.test").await;
     let page = c.get("/settings/email").await;
     assert!(!page.body.contains("Kun for A"));
+}
+
+/// Issue 18, finding 12: the outbox keeps what was sent, but not the secret links in it. A
+/// new-password link goes out whole; once the server took the message, the stored copy says
+/// "[link removed after sending]" — while a message still waiting for a retry keeps its link.
+async fn a_sent_message_keeps_no_live_link_in_the_outbox(db: &TestDb) {
+    let (ws, _, staff) = seed_workspace(db, "redact").await;
+    let sink = SmtpSink::start();
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@redact.test").await;
+    let r = c
+        .post(&format!("/settings/users/{}/reset", staff.id.0), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let before = db.store.recent_mail(ws.id, 10).await.unwrap();
+    assert_eq!(before.len(), 1);
+    let id = before[0].id;
+    let start = before[0].mail.text.find("/invite/").expect("a link");
+    let rest = &before[0].mail.text[start..];
+    let link = rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())].to_owned();
+
+    // No mail server yet: the message fails and keeps its link for the next attempt.
+    let st = state(db);
+    kunde_web::outbox::deliver_due(&st).await.unwrap();
+    let failed = db.store.queued_mail(ws.id, id).await.unwrap();
+    assert!(failed.mail.text.contains(&link));
+
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let queued = db
+        .store
+        .enqueue_mail(
+            ws.id,
+            &kunde_domain::mail::Mail {
+                to: "kunde@redact.test".into(),
+                subject: "Hej".into(),
+                text: format!(
+                    "Din nye adgangskode: http://localhost{link}\nBesøg https://cykel.test/om-os."
+                ),
+                html: Some(format!(
+                    "<p><a href=\"http://localhost{link}\">Vælg</a></p>"
+                )),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let round = kunde_web::outbox::deliver_due(&st).await.unwrap();
+    assert_eq!(round.sent, 1);
+    let got = sink.wait_for(1).await;
+    assert!(
+        got[0].text.contains(&link),
+        "the customer gets the live link"
+    );
+    let sent = db.store.queued_mail(ws.id, queued).await.unwrap();
+    assert_eq!(sent.state(), MailState::Sent);
+    assert!(!sent.mail.text.contains(&link), "{}", sent.mail.text);
+    assert!(!sent.mail.html.as_deref().unwrap().contains(&link));
+    assert!(sent.mail.text.contains("[link removed after sending]"));
+    assert!(
+        sent.mail.text.contains("https://cykel.test/om-os."),
+        "other links stay"
+    );
+    assert!(
+        sent.mail
+            .html
+            .as_deref()
+            .unwrap()
+            .contains("[link removed after sending]"),
+        "{:?}",
+        sent.mail.html
+    );
+    // The link itself still works for the person who received it.
+    let mut staff_client = Client::new(state(db));
+    assert_eq!(staff_client.get(&link).await.status, StatusCode::OK);
 }

@@ -1,6 +1,7 @@
 //! The weaknesses the attack test of issue 18 found, each kept as a test that failed before
 //! its fix: sign-in throttling per account and per client, password checks off the async
-//! workers, `next=` after sign-in, and chart tooltips that escape touchpoint names.
+//! workers, `next=` after sign-in, chart tooltips that escape touchpoint names, and account
+//! enumeration through sign-in and the invite form.
 
 mod support;
 
@@ -14,6 +15,8 @@ on_both_databases!(
     next_after_sign_in_never_leaves_the_site_or_fails,
     a_refused_close_adds_no_root_cause,
     a_nul_character_in_a_form_is_a_clear_422,
+    every_sign_in_pays_one_password_check_whatever_the_address,
+    the_invite_form_does_not_tell_who_uses_kunde_elsewhere,
 );
 
 async fn a_nul_character_in_a_form_is_a_clear_422(db: &TestDb) {
@@ -340,4 +343,147 @@ fn chart_tooltips_escape_touchpoint_names() {
     assert_eq!(out.lines().count(), 3, "{out}");
     assert!(!out.contains('<'), "{out}");
     assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"), "{out}");
+}
+
+/// Finding 10: sign-in answers an unknown address, a known one with a wrong password, an
+/// invitation not yet accepted, a removed person and a malformed address alike — the same
+/// page, and exactly one password verification each on the blocking pool (the counter, not
+/// a stopwatch: timing on a shared machine would prove nothing).
+async fn every_sign_in_pays_one_password_check_whatever_the_address(db: &TestDb) {
+    use std::sync::atomic::Ordering;
+    let (ws, _, staff) = seed_workspace(db, "enum").await;
+    let invited = kunde_domain::NewUser {
+        name: kunde_domain::NonEmpty::parse("name", "Ida Invited").unwrap(),
+        email: kunde_domain::Email::parse("ida@enum.test").unwrap(),
+        role: kunde_domain::Role::Staff,
+        language: kunde_domain::Language::En,
+        password: None,
+    };
+    db.store
+        .create_user(
+            ws.id,
+            &invited,
+            None,
+            Some(("hash-of-a-token", NOW + 3600)),
+            NOW,
+        )
+        .await
+        .unwrap();
+    let removed = kunde_domain::NewUser {
+        name: kunde_domain::NonEmpty::parse("name", "Rune Removed").unwrap(),
+        email: kunde_domain::Email::parse("rune@enum.test").unwrap(),
+        role: kunde_domain::Role::Staff,
+        language: kunde_domain::Language::En,
+        password: None,
+    };
+    let hash = kunde_web::auth::hash_password(&kunde_domain::Password::parse(PASSWORD).unwrap());
+    let rune = db
+        .store
+        .create_user(ws.id, &removed, Some(&hash), None, NOW)
+        .await
+        .unwrap();
+    db.store.remove_user(ws.id, rune.id, NOW).await.unwrap();
+
+    let st = state(db);
+    let checks = st.password_checks.clone();
+    let mut c = Client::new(st);
+    c.get("/signin").await;
+    let mut pages = Vec::new();
+    for (email, password) in [
+        ("nobody@enum.test", PASSWORD),
+        ("staff@enum.test", "not the password"),
+        ("ida@enum.test", PASSWORD),
+        ("rune@enum.test", PASSWORD),
+        ("not an address", PASSWORD),
+    ] {
+        let before = checks.load(Ordering::SeqCst);
+        let r = c
+            .post("/signin", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{email}");
+        assert_eq!(
+            checks.load(Ordering::SeqCst) - before,
+            1,
+            "one verification for {email}"
+        );
+        pages.push(r.body.replace(email, "EMAIL"));
+    }
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        assert_eq!(page, &pages[0], "attempt {i} reads differently");
+    }
+    // The right password pays the same one check.
+    let before = checks.load(Ordering::SeqCst);
+    let ok = c
+        .post(
+            "/signin",
+            &[("email", staff.email.as_str()), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(checks.load(Ordering::SeqCst) - before, 1);
+}
+
+/// Finding 10: inviting an address that belongs to another business answers exactly as
+/// inviting one of the business's own people, names nothing of the other business, and
+/// refused invitations are limited, so addresses cannot be tried in bulk.
+async fn the_invite_form_does_not_tell_who_uses_kunde_elsewhere(db: &TestDb) {
+    let (ws, ..) = seed_workspace(db, "inva").await;
+    seed_workspace(db, "invb").await;
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@inva.test").await;
+    let invite = |email: &'static str| {
+        [
+            ("name", "Nora"),
+            ("email", email),
+            ("role", "staff"),
+            ("language", "en"),
+        ]
+    };
+    let own = owner
+        .post("/settings/invite", &invite("staff@inva.test"))
+        .await;
+    let other = owner
+        .post("/settings/invite", &invite("staff@invb.test"))
+        .await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(other.status, own.status);
+    assert!(
+        other.body.contains("This address cannot be invited"),
+        "{}",
+        other.body
+    );
+    // The invite form of both answers, with the typed address taken out, is the same.
+    let form = |body: &str, typed: &str| {
+        let start = body.find("Invite a colleague").expect("the invite form");
+        let end = start + body[start..].find("</section>").unwrap();
+        body[start..end].replace(typed, "EMAIL")
+    };
+    assert_eq!(
+        form(&other.body, "staff@invb.test"),
+        form(&own.body, "staff@inva.test"),
+        "the two refusals read the same"
+    );
+    assert!(!other.body.contains("Business invb"));
+    assert_eq!(db.store.list_users(ws.id).await.unwrap().len(), 2);
+    // Ten refusals an hour, then the form waits — even for an address that would work.
+    for _ in 0..8 {
+        let r = owner
+            .post("/settings/invite", &invite("owner@invb.test"))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let waiting = owner
+        .post("/settings/invite", &invite("new.person@inva.test"))
+        .await;
+    assert_eq!(waiting.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(waiting.headers.contains_key("retry-after"));
+    assert!(
+        waiting.body.contains("Too many refused invitations"),
+        "{}",
+        waiting.body
+    );
+    assert!(
+        waiting.body.contains("new.person@inva.test"),
+        "what was typed is kept"
+    );
 }

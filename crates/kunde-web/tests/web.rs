@@ -462,7 +462,7 @@ async fn an_invited_colleague_sets_a_password_once_and_signs_in(db: &TestDb) {
             ],
         )
         .await;
-    assert!(dup.body.contains("already exists"));
+    assert!(dup.body.contains("This address cannot be invited"));
 
     let mut jonas = Client::new(state(db));
     let page = jonas.get(&link).await;

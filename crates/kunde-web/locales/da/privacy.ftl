@@ -128,3 +128,5 @@ privacy-count-invoices = { $n ->
     [one] én faktura
    *[other] { $n } fakturaer
 }
+audit-action-user-remove = Fjernede en medarbejder
+audit-action-user-password-reset = Lavede et link til ny adgangskode

@@ -128,3 +128,5 @@ privacy-count-invoices = { $n ->
     [one] one invoice
    *[other] { $n } invoices
 }
+audit-action-user-remove = Removed a member of staff
+audit-action-user-password-reset = Made a new password link

@@ -128,3 +128,5 @@ privacy-count-invoices = { $n ->
     [one] en faktura
    *[other] { $n } fakturor
 }
+audit-action-user-remove = Tog bort en medarbetare
+audit-action-user-password-reset = Skapade en länk för nytt lösenord

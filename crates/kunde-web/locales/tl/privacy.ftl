@@ -128,3 +128,5 @@ privacy-count-invoices = { $n ->
     [one] isang invoice
    *[other] { $n } invoice
 }
+audit-action-user-remove = Nag-alis ng isang kawani
+audit-action-user-password-reset = Gumawa ng link para sa bagong password

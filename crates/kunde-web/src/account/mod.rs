@@ -10,6 +10,7 @@ mod mail_settings;
 mod password;
 mod settings;
 mod signin;
+mod staff;
 
 use crate::state::AppState;
 use axum::Router;
@@ -47,5 +48,6 @@ pub fn owner_routes() -> Router<AppState> {
         )
         .route("/settings/users/{id}/reset", post(password::owner_reset))
         .route("/settings/users/{id}/remove", post(password::remove))
+        .route("/settings/users/{id}/role", post(staff::change_role))
         .merge(mail_settings::owner_routes())
 }

@@ -6,6 +6,7 @@
 //! a newer link replaces the older one. "Forgot password" answers the same whether or not the
 //! address is known, and is rate-limited per client and per address.
 
+use crate::kit::audit::Audit;
 use crate::kit::auth::{public_tr, start_session, token_hash, verify_dummy, verify_password};
 use crate::kit::client::ClientKey;
 use crate::kit::cookies::random_token;
@@ -20,6 +21,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use kunde_domain::mail::Mail;
 use kunde_domain::{Email, Password, Role, User, UserId};
+use kunde_store::audit_action;
 use serde::Deserialize;
 
 /// A link for a forgotten password works for an hour.
@@ -214,6 +216,7 @@ pub async fn forgot(
 pub async fn owner_reset(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
+    client: ClientKey,
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
@@ -227,6 +230,14 @@ pub async fn owner_reset(
             state.now() + OWNER_RESET_SECONDS,
         )
         .await?;
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::PASSWORD_RESET,
+            ("user", Some(who.id.0)),
+            "",
+        )
+        .await;
     let link = format!("{}/invite/{token}", state.public_url(Some(&headers)));
     crate::outbox::queue(&state, user.workspace.id, &reset_mail(&who, &link)).await?;
     super::settings::with_link(&state, user, csrf, who.name.to_string(), link).await
@@ -242,6 +253,7 @@ pub struct RemoveForm {
 pub async fn remove(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
+    client: ClientKey,
     Path(id): Path<i64>,
     Form(f): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
@@ -264,5 +276,13 @@ pub async fn remove(
         }
     }
     state.store.remove_user(ws, UserId(id), state.now()).await?;
+    Audit::by(&user, &client)
+        .record(
+            &state,
+            audit_action::USER_REMOVE,
+            ("user", Some(id)),
+            &format!("role={}", target.role.code()),
+        )
+        .await;
     Ok(Redirect::to("/settings?done=user-removed").into_response())
 }

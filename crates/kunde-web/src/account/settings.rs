@@ -8,6 +8,7 @@ use crate::kit::cookies::random_token;
 use crate::kit::csrf::CsrfToken;
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
+use crate::kit::ratelimit::Window;
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
@@ -23,11 +24,20 @@ use serde::Deserialize;
 pub(super) struct SettingsNotices;
 
 impl Notices for SettingsNotices {
-    const KEYS: &'static [&'static str] = &["settings-saved", "user-removed"];
+    const KEYS: &'static [&'static str] = &["settings-saved", "user-removed", "user-role-changed"];
 }
 
 /// Invitations are valid for a week.
 const INVITE_SECONDS: i64 = 7 * 24 * 3600;
+
+/// Refused invitations per workspace: 10, one more every six minutes. An address is unique
+/// across the server, so an invitation to someone of another business must be refused; the
+/// refusal reads the same as for the business's own people, and this limit keeps an owner
+/// from trying addresses in bulk to learn who uses Kunde (issue 18, finding 10).
+const REFUSED_INVITES: Window = Window {
+    capacity: 10,
+    seconds: 3600.0,
+};
 
 #[derive(Template)]
 #[template(path = "settings.html")]
@@ -120,6 +130,18 @@ async fn settings_page(
     })
 }
 
+/// The settings page as it stands, for a handler in a neighbouring module that answers
+/// with it (a refused role change).
+pub(super) async fn settings_view(
+    state: &AppState,
+    p: Page,
+    user: &SessionUser,
+    errors: FieldErrors,
+) -> Result<Html<String>, AppError> {
+    let view = settings_page(state, p, user, None, None, errors, None).await?;
+    Ok(Html(view.render()?))
+}
+
 fn respond(view: SettingsPage, status: StatusCode) -> Result<Response, AppError> {
     let html = view.render()?;
     Ok((status, Html(html)).into_response())
@@ -191,6 +213,23 @@ pub async fn invite(
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "settings", "/settings");
     let mut errors = FieldErrors::default();
+    let bucket = user.workspace.id.0.to_string();
+    if let Err(wait) = state
+        .rate_limits
+        .blocked("invite-refused", &bucket, REFUSED_INVITES)
+    {
+        let minutes = wait.retry_after_secs.div_ceil(60).to_string();
+        errors.add_message(
+            "invite_email",
+            p.tr.t_args("invite-throttled", &[("minutes", &minutes)]),
+        );
+        let view = settings_page(&state, p, &user, None, Some(f), errors, None).await?;
+        let mut response = respond(view, StatusCode::TOO_MANY_REQUESTS)?;
+        if let Ok(v) = header::HeaderValue::from_str(&wait.retry_after_secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(response);
+    }
     let name = errors.check(
         p.tr,
         "invite_name",
@@ -248,8 +287,13 @@ pub async fn invite(
                 .await?;
                 return respond(view, StatusCode::OK);
             }
+            // The same answer whether the address is one of this business's people or of
+            // another business: the page must not tell which addresses use Kunde elsewhere.
             Err(StoreError::Conflict(_)) => {
-                errors.add_message("invite_email", p.t("error-duplicate-email"))
+                state
+                    .rate_limits
+                    .take("invite-refused", &bucket, REFUSED_INVITES);
+                errors.add_message("invite_email", p.t("error-invite-unavailable"))
             }
             Err(e) => return Err(e.into()),
         }
@@ -470,7 +514,10 @@ pub async fn invite_accept(
         let html = view.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
-    let hash = auth::hash_password(&password);
+    // argon2 runs on the blocking pool, not on the async workers.
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(AppError::internal)?;
     let fail = AppError::from;
     state
         .store

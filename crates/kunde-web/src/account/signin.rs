@@ -89,15 +89,21 @@ const SIGNIN_PER_CLIENT: Window = Window {
     seconds: 900.0,
 };
 
-/// Checks the password against `hash` (or a dummy hash, so an unknown address takes as long)
-/// on the blocking pool: argon2 must not hold up the async workers.
-async fn verify_off_the_workers(hash: Option<String>, password: String) -> bool {
-    tokio::task::spawn_blocking(move || match hash {
-        Some(h) => auth::verify_password(&h, &password),
-        None => {
-            auth::verify_dummy(&password);
-            false
-        }
+/// Checks the password against `hash` (or a dummy hash, so an unknown address, an invitation
+/// not yet accepted and a removed person take as long) on the blocking pool: argon2 must not
+/// hold up the async workers. Counted in [`AppState::password_checks`].
+async fn verify_off_the_workers(state: &AppState, hash: Option<String>, password: String) -> bool {
+    let checks = state.password_checks.clone();
+    tokio::task::spawn_blocking(move || {
+        let ok = match hash {
+            Some(h) => auth::verify_password(&h, &password),
+            None => {
+                auth::verify_dummy(&password);
+                false
+            }
+        };
+        checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        ok
     })
     .await
     .unwrap_or(false)
@@ -150,7 +156,7 @@ pub async fn submit(
         .as_ref()
         .filter(|r| r.user.active)
         .and_then(|r| r.password_hash.clone());
-    let verified = verify_off_the_workers(hash, f.password.clone()).await;
+    let verified = verify_off_the_workers(&state, hash, f.password.clone()).await;
     let (user, known) = match record {
         Some(r) if verified => (Some(r.user), None),
         Some(r) => (None, Some(r.user)),
@@ -160,15 +166,21 @@ pub async fn submit(
         tracing::info!("failed sign-in");
         limits.take("signin-client", &client.0, SIGNIN_PER_CLIENT);
         limits.take("signin-account", &account, SIGNIN_PER_ACCOUNT);
+        // Recorded after the answer, not before it: a database write only for known
+        // addresses would make their refusal slower than an unknown address's.
         if let Some(known) = known {
-            Audit::anonymous(known.workspace_id, "sign-in form", &client)
-                .record(
-                    &state,
-                    audit_action::SIGNIN_FAILED,
-                    ("user", Some(known.id.0)),
-                    "",
-                )
-                .await;
+            let state = state.clone();
+            let client = client.clone();
+            tokio::spawn(async move {
+                Audit::anonymous(known.workspace_id, "sign-in form", &client)
+                    .record(
+                        &state,
+                        audit_action::SIGNIN_FAILED,
+                        ("user", Some(known.id.0)),
+                        "",
+                    )
+                    .await;
+            });
         }
         let html = refused(f, true, false)?;
         return Ok((StatusCode::UNAUTHORIZED, Html(html)).into_response());

@@ -191,7 +191,7 @@ fn parse_event(value: &Value, now: i64) -> FieldResult<IngestEvent> {
     };
     let idempotency_key = optional_str(e, "idempotency_key")?
         .map(|k| {
-            if k.is_empty() || k.len() > 128 || k.chars().any(char::is_control) {
+            if k.is_empty() || k.chars().count() > 128 || k.chars().any(char::is_control) {
                 Err((
                     "idempotency_key",
                     "must be 1 to 128 printable characters".to_owned(),
@@ -382,6 +382,25 @@ mod tests {
         assert_eq!(
             (minimal.amount, minimal.channel, minimal.properties.as_str()),
             (Some(Money(995)), None, "{}")
+        );
+    }
+
+    /// The OpenAPI document's rules hold (issue 18, finding 14): null is a left-out field,
+    /// and an idempotency key's limit counts characters, as JSON Schema's `maxLength` does.
+    #[test]
+    fn nulls_are_left_out_fields_and_key_lengths_count_characters() {
+        let with_nulls = json!({"customer_id": 1, "customer_email": null, "visitor_id": null,
+            "touchpoint_id": 3, "time": NOW, "channel": null, "amount": null,
+            "properties": null, "idempotency_key": null});
+        assert!(parse_event(&with_nulls, NOW).is_ok());
+        let key = |n: usize| {
+            json!({"customer_id": 1, "touchpoint_id": 3, "time": NOW,
+            "idempotency_key": "é".repeat(n)})
+        };
+        assert!(parse_event(&key(128), NOW).is_ok());
+        assert_eq!(
+            parse_event(&key(129), NOW).unwrap_err().0,
+            "idempotency_key"
         );
     }
 

@@ -179,7 +179,10 @@ fn parse(e: &Value, visitor_id: &str, now: i64) -> Result<IngestEvent, (&'static
     let touchpoint = match o.get("touchpoint_id") {
         Some(Value::Number(n)) => n.as_i64(),
         // Attributes in the page are strings.
-        Some(Value::String(s)) => s.trim().parse().ok(),
+        // Digits only, as the document says ("+5" or " 5" would parse, but are refused).
+        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().ok()
+        }
         _ => None,
     }
     .filter(|id| *id > 0)

@@ -68,6 +68,27 @@ pub async fn create(
     .ok_or_else(|| {
         invalid("category: use broken, delivery, billing, special, advice or the id of one of your categories")
     })?;
+    // The document's limits count what was sent, before surrounding spaces are trimmed.
+    if req.subject.chars().count() > SUBJECT_MAX {
+        return Err(invalid(format!(
+            "subject: at most {SUBJECT_MAX} characters"
+        )));
+    }
+    if req
+        .customer_name
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > NonEmpty::MAX)
+    {
+        return Err(invalid(format!(
+            "customer_name: at most {} characters",
+            NonEmpty::MAX
+        )));
+    }
+    if req.description.chars().count() > BODY_MAX {
+        return Err(invalid(format!(
+            "description: at most {BODY_MAX} characters"
+        )));
+    }
     let subject = case_text("subject", &req.subject, SUBJECT_MAX, true)
         .map_err(|e| invalid(format!("subject: {e}")))?;
     let description = case_text("description", &req.description, BODY_MAX, false)

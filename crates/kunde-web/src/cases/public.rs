@@ -222,6 +222,8 @@ struct RatingPage {
     rating: Option<i64>,
     thanks: bool,
     error: bool,
+    /// The link was used already: the rating is shown, not asked again.
+    used: bool,
 }
 
 impl RatingPage {
@@ -233,17 +235,18 @@ impl RatingPage {
     }
 }
 
+/// The case behind a rating link, and whether the link was used already.
 async fn rated_case(
     state: &AppState,
     tr: crate::kit::i18n::Tr,
     token: &str,
-) -> Result<Case, PageError> {
+) -> Result<(Case, bool), PageError> {
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(PageError(tr, AppError::NotFound));
     }
     state
         .store
-        .case_by_rating_token(&kunde_store::token_hash(token))
+        .rating_link(&kunde_store::token_hash(token))
         .await
         .map_err(|e| PageError(tr, e.into()))?
         .ok_or(PageError(tr, AppError::NotFound))
@@ -270,7 +273,7 @@ pub async fn rating_form(
     Extension(csrf): Extension<CsrfToken>,
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    let c = rated_case(&state, public_tr(&headers), &token).await?;
+    let (c, used) = rated_case(&state, public_tr(&headers), &token).await?;
     let tr = rating_tr(&state, &headers, &c).await;
     let view = RatingPage {
         p: Page::public(tr, &csrf, &format!("/c/{token}")),
@@ -279,6 +282,7 @@ pub async fn rating_form(
         rating: c.rating,
         thanks: false,
         error: false,
+        used,
     };
     view.render()
         .map(|h| Html(h).into_response())
@@ -297,24 +301,40 @@ pub async fn rating_submit(
     Path(token): Path<String>,
     Form(f): Form<RatingForm>,
 ) -> Result<Response, PageError> {
-    let c = rated_case(&state, public_tr(&headers), &token).await?;
+    let (c, used) = rated_case(&state, public_tr(&headers), &token).await?;
     let tr = rating_tr(&state, &headers, &c).await;
     let p = Page::public(tr, &csrf, &format!("/c/{token}"));
+    // A link rates once: a second answer changes nothing and says so.
+    if used {
+        let view = RatingPage {
+            p,
+            token,
+            subject: c.subject,
+            rating: c.rating,
+            thanks: false,
+            error: false,
+            used: true,
+        };
+        let html = view.render().map_err(|e| view.p.err(e.into()))?;
+        return Ok((StatusCode::CONFLICT, Html(html)).into_response());
+    }
     let rating = f
         .rating
         .as_deref()
         .and_then(|r| r.trim().parse::<i64>().ok())
         .filter(|r| (1..=5).contains(r));
-    let (status, thanks) = match rating {
-        Some(r) => {
-            state
-                .store
-                .rate_case(&kunde_store::token_hash(&token), r, state.now())
-                .await
-                .map_err(|e| p.err(e.into()))?;
-            (StatusCode::OK, true)
-        }
-        None => (StatusCode::UNPROCESSABLE_ENTITY, false),
+    let (status, thanks, used) = match rating {
+        Some(r) => match state
+            .store
+            .rate_case(&kunde_store::token_hash(&token), r, state.now())
+            .await
+        {
+            Ok(()) => (StatusCode::OK, true, false),
+            // Two answers at once: the first one counts.
+            Err(kunde_store::StoreError::Conflict(_)) => (StatusCode::CONFLICT, false, true),
+            Err(e) => return Err(p.err(e.into())),
+        },
+        None => (StatusCode::UNPROCESSABLE_ENTITY, false, false),
     };
     let view = RatingPage {
         p,
@@ -322,7 +342,8 @@ pub async fn rating_submit(
         subject: c.subject,
         rating: rating.or(c.rating),
         thanks,
-        error: !thanks,
+        error: !thanks && !used,
+        used,
     };
     let html = view.render().map_err(|e| view.p.err(e.into()))?;
     Ok((status, Html(html)).into_response())

@@ -24,6 +24,7 @@ pub mod memo;
 pub mod page;
 pub mod paging;
 pub mod ratelimit;
+pub mod redact;
 pub mod security;
 
 pub use csrf::CsrfToken;

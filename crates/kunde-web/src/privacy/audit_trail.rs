@@ -19,11 +19,13 @@ const CSV_LIMIT: i64 = 100_000;
 const DAY: i64 = 86_400;
 
 /// Every action code the trail records, in the order the filter offers them.
-const ACTIONS: [&str; 15] = [
+const ACTIONS: [&str; 17] = [
     audit_action::SIGNIN,
     audit_action::SIGNIN_FAILED,
     audit_action::INVITE,
     audit_action::ROLE_CHANGE,
+    audit_action::USER_REMOVE,
+    audit_action::PASSWORD_RESET,
     audit_action::SETTINGS_CHANGE,
     audit_action::API_KEY_CREATE,
     audit_action::API_KEY_REVOKE,
@@ -103,7 +105,7 @@ struct AuditPage {
 }
 
 impl AuditPage {
-    fn actions(&self) -> [&'static str; 15] {
+    fn actions(&self) -> [&'static str; 17] {
         ACTIONS
     }
 
