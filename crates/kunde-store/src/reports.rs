@@ -54,6 +54,20 @@ impl Store {
         })
     }
 
+    /// When the workspace's first event happened: history imported from before Kunde (orders,
+    /// visits) makes reports of those months worth having. `None` without events.
+    pub async fn first_event_at(&self, ws: WorkspaceId) -> Result<Option<i64>> {
+        with_pool!(self, pool => {
+            let row: (Option<i64>,) = sqlx::query_as(
+                "SELECT MIN(occurred_at) FROM events WHERE workspace_id = $1",
+            )
+            .bind(ws.0)
+            .fetch_one(pool)
+            .await?;
+            Ok(row.0)
+        })
+    }
+
     /// Whether the report of `month` (`YYYY-MM`) was queued already.
     pub async fn monthly_report_queued(&self, ws: WorkspaceId, month: &str) -> Result<bool> {
         with_pool!(self, pool => {

@@ -492,7 +492,7 @@ async fn the_monthly_report_pdf_says_what_the_start_page_says(db: &TestDb) {
 }
 
 async fn a_past_months_report_shows_that_month_and_unknown_months_are_404(db: &TestDb) {
-    seed(db, "past").await;
+    let s = seed(db, "past").await;
     let mut c = Client::new(state_at(db, T));
     c.sign_in("owner@past.test").await;
     let text = pdf(&mut c, "/reports/monthly/2026-02.pdf").await;
@@ -515,6 +515,29 @@ async fn a_past_months_report_shows_that_month_and_unknown_months_are_404(db: &T
     ] {
         assert_eq!(c.get(bad).await.status, StatusCode::NOT_FOUND, "{bad}");
     }
+    // History imported from before the business started using Kunde has its reports too.
+    let tp = db.store.touchpoint_choices(s.ws).await.unwrap()[0].id;
+    let customer = seed_customer(db, s.ws, "Old Olsen").await;
+    let nov_2025 = FEB - 80 * DAY;
+    db.store
+        .insert_events(
+            s.ws,
+            &[NewEvent {
+                customer_id: Some(customer.id),
+                visitor_id: None,
+                touchpoint_id: tp,
+                occurred_at: nov_2025,
+                channel: Channel::InPerson,
+                amount: Some(Money(4_200)),
+                properties: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    let list = c.get("/reports").await.body;
+    assert!(list.contains("/reports/monthly/2025-11.pdf"), "{list}");
+    let text = pdf(&mut c, "/reports/monthly/2025-11.pdf").await;
+    assert!(text.contains("Revenue DKK 42.00"), "{text}");
     // Signed out: to sign in, never the PDF.
     let mut anonymous = Client::new(state_at(db, T));
     let r = anonymous.get("/reports/monthly/2026-02.pdf").await;

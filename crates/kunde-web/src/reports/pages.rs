@@ -26,6 +26,14 @@ use serde::Deserialize;
 /// The list shows at most this many months, newest first.
 const LISTED: i64 = 36;
 
+/// Where the months of reports begin: the workspace's creation or its first event, which
+/// ever came first.
+async fn since(state: &AppState, user: &SessionUser) -> Result<i64, AppError> {
+    let created = user.workspace.created_at;
+    let first = state.store.first_event_at(user.workspace.id).await?;
+    Ok(first.map_or(created, |t| t.min(created)))
+}
+
 pub struct ReportNotices;
 
 impl Notices for ReportNotices {
@@ -46,8 +54,8 @@ struct ListPage {
     email: bool,
 }
 
-/// The months a report exists for: from the workspace's first month to this one, newest
-/// first, at most [`LISTED`].
+/// The months a report exists for: from the workspace's first month (or its first event's,
+/// for history imported from before Kunde) to this one, newest first, at most [`LISTED`].
 fn months(zone: &Zone, created_at: i64, now: i64) -> Vec<PeriodKey> {
     let first = zone.key_of(Period::Month, created_at.min(now));
     let this = zone.key_of(Period::Month, now);
@@ -70,7 +78,7 @@ pub async fn list(
     let now = state.now();
     let zone = analytics_zone(&user.time_zone);
     let this = zone.key_of(Period::Month, now);
-    let months = months(&zone, user.workspace.created_at, now)
+    let months = months(&zone, since(&state, &user).await?, now)
         .into_iter()
         .map(|k| MonthLink {
             label: k.label(),
@@ -182,7 +190,7 @@ pub async fn monthly(
     let now = state.now();
     let zone = analytics_zone(&user.time_zone);
     let key =
-        parse_month(&file, &zone, user.workspace.created_at, now).ok_or(AppError::NotFound)?;
+        parse_month(&file, &zone, since(&state, &user).await?, now).ok_or(AppError::NotFound)?;
     let bytes = monthly_pdf(&state, &user, key, now).await?;
     Ok(pdf_response(&format!("kunde-{}.pdf", key.label()), bytes))
 }
