@@ -171,6 +171,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ),
     ("GET /segments", Staff, ""),
     ("GET /segments/{id}", Staff, ""),
+    ("GET /segments/{id}/customers.csv", Staff, ""),
     ("POST /segments/{id}/delete", Owner, ""),
     // Value.
     ("GET /value", Staff, ""),

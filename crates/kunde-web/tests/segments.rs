@@ -161,6 +161,17 @@ async fn the_customers_who_stopped_at_a_step_are_saved_as_a_segment(db: &TestDb)
     // Staff cannot delete it; the page offers them no button.
     assert!(!page.body.contains("/delete"));
 
+    // The segment's customers as CSV, one row each, with the header naming the zone.
+    assert!(page.body.contains(&format!("href=\"{at}/customers.csv\"")));
+    let csv = staff.get(&format!("{at}/customers.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and two customers: {}", csv.body);
+    assert!(lines[0].starts_with("customer_id,name,email,phone,language,marketing_consent"));
+    assert!(lines[0].contains("customer_since ("), "{}", lines[0]);
+    assert!(lines[1].contains(",Bo Berg,") && lines[2].contains(",Di Dahl,"));
+    assert!(lines[1].ends_with(",no,,2026-01-01"), "{}", lines[1]);
+
     let list = staff.get("/segments").await;
     assert!(list.body.contains(&format!("href=\"{at}\"")));
     assert!(list.body.contains("Phone &#60;drop-outs&#62;"));
@@ -194,6 +205,10 @@ async fn a_segment_stays_in_its_workspace_and_only_the_owner_deletes_it(db: &Tes
 
     let mut other = signed_in(db, "owner@b.test").await;
     assert_eq!(other.get(&at).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        other.get(&format!("{at}/customers.csv")).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert!(!other.get("/segments").await.body.contains("Ours"));
     assert_eq!(
         other.post(&format!("{at}/delete"), &[]).await.status,

@@ -1,6 +1,6 @@
-//! Segments: saved lists of customers (so far: the customers who dropped out of a funnel at
-//! one step, saved from the funnel page). Staff see them and their customers; the owner
-//! deletes them.
+//! Segments: saved lists of customers (the customers who dropped out of a funnel at one step,
+//! or the customers behind a figure of the Value pages). Staff see them, their customers and
+//! their CSV; the owner deletes them.
 
 use crate::kit::Page;
 use crate::kit::Staff;
@@ -21,6 +21,7 @@ pub fn staff_routes() -> Router<AppState> {
     Router::new()
         .route("/segments", get(list))
         .route("/segments/{id}", get(show))
+        .route("/segments/{id}/customers.csv", get(csv))
         .route(
             "/analytics/funnel/segment",
             post(super::segment::save_dropped),
@@ -88,6 +89,48 @@ pub async fn show(
     };
     let html = view.render()?;
     Ok(Html(html).into_response())
+}
+
+/// `GET /segments/{id}/customers.csv`: every customer of the segment, with the contact
+/// details and marketing consent a mailing needs; dates in the business's time zone, named in
+/// the header.
+pub async fn csv(
+    State(state): State<AppState>,
+    Staff { user, .. }: Staff,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    use crate::kit::csv::{csv_response, csv_text};
+    use crate::kit::format::{csv_date, csv_zone_header, zone};
+    let ws = user.workspace.id;
+    let segment = state.store.segment(ws, SegmentId(id)).await?;
+    let customers = state
+        .store
+        .segment_customers(ws, segment.id, segment.customers.max(1), 0)
+        .await?;
+    let tz = zone(&user.time_zone);
+    let mut rows = vec![vec![
+        "customer_id".to_owned(),
+        "name".to_owned(),
+        "email".to_owned(),
+        "phone".to_owned(),
+        "language".to_owned(),
+        "marketing_consent".to_owned(),
+        "acquisition_channel".to_owned(),
+        csv_zone_header("customer_since", &user.time_zone),
+    ]];
+    for c in customers {
+        rows.push(vec![
+            c.id.0.to_string(),
+            csv_text(&c.name),
+            csv_text(c.email.as_ref().map(|e| e.as_str()).unwrap_or("")),
+            csv_text(c.phone.as_deref().unwrap_or("")),
+            c.language.code().to_owned(),
+            if c.marketing_consent { "yes" } else { "no" }.to_owned(),
+            csv_text(c.acquisition_channel.as_deref().unwrap_or("")),
+            csv_date(&tz, c.created_at),
+        ]);
+    }
+    Ok(csv_response(&format!("segment-{id}.csv"), rows))
 }
 
 pub async fn delete(
