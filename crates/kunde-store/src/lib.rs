@@ -35,6 +35,7 @@ mod reports;
 mod reviews;
 mod rows;
 mod segments;
+mod signups;
 mod spend;
 mod survey_results;
 mod surveys;
@@ -80,6 +81,7 @@ pub use portal_export::{
 };
 pub use reports::MailAttachment;
 pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
+pub use signups::{Confirmed, NewSignup, SIGNUP_SOURCE};
 pub use spend::Spend;
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,

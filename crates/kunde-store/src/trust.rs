@@ -1113,6 +1113,12 @@ impl Store {
                     .bind(contains_pattern(address))
                     .execute(&mut *tx)
                     .await?;
+                // A newsletter sign-up of the same address waiting for its confirmation.
+                sqlx::query("DELETE FROM signups WHERE workspace_id = $1 AND email = $2")
+                    .bind(w)
+                    .bind(address.to_lowercase())
+                    .execute(&mut *tx)
+                    .await?;
             }
             for sql in ERASE_SQL {
                 sqlx::query(sql).bind(w).bind(c).execute(&mut *tx).await?;

@@ -176,6 +176,14 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0024_entry_mail.sql",
         "114873ebf932fd09ba02afb98e368d5ad95d2924d4d0698c21044cad794c23a1",
     ),
+    (
+        "migrations/postgres/0029_signups.sql",
+        "79eed5d956a8e3843382baf3f65f98a6e26b8d88d86f50452d7e65f0fe59cc7d",
+    ),
+    (
+        "migrations/sqlite/0029_signups.sql",
+        "03708e21e31788c938e222a5f5ae4f20598125e99f6501b4e96eae1d5f50ea08",
+    ),
 ];
 
 #[test]

@@ -32,6 +32,10 @@ pub async fn tick(state: &AppState, now: i64) {
     if let Err(e) = portal::remind_overdue(state, now).await {
         tracing::warn!(error = %e, "overdue invoice reminders failed");
     }
+    // Newsletter sign-ups nobody confirmed are not kept past their link.
+    if let Err(e) = state.store.purge_expired_signups(now).await {
+        tracing::warn!(error = %e, "purging unconfirmed sign-ups failed");
+    }
     // Expired sessions are purged so the table does not grow without bound.
     if let Err(e) = state.store.purge_sessions(now).await {
         tracing::warn!(error = %e, "purging sessions failed");

@@ -23,6 +23,7 @@ mod state;
 mod account;
 mod analytics;
 pub mod api;
+mod campaigns;
 mod cases;
 mod competitors;
 mod customers;

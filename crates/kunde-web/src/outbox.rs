@@ -179,6 +179,23 @@ pub async fn send_portal_link(
     Ok(id)
 }
 
+/// Keeps a newsletter sign-up and queues its confirmation e-mail in one transaction (see
+/// `Store::request_signup`).
+pub async fn request_signup(
+    state: &AppState,
+    ws: WorkspaceId,
+    signup: &kunde_store::NewSignup,
+    expires_at: i64,
+    mail: impl FnOnce(&str) -> Mail,
+) -> kunde_store::Result<i64> {
+    let id = state
+        .store
+        .request_signup(ws, signup, state.now(), expires_at, mail)
+        .await?;
+    state.mail_notify.notify_one();
+    Ok(id)
+}
+
 /// Records the one reminder of an overdue invoice and queues its e-mail in one transaction,
 /// unless it was reminded already or paid meanwhile (see `Store::send_overdue_reminder`).
 /// Returns whether the reminder was queued.

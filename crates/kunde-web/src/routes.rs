@@ -7,8 +7,8 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, cases, competitors, customers, dashboard, import, journeys, kb,
-    moments, portal, privacy, reports, reviews, survey_results, surveys, value,
+    account, analytics, api, campaigns, cases, competitors, customers, dashboard, import, journeys,
+    kb, moments, portal, privacy, reports, reviews, survey_results, surveys, value,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .merge(surveys::public_routes())
         .merge(survey_results::public_routes())
         .merge(portal::public_routes())
+        .merge(campaigns::public_routes())
         .merge(reports::public_routes());
     let staff = Router::new()
         .merge(dashboard::staff_routes())

@@ -11,6 +11,7 @@ const FEATURES: &[&str] = &[
     "account",
     "analytics",
     "api",
+    "campaigns",
     "cases",
     "competitors",
     "customers",
@@ -32,7 +33,7 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 7] = [
+const OUTBOX_WRITES: [&str; 8] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
@@ -40,6 +41,7 @@ const OUTBOX_WRITES: [&str; 7] = [
     "send_portal_link",
     "send_overdue_reminder",
     "queue_monthly_report",
+    "request_signup",
 ];
 
 const MAX_LINES: usize = 600;

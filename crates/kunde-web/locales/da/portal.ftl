@@ -139,3 +139,27 @@ case-report-portal-rate-before = Pr. kundemåned før
 case-report-portal-cases-after = Sager efter
 case-report-portal-rate-after = Pr. kundemåned efter
 case-report-portal-change = Ændring
+
+# Tilmelding til nyhedsbrev med dobbelt bekræftelse (issue 15).
+join-title = Nyheder fra { $name }
+join-intro = Skriv dit navn og din e-mailadresse, så sender { $name } dig nyheder og tilbud, der kun er for kunder. Vi sender dig først en e-mail: der sker intet, før du bekræfter.
+join-name = Dit navn
+join-consent = Ja, { $name } må sende mig nyheder og tilbud på e-mail. Jeg kan til enhver tid trække det tilbage.
+join-submit = Tilmeld
+join-error-name = Skriv dit navn (højst 200 tegn).
+join-error-consent = Sæt kryds for at sige, at vi må skrive til dig.
+join-sent = Næsten færdig: vi har sendt dig en e-mail. Åbn linket i den for at bekræfte din tilmelding. Kan du ikke se den, så kig i din spam-mappe.
+join-confirm-intro = Bekræft, at { $name } må sende dig nyheder og tilbud på e-mail.
+join-confirm = Bekræft min tilmelding
+join-invalid = Dette bekræftelseslink virker ikke: det er allerede brugt, erstattet af et nyere eller mere end 7 dage gammelt.
+join-again = Tilmeld dig igen
+join-done = Tak, du er tilmeldt: { $name } sender dig nyheder og tilbud på e-mail. Du kan til enhver tid trække dit samtykke tilbage.
+join-mail-subject = Bekræft din tilmelding hos { $business }
+join-mail-intro = Åbn dette link for at bekræfte, at { $business } må sende dig nyheder og tilbud på e-mail:
+join-mail-note = Linket virker i 7 dage. Har du ikke tilmeldt dig, så se bort fra denne e-mail: der sker intet.
+join-settings-title = Tilmeldingsformular til nyhedsbrev
+join-settings-intro = Link til formularen fra jeres hjemmeside eller en kvittering: den, der tilmelder sig, får først en e-mail, og først når de bekræfter, bliver de kunde med samtykke til markedsføring (gemt med tidspunkt og kilde). Ubekræftede tilmeldinger slettes efter 7 dage.
+join-settings-pending = { $n ->
+    [one] { $n } tilmelding venter på bekræftelse.
+   *[other] { $n } tilmeldinger venter på bekræftelse.
+}

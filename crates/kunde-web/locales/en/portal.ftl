@@ -139,3 +139,27 @@ case-report-portal-rate-before = Per customer-month before
 case-report-portal-cases-after = Cases after
 case-report-portal-rate-after = Per customer-month after
 case-report-portal-change = Change
+
+# Newsletter sign-up with double opt-in (issue 15).
+join-title = News from { $name }
+join-intro = Leave your name and e-mail address, and { $name } will send you news and offers that are only for its customers. We first send you an e-mail: nothing happens until you confirm.
+join-name = Your name
+join-consent = Yes, { $name } may send me news and offers by e-mail. I can withdraw this at any time.
+join-submit = Sign up
+join-error-name = Type your name (at most 200 characters).
+join-error-consent = Tick the box to say that we may write to you.
+join-sent = Almost done: we have sent you an e-mail. Open the link in it to confirm your sign-up. If you do not see it, look in your spam folder.
+join-confirm-intro = Confirm that { $name } may send you news and offers by e-mail.
+join-confirm = Confirm my sign-up
+join-invalid = This confirmation link does not work: it was used already, replaced by a newer one, or is more than 7 days old.
+join-again = Sign up again
+join-done = Thank you, you are signed up: { $name } will send you news and offers by e-mail. You can withdraw your consent at any time.
+join-mail-subject = Confirm your sign-up with { $business }
+join-mail-intro = Open this link to confirm that { $business } may send you news and offers by e-mail:
+join-mail-note = The link works for 7 days. If you did not sign up, ignore this e-mail: nothing happens.
+join-settings-title = Newsletter sign-up form
+join-settings-intro = Link to this form from your website or a receipt: whoever signs up gets an e-mail first, and only when they confirm do they become a customer with marketing consent (recorded with time and source). Unconfirmed sign-ups are deleted after 7 days.
+join-settings-pending = { $n ->
+    [one] { $n } sign-up is waiting for its confirmation.
+   *[other] { $n } sign-ups are waiting for their confirmation.
+}

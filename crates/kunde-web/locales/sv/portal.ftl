@@ -139,3 +139,27 @@ case-report-portal-rate-before = Per kundmånad före
 case-report-portal-cases-after = Ärenden efter
 case-report-portal-rate-after = Per kundmånad efter
 case-report-portal-change = Förändring
+
+# Anmälan till nyhetsbrev med dubbel bekräftelse (issue 15).
+join-title = Nyheter från { $name }
+join-intro = Skriv ditt namn och din e-postadress, så skickar { $name } nyheter och erbjudanden som bara är för kunder. Vi skickar först ett e-postmeddelande: ingenting händer förrän du bekräftar.
+join-name = Ditt namn
+join-consent = Ja, { $name } får skicka nyheter och erbjudanden till mig via e-post. Jag kan när som helst ta tillbaka det.
+join-submit = Anmäl mig
+join-error-name = Skriv ditt namn (högst 200 tecken).
+join-error-consent = Kryssa i rutan för att säga att vi får skriva till dig.
+join-sent = Nästan klart: vi har skickat ett e-postmeddelande till dig. Öppna länken i det för att bekräfta din anmälan. Ser du det inte, titta i skräpposten.
+join-confirm-intro = Bekräfta att { $name } får skicka nyheter och erbjudanden till dig via e-post.
+join-confirm = Bekräfta min anmälan
+join-invalid = Den här bekräftelselänken fungerar inte: den har redan använts, ersatts av en nyare eller är mer än 7 dagar gammal.
+join-again = Anmäl dig igen
+join-done = Tack, du är anmäld: { $name } skickar nyheter och erbjudanden till dig via e-post. Du kan när som helst ta tillbaka ditt samtycke.
+join-mail-subject = Bekräfta din anmälan hos { $business }
+join-mail-intro = Öppna den här länken för att bekräfta att { $business } får skicka nyheter och erbjudanden till dig via e-post:
+join-mail-note = Länken fungerar i 7 dagar. Har du inte anmält dig kan du bortse från det här meddelandet: ingenting händer.
+join-settings-title = Anmälningsformulär för nyhetsbrev
+join-settings-intro = Länka till formuläret från er webbplats eller ett kvitto: den som anmäler sig får först ett e-postmeddelande, och först när de bekräftar blir de kund med samtycke till marknadsföring (sparat med tid och källa). Obekräftade anmälningar raderas efter 7 dagar.
+join-settings-pending = { $n ->
+    [one] { $n } anmälan väntar på bekräftelse.
+   *[other] { $n } anmälningar väntar på bekräftelse.
+}

@@ -139,3 +139,27 @@ case-report-portal-rate-before = Bawat customer-buwan bago
 case-report-portal-cases-after = Mga kaso pagkatapos
 case-report-portal-rate-after = Bawat customer-buwan pagkatapos
 case-report-portal-change = Pagbabago
+
+# Pag-sign up sa newsletter na may dobleng kumpirmasyon (issue 15).
+join-title = Mga balita mula sa { $name }
+join-intro = Iwan ang iyong pangalan at e-mail address, at padadalhan ka ng { $name } ng mga balita at alok na para lamang sa mga customer nito. Magpapadala muna kami ng e-mail: walang mangyayari hangga't hindi mo kinukumpirma.
+join-name = Ang iyong pangalan
+join-consent = Oo, maaari akong padalhan ng { $name } ng mga balita at alok sa e-mail. Maaari ko itong bawiin anumang oras.
+join-submit = Mag-sign up
+join-error-name = Isulat ang iyong pangalan (hanggang 200 titik).
+join-error-consent = Lagyan ng tsek ang kahon para sabihing maaari ka naming sulatan.
+join-sent = Halos tapos na: nagpadala kami sa iyo ng e-mail. Buksan ang link dito para kumpirmahin ang iyong pag-sign up. Kung hindi mo ito makita, tingnan ang iyong spam folder.
+join-confirm-intro = Kumpirmahin na maaari kang padalhan ng { $name } ng mga balita at alok sa e-mail.
+join-confirm = Kumpirmahin ang aking pag-sign up
+join-invalid = Hindi gumagana ang link na ito: nagamit na ito, napalitan ng mas bago, o mahigit 7 araw na ang nakalipas.
+join-again = Mag-sign up muli
+join-done = Salamat, naka-sign up ka na: padadalhan ka ng { $name } ng mga balita at alok sa e-mail. Maaari mong bawiin ang iyong pahintulot anumang oras.
+join-mail-subject = Kumpirmahin ang iyong pag-sign up sa { $business }
+join-mail-intro = Buksan ang link na ito para kumpirmahin na maaari kang padalhan ng { $business } ng mga balita at alok sa e-mail:
+join-mail-note = Gumagana ang link sa loob ng 7 araw. Kung hindi ka nag-sign up, huwag pansinin ang e-mail na ito: walang mangyayari.
+join-settings-title = Form ng pag-sign up sa newsletter
+join-settings-intro = I-link ang form na ito mula sa inyong website o resibo: ang nag-sign up ay makakatanggap muna ng e-mail, at kapag nakumpirma lamang nila sila magiging customer na may pahintulot sa marketing (naitala kasama ang oras at pinagmulan). Binubura ang hindi nakumpirmang pag-sign up pagkalipas ng 7 araw.
+join-settings-pending = { $n ->
+    [one] { $n } pag-sign up ang naghihintay ng kumpirmasyon.
+   *[other] { $n } pag-sign up ang naghihintay ng kumpirmasyon.
+}

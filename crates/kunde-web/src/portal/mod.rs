@@ -29,7 +29,9 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub use reminders::remind_overdue;
-pub use session::{PortalCustomer, run_due, safe_file_name, today};
+pub use session::{
+    PortalCustomer, PortalPage, PortalSite, public_url, run_due, safe_file_name, today,
+};
 
 /// Records on the journey map that the signed-in customer opened an invoice (its page or its PDF).
 pub async fn record_viewed_invoice(

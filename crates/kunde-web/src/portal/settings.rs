@@ -29,6 +29,8 @@ struct SettingsPage {
     /// The portal's sign-in page, as customers reach it.
     address: String,
     reminders: bool,
+    /// Newsletter sign-ups waiting for their confirmation.
+    pending_signups: i64,
 }
 
 pub async fn page(
@@ -45,6 +47,7 @@ pub async fn page(
             .with_notice(done.key()),
         address: format!("{}/portal/{slug}", state.public_url(Some(&headers))),
         reminders: state.store.overdue_reminders(ws).await?,
+        pending_signups: state.store.pending_signups(ws, state.now()).await?,
     };
     Ok(Html(view.render()?).into_response())
 }
