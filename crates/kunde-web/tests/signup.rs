@@ -1,7 +1,8 @@
 //! The newsletter sign-up form with double opt-in (issue 15), on both databases: consent
 //! only after the link's POST, the same answer for known and unknown addresses, refused
 //! forms that keep what was typed, links that work once, at their own business, until they
-//! expire, and unconfirmed sign-ups purged.
+//! expire, and unconfirmed sign-ups purged. Plus a Danish visitor in a real headless
+//! Chromium 390 px wide, with the confirmation read from a real SMTP server process.
 
 mod support;
 
@@ -9,6 +10,7 @@ use axum::http::StatusCode;
 use kunde_domain::*;
 use kunde_store::testing::TestDb;
 use kunde_web::auth::token_hash;
+use support::browser::{Browser, Server};
 use support::*;
 
 on_both_databases!(
@@ -112,7 +114,18 @@ async fn a_sign_up_becomes_a_customer_with_consent_only_when_the_link_is_confirm
     assert_eq!(db.store.pending_signups(ws, NOW).await.unwrap(), 1);
 
     let path = link_in_mail(db, ws, "ase@join.test").await;
-    let token = path.rsplit('/').next().unwrap().to_owned();
+    assert!(
+        path.ends_with("?lang=en"),
+        "the link keeps the form's language: {path}"
+    );
+    let token = path
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_eq!(token.len(), 64);
     // Only the hash is stored: the hash finds it, the token itself does not.
     assert!(
@@ -315,4 +328,75 @@ async fn links_work_once_at_their_own_business_and_unconfirmed_sign_ups_expire(d
 
 async fn site_of_other(db: &TestDb) -> (WorkspaceId, String) {
     site(db, "other").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_browser_a_danish_visitor_signs_up_and_confirms_from_the_e_mail() {
+    let db = TestDb::sqlite().await.unwrap();
+    let (ws, _, _) = seed_workspace(&db, "joinbr").await;
+    let sink = kunde_mail::testing::SmtpSink::start();
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let site = db.store.help_site_slug(ws.id).await.unwrap();
+    let server = Server::start(state(&db)).await;
+    let browser = Browser::start_sized(390, 844).await;
+    let fits = async |b: &Browser| {
+        b.client
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    browser
+        .goto(&server, &format!("/portal/{site}/join?lang=da"))
+        .await;
+    assert_eq!(browser.text("h1").await, "Nyheder fra Business joinbr");
+    assert_eq!(
+        fits(&browser).await,
+        true,
+        "no sideways scrolling at 390 px"
+    );
+    browser.fill("#join-name", "Mette Ørsted").await;
+    browser.fill("#join-email", "mette@example.dk").await;
+    browser.click("input[name=consent]").await;
+    browser
+        .follow(&format!(
+            "form[action^='/portal/{site}/join'] button[type=submit]"
+        ))
+        .await;
+    assert!(browser.text("#join-sent").await.contains("Næsten færdig"));
+
+    let mail = sink.wait_for(1).await;
+    assert_eq!(mail[0].to, vec!["mette@example.dk".to_owned()]);
+    assert!(
+        mail[0].subject.contains("Bekræft din tilmelding"),
+        "{}",
+        mail[0].subject
+    );
+    let start = mail[0].text.find("http://").expect("a link in the e-mail");
+    let link: String = mail[0].text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    browser.client.goto(&link).await.unwrap();
+    assert_eq!(
+        fits(&browser).await,
+        true,
+        "no sideways scrolling at 390 px"
+    );
+    browser.follow("#join-confirm").await;
+    assert!(browser.text("#join-done").await.contains("du er tilmeldt"));
+    let customer = db
+        .store
+        .customer_by_email(ws.id, &Email::parse("mette@example.dk").unwrap())
+        .await
+        .unwrap()
+        .expect("a customer after confirming");
+    assert!(customer.marketing_consent);
+    assert_eq!(customer.language, Language::Da);
+    browser.close().await;
 }

@@ -157,7 +157,8 @@ pub async fn request(
         };
         let now = state.now();
         crate::outbox::request_signup(&state, ws, &signup, now + LINK_SECONDS, |token| {
-            let url = format!("{url_base}/{token}");
+            // The link opens the confirmation in the language the form was filled in.
+            let url = format!("{url_base}/{token}?lang={}", tr.lang().code());
             confirmation_mail(tr, &business, &email, name.as_str(), &url)
         })
         .await?;
