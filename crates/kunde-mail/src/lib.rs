@@ -84,6 +84,26 @@ impl header::Header for ListUnsubscribe {
     }
 }
 
+/// The `List-Unsubscribe-Post` header (RFC 8058): the unsubscribe address takes a one-click
+/// POST with the body `List-Unsubscribe=One-Click`, without a session or a form token, so a
+/// mail program's "Unsubscribe" button works without opening a page.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl header::Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
 fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, MailError> {
     let address = address
         .trim()
@@ -110,7 +130,9 @@ fn build_message(
         builder = builder.reply_to(mailbox(None, reply_to)?);
     }
     if let Some(url) = &mail.unsubscribe_url {
-        builder = builder.header(ListUnsubscribe(format!("<{url}>")));
+        builder = builder
+            .header(ListUnsubscribe(format!("<{url}>")))
+            .header(ListUnsubscribePost);
     }
     let built = match (&mail.html, attachment) {
         (Some(html), None) => builder.multipart(MultiPart::alternative_plain_html(
@@ -199,6 +221,10 @@ mod tests {
             .unwrap();
         assert!(
             raw.contains("List-Unsubscribe: <https://kunde.example/u/abc>"),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
             "{raw}"
         );
         // Non-ASCII header text is encoded (RFC 2047), never sent raw.

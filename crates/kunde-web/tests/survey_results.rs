@@ -593,7 +593,18 @@ async fn invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_uns
         .to_owned();
     let page = visitor.get(&path).await;
     assert!(page.body.contains("Stop invitationer"), "{}", page.body);
-    let done = visitor.post(&path, &[]).await;
+    // RFC 8058: the mail program's one-click POST works without a session or form token.
+    assert!(
+        to_bo
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{}",
+        to_bo.raw
+    );
+    let mut mail_program = Client::new(state0.clone());
+    let done = mail_program
+        .post_raw(&path, &[("List-Unsubscribe", "One-Click")])
+        .await;
     assert_eq!(done.status, StatusCode::OK);
     assert!(done.body.contains("Du får ikke flere invitationer"));
 
