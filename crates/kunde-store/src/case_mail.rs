@@ -162,7 +162,9 @@ impl Store {
     /// What became of the reply e-mails of the cases the workspace's follow-ups became, as
     /// (follow-up id, reply mail), oldest reply first.
     pub async fn followup_case_mail(&self, ws: WorkspaceId) -> Result<Vec<(i64, ReplyMail)>> {
-        let rows: Vec<(i64, i64, i64, Option<i64>, Option<i64>, Option<String>)> = with_pool!(self, pool => {
+        /// Follow-up id, then a reply's row.
+        type Row = (i64, i64, i64, Option<i64>, Option<i64>, Option<String>);
+        let rows: Vec<Row> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT f.id, e.id, o.id, o.sent_at, o.next_attempt_at, o.last_error
                  FROM survey_followups f

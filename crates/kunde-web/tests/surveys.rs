@@ -1020,6 +1020,16 @@ async fn a_low_score_on_the_public_link_may_leave_a_way_to_be_contacted(db: &Tes
     );
     let consents = db.store.contact_consents(ws.id, eva.id).await.unwrap();
     assert_eq!(consents, vec![("survey".to_owned(), NOW)]);
+    // The customer's privacy export carries it.
+    let export = db.store.customer_export(ws.id, eva.id, NOW).await.unwrap();
+    assert!(
+        export
+            .consents
+            .iter()
+            .any(|c| c.kind == "contact_about_answer" && c.given && c.recorded_at == Some(NOW)),
+        "{:?}",
+        export.consents
+    );
     let followups = db.store.list_followups(ws.id, false).await.unwrap();
     assert_eq!(
         followups
