@@ -204,8 +204,10 @@ impl CaseDue {
 pub struct Case {
     pub id: CaseId,
     pub workspace_id: WorkspaceId,
-    pub customer_id: CustomerId,
-    pub customer_name: String,
+    /// `None` for a case opened from an anonymous answer (a public survey link): nobody to
+    /// write to, so no reply can be e-mailed and no rating asked.
+    pub customer_id: Option<CustomerId>,
+    pub customer_name: Option<String>,
     /// The touchpoint where the problem started.
     pub touchpoint_id: Option<TouchpointId>,
     pub category_id: CaseCategoryId,
@@ -230,7 +232,8 @@ pub struct Case {
 /// A case to open. The due times come from the category's targets and the calendar.
 #[derive(Debug, Clone)]
 pub struct NewCase {
-    pub customer_id: CustomerId,
+    /// `None` only for a case opened from an anonymous survey answer.
+    pub customer_id: Option<CustomerId>,
     pub touchpoint_id: Option<TouchpointId>,
     pub category_id: CaseCategoryId,
     pub subject: String,
@@ -612,11 +615,12 @@ fn share(part: u64, whole: u64) -> Option<f64> {
 }
 
 /// The cases (by id) that repeat an earlier case of the same customer opened at most
-/// [`REPEAT_WINDOW`] before them.
+/// [`REPEAT_WINDOW`] before them. Cases without a customer (anonymous answers') repeat
+/// nothing: nobody says two of them are the same person.
 pub fn repeat_cases(cases: &[Case]) -> Vec<CaseId> {
     let mut by_customer: Vec<(CustomerId, i64, CaseId)> = cases
         .iter()
-        .map(|c| (c.customer_id, c.created_at, c.id))
+        .filter_map(|c| Some((c.customer_id?, c.created_at, c.id)))
         .collect();
     by_customer.sort();
     let mut repeats: Vec<CaseId> = by_customer
@@ -644,8 +648,8 @@ mod tests {
         Case {
             id: CaseId(id),
             workspace_id: WorkspaceId(1),
-            customer_id: CustomerId(customer),
-            customer_name: String::new(),
+            customer_id: (customer > 0).then_some(CustomerId(customer)),
+            customer_name: None,
             touchpoint_id: None,
             category_id: CaseCategoryId(1),
             subject: String::new(),
@@ -775,6 +779,14 @@ mod tests {
             case(4, 8, 10 * day),
         ];
         assert_eq!(repeat_cases(&cases), vec![CaseId(2)]);
+    }
+
+    #[test]
+    fn cases_without_a_customer_repeat_nothing() {
+        let day = 24 * 3600;
+        // Customer 0 stands for none: two anonymous answers' cases a day apart.
+        let cases = [case(1, 0, 0), case(2, 0, day), case(3, 7, 0)];
+        assert_eq!(repeat_cases(&cases), Vec::<CaseId>::new());
     }
 
     #[test]

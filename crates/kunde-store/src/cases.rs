@@ -16,7 +16,7 @@ macro_rules! check_refs {
         let checks: [(&str, Option<i64>, &str); 4] = [
             (
                 "SELECT id FROM customers WHERE workspace_id = $1 AND id = $2",
-                Some(c.customer_id.0),
+                c.customer_id.map(|c| c.0),
                 "customer",
             ),
             (
@@ -61,7 +61,7 @@ macro_rules! insert_case {
              RETURNING id",
         )
         .bind($ws.0)
-        .bind(c.customer_id.0)
+        .bind(c.customer_id.map(|c| c.0))
         .bind(c.touchpoint_id.map(|t| t.0))
         .bind(c.category_id.0)
         .bind(c.subject.as_str())
@@ -225,7 +225,8 @@ pub struct DueEscalation {
     /// `first_warn`, `first_missed`, `resolution_warn` or `resolution_missed`.
     pub kind: &'static str,
     pub subject: String,
-    pub customer_name: String,
+    /// `None` for a case without a customer (an anonymous answer's).
+    pub customer_name: Option<String>,
     pub due: i64,
     /// The assignee (name, e-mail, language), if the case has one.
     pub assignee: Option<(String, String, Language)>,
@@ -255,8 +256,8 @@ macro_rules! case_columns {
 struct CaseRow {
     id: i64,
     workspace_id: i64,
-    customer_id: i64,
-    customer_name: String,
+    customer_id: Option<i64>,
+    customer_name: Option<String>,
     touchpoint_id: Option<i64>,
     category_id: i64,
     subject: String,
@@ -288,7 +289,7 @@ impl CaseRow {
         Ok(Case {
             id: CaseId(self.id),
             workspace_id: WorkspaceId(self.workspace_id),
-            customer_id: CustomerId(self.customer_id),
+            customer_id: self.customer_id.map(CustomerId),
             customer_name: self.customer_name,
             touchpoint_id: self.touchpoint_id.map(TouchpointId),
             category_id: CaseCategoryId(self.category_id),
@@ -597,7 +598,7 @@ impl Store {
             let id = inserted?;
             let text = action(id);
             sqlx::query(
-                "UPDATE survey_followups SET closed_at = $3, closed_by = $4, action = $5
+                "UPDATE survey_followups SET closed_at = $3, closed_by = $4, action = $5, case_id = $6
                  WHERE workspace_id = $1 AND id = $2 AND closed_at IS NULL",
             )
             .bind(ws.0)
@@ -605,6 +606,7 @@ impl Store {
             .bind(c.created_at)
             .bind(by)
             .bind(&text)
+            .bind(id.0)
             .execute(&mut *tx)
             .await?;
             Ok(id)
@@ -647,7 +649,7 @@ impl Store {
                     id
                 }
             };
-            let c = NewCase { customer_id: CustomerId(customer), ..c.clone() };
+            let c = NewCase { customer_id: Some(CustomerId(customer)), ..c.clone() };
             check_refs!(tx, ws, &c);
             insert_case!(tx, ws, &c)
         }))?;
@@ -658,7 +660,7 @@ impl Store {
     pub async fn get_case(&self, ws: WorkspaceId, id: CaseId) -> Result<Case> {
         with_pool!(self, pool => {
             let row: CaseRow = sqlx::query_as(concat!(
-                "SELECT ", case_columns!(), " FROM cases c JOIN customers cu ON cu.id = c.customer_id
+                "SELECT ", case_columns!(), " FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id
                  WHERE c.workspace_id = $1 AND c.id = $2"
             ))
             .bind(ws.0)
@@ -679,7 +681,7 @@ impl Store {
     ) -> Result<Vec<Case>> {
         with_pool!(self, pool => {
             let rows: Vec<CaseRow> = sqlx::query_as(concat!(
-                "SELECT ", case_columns!(), " FROM cases c JOIN customers cu ON cu.id = c.customer_id
+                "SELECT ", case_columns!(), " FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id
                  WHERE c.workspace_id = $1 AND ($2 IS NULL OR c.customer_id = $2)
                  ORDER BY c.created_at DESC, c.id DESC LIMIT $3"
             ))
@@ -1214,7 +1216,7 @@ impl Store {
             i64,
             i64,
             String,
-            String,
+            Option<String>,
             Option<i64>,
             Option<i64>,
             i64,
@@ -1231,7 +1233,7 @@ impl Store {
                         c.first_response_warn, c.first_response_due, c.resolution_warn, c.resolution_due,
                         u.name, u.email, u.language
                  FROM cases c
-                 JOIN customers cu ON cu.id = c.customer_id
+                 LEFT JOIN customers cu ON cu.id = c.customer_id
                  LEFT JOIN users u ON u.id = c.assignee_id
                  WHERE c.status <> 'closed'
                    AND ((c.first_response_at IS NULL AND c.first_response_warn <= $1)

@@ -18,6 +18,7 @@ mod case_mail;
 mod cases;
 mod claims;
 mod competitors;
+mod contact;
 mod customers;
 mod events;
 pub mod export_zip;
@@ -57,13 +58,14 @@ pub use analytics::{
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
-pub use case_mail::ReplyMail;
+pub use case_mail::{InvitationMail, MailFate, ReplyMail};
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, RootCauseChoice, random_token,
     token_hash,
 };
 pub use claims::{Claimer, NewerDatabase};
 pub use competitors::{Competitor, NewStandard, Standard, StandardValue};
+pub use contact::{CONTACT_SOURCE_SURVEY, CONTACT_WINDOW_SECS, ContactDetails};
 pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{

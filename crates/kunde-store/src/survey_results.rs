@@ -148,6 +148,8 @@ pub struct Followup {
     pub closed_at: Option<i64>,
     pub closed_by_name: Option<String>,
     pub action: String,
+    /// The case it became ("Open a case"), whose replies are e-mail.
+    pub case_id: Option<i64>,
 }
 
 impl Followup {
@@ -244,7 +246,7 @@ macro_rules! followup_select {
                 f.touchpoint_id, t.name AS touchpoint_name,
                 f.customer_id, c.name AS customer_name, f.owner_id, u.name AS owner_name,
                 f.reason, f.score, f.created_at, f.due_at, f.closed_at, cb.name AS closed_by_name,
-                f.action
+                f.action, f.case_id
          FROM survey_followups f
          LEFT JOIN surveys s ON s.id = f.survey_id AND s.workspace_id = f.workspace_id
          LEFT JOIN reviews rv ON rv.id = f.review_id AND rv.workspace_id = f.workspace_id

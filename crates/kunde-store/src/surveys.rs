@@ -1087,6 +1087,13 @@ impl Store {
         let (row, mail_id): (InvitationRow, i64) = with_pool!(self, pool => transaction!(pool, tx => {
             let row = insert_invitation!(tx, ws, survey, customer, &hash, now, Some(now));
             let mail_id = insert_outbox!(&mut *tx, ws, &message, now);
+            // The invitation knows its message, so its page can say whether it went.
+            sqlx::query("UPDATE survey_invitations SET outbox_id = $3 WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(row.0)
+                .bind(mail_id)
+                .execute(&mut *tx)
+                .await?;
             Ok((row, mail_id))
         }))?;
         Ok((invitation(row), mail_id))
@@ -1133,6 +1140,12 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let mail_id = insert_outbox!(&mut *tx, ws, &message, now);
+            sqlx::query("UPDATE survey_invitations SET reminder_outbox_id = $3 WHERE workspace_id = $1 AND id = $2")
+                .bind(ws.0)
+                .bind(invitation.0)
+                .bind(mail_id)
+                .execute(&mut *tx)
+                .await?;
             Ok(Some(mail_id))
         }))
     }

@@ -646,6 +646,15 @@ impl Store {
                 source,
             },
         ));
+        // Each consent to be contacted about an answer ("May we contact you?").
+        consents.extend(self.contact_consents(ws, customer).await?.into_iter().map(
+            |(source, at)| ExportConsent {
+                kind: "contact_about_answer".into(),
+                given: true,
+                recorded_at: Some(at),
+                source,
+            },
+        ));
 
         type EventRow = (
             i64,

@@ -3,7 +3,7 @@
 //! the root cause that the journey map counts.
 
 use kunde_domain::*;
-use kunde_store::{CaseContact, Store, StoreError, token_hash};
+use kunde_store::{Actor, CaseContact, Store, StoreError, token_hash};
 
 const NOW: i64 = 1_760_000_000;
 
@@ -14,6 +14,7 @@ kunde_store::store_suite!(
     escalation_notices_are_due_once,
     the_public_form_finds_or_creates_the_customer,
     attachments_belong_to_their_case_and_workspace,
+    a_case_may_have_no_customer,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -119,7 +120,7 @@ async fn fixture(store: &Store, slug: &str) -> Fixture {
 async fn new_case(store: &Store, f: &Fixture, created_at: i64) -> NewCase {
     let categories = store.case_categories(f.ws.id).await.unwrap();
     NewCase {
-        customer_id: f.customer.id,
+        customer_id: Some(f.customer.id),
         touchpoint_id: Some(f.touchpoint.id),
         category_id: categories[0].id,
         subject: "Nobody answers the phone".into(),
@@ -148,7 +149,7 @@ async fn a_case_is_opened_answered_and_closed_with_a_root_cause(store: &Store) {
         .await
         .unwrap();
     assert_eq!(case.status, CaseStatus::New);
-    assert_eq!(case.customer_name, "Anna");
+    assert_eq!(case.customer_name.as_deref(), Some("Anna"));
     store
         .add_case_entry(
             f.ws.id,
@@ -274,7 +275,7 @@ async fn another_workspace_cannot_see_or_touch_a_case(store: &Store) {
     ));
     // A case in B that names A's customer is refused.
     let mut foreign = new_case(store, &b, NOW).await;
-    foreign.customer_id = a.customer.id;
+    foreign.customer_id = Some(a.customer.id);
     assert!(matches!(
         store.create_case(b.ws.id, &foreign).await,
         Err(StoreError::InvalidReference(_))
@@ -455,7 +456,7 @@ async fn the_public_form_finds_or_creates_the_customer(store: &Store) {
         .create_case_for_contact(f.ws.id, &known, &c)
         .await
         .unwrap();
-    assert_eq!(case.customer_id, f.customer.id);
+    assert_eq!(case.customer_id, Some(f.customer.id));
     let new = CaseContact {
         name: name("Bo"),
         email: Email::parse("bo@x.test").unwrap(),
@@ -465,7 +466,10 @@ async fn the_public_form_finds_or_creates_the_customer(store: &Store) {
         .create_case_for_contact(f.ws.id, &new, &c)
         .await
         .unwrap();
-    let bo = store.get_customer(f.ws.id, case.customer_id).await.unwrap();
+    let bo = store
+        .get_customer(f.ws.id, case.customer_id.unwrap())
+        .await
+        .unwrap();
     assert_eq!(bo.language, Language::Sv);
     // A bad touchpoint rolls the new customer back too.
     let mut bad = c.clone();
@@ -529,6 +533,60 @@ async fn attachments_belong_to_their_case_and_workspace(store: &Store) {
         store
             .add_case_attachment(b.ws.id, case.id, "x", "text/plain", b"x", None, NOW)
             .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+/// Issue 17: a case opened from an anonymous answer has no customer. It is read, listed,
+/// escalated and left alone by a customer's export and erasure like any other case.
+async fn a_case_may_have_no_customer(store: &Store) {
+    let f = fixture(store, "a").await;
+    let named = store
+        .create_case(f.ws.id, &new_case(store, &f, NOW).await)
+        .await
+        .unwrap();
+    let anonymous = NewCase {
+        customer_id: None,
+        subject: "Rude at the counter".into(),
+        ..new_case(store, &f, NOW + 1).await
+    };
+    let case = store.create_case(f.ws.id, &anonymous).await.unwrap();
+    assert_eq!(case.customer_id, None);
+    assert_eq!(case.customer_name, None);
+    let read = store.get_case(f.ws.id, case.id).await.unwrap();
+    assert_eq!(read.subject, "Rude at the counter");
+    assert_eq!(read.customer_id, None);
+    let all = store.list_cases(f.ws.id, None, 100).await.unwrap();
+    assert_eq!(all.len(), 2);
+    let theirs = store
+        .list_cases(f.ws.id, Some(f.customer.id), 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        theirs.iter().map(|c| c.id).collect::<Vec<_>>(),
+        vec![named.id]
+    );
+    let due = store.due_escalations(NOW + 800).await.unwrap();
+    let mine = due.iter().find(|d| d.case_id == case.id).unwrap();
+    assert_eq!(mine.customer_name, None);
+    assert_eq!(mine.subject, "Rude at the counter");
+
+    let export = store
+        .customer_export(f.ws.id, f.customer.id, NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(export.cases.len(), 1, "only the customer's own case");
+    store
+        .erase_customer(f.ws.id, f.customer.id, &Actor::system("test"), NOW + 3)
+        .await
+        .unwrap();
+    let kept = store.get_case(f.ws.id, case.id).await.unwrap();
+    assert_eq!(kept.subject, "Rude at the counter");
+    assert_eq!(kept.description, anonymous.description);
+    // Another workspace does not find it.
+    let b = fixture(store, "b").await;
+    assert!(matches!(
+        store.get_case(b.ws.id, case.id).await,
         Err(StoreError::NotFound)
     ));
 }

@@ -184,6 +184,22 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0029_signups.sql",
         "03708e21e31788c938e222a5f5ae4f20598125e99f6501b4e96eae1d5f50ea08",
     ),
+    (
+        "migrations/postgres/0026_anonymous_cases.sql",
+        "248d8598239a2b27af171c62d1a7b07b1c8660450f58c083df49db67aea66c4e",
+    ),
+    (
+        "migrations/postgres/0027_mail_and_contact.sql",
+        "836b668cd86c415e79eb0e62e001fdd3a365e2269a817350e69c35e9a62bcc1c",
+    ),
+    (
+        "migrations/sqlite/0027_mail_and_contact.sql",
+        "0a17d70e53030f2aec718123a2643fbaea35320c5ac439f66fd7f328669a2ef6",
+    ),
+    (
+        "migrations/sqlite/0026_anonymous_cases.sql",
+        "4e716b2c7fadc575afa643f1301f0769c5afc8fa5980b5fdb232cf3e4472cd14",
+    ),
 ];
 
 #[test]
@@ -233,4 +249,129 @@ fn every_migration_file_is_listed_and_both_backends_have_the_same_numbers() {
         !numbers[0].iter().any(|n| n == "0003"),
         "0003 was never used and must stay unused"
     );
+}
+
+/// Migration 0026 rebuilds `cases` on SQLite (customer may be NULL). Migrations run in a
+/// transaction with foreign keys on, where dropping the old table would first delete every
+/// entry, attachment, grant and escalation of every case by cascade; this test fills a
+/// database migrated up to 0025 and checks that all of it is still there afterwards, that
+/// the foreign keys still hold and cascade, and that a case may now have no customer.
+#[tokio::test]
+async fn rebuilding_cases_keeps_their_entries_attachments_grants_and_escalations() {
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    use std::str::FromStr;
+    let options = SqliteConnectOptions::from_str("sqlite::memory:")
+        .unwrap()
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .unwrap();
+    let full = sqlx::migrate!("./migrations/sqlite");
+    let mut before = sqlx::migrate!("./migrations/sqlite");
+    before.migrations = before
+        .migrations
+        .iter()
+        .filter(|m| m.version < 26)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    before.run(&pool).await.unwrap();
+    for sql in [
+        "INSERT INTO workspaces VALUES (1, 'w', 'en', 'DKK', 0)",
+        "INSERT INTO customers VALUES (1, 1, 'Anna', NULL, NULL, 'en', 0, NULL, 0, 0)",
+        "INSERT INTO case_categories VALUES (1, 1, NULL, 'c', 1, 1)",
+        "INSERT INTO cases (id, workspace_id, customer_id, category_id, subject, description, status,
+                priority, source, created_at, first_response_warn, first_response_due,
+                resolution_warn, resolution_due, root_cause_note, is_idea, idea_note,
+                rating_token_hash, escalation_claimed_by)
+         VALUES (7, 1, 1, 1, 's', 'd', 'new', 'low', 'staff', 5, 6, 7, 8, 9, '', 0, '', 'h', 'i1')",
+        "INSERT INTO case_entries (id, workspace_id, case_id, kind, body, created_at, outbox_id)
+         VALUES (3, 1, 7, 'reply', 'hello', 5, 42)",
+        "INSERT INTO case_attachments (workspace_id, case_id, file_name, content_type, size, data, created_at)
+         VALUES (1, 7, 'f.txt', 'text/plain', 1, 'eA==', 5)",
+        "INSERT INTO case_grants (workspace_id, case_id, kind, amount, note, status, requested_at)
+         VALUES (1, 7, 'refund', 500, '', 'pending', 5)",
+        "INSERT INTO case_escalations VALUES (1, 7, 'first_warn', 5)",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    full.run(&pool).await.unwrap();
+
+    let count = |table: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM {table} WHERE case_id = 7"
+            )))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            n
+        }
+    };
+    for table in [
+        "case_entries",
+        "case_attachments",
+        "case_grants",
+        "case_escalations",
+    ] {
+        assert_eq!(count(table).await, 1, "{table} lost its rows");
+    }
+    let kept: (i64, String, String, i64) = sqlx::query_as(
+        "SELECT c.customer_id, c.escalation_claimed_by, e.body, e.outbox_id
+         FROM cases c JOIN case_entries e ON e.case_id = c.id WHERE c.id = 7",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, (1, "i1".into(), "hello".into(), 42));
+    let broken: Vec<(String, i64, String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    let indexes: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('cases_workspace',
+         'cases_customer', 'cases_open', 'case_entries_case', 'case_attachments_case',
+         'case_grants_case', 'case_grants_pending')",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(indexes.len(), 7, "{indexes:?}");
+
+    // A case without a customer is accepted now; an entry of a missing case still is not,
+    // and deleting a case still takes its rows with it.
+    sqlx::query(
+        "INSERT INTO cases (id, workspace_id, customer_id, category_id, subject, description, status,
+                priority, source, created_at, first_response_warn, first_response_due,
+                resolution_warn, resolution_due, root_cause_note, is_idea, idea_note)
+         VALUES (8, 1, NULL, 1, 's', 'd', 'new', 'low', 'staff', 5, 6, 7, 8, 9, '', 0, '')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert!(
+        sqlx::query(
+            "INSERT INTO case_entries (workspace_id, case_id, kind, body, created_at)
+             VALUES (1, 99, 'note', 'x', 5)"
+        )
+        .execute(&pool)
+        .await
+        .is_err()
+    );
+    sqlx::query("DELETE FROM cases WHERE id = 7")
+        .execute(&pool)
+        .await
+        .unwrap();
+    for table in [
+        "case_entries",
+        "case_attachments",
+        "case_grants",
+        "case_escalations",
+    ] {
+        assert_eq!(count(table).await, 0, "{table} kept rows of a deleted case");
+    }
 }

@@ -555,7 +555,7 @@ async fn a_case_opened_from_a_followup_closes_it_in_the_same_transaction(store: 
     let followup = store.list_followups(f.ws, false).await.unwrap()[0].id;
     let category = store.case_categories(f.ws).await.unwrap()[0].id;
     let new = NewCase {
-        customer_id: f.customer,
+        customer_id: Some(f.customer),
         touchpoint_id: Some(f.touchpoint),
         category_id: category,
         subject: "Detractor".into(),
@@ -590,7 +590,7 @@ async fn a_case_opened_from_a_followup_closes_it_in_the_same_transaction(store: 
     let open = store.list_followups(other.ws, false).await.unwrap()[0].id;
     let category = store.case_categories(other.ws).await.unwrap()[0].id;
     let bad = NewCase {
-        customer_id: other.customer,
+        customer_id: Some(other.customer),
         touchpoint_id: Some(f.touchpoint),
         category_id: category,
         ..new

@@ -146,7 +146,7 @@ fn event(
 async fn new_case(store: &Store, f: &Fixture, customer: CustomerId, subject: &str) -> NewCase {
     let categories = store.case_categories(f.ws).await.unwrap();
     NewCase {
-        customer_id: customer,
+        customer_id: Some(customer),
         touchpoint_id: Some(f.touchpoint),
         category_id: categories[0].id,
         subject: subject.into(),

@@ -71,6 +71,30 @@ pub fn describe_error(tr: crate::kit::i18n::Tr, stored: &str) -> String {
     SendFailure::parse(stored).describe(tr)
 }
 
+/// What became of one message, in words of `tr`'s language, with its class for the page's
+/// style (`sent`, `queued`, `failed`): sent, waiting, retrying (with the reason) or given up
+/// (not sent, with the reason). Every page that shows a message's fate says it through this.
+pub fn mail_status(
+    tr: crate::kit::i18n::Tr,
+    state: kunde_store::MailState,
+    last_error: Option<&str>,
+) -> (&'static str, String) {
+    use kunde_store::MailState;
+    let reason = || {
+        last_error
+            .map(|err| describe_error(tr, err))
+            .unwrap_or_default()
+    };
+    match (state, last_error) {
+        (MailState::Sent, _) => ("sent", tr.t("mail-state-sent")),
+        (MailState::Failed, _) => ("failed", tr.t_args("mail-not-sent", &[("name", &reason())])),
+        (MailState::Queued, Some(_)) => {
+            ("failed", tr.t_args("mail-retrying", &[("name", &reason())]))
+        }
+        (MailState::Queued, None) => ("queued", tr.t("mail-state-queued")),
+    }
+}
+
 /// What one round of delivery did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivery {

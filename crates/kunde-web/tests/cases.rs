@@ -503,7 +503,7 @@ async fn the_public_complaint_form_opens_a_case_and_checks_its_input(db: &TestDb
     assert_eq!(cases[0].source, CaseSource::Form);
     let bo = db
         .store
-        .get_customer(ws.id, cases[0].customer_id)
+        .get_customer(ws.id, cases[0].customer_id.unwrap())
         .await
         .unwrap();
     assert_eq!(bo.language, Language::Sv);
@@ -729,7 +729,7 @@ async fn replies_and_escalations_reach_a_real_smtp_server_once(db: &TestDb) {
         .create_case(
             ws.id,
             &NewCase {
-                customer_id: anna.id,
+                customer_id: Some(anna.id),
                 touchpoint_id: None,
                 category_id: categories[0].id,
                 subject: "Chain fell off".into(),
@@ -942,7 +942,7 @@ async fn the_case_list_is_paged_and_keeps_its_filters(db: &TestDb) {
             .create_case(
                 ws.id,
                 &NewCase {
-                    customer_id: anna.id,
+                    customer_id: Some(anna.id),
                     touchpoint_id: None,
                     category_id: categories[0].id,
                     subject: format!("Case number {i:02}."),

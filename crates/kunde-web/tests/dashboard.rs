@@ -174,7 +174,7 @@ async fn seed(db: &TestDb, slug: &str) -> Seeded {
     let categories = db.store.case_categories(ws_id).await.unwrap();
     let cal = db.store.business_calendar(ws_id).await.unwrap();
     let new_case = |subject: &str, at: i64| NewCase {
-        customer_id: bo.id,
+        customer_id: Some(bo.id),
         touchpoint_id: Some(tp.id),
         category_id: categories[0].id,
         subject: subject.into(),

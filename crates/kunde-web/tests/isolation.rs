@@ -326,6 +326,8 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("POST /s/{token}", Public, ""),
     ("GET /s/{token}/embed", Public, ""),
     ("GET /s/{token}/thanks", Public, ""),
+    ("GET /s/{token}/contact", Public, ""),
+    ("POST /s/{token}/contact", Public, ""),
     ("GET /s/i/{token}", Public, ""),
     ("POST /s/i/{token}", Public, ""),
     ("GET /s/i/{token}/thanks", Public, ""),
@@ -697,7 +699,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         .create_case(
             w,
             &NewCase {
-                customer_id: customer.id,
+                customer_id: Some(customer.id),
                 touchpoint_id: None,
                 category_id: categories[0].id,
                 subject: "Case of A".into(),

@@ -174,7 +174,7 @@ async fn seed(db: &TestDb, slug: &str) -> Seeded {
         .create_case(
             ws,
             &NewCase {
-                customer_id: ann.id,
+                customer_id: Some(ann.id),
                 touchpoint_id: Some(counter),
                 category_id: categories[0].id,
                 subject: "Rude at the counter".into(),

@@ -56,10 +56,15 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
 
     let mut shapes = BTreeSet::new();
     let mut wide: BTreeMap<String, i64> = BTreeMap::new();
-    let mut queue = VecDeque::from(["/".to_owned()]);
+    // Pages that must be visited whatever the crawl's limit reaches first.
+    let must = ["/reports", "/followups", "/settings/cases"];
+    let mut queue: VecDeque<String> = std::iter::once("/")
+        .chain(must)
+        .map(str::to_owned)
+        .collect();
     let mut visited = 0;
     while let Some(href) = queue.pop_front() {
-        if !shapes.insert(shape(&href)) || visited >= 90 {
+        if visited >= 90 || !shapes.insert(shape(&href)) {
             continue;
         }
         visited += 1;
@@ -93,6 +98,9 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
     }
     browser.close().await;
     assert!(visited > 25, "the crawl reached only {visited} pages");
+    for page in must {
+        assert!(shapes.contains(page), "{page} was not visited");
+    }
     assert!(
         wide.is_empty(),
         "pages that scroll sideways at 390 px (address → px): {wide:?}"

@@ -116,7 +116,7 @@ async fn belongings(
         .create_case(
             ws,
             &NewCase {
-                customer_id: c.id,
+                customer_id: Some(c.id),
                 touchpoint_id: None,
                 category_id: categories[0].id,
                 subject: format!("Case of {tag}"),
@@ -999,7 +999,7 @@ async fn case_at(db: &TestDb, ws: WorkspaceId, c: CustomerId, at: i64) {
         .create_case(
             ws,
             &NewCase {
-                customer_id: c,
+                customer_id: Some(c),
                 touchpoint_id: None,
                 category_id: categories[0].id,
                 subject: format!("Where is my invoice? ({at})"),

@@ -19,6 +19,9 @@ on_both_databases!(
     results_show_hand_computed_scores_and_themes_open_their_answers,
     a_detractor_opens_a_followup_that_is_closed_with_what_was_done,
     a_followup_becomes_a_case_for_its_customer_and_touchpoint,
+    an_anonymous_detractor_becomes_a_case_without_a_customer,
+    invitation_and_followup_pages_say_what_became_of_their_mail,
+    a_survey_without_a_ces_question_draws_no_ces,
     results_are_split_by_the_owners_saved_segments,
     invitations_arrive_by_smtp_with_working_links_reminders_fatigue_and_unsubscribe,
     employee_results_hide_groups_below_the_minimum_size,
@@ -312,7 +315,8 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         None,
     )
     .await;
-    // An anonymous detractor has nobody to open a case for.
+    // An anonymous detractor (public link) can be acted on too: see
+    // `an_anonymous_detractor_becomes_a_case_without_a_customer`.
     answer(db, ws.id, &survey, &q, None, "k2", 1, Some(4), None, None).await;
     let followups = db.store.list_followups(ws.id, false).await.unwrap();
     let bo_fu = followups
@@ -336,7 +340,7 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         "{list}"
     );
     assert!(list.contains(&format!("href=\"/cases/new?followup={bo_fu}\"")));
-    assert!(!list.contains(&format!("followup={anon_fu}\"")));
+    assert!(list.contains(&format!("href=\"/cases/new?followup={anon_fu}\"")));
     let form = c.get(&format!("/cases/new?followup={bo_fu}")).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("For Bo Berg"), "{}", form.body);
@@ -362,7 +366,7 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         c.get(&format!("/cases/new?followup={anon_fu}"))
             .await
             .status,
-        StatusCode::SEE_OTHER
+        StatusCode::OK
     );
 
     let category = db.store.case_categories(ws.id).await.unwrap()[0]
@@ -396,7 +400,7 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
         .parse()
         .unwrap();
     let case = db.store.get_case(ws.id, CaseId(case_id)).await.unwrap();
-    assert_eq!(case.customer_id, bo.id);
+    assert_eq!(case.customer_id, Some(bo.id));
     assert_eq!(case.touchpoint_id, Some(tp));
     let fu = db.store.get_followup(ws.id, bo_fu).await.unwrap();
     assert!(fu.closed_at.is_some());
@@ -412,6 +416,360 @@ async fn a_followup_becomes_a_case_for_its_customer_and_touchpoint(db: &TestDb) 
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// Issue 17: a low score through a public link (no customer) is still actionable: the
+/// follow-up list and the answer list offer "Open a case", which makes a case without a
+/// customer. Its page says no reply can be e-mailed (and refuses one, keeping the text), the
+/// case list names it anonymous, and another workspace cannot use the follow-up.
+async fn an_anonymous_detractor_becomes_a_case_without_a_customer(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "anon").await;
+    let (other, _, _) = seed_workspace(db, "anon-other").await;
+    let (survey, q, tp) = customer_survey(db, ws.id, owner.id).await;
+    let response = answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        None,
+        "a1",
+        2,
+        None,
+        Some("Rude <staff>"),
+        None,
+    )
+    .await;
+    let fu = db.store.list_followups(ws.id, false).await.unwrap();
+    assert_eq!(fu.len(), 1);
+    let fu = fu[0].id;
+
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@anon.test").await;
+    let link = format!("href=\"/cases/new?followup={fu}\"");
+    assert!(c.get("/followups").await.body.contains(&link));
+    let answers = c.get(&format!("/surveys/{}/answers", survey.id)).await.body;
+    assert!(answers.contains(&link), "{answers}");
+
+    let form = c.get(&format!("/cases/new?followup={fu}")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("For an anonymous answer"),
+        "{}",
+        form.body
+    );
+    assert!(!form.body.contains("name=\"customer\""), "{}", form.body);
+
+    let category = db.store.case_categories(ws.id).await.unwrap()[0]
+        .id
+        .to_string();
+    let fu_s = fu.to_string();
+    let tp_s = tp.to_string();
+    // Without a customer a case needs a follow-up to come from.
+    let bare = c
+        .post(
+            "/cases/new",
+            &[
+                ("category", category.as_str()),
+                ("subject", "x"),
+                ("priority", "high"),
+            ],
+        )
+        .await;
+    assert_eq!(bare.status, StatusCode::BAD_REQUEST);
+    let made = c
+        .post(
+            "/cases/new",
+            &[
+                ("category", category.as_str()),
+                ("touchpoint", tp_s.as_str()),
+                ("subject", "Rude staff at pick-up"),
+                ("description", "Anonymous detractor"),
+                ("priority", "high"),
+                ("assignee", ""),
+                ("followup", fu_s.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let location = made.location.unwrap();
+    let case_id: i64 = location
+        .trim_start_matches("/cases/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let case = db.store.get_case(ws.id, CaseId(case_id)).await.unwrap();
+    assert_eq!(case.customer_id, None);
+    assert_eq!(case.customer_name, None);
+    assert_eq!(case.touchpoint_id, Some(tp));
+    let closed = db.store.get_followup(ws.id, fu).await.unwrap();
+    assert!(closed.closed_at.is_some());
+    assert_eq!(closed.response_id, Some(response.0));
+
+    let page = c.get(&format!("/cases/{case_id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("No customer: opened from an anonymous answer"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("id=\"no-reply\""), "{}", page.body);
+    assert!(
+        !page.body.contains("name=\"kind\" value=\"reply\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("name=\"kind\" value=\"note\""),
+        "{}",
+        page.body
+    );
+    // A reply posted anyway is refused with the text kept; a note is fine.
+    let path = format!("/cases/{case_id}/entries");
+    let refused = c
+        .post(&path, &[("kind", "reply"), ("body", "Sorry about that")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Sorry about that"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("cannot be e-mailed"),
+        "{}",
+        refused.body
+    );
+    let noted = c
+        .post(&path, &[("kind", "note"), ("body", "Talked to the team")])
+        .await;
+    assert_eq!(noted.status, StatusCode::SEE_OTHER);
+    // Closing asks nobody for a rating and works.
+    let causes = db.store.root_causes(ws.id).await.unwrap();
+    let cause = causes[0].id.0.to_string();
+    let close = c
+        .post(
+            &format!("/cases/{case_id}/close"),
+            &[("root_cause", cause.as_str())],
+        )
+        .await;
+    assert_eq!(close.status, StatusCode::SEE_OTHER, "{}", close.body);
+    assert!(db.store.recent_mail(ws.id, 10).await.unwrap().is_empty());
+
+    let list = c.get("/cases?status=all").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Rude staff at pick-up"), "{}", list.body);
+    assert!(list.body.contains("Anonymous"), "{}", list.body);
+
+    // Another workspace's staff cannot open a case from another anonymous follow-up, by
+    // form or by post.
+    answer(db, ws.id, &survey, &q, None, "a2", 0, None, None, None).await;
+    let fu2 = db.store.list_followups(ws.id, false).await.unwrap()[0]
+        .id
+        .to_string();
+    let mut stranger = Client::new(state(db));
+    stranger.sign_in("staff@anon-other.test").await;
+    let theirs = db.store.case_categories(other.id).await.unwrap()[0]
+        .id
+        .to_string();
+    assert_eq!(
+        stranger
+            .get(&format!("/cases/new?followup={fu2}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let posted = stranger
+        .post(
+            "/cases/new",
+            &[
+                ("category", theirs.as_str()),
+                ("subject", "x"),
+                ("followup", fu2.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::NOT_FOUND);
+    assert!(
+        db.store
+            .get_followup(ws.id, fu2.parse().unwrap())
+            .await
+            .unwrap()
+            .closed_at
+            .is_none()
+    );
+}
+
+/// Issue 17: the invitation page lists the invitations sent with what became of each e-mail
+/// (sent, waiting, retrying, given up — worded as on the case page), and a follow-up that
+/// became a case says the same of the case's replies.
+async fn invitation_and_followup_pages_say_what_became_of_their_mail(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "mst").await;
+    let sink = kunde_mail::testing::SmtpSink::start();
+    db.store
+        .save_smtp_settings(ws.id, &sink.settings(), NOW)
+        .await
+        .unwrap();
+    let (survey, q, _) = customer_survey(db, ws.id, owner.id).await;
+    let mut people = Vec::new();
+    for (n, email) in [
+        ("Ann", "ann@mst.test"),
+        ("Bo", "bo@mst.test"),
+        ("Cy", "cy@mst.test"),
+    ] {
+        let c = NewCustomer {
+            email: Some(Email::parse(email).unwrap()),
+            marketing_consent: true,
+            ..NewCustomer::named(name(n), NOW - 100 * DAY)
+        };
+        people.push(db.store.create_customer(ws.id, &c).await.unwrap());
+    }
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@mst.test").await;
+    let invite = format!("/surveys/{}/invite", survey.id);
+    let sent = c.post(&invite, &[("all", "1")]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let page = c.get(&invite).await.body;
+    assert!(page.contains("id=\"sent-invitations\""), "{page}");
+    assert_eq!(page.matches("Waiting to be sent").count(), 3, "{page}");
+
+    let queued = db.store.recent_mail(ws.id, 10).await.unwrap();
+    let to = |email: &str| queued.iter().find(|m| m.mail.to == email).unwrap().id;
+    db.store
+        .mark_mail_sent(to("ann@mst.test"), NOW)
+        .await
+        .unwrap();
+    db.store
+        .mark_mail_failed(
+            to("bo@mst.test"),
+            "transport: 550 no such mailbox",
+            true,
+            NOW,
+        )
+        .await
+        .unwrap();
+    db.store
+        .mark_mail_failed(to("cy@mst.test"), "transport: 421 try later", false, NOW)
+        .await
+        .unwrap();
+    let page = c.get(&invite).await.body;
+    assert!(page.contains("mail-sent\">Sent<"), "{page}");
+    assert!(
+        page.contains("Not sent: the mail server did not take it (it said: 550 no such mailbox)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Not sent yet: the mail server did not take it (it said: 421 try later) — Kunde tries again"),
+        "{page}"
+    );
+    assert!(!page.contains("Waiting to be sent"), "{page}");
+
+    // Ann answers badly; the follow-up becomes a case and the case's reply is e-mail.
+    answer(
+        db,
+        ws.id,
+        &survey,
+        &q,
+        Some(people[0].id),
+        "m1",
+        2,
+        None,
+        None,
+        None,
+    )
+    .await;
+    let fu = db.store.list_followups(ws.id, false).await.unwrap()[0].id;
+    let category = db.store.case_categories(ws.id).await.unwrap()[0]
+        .id
+        .to_string();
+    let (ann, fu_s) = (people[0].id.to_string(), fu.to_string());
+    let made = c
+        .post(
+            "/cases/new",
+            &[
+                ("customer", ann.as_str()),
+                ("category", category.as_str()),
+                ("subject", "About your answer"),
+                ("priority", "high"),
+                ("followup", fu_s.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let case_id = db
+        .store
+        .get_followup(ws.id, fu)
+        .await
+        .unwrap()
+        .case_id
+        .unwrap();
+    let reply = c
+        .post(
+            &format!("/cases/{case_id}/entries"),
+            &[("kind", "reply"), ("body", "We are sorry, Ann")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let list = c.get("/followups").await.body;
+    assert!(
+        list.contains(&format!("href=\"/cases/{case_id}\"")),
+        "{list}"
+    );
+    assert!(
+        list.contains("Replies by e-mail: Waiting to be sent"),
+        "{list}"
+    );
+    let reply_mail = db
+        .store
+        .case_reply_mail(ws.id, CaseId(case_id))
+        .await
+        .unwrap();
+    db.store
+        .mark_mail_failed(reply_mail[0].outbox_id, "no_server", true, NOW)
+        .await
+        .unwrap();
+    let list = c.get("/followups").await.body;
+    assert!(
+        list.contains("Replies by e-mail: Not sent: no mail server is set up"),
+        "{list}"
+    );
+}
+
+/// Issue 17: rows, columns and the chart axis of a measure the survey does not ask are not
+/// drawn: no CES without a CES question; with one (even before any answer) they are.
+async fn a_survey_without_a_ces_question_draws_no_ces(db: &TestDb) {
+    let (ws, owner, _) = seed_workspace(db, "ces").await;
+    let (survey, q, tp) = customer_survey(db, ws.id, owner.id).await;
+    answer(db, ws.id, &survey, &q, None, "c1", 9, Some(5), None, None).await;
+    let mut c = Client::new(state(db));
+    c.sign_in("owner@ces.test").await;
+    for path in [
+        format!("/surveys/{}/results", survey.id),
+        format!("/touchpoints/{tp}/results"),
+    ] {
+        let page = c.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<td>NPS</td>"), "{}", page.body);
+        assert!(!page.body.contains(">CES<"), "{path}: {}", page.body);
+        assert!(
+            !page.body.contains("\"axis\":\"ces\""),
+            "{path}: {}",
+            page.body
+        );
+    }
+    db.store
+        .add_question(
+            ws.id,
+            survey.id,
+            &NewQuestion::new(QuestionKind::Ces, Texts::same("How easy was it?")),
+        )
+        .await
+        .unwrap();
+    let page = c.get(&format!("/surveys/{}/results", survey.id)).await;
+    assert!(page.body.contains("<td>CES</td>"), "{}", page.body);
+    assert!(page.body.contains("\"axis\":\"ces\""), "{}", page.body);
 }
 
 /// A saved segment (customers who dropped out of a funnel, say) is a row of its own in the

@@ -25,6 +25,7 @@ on_both_databases!(
     free_text_is_stored_as_given_and_shown_escaped,
     answer_pages_are_rate_limited_per_client,
     twenty_answers_from_one_address_within_a_minute_are_all_stored,
+    a_low_score_on_the_public_link_may_leave_a_way_to_be_contacted,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -910,5 +911,193 @@ async fn twenty_answers_from_one_address_within_a_minute_are_all_stored(db: &Tes
     assert_eq!(
         db.store.count_responses(ws.id, survey.id).await.unwrap(),
         20
+    );
+}
+
+/// Issue 17: "May we contact you?" After a low score through the public link, a survey that
+/// asks it offers to leave an e-mail or phone (in the respondent's language); given with
+/// consent, the answer and its follow-up belong to the customer with that address (found, or
+/// created), and the consent is recorded with its time and source. Refused input is shown
+/// again as typed; a good score, a survey that does not ask, or a key that names no such
+/// answer just thank the respondent.
+async fn a_low_score_on_the_public_link_may_leave_a_way_to_be_contacted(db: &TestDb) {
+    let (ws, _, _) = seed_workspace(db, "ctc").await;
+    let tp = touchpoint(db, ws.id, "Desk").await;
+    let (survey, q) = live_survey(db, ws.id, tp, Presentation::AllAtOnce).await;
+    let eva = db
+        .store
+        .create_customer(
+            ws.id,
+            &NewCustomer {
+                email: Some(Email::parse("eva@ctc.test").unwrap()),
+                ..NewCustomer::named(name("Eva"), NOW)
+            },
+        )
+        .await
+        .unwrap();
+    let answer_at = format!("/s/{}", survey.token);
+    let thanks = format!("/s/{}/thanks?lang=da", survey.token);
+    let mut c = Client::new(state(db));
+    let low = |key: &'static str| {
+        let mut f = answers(&q, key, "Langsomt");
+        f[3].1 = "2".into();
+        f
+    };
+    // Not asked while the survey does not ask it.
+    let r = c
+        .post_raw(&answer_at, &refs(&low("key-contact-off-0001")))
+        .await;
+    assert_eq!(r.location.as_deref(), Some(thanks.as_str()));
+    db.store
+        .set_survey_ask_contact(ws.id, survey.id, true)
+        .await
+        .unwrap();
+    // A good score is only thanked.
+    let good = answers(&q, "key-contact-good-001", "Fint");
+    let r = c.post_raw(&answer_at, &refs(&good)).await;
+    assert_eq!(r.location.as_deref(), Some(thanks.as_str()));
+    // A low score is asked, in the respondent's language.
+    let r = c
+        .post_raw(&answer_at, &refs(&low("key-contact-low-0001")))
+        .await;
+    let ask = format!(
+        "/s/{}/contact?key=key-contact-low-0001&lang=da",
+        survey.token
+    );
+    assert_eq!(r.location.as_deref(), Some(ask.as_str()), "{}", r.body);
+    let page = c.get(&ask).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Må vi kontakte dig?"), "{}", page.body);
+    assert!(page.body.contains("name=\"consent\""), "{}", page.body);
+
+    let contact = format!("/s/{}/contact", survey.token);
+    let post = |email: &'static str, phone: &'static str, consent: bool| {
+        let mut f = vec![
+            ("key", "key-contact-low-0001"),
+            ("lang", "da"),
+            ("email", email),
+            ("phone", phone),
+        ];
+        if consent {
+            f.push(("consent", "yes"));
+        }
+        f
+    };
+    let r = c.post_raw(&contact, &post("eva@ctc.test", "", false)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Sæt kryds i feltet"), "{}", r.body);
+    assert!(
+        r.body.contains("value=\"eva@ctc.test\""),
+        "typed address kept"
+    );
+    let r = c
+        .post_raw(&contact, &post("not-an-address", "", true))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Det ligner ikke en e-mailadresse"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("value=\"not-an-address\""));
+    assert!(r.body.contains("checked"), "consent kept");
+    let r = c.post_raw(&contact, &post("", "", true)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        db.store
+            .contact_consents(ws.id, eva.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let r = c.post_raw(&contact, &post("eva@ctc.test", "", true)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains("Vi kontakter dig om dit svar"),
+        "{}",
+        r.body
+    );
+    let consents = db.store.contact_consents(ws.id, eva.id).await.unwrap();
+    assert_eq!(consents, vec![("survey".to_owned(), NOW)]);
+    // The customer's privacy export carries it.
+    let export = db.store.customer_export(ws.id, eva.id, NOW).await.unwrap();
+    assert!(
+        export
+            .consents
+            .iter()
+            .any(|c| c.kind == "contact_about_answer" && c.given && c.recorded_at == Some(NOW)),
+        "{:?}",
+        export.consents
+    );
+    let followups = db.store.list_followups(ws.id, false).await.unwrap();
+    assert_eq!(
+        followups
+            .iter()
+            .filter(|f| f.customer_id == Some(eva.id.0))
+            .count(),
+        1,
+        "the follow-up now names Eva"
+    );
+    let listed = db.store.list_responses(ws.id, survey.id, 10).await.unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|r| r.response.customer_id == Some(eva.id))
+            .count(),
+        1
+    );
+    // Once linked, the answer cannot be claimed again: the page only thanks.
+    let again = c.get(&ask).await;
+    assert_eq!(again.location.as_deref(), Some(thanks.as_str()));
+    let r = c
+        .post_raw(&contact, &post("mallory@x.test", "", true))
+        .await;
+    assert_eq!(r.location.as_deref(), Some(thanks.as_str()));
+
+    // A phone number alone makes a new customer with that number.
+    c.post_raw(&answer_at, &refs(&low("key-contact-phone-01")))
+        .await;
+    let by_phone = [
+        ("key", "key-contact-phone-01"),
+        ("lang", "da"),
+        ("email", ""),
+        ("phone", "+45 12 34 56 78"),
+        ("consent", "yes"),
+    ];
+    let r = c.post_raw(&contact, &by_phone).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let fu = db
+        .store
+        .list_followups(ws.id, false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.customer_id.is_some_and(|c| c != eva.id.0))
+        .unwrap();
+    let new = db
+        .store
+        .get_customer(ws.id, CustomerId(fu.customer_id.unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(new.phone.as_deref(), Some("+45 12 34 56 78"));
+    assert_eq!(new.language, Language::Da);
+    // A key that names no stored low answer is only thanked.
+    let none = [
+        ("key", "key-contact-none-0001"),
+        ("lang", "da"),
+        ("email", "x@y.test"),
+        ("consent", "yes"),
+    ];
+    let r = c.post_raw(&contact, &none).await;
+    assert_eq!(r.location.as_deref(), Some(thanks.as_str()));
+
+    // The owner turns it on and off on the survey's page.
+    let mut owner = Client::new(state(db));
+    owner.sign_in("owner@ctc.test").await;
+    let page = owner.get(&format!("/surveys/{}", survey.id)).await.body;
+    assert!(
+        page.contains("name=\"ask_contact\" value=\"on\" checked"),
+        "{page}"
     );
 }

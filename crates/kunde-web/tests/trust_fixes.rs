@@ -157,7 +157,7 @@ async fn a_refused_close_adds_no_root_cause(db: &TestDb) {
         .create_case(
             ws.id,
             &NewCase {
-                customer_id: customer.id,
+                customer_id: Some(customer.id),
                 touchpoint_id: None,
                 category_id: categories[0].id,
                 subject: "Brake squeaks".into(),

@@ -26,6 +26,7 @@ on_both_databases!(
     the_demo_tells_a_story_of_value,
     a_chosen_touchpoint_counts_as_coming_back,
     months_start_at_the_business_local_midnight,
+    the_churn_csv_gives_days_on_the_business_clock,
     the_customer_list_sorts_by_predicted_value,
     the_start_page_lists_valuable_customers_at_risk,
     a_restarted_server_uses_the_kept_log_only_while_the_database_matches_it,
@@ -285,9 +286,9 @@ async fn churn_uses_the_proposed_threshold_and_the_owners_choice(db: &TestDb) {
     assert_eq!(
         lost,
         vec![
-            vec!["Ann Andersen", "DKK 230.00", "2025-04-01", "2025-05-31"],
-            vec!["Bo Berg", "DKK 200.00", "2025-01-20", "2025-03-21"],
-            vec!["Cy Cruz", "DKK 70.00", "2025-02-03", "2025-04-04"],
+            vec!["Ann Andersen", "DKK 230.00", "1 Apr 2025", "31 May 2025"],
+            vec!["Bo Berg", "DKK 200.00", "20 Jan 2025", "21 Mar 2025"],
+            vec!["Cy Cruz", "DKK 70.00", "3 Feb 2025", "4 Apr 2025"],
         ]
     );
     let months = table_after(&page.body, "id=\"lost-months\"");
@@ -892,6 +893,56 @@ async fn months_start_at_the_business_local_midnight(db: &TestDb) {
     );
     let csv = c.get("/value/revenue.csv").await;
     assert!(csv.body.contains("2025-07"), "{}", csv.body);
+}
+
+/// Issue 17: the churn CSV writes its days in the business's zone and names the zone in the
+/// header, as the survey answers CSV does: an order at 23:30 UTC on 20 January is on the 21st
+/// in Copenhagen, and so is the day it counts as lost 60 days later.
+async fn the_churn_csv_gives_days_on_the_business_clock(db: &TestDb) {
+    let b = seed(db, "a").await;
+    let eve = db
+        .store
+        .create_customer(b.ws, &NewCustomer::named(nonempty("Eve Egholm"), NOW))
+        .await
+        .unwrap()
+        .id;
+    let late = day(2025, 1, 20) + 23 * 3600 + 1800;
+    db.store
+        .insert_events(
+            b.ws,
+            &[NewEvent {
+                customer_id: Some(eve),
+                visitor_id: None,
+                touchpoint_id: b.shop,
+                occurred_at: late,
+                channel: Channel::Web,
+                amount: Some(Money(300 * 100)),
+                properties: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    let cph =
+        kunde_domain::business_hours::BusinessCalendar::office_hours("Europe/Copenhagen").unwrap();
+    db.store
+        .save_business_calendar(b.ws, &cph, NOW)
+        .await
+        .unwrap();
+    let mut c = signed_in(db, "owner@a.test").await;
+    let churn = c.get("/value/churn.csv?days=60&table=lost").await;
+    assert_eq!(churn.status, StatusCode::OK);
+    let header = churn.body.lines().next().unwrap();
+    assert_eq!(header.matches("(Europe/Copenhagen)").count(), 2, "{header}");
+    assert!(
+        churn
+            .body
+            .contains("Eve Egholm,300.00,2025-01-21,2025-03-22,"),
+        "{}",
+        churn.body
+    );
+    // The page says the same days, in the reader's way of writing them.
+    let page = c.get("/value/churn?days=60").await;
+    assert!(page.body.contains("21 Jan 2025"), "{}", page.body);
 }
 
 async fn the_customer_list_sorts_by_predicted_value(db: &TestDb) {

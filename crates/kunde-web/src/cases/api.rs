@@ -101,7 +101,7 @@ pub async fn create(
     let now = state.now();
     let cal = Calendar::load(&state, ws).await?;
     let mut new = NewCase {
-        customer_id: CustomerId(0),
+        customer_id: None,
         touchpoint_id: req.touchpoint_id.map(TouchpointId),
         category_id: category.id,
         subject,
@@ -115,7 +115,7 @@ pub async fn create(
     };
     let stored = match (req.customer_id, req.customer_email.as_deref()) {
         (Some(id), None) => {
-            new.customer_id = CustomerId(id);
+            new.customer_id = Some(CustomerId(id));
             state.store.create_case(ws, &new).await
         }
         (None, Some(email)) => {
@@ -144,11 +144,15 @@ pub async fn create(
         }
         other => other.into(),
     })?;
+    // A case from the API always names its customer (by id or e-mail).
+    let customer = case
+        .customer_id
+        .ok_or_else(|| kunde_store::StoreError::Corrupt("api case without customer".into()))?;
     Ok((
         StatusCode::CREATED,
         Json(CaseCreated {
             id: case.id.0,
-            customer_id: case.customer_id.0,
+            customer_id: customer.0,
             status: case.status.code(),
             first_response_due: case.due.first_response,
             resolution_due: case.due.resolution,

@@ -75,7 +75,9 @@ impl Filter {
             && self
                 .root_cause
                 .is_none_or(|id| c.root_cause_id == Some(RootCauseId(id)))
-            && self.customer.is_none_or(|id| c.customer_id.0 == id)
+            && self
+                .customer
+                .is_none_or(|id| c.customer_id == Some(CustomerId(id)))
             && target_ok(&self.first, c.first_response_state(now))
             && target_ok(&self.resolution, c.resolution_state(now))
             && (!on(&self.repeat) || repeats.contains(&c.id))

@@ -49,7 +49,11 @@ pub async fn send_reply(
     now: i64,
 ) -> Result<(), StoreError> {
     let ws = user.workspace.id;
-    let customer = state.store.get_customer(ws, c.customer_id).await?;
+    // A case from an anonymous answer has nobody to write to (the page says so).
+    let Some(customer_id) = c.customer_id else {
+        return Err(StoreError::InvalidReference("case without customer".into()));
+    };
+    let customer = state.store.get_customer(ws, customer_id).await?;
     let Some(email) = customer.email else {
         return Err(StoreError::InvalidReference(
             "customer without e-mail".into(),
@@ -88,10 +92,10 @@ pub async fn ask_rating(
     token: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    let customer = state
-        .store
-        .get_customer(workspace.id, c.customer_id)
-        .await?;
+    let Some(customer_id) = c.customer_id else {
+        return Ok(());
+    };
+    let customer = state.store.get_customer(workspace.id, customer_id).await?;
     let Some(email) = customer.email else {
         return Ok(());
     };
@@ -216,7 +220,12 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<usize, StoreError> {
                 ("id", d.case_id.to_string()),
                 ("subject", d.subject.clone()),
                 ("target", target),
-                ("customer", d.customer_name.clone()),
+                (
+                    "customer",
+                    d.customer_name
+                        .clone()
+                        .unwrap_or_else(|| tr.t("voc-anonymous")),
+                ),
                 (
                     "due",
                     crate::kit::format::local_datetime(lang, &zone, d.due),

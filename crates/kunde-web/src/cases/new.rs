@@ -33,7 +33,8 @@ pub struct CaseForm {
 #[template(path = "cases/new.html")]
 pub(super) struct NewPage {
     pub(super) p: Page,
-    pub(super) customer: Customer,
+    /// `None` for a case from an anonymous answer (a follow-up without a customer).
+    pub(super) customer: Option<Customer>,
     pub(super) categories: Vec<CaseCategory>,
     pub(super) touchpoints: Vec<Touchpoint>,
     pub(super) users: Vec<User>,
@@ -61,13 +62,17 @@ pub(super) async fn new_page(
     state: &AppState,
     p: Page,
     ws: WorkspaceId,
-    customer: CustomerId,
+    customer: Option<CustomerId>,
     f: CaseForm,
     errors: FieldErrors,
 ) -> Result<NewPage, AppError> {
     let load = async {
+        let customer = match customer {
+            Some(id) => Some(state.store.get_customer(ws, id).await?),
+            None => None,
+        };
         Ok::<_, StoreError>((
-            state.store.get_customer(ws, customer).await?,
+            customer,
             state.store.case_categories(ws).await?,
             state.store.all_touchpoints(ws).await?,
             state.store.list_users(ws).await?,
@@ -108,7 +113,7 @@ pub async fn new_form(
         &state,
         p,
         user.workspace.id,
-        CustomerId(customer),
+        Some(CustomerId(customer)),
         f,
         FieldErrors::default(),
     )
@@ -117,7 +122,8 @@ pub async fn new_form(
 }
 
 /// The new-case form filled in from a survey follow-up: its customer and touchpoint, a
-/// subject for the customer naming the survey, and the touchpoint's owner (else the user) as assignee.
+/// subject for the customer naming the survey, and the touchpoint's owner (else the user) as
+/// assignee. An anonymous answer (public link, QR code) gets a case without a customer.
 pub(super) async fn from_followup(
     state: &AppState,
     p: Page,
@@ -126,17 +132,14 @@ pub(super) async fn from_followup(
 ) -> Result<Response, AppError> {
     let ws = user.workspace.id;
     let fu = state.store.get_followup(ws, id).await?;
-    let Some(customer) = fu.customer_id else {
-        // An anonymous answer names nobody to open a case for.
-        return Ok(Redirect::to("/followups").into_response());
-    };
+    let customer = fu.customer_id.map(CustomerId);
     // The subject is what the customer reads on every reply ("Re: …"): it speaks to them,
     // in their language; why the follow-up was opened stays in the description for staff.
-    let language = state
-        .store
-        .get_customer(ws, CustomerId(customer))
-        .await?
-        .language;
+    // Without a customer nobody reads it but staff.
+    let language = match customer {
+        Some(c) => state.store.get_customer(ws, c).await?.language,
+        None => p.tr.lang(),
+    };
     let subject = crate::kit::i18n::Tr::new(language).t_args(
         "case-from-followup-subject",
         &[("survey", fu.survey_title().get(language, Language::En))],
@@ -152,7 +155,7 @@ pub(super) async fn from_followup(
         ("answered", answered.as_str()),
     ];
     let f = CaseForm {
-        customer: customer.to_string(),
+        customer: customer.map(|c| c.0.to_string()).unwrap_or_default(),
         touchpoint: fu.touchpoint_id.map(|t| t.to_string()).unwrap_or_default(),
         subject,
         description: p.tr.t_args("case-from-followup-description", &args),
@@ -161,15 +164,7 @@ pub(super) async fn from_followup(
         followup: fu.id.to_string(),
         ..CaseForm::default()
     };
-    let view = new_page(
-        state,
-        p,
-        ws,
-        CustomerId(customer),
-        f,
-        FieldErrors::default(),
-    )
-    .await?;
+    let view = new_page(state, p, ws, customer, f, FieldErrors::default()).await?;
     Ok(Html(view.render()?).into_response())
 }
 
@@ -184,7 +179,18 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "cases", "/cases/new");
     let ws = user.workspace.id;
-    let customer = CustomerId(optional_id(&f.customer).ok_or(AppError::BadRequest)?);
+    let customer = match (optional_id(&f.customer), optional_id(&f.followup)) {
+        (Some(c), _) => Some(CustomerId(c)),
+        // No customer only for a follow-up of an anonymous answer; one that names a
+        // customer opens the case for that customer.
+        (None, Some(fu)) => state
+            .store
+            .get_followup(ws, fu)
+            .await?
+            .customer_id
+            .map(CustomerId),
+        (None, None) => return Err(AppError::BadRequest),
+    };
     let categories = state.store.case_categories(ws).await?;
     let mut errors = FieldErrors::default();
     let category = optional_id(&f.category).and_then(|id| categories.iter().find(|c| c.id.0 == id));

@@ -35,7 +35,10 @@ pub fn lines(
             .iter()
             .filter(|c| category.is_none_or(|k| c.category_id.0 == k))
         {
-            opened.entry(c.customer_id).or_default().push(c.created_at);
+            // A case without a customer (an anonymous answer's) belongs to no adopter.
+            if let Some(customer) = c.customer_id {
+                opened.entry(customer).or_default().push(c.created_at);
+            }
         }
         let input: Vec<Adopter> = adopters
             .iter()

@@ -164,7 +164,7 @@ pub async fn complaint_submit(
             .await
             .map_err(|e| p.err(e.into()))?;
         let new = NewCase {
-            customer_id: CustomerId(0),
+            customer_id: None,
             touchpoint_id: None,
             category_id: category.id,
             subject,
@@ -257,11 +257,10 @@ async fn rating_tr(state: &AppState, headers: &HeaderMap, c: &Case) -> crate::ki
     if crate::kit::cookies::cookie(headers, crate::kit::auth::LANG_COOKIE).is_some() {
         return public_tr(headers);
     }
-    match state
-        .store
-        .get_customer(c.workspace_id, c.customer_id)
-        .await
-    {
+    let Some(customer) = c.customer_id else {
+        return public_tr(headers);
+    };
+    match state.store.get_customer(c.workspace_id, customer).await {
         Ok(customer) => crate::kit::i18n::Tr::new(customer.language),
         Err(_) => public_tr(headers),
     }

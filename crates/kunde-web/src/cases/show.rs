@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_domain::*;
 use kunde_store::RootCauseChoice;
-use kunde_store::{AttachmentInfo, MailState, ReplyMail, SessionUser, StoreError};
+use kunde_store::{AttachmentInfo, ReplyMail, SessionUser, StoreError};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -23,7 +23,8 @@ use serde::Deserialize;
 pub(super) struct ShowPage {
     pub(super) p: Page,
     pub(super) c: Case,
-    pub(super) customer: Customer,
+    /// `None` for a case opened from an anonymous answer: no reply can be e-mailed.
+    pub(super) customer: Option<Customer>,
     pub(super) category: String,
     pub(super) touchpoint: String,
     pub(super) entries: Vec<CaseEntry>,
@@ -98,18 +99,7 @@ impl ShowPage {
         let Some(m) = self.reply_mail.iter().find(|m| m.entry_id == e.id) else {
             return ("", String::new());
         };
-        let reason = || {
-            m.last_error
-                .as_deref()
-                .map(|err| crate::outbox::describe_error(self.p.tr, err))
-                .unwrap_or_default()
-        };
-        match (m.state, &m.last_error) {
-            (MailState::Sent, _) => ("sent", self.p.t("mail-state-sent")),
-            (MailState::Failed, _) => ("failed", self.p.named("mail-not-sent", &reason())),
-            (MailState::Queued, Some(_)) => ("failed", self.p.named("mail-retrying", &reason())),
-            (MailState::Queued, None) => ("queued", self.p.t("mail-state-queued")),
-        }
+        crate::outbox::mail_status(self.p.tr, m.state, m.last_error.as_deref())
     }
 }
 
@@ -142,7 +132,10 @@ pub(super) async fn show_page(
     let now = state.now();
     let load = async {
         let c = state.store.get_case(ws, id).await?;
-        let customer = state.store.get_customer(ws, c.customer_id).await?;
+        let customer = match c.customer_id {
+            Some(id) => Some(state.store.get_customer(ws, id).await?),
+            None => None,
+        };
         let categories = state.store.case_categories(ws).await?;
         let touchpoints = state.store.all_touchpoints(ws).await?;
         let entries = state.store.case_entries(ws, id).await?;
@@ -312,7 +305,12 @@ pub async fn add_entry(
     };
     let c = state.store.get_case(ws, id).await?;
     if kind == EntryKind::Reply {
-        let customer = state.store.get_customer(ws, c.customer_id).await?;
+        // A case from an anonymous answer has nobody to e-mail; the text typed is kept.
+        let Some(customer) = c.customer_id else {
+            errors.add_message("body", p.t("case-error-no-customer"));
+            return invalid(&state, &user, p, id, f.body, errors).await;
+        };
+        let customer = state.store.get_customer(ws, customer).await?;
         if customer.email.is_none() {
             errors.add_message("body", p.t("case-error-no-email"));
             return invalid(&state, &user, p, id, f.body, errors).await;

@@ -92,7 +92,9 @@ pub fn cases(p: &Page, cases: &[Case], now: i64) -> List {
                 text: c.subject.clone(),
                 detail: format!(
                     "{} · {}",
-                    c.customer_name,
+                    c.customer_name
+                        .clone()
+                        .unwrap_or_else(|| p.t("voc-anonymous")),
                     p.t(if m {
                         "dash-past-target"
                     } else {

@@ -11,16 +11,23 @@ fn percent(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
 }
 
-/// "120 reached · 38 % went on · 40 % failed", or that nothing was recorded.
+/// "120 reached · 38 % went on · 40 % failed", or that nothing was recorded. Below
+/// [`MIN_CUSTOMERS`] only how many reached it: "100 % went on" of two people is no fact.
+/// The last stage says who came back, since there is no later stage to go on to.
 pub fn stat_line(tr: Tr, st: &TouchpointStats, last_stage: bool) -> String {
-    let Some(share) = st.share() else {
-        let mut line = tr.t("map-no-events");
+    let cases = |mut line: String| {
         if st.cases > 0 {
             line.push_str(" · ");
             line.push_str(&tr.t_count("map-cases", st.cases as i64));
         }
-        return line;
+        line
     };
+    let Some(share) = st.share() else {
+        return cases(tr.t("map-no-events"));
+    };
+    if st.reached < MIN_CUSTOMERS {
+        return cases(tr.t_args("map-reached-few", &[("reached", &st.reached.to_string())]));
+    }
     let key = if last_stage {
         "map-came-back"
     } else {
@@ -60,6 +67,7 @@ pub fn build_map(
             .unwrap_or_else(|| tr.t("map-no-owner"))
     };
     let mut position: HashMap<TouchpointId, (usize, usize)> = HashMap::new();
+    let (curve, surveyed) = emotion_curve(stats, stages.len());
     let columns: Vec<StageColumn> = stages
         .iter()
         .enumerate()
@@ -98,13 +106,7 @@ pub fn build_map(
                     }
                 })
                 .collect();
-            let st = stats.stages.get(si).copied().unwrap_or_default();
-            let surveyed = stats
-                .stage_satisfaction
-                .get(si)
-                .and_then(Satisfaction::mean);
-            let emotion =
-                surveyed.or_else(|| (st.reached >= MIN_CUSTOMERS).then(|| st.share()).flatten());
+            let emotion = curve.get(si).copied().flatten();
             StageColumn {
                 name: stage.name.clone(),
                 cards,
@@ -136,13 +138,11 @@ pub fn build_map(
         stages: columns,
         loops,
         labels: Labels {
-            emotion: tr.t(
-                if stats.stage_satisfaction.iter().any(|s| s.mean().is_some()) {
-                    "survey-map-emotion"
-                } else {
-                    "map-emotion-derived"
-                },
-            ),
+            emotion: tr.t(if surveyed {
+                "survey-map-emotion"
+            } else {
+                "map-emotion-derived"
+            }),
             good: tr.t("map-good"),
             mixed: tr.t("map-mixed"),
             poor: tr.t("map-poor"),
@@ -150,5 +150,83 @@ pub fn build_map(
             loops: tr.t("map-loops"),
             empty_stage: tr.t("journey-stage-empty"),
         },
+    }
+}
+
+/// The emotion curve's points for `stages` stages, one measure for the whole curve (the
+/// returned flag says which, and the map's label with it): the survey answers' mean
+/// satisfaction when any stage has enough answers — a stage without stays empty — else the
+/// share that went on, from [`MIN_CUSTOMERS`] up. Never the two mixed on one line.
+pub fn emotion_curve(stats: &JourneyStats, stages: usize) -> (Vec<Option<f64>>, bool) {
+    let surveyed = stats.stage_satisfaction.iter().any(|s| s.mean().is_some());
+    let points = (0..stages)
+        .map(|si| {
+            if surveyed {
+                stats
+                    .stage_satisfaction
+                    .get(si)
+                    .and_then(Satisfaction::mean)
+            } else {
+                let st = stats.stages.get(si).copied().unwrap_or_default();
+                (st.reached >= MIN_CUSTOMERS).then(|| st.share()).flatten()
+            }
+        })
+        .collect();
+    (points, surveyed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kunde_domain::Language;
+
+    fn stage(reached: u64, went_on: u64) -> TouchpointStats {
+        TouchpointStats {
+            reached,
+            went_on,
+            ..TouchpointStats::default()
+        }
+    }
+
+    #[test]
+    fn the_curve_shows_one_measure_and_says_which() {
+        let mut stats = JourneyStats {
+            stages: vec![stage(10, 5), stage(8, 2), stage(6, 6)],
+            stage_satisfaction: vec![Satisfaction::default(); 3],
+            ..JourneyStats::default()
+        };
+        let (derived, surveyed) = emotion_curve(&stats, 3);
+        assert!(!surveyed);
+        assert_eq!(derived, vec![Some(0.5), Some(0.25), Some(1.0)]);
+        // Answers at one stage: the whole curve is satisfaction, the others empty — never
+        // satisfaction at one stage and the derived share at the next.
+        stats.stage_satisfaction[1] = Satisfaction {
+            answers: 5,
+            sum: 4.0,
+        };
+        let (mixed, surveyed) = emotion_curve(&stats, 3);
+        assert!(surveyed);
+        assert_eq!(mixed, vec![None, Some(0.8), None]);
+    }
+
+    #[test]
+    fn few_customers_show_no_share() {
+        let tr = Tr::new(Language::En);
+        assert_eq!(
+            stat_line(tr, &stage(2, 2), false),
+            "2 reached (too few to say more)"
+        );
+        assert_eq!(
+            stat_line(tr, &stage(4, 4), true),
+            "4 reached (too few to say more)"
+        );
+        assert_eq!(
+            stat_line(tr, &stage(5, 5), false),
+            "5 reached · 100 % went on"
+        );
+        assert_eq!(
+            stat_line(tr, &stage(5, 1), true),
+            "5 reached · 20 % came back"
+        );
     }
 }

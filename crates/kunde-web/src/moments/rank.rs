@@ -122,7 +122,7 @@ pub fn experiences(
     for c in cases {
         if let Some(touchpoint) = c.touchpoint_id.and_then(|t| tp(t.0)) {
             out.push(Experience {
-                customer: customer(Some(c.customer_id.0)),
+                customer: customer(c.customer_id.map(|c| c.0)),
                 touchpoint,
                 time: c.created_at,
                 rating: Rating::Bad,

@@ -150,7 +150,7 @@ async fn case_page(
 ) -> Result<CasePage, AppError> {
     let ws = who.ws();
     let c = state.store.get_case(ws, CaseId(id)).await?;
-    if c.customer_id != who.customer.id {
+    if c.customer_id != Some(who.customer.id) {
         return Err(AppError::NotFound);
     }
     // Only what passed between the customer and the business: replies both ways. Notes and
@@ -308,7 +308,7 @@ pub async fn create_case(
     let now = state.now();
     let cal = Calendar::load(&state, ws).await?;
     let new = NewCase {
-        customer_id: who.customer.id,
+        customer_id: Some(who.customer.id),
         touchpoint_id: None,
         category_id: category.id,
         subject,

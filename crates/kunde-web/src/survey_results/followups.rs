@@ -29,6 +29,8 @@ pub struct FollowupView {
     pub due: String,
     pub created: String,
     pub closed: String,
+    /// What became of each reply e-mail of the case the follow-up became: class and words.
+    pub mail: Vec<(&'static str, String)>,
 }
 
 #[derive(Template)]
@@ -76,7 +78,9 @@ async fn render(
     let now = state.now();
     let all = state.store.list_followups(user.workspace.id, true).await?;
     let texts = state.store.followup_texts(user.workspace.id).await?;
+    let case_mail = state.store.followup_case_mail(user.workspace.id).await?;
     let lang = p.tr.lang();
+    let tr = p.tr;
     let (open, closed): (Vec<FollowupView>, Vec<FollowupView>) = all
         .into_iter()
         .map(|f| FollowupView {
@@ -90,6 +94,11 @@ async fn render(
             due: p.date(&f.due_at),
             created: p.datetime(&f.created_at),
             closed: f.closed_at.map(|at| p.datetime(&at)).unwrap_or_default(),
+            mail: case_mail
+                .iter()
+                .filter(|(id, _)| *id == f.id)
+                .map(|(_, m)| crate::outbox::mail_status(tr, m.state, m.last_error.as_deref()))
+                .collect(),
             f,
         })
         .partition(|v| v.f.closed_at.is_none());

@@ -37,6 +37,21 @@ fn rules(s: &Survey) -> ScheduleRules {
     }
 }
 
+/// An invitation already sent, with what became of its e-mail and its reminder's.
+pub struct SentView {
+    pub customer_id: i64,
+    pub name: String,
+    pub at: String,
+    pub answered: bool,
+    /// The class (`sent`, `queued`, `failed`) and words of each message; empty words for a
+    /// message not recorded (older invitations) or not sent (no reminder yet).
+    pub invitation: (&'static str, String),
+    pub reminder: (&'static str, String),
+}
+
+/// How many sent invitations the page lists, newest first.
+const SENT_SHOWN: i64 = 200;
+
 pub struct InviteeView {
     pub id: i64,
     pub name: String,
@@ -57,6 +72,7 @@ struct InvitePage {
     fatigue_days: i64,
     reminder_days: i64,
     no_smtp: bool,
+    sent: Vec<SentView>,
 }
 
 impl InvitePage {
@@ -145,6 +161,25 @@ pub async fn form(
     let problem = survey_problem(&state, ws, &survey).await?;
     let (invitees, plan) = plan(&state, ws, &survey, None).await?;
     let tr = p.tr;
+    let status = |m: &Option<kunde_store::MailFate>| {
+        m.as_ref()
+            .map(|m| crate::outbox::mail_status(tr, m.state, m.last_error.as_deref()))
+            .unwrap_or(("", String::new()))
+    };
+    let sent = state
+        .store
+        .invitation_mail(ws, survey.id, SENT_SHOWN)
+        .await?
+        .into_iter()
+        .map(|i| SentView {
+            customer_id: i.customer_id,
+            at: p.datetime(&i.created_at),
+            answered: i.answered_at.is_some(),
+            invitation: status(&i.invitation),
+            reminder: status(&i.reminder),
+            name: i.customer_name,
+        })
+        .collect();
     let invitees = invitees
         .into_iter()
         .map(|i| InviteeView {
@@ -172,6 +207,7 @@ pub async fn form(
         invitees,
         fatigue_days: survey.fatigue_days,
         reminder_days: survey.reminder_days,
+        sent,
     };
     view.render().map(Html).map_err(AppError::from)
 }

@@ -159,6 +159,8 @@ pub(super) struct ResultsPageView {
     pub(super) engagement: Option<EngagementView>,
     pub(super) can_invite: bool,
     pub(super) survey_id: i64,
+    /// Whether the scope asks a CES question: without one, no CES row, column or axis.
+    pub(super) ces: bool,
 }
 
 impl ResultsPageView {
@@ -250,14 +252,19 @@ pub(super) fn answer_views(
     views
 }
 
-pub(super) fn chart_json(p: &Page, trend: &[TrendRow]) -> String {
+/// The trend chart's data; the CES series (and with it the CES axis) only when `ces` is
+/// asked.
+pub(super) fn chart_json(p: &Page, trend: &[TrendRow], ces: bool) -> String {
+    let mut series = vec![
+        serde_json::json!({"name": p.t("voc-nps"), "axis": "score", "data": trend.iter().map(|t| t.scores.nps.map(|x| (x * 10.0).round() / 10.0)).collect::<Vec<_>>()}),
+        serde_json::json!({"name": p.t("voc-csat"), "axis": "score", "data": trend.iter().map(|t| t.scores.csat.map(|x| (x * 10.0).round() / 10.0)).collect::<Vec<_>>()}),
+    ];
+    if ces {
+        series.push(serde_json::json!({"name": p.t("voc-ces"), "axis": "ces", "data": trend.iter().map(|t| t.scores.ces.map(|x| (x * 100.0).round() / 100.0)).collect::<Vec<_>>()}));
+    }
     let v = serde_json::json!({
         "periods": trend.iter().map(|t| t.period.clone()).collect::<Vec<_>>(),
-        "series": [
-            {"name": p.t("voc-nps"), "data": trend.iter().map(|t| t.scores.nps.map(|x| (x * 10.0).round() / 10.0)).collect::<Vec<_>>()},
-            {"name": p.t("voc-csat"), "data": trend.iter().map(|t| t.scores.csat.map(|x| (x * 10.0).round() / 10.0)).collect::<Vec<_>>()},
-            {"name": p.t("voc-ces"), "data": trend.iter().map(|t| t.scores.ces.map(|x| (x * 100.0).round() / 100.0)).collect::<Vec<_>>()},
-        ],
+        "series": series,
     });
     script_json(&v)
 }
@@ -324,4 +331,6 @@ pub(super) struct Scope {
     pub(super) min_group: i64,
     pub(super) touchpoint_link: Option<(i64, String)>,
     pub(super) survey_id: i64,
+    /// Whether a survey of the scope has a CES question.
+    pub(super) asks_ces: bool,
 }

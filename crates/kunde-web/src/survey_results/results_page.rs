@@ -33,7 +33,10 @@ pub(super) async fn render(
     responses.dedup();
     let overall = Scores::of(&facts);
     let trend = report::monthly(&facts);
-    let chart = chart_json(&p, &trend);
+    // A measure the scope does not ask is not drawn: an answer with a CES score also counts
+    // (a question since removed).
+    let ces = scope.asks_ces || facts.iter().any(|f| f.question_kind == "ces");
+    let chart = chart_json(&p, &trend, ces);
     let gaps = report::gaps(&facts);
     let themes = report::text_themes(&facts);
     let choices = report::choices(&facts);
@@ -143,6 +146,7 @@ pub(super) async fn render(
         engagement,
         can_invite,
         survey_id: scope.survey_id,
+        ces,
     };
     view.render().map(Html).map_err(AppError::from)
 }
@@ -161,6 +165,12 @@ pub async fn survey_page(
         .store
         .answer_facts(ws, ResultsScope::Survey(survey.id))
         .await?;
+    let asks_ces = state
+        .store
+        .survey_questions(ws, survey.id)
+        .await?
+        .iter()
+        .any(|q| q.kind == kunde_domain::QuestionKind::Ces);
     let touchpoint_link = match survey.touchpoint_id {
         Some(tp) if survey.kind == SurveyKind::Customer => state
             .store
@@ -187,6 +197,7 @@ pub async fn survey_page(
         min_group: survey.min_group_size,
         touchpoint_link,
         survey_id: id,
+        asks_ces,
     };
     render(&state, p, scope, facts, q).await
 }
@@ -225,6 +236,8 @@ pub async fn touchpoint_page(
         min_group: 1,
         touchpoint_link: None,
         survey_id: 0,
+        // The touchpoint's answers say whether any of its surveys asked CES.
+        asks_ces: false,
     };
     render(&state, p, scope, facts, q).await
 }

@@ -373,7 +373,11 @@ pub(super) async fn submit(
         .store_response(ws, ctx.survey.id, &response, invitation)
         .await
     {
-        Ok(_) => Redirect::to(&ctx.thanks()).into_response(),
+        // After a low score on the public link, "May we contact you?" when the survey asks.
+        Ok(_) => match contact_url(state, ctx, &response.submission_key).await {
+            Some(url) => Redirect::to(&url).into_response(),
+            None => Redirect::to(&ctx.thanks()).into_response(),
+        },
         Err(StoreError::Conflict(_)) => message(
             ctx.tr,
             StatusCode::OK,

@@ -105,3 +105,52 @@ pub(super) fn allow_framing(response: &mut Response) {
         ),
     );
 }
+
+/// "May we contact you?" (see `contact.rs`) is shared here, so the answer page can send a
+/// respondent to it without the two files importing each other.
+///
+/// The address of the contact question for the answer just stored with `key`, when the
+/// survey asks it and the answer qualifies; `None` sends the respondent to the thanks page.
+pub(super) async fn contact_url(
+    state: &crate::state::AppState,
+    ctx: &Ctx,
+    key: &str,
+) -> Option<String> {
+    let public = matches!(
+        ctx.entry,
+        Entry::Public {
+            channel: ResponseChannel::Link | ResponseChannel::Qr
+        }
+    );
+    if !public || ctx.survey.kind != kunde_domain::SurveyKind::Customer {
+        return None;
+    }
+    let ws = ctx.survey.workspace_id;
+    if !state
+        .store
+        .survey_asks_contact(ws, ctx.survey.id)
+        .await
+        .ok()?
+    {
+        return None;
+    }
+    answer_of(state, ctx, key).await.ok().flatten()?;
+    Some(format!(
+        "/s/{}/contact?key={key}&lang={}",
+        ctx.survey.token,
+        ctx.tr.lang().code()
+    ))
+}
+
+/// The stored answer `key` names that may still be given a contact.
+pub(super) async fn answer_of(
+    state: &crate::state::AppState,
+    ctx: &Ctx,
+    key: &str,
+) -> Result<Option<i64>, kunde_store::StoreError> {
+    let since = state.now() - kunde_store::CONTACT_WINDOW_SECS;
+    state
+        .store
+        .contactable_response(ctx.survey.workspace_id, ctx.survey.id, key, since)
+        .await
+}

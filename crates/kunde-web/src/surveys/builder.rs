@@ -176,6 +176,9 @@ pub struct SettingsForm {
     pub(super) min_group_size: String,
     #[serde(default)]
     pub(super) default_language: String,
+    /// "May we contact you?" after a low score on the public link (a checkbox).
+    #[serde(default)]
+    pub(super) ask_contact: Option<String>,
 }
 
 impl SettingsForm {
@@ -192,6 +195,7 @@ impl SettingsForm {
             reminder_days: s.reminder_days.to_string(),
             min_group_size: s.min_group_size.to_string(),
             default_language: s.default_language.code().into(),
+            ask_contact: None,
         }
     }
 
@@ -336,10 +340,21 @@ pub(super) async fn show_page(
     let touchpoints = touchpoint_choices(state, ws).await?;
     let responses = state.store.count_responses(ws, survey.id).await?;
     let base = base_url(state, headers);
+    let settings = match settings {
+        Some(s) => s,
+        None => SettingsForm {
+            ask_contact: state
+                .store
+                .survey_asks_contact(ws, survey.id)
+                .await?
+                .then(|| "on".to_owned()),
+            ..SettingsForm::from_survey(&survey)
+        },
+    };
     let view = ShowPage {
         public_url: format!("{base}/s/{}", survey.token),
         base,
-        settings: settings.unwrap_or_else(|| SettingsForm::from_survey(&survey)),
+        settings,
         settings_error,
         f: question.unwrap_or_else(QuestionForm::blank),
         question_error,
@@ -393,6 +408,10 @@ pub async fn save_settings(
             .await
         {
             Ok(_) => {
+                state
+                    .store
+                    .set_survey_ask_contact(user.workspace.id, survey.id, f.ask_contact.is_some())
+                    .await?;
                 return Ok(
                     Redirect::to(&format!("/surveys/{id}?done=survey-saved")).into_response()
                 );

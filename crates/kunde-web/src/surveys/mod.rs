@@ -11,6 +11,7 @@ mod answer_ctx;
 mod answer_page;
 mod builder;
 mod common;
+mod contact;
 mod form;
 mod questions;
 mod reach;
@@ -28,6 +29,10 @@ pub fn public_routes() -> Router<AppState> {
         )
         .route("/s/{token}/embed", get(answer::open_embed))
         .route("/s/{token}/thanks", get(answer_page::thanks))
+        .route(
+            "/s/{token}/contact",
+            get(contact::form).post(contact::submit),
+        )
         .route(
             "/s/i/{token}",
             get(answer::open_personal).post(answer::submit_personal),

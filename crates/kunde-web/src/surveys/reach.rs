@@ -432,6 +432,9 @@ pub struct AnswerRow {
     pub language: &'static str,
     pub customer: Option<(CustomerId, String)>,
     pub answers: Vec<AnswerCell>,
+    /// The open follow-up of a low score, which a case can be opened from (anonymous
+    /// answers too).
+    pub followup: Option<i64>,
 }
 
 #[derive(Template)]
@@ -503,6 +506,13 @@ pub async fn answers(
             .list_responses(ws, survey.id, ANSWERS_SHOWN)
             .await?
     };
+    let open_followups: std::collections::HashMap<i64, i64> = state
+        .store
+        .list_followups(ws, false)
+        .await?
+        .into_iter()
+        .filter_map(|f| f.response_id.map(|r| (r, f.id)))
+        .collect();
     let tr = p.tr;
     let fallback = survey.default_language;
     let rows = items
@@ -510,6 +520,7 @@ pub async fn answers(
         .map(|item| {
             let r = item.response;
             AnswerRow {
+                followup: open_followups.get(&r.id.0).copied(),
                 at: p.datetime(&r.submitted_at),
                 channel: tr.t(&format!("survey-channel-{}", r.channel.code())),
                 language: r.language.native_name(),

@@ -8,7 +8,7 @@
 use super::common::{Ctx, Who};
 use crate::kit::csv::{csv_response, csv_text, script_json};
 use crate::kit::error::AppError;
-use crate::kit::format::format_date;
+use crate::kit::format::{csv_date, csv_zone_header};
 use crate::kit::{Page, Staff};
 use crate::state::AppState;
 use askama::Template;
@@ -153,6 +153,7 @@ pub async fn page(
     let ctx = Ctx::load(&state, &user).await?;
     let choices = state.store.touchpoint_choices(ctx.ws).await?;
     let c = ctx.memo(format!("churn {:?}", p.days), |ctx| compute(ctx, &p));
+    let page = Page::staff(&user, &csrf, "value", "/value/churn");
     let years = c
         .survival
         .after_years
@@ -225,15 +226,15 @@ pub async fn page(
                 id: cu.id.0,
                 name: cu.name.clone(),
                 value: ctx.money(l.value),
-                last_order: format_date(l.last_order),
-                lost_at: format_date(l.lost_at),
+                last_order: page.date(&l.last_order),
+                lost_at: page.date(&l.lost_at),
             }
         })
         .collect();
     let mut lost_who = Who::new("lost");
     lost_who.days = Some(c.days);
     let view = ChurnPage {
-        p: Page::staff(&user, &csrf, "value", "/value/churn"),
+        p: page,
         explanation: explain(&ctx, &c.proposal),
         proposed: c.proposal.days,
         days: c.days,
@@ -318,6 +319,9 @@ pub async fn csv(
     let c = ctx.memo(format!("churn {:?}", p.days), |ctx| compute(ctx, &p));
     let tr = &ctx.tr;
     let head = |keys: &[&str]| keys.iter().map(|k| tr.t(k)).collect::<Vec<_>>();
+    // Days on the business's clock, the zone named in the header (as every CSV with times).
+    let zone = user.time_zone.as_str();
+    let tz = crate::kit::format::zone(zone);
     let mut rows: Vec<Vec<String>> = Vec::new();
     match p.table.as_deref().unwrap_or("lost") {
         "months" => {
@@ -356,19 +360,23 @@ pub async fn csv(
             }
         }
         "lost" => {
-            rows.push(head(&[
+            let mut header = head(&[
                 "col-name",
                 "value-historic",
                 "value-last-order",
                 "value-lost-on",
                 "value-last-seen-at",
-            ]));
+            ]);
+            for column in &mut header[2..4] {
+                *column = csv_zone_header(column, zone);
+            }
+            rows.push(header);
             for l in &c.lost {
                 rows.push(vec![
                     ctx.data.customer(l.customer).name.clone(),
                     format!("{:.2}", l.value),
-                    format_date(l.last_order),
-                    format_date(l.lost_at),
+                    csv_date(&tz, l.last_order),
+                    csv_date(&tz, l.lost_at),
                     tp_name(l.last_touchpoint),
                 ]);
             }
