@@ -36,6 +36,7 @@ mod reviews;
 mod rows;
 mod segments;
 mod spend;
+mod staff_invitations;
 mod survey_results;
 mod surveys;
 pub mod testing;
@@ -81,6 +82,7 @@ pub use portal_export::{
 pub use reports::MailAttachment;
 pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use spend::Spend;
+pub use staff_invitations::{Acceptance, StaffInvitation};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

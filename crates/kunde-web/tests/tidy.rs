@@ -32,10 +32,11 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 7] = [
+const OUTBOX_WRITES: [&str; 8] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
+    "send_staff_invitation",
     "send_reminder",
     "send_portal_link",
     "send_overdue_reminder",

@@ -190,8 +190,12 @@ fn parse(e: &Value, visitor_id: &str, now: i64) -> Result<IngestEvent, (&'static
     let text = |field: &'static str, max: usize| -> Result<Option<&str>, (&'static str, String)> {
         match o.get(field) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s.len() <= max => Ok(Some(s.as_str())),
-            Some(_) => Err((field, format!("must be a string of at most {max} bytes"))),
+            // Characters, as the document's `maxLength` counts them (not bytes).
+            Some(Value::String(s)) if s.chars().count() <= max => Ok(Some(s.as_str())),
+            Some(_) => Err((
+                field,
+                format!("must be a string of at most {max} characters"),
+            )),
         }
     };
     let path = text("path", 512)?;
