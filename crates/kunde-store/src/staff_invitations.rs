@@ -79,13 +79,13 @@ impl Store {
     /// Records an invitation (replacing an earlier one to the same address in this workspace,
     /// whose link stops working) and queues its e-mail, in one transaction. Whether the
     /// address belongs to anyone is not looked at: the answer is the same for every address.
-    /// `invited.password` is ignored (the invited person chooses it).
+    /// The link is the SHA-256 of its token and its expiry; `invited.password` is ignored
+    /// (the invited person chooses it).
     pub async fn send_staff_invitation(
         &self,
         ws: WorkspaceId,
         invited: &NewUser,
-        token_hash: &str,
-        expires_at: i64,
+        (token_hash, expires_at): (&str, i64),
         invited_by: Option<UserId>,
         mail: &Mail,
         now: i64,

@@ -138,8 +138,7 @@ pub async fn send_staff_invitation(
         .send_staff_invitation(
             ws,
             invited,
-            token_hash,
-            expires_at,
+            (token_hash, expires_at),
             Some(invited_by),
             mail,
             state.now(),

@@ -859,8 +859,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
                 language: Language::En,
                 password: None,
             },
-            "iso-a-invitation-hash",
-            NOW + 3600,
+            ("iso-a-invitation-hash", NOW + 3600),
             Some(owner.id),
             &kunde_domain::mail::Mail {
                 to: "ines@iso-a.test".into(),

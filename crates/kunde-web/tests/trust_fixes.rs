@@ -380,8 +380,7 @@ async fn every_sign_in_pays_one_password_check_whatever_the_address(db: &TestDb)
         .send_staff_invitation(
             ws.id,
             &pending,
-            "hash-of-another-token",
-            NOW + 3600,
+            ("hash-of-another-token", NOW + 3600),
             None,
             &kunde_domain::mail::Mail {
                 to: "ines@enum.test".into(),
