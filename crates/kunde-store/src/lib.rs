@@ -38,6 +38,7 @@ mod rows;
 mod segments;
 mod signups;
 mod spend;
+mod staff_invitations;
 mod survey_results;
 mod surveys;
 pub mod testing;
@@ -85,6 +86,7 @@ pub use reports::MailAttachment;
 pub use reviews::{Review, ReviewImport, ReviewInput, ReviewMatch};
 pub use signups::{Confirmed, NewSignup, SIGNUP_SOURCE};
 pub use spend::Spend;
+pub use staff_invitations::{Acceptance, StaffInvitation};
 pub use survey_results::{
     AnswerFact, CustomerAnswer, FOLLOWUP_DAYS, Followup, InviteeRow, MAX_FOLLOWUP_ACTION,
     ReminderCandidate, ResultsScope,

@@ -21,6 +21,8 @@ pub mod audit_action {
     pub const SIGNIN_FAILED: &str = "user.signin_failed";
     pub const ROLE_CHANGE: &str = "user.role_change";
     pub const INVITE: &str = "user.invite";
+    /// The owner withdrew an invitation not yet accepted.
+    pub const INVITE_WITHDRAW: &str = "user.invite_withdraw";
     /// The owner removed a member of staff.
     pub const USER_REMOVE: &str = "user.remove";
     /// The owner made a new password link for a member of staff.

@@ -85,6 +85,10 @@ const LANDED: &[(&str, &str)] = &[
         "51dfaa10136de8363f21cc2cf806dc01f94942c91c8c7aeec7b57f9e3a353a1f",
     ),
     (
+        "migrations/postgres/0028_staff_invitations.sql",
+        "7ffd43dece4c9a66445e15af7332b4d5fd1cf97549212a1c2b73711f23e7c650",
+    ),
+    (
         "migrations/postgres/0018_portal_more.sql",
         "c7d11a3e6d6f6beef8c9126c56edcfd9e4ecc2d09853c178a2ce70b750bef890",
     ),
@@ -167,6 +171,10 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0025_monthly_report.sql",
         "1a7cf410b42fd913c3ff759bd2b13c1b2d4d5e1974ee6a3bde572c09825bbb36",
+    ),
+    (
+        "migrations/sqlite/0028_staff_invitations.sql",
+        "a6dd1b7d8c5fee1d0d6a95d888945d923c1893235c1610741786d3e9328a4e0f",
     ),
     (
         "migrations/sqlite/0018_portal_more.sql",

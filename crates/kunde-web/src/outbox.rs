@@ -2,7 +2,7 @@
 //!
 //! Every e-mail Kunde sends is first written to the store's `outbox` table, here and nowhere
 //! else (checked by `tests/tidy.rs`): [`queue`] for a message on its own, and
-//! [`send_invitation`] / [`send_reminder`] / [`send_portal_link`] / [`send_overdue_reminder`]
+//! [`send_invitation`] / [`send_staff_invitation`] / [`send_reminder`] / [`send_portal_link`] / [`send_overdue_reminder`]
 //! / [`queue_monthly_report`] for a message written in the same transaction as what it
 //! reports. Each wakes the sender. [`deliver_due`] sends what is due through the
 //! workspace's SMTP server and records the outcome — a sent message's stored text loses its
@@ -141,6 +141,32 @@ pub async fn send_invitation(
     let (invitation, _) = state
         .store
         .send_invitation(ws, survey, customer, state.now(), mail)
+        .await?;
+    state.mail_notify.notify_one();
+    Ok(invitation)
+}
+
+/// Records an invitation to join the business's staff and queues its e-mail in one
+/// transaction (see `Store::send_staff_invitation`).
+pub async fn send_staff_invitation(
+    state: &AppState,
+    ws: WorkspaceId,
+    invited: &kunde_domain::NewUser,
+    token_hash: &str,
+    expires_at: i64,
+    invited_by: kunde_domain::UserId,
+    mail: &Mail,
+) -> kunde_store::Result<kunde_store::StaffInvitation> {
+    let invitation = state
+        .store
+        .send_staff_invitation(
+            ws,
+            invited,
+            (token_hash, expires_at),
+            Some(invited_by),
+            mail,
+            state.now(),
+        )
         .await?;
     state.mail_notify.notify_one();
     Ok(invitation)

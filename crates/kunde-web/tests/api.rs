@@ -642,6 +642,20 @@ async fn the_snippet_endpoint_takes_anonymous_events_from_any_site_without_cooki
     let many = snippet(json!({"key": publishable, "visitor_id": "v_abc", "events": vec![json!({"type": "click", "touchpoint_id": tp}); 21]})).await;
     assert_eq!(many.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(db.store.recent_events(a.id, 10).await.unwrap().len(), 2);
+    // A field the document does not list is refused by name, not silently dropped.
+    let extra = snippet(json!({"key": publishable, "visitor_id": "v_abc", "vistor": "typo", "events": [{"type": "click", "touchpoint_id": tp}]})).await;
+    assert_eq!(
+        extra.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        extra.json
+    );
+    assert!(extra.json["message"].as_str().unwrap().contains("vistor"));
+    // Read as JSON Schema reads the document (found by Schemathesis): an id written `5.0` is
+    // the integer 5, and a path's limit counts characters, not bytes.
+    let as_schema = snippet(json!({"key": publishable, "visitor_id": "v_abc", "events": [{"type": "click", "touchpoint_id": tp.0 as f64, "path": "ø".repeat(512), "id": "e3"}]})).await;
+    assert_eq!(as_schema.status, StatusCode::OK, "{}", as_schema.json);
+    assert_eq!(db.store.recent_events(a.id, 10).await.unwrap().len(), 3);
 
     // The OpenAPI document describes every route.
     let doc = call(

@@ -63,6 +63,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         Owner,
         "name=Ivy&email=ivy@iso.test&role=staff",
     ),
+    ("POST /settings/invitations/{id}/withdraw", Owner, ""),
     ("POST /settings/api-keys", Owner, "name=k&kind=secret"),
     ("POST /settings/api-keys/{id}/revoke", Owner, ""),
     ("POST /settings/users/{id}/reset", Owner, ""),
@@ -529,6 +530,7 @@ impl World {
             (_, p) if p.starts_with("/reviews/") => "review",
             (_, p) if p.starts_with("/settings/api-keys/") => "api_key",
             (_, p) if p.starts_with("/settings/users/") => "user",
+            (_, p) if p.starts_with("/settings/invitations/") => "staff_invitation",
             (_, p) if p.starts_with("/import/") => "import",
             (_, p) if p.starts_with("/surveys/") => "survey",
             (_, p) if p.starts_with("/followups/") => "followup",
@@ -857,7 +859,31 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         .unwrap_or_else(|| panic!("upload: {} {}", upload.status, upload.body));
     let import = job.trim_start_matches("/import/").to_owned();
     let site = store.help_site_slug(w).await.unwrap();
+    // A colleague invited, not yet joined.
+    let staff_invitation = store
+        .send_staff_invitation(
+            w,
+            &NewUser {
+                name: name("Ines Invited"),
+                email: Email::parse("ines@iso-a.test").unwrap(),
+                role: Role::Staff,
+                language: Language::En,
+                password: None,
+            },
+            ("iso-a-invitation-hash", NOW + 3600),
+            Some(owner.id),
+            &kunde_domain::mail::Mail {
+                to: "ines@iso-a.test".into(),
+                subject: "Invitation".into(),
+                text: "x".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     let ids = BTreeMap::from([
+        ("staff_invitation", staff_invitation.id.to_string()),
         ("site", site),
         ("token", "no-such-token-0000".to_owned()),
         ("asset", "app.css".to_owned()),

@@ -37,6 +37,7 @@ const OUTBOX_WRITES: [&str; 8] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
+    "send_staff_invitation",
     "send_reminder",
     "send_portal_link",
     "send_overdue_reminder",

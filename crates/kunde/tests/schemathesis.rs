@@ -3,7 +3,12 @@
 //! Schemathesis from `/api/v1/openapi.json` — requests that follow the document and requests
 //! that break it — and the run fails on any 5xx, any answer the document does not describe
 //! (status, content type, headers, body schema), and any request that breaks the document yet
-//! is accepted.
+//! is accepted. The snippet endpoint, whose key travels in the body, gets a real publishable
+//! key and the demo's touchpoints through `tests/schemathesis_hooks.py`, so its requests are
+//! stored rather than refused, and there every request that follows the document must be
+//! accepted; the server trusts a proxy, and the hooks give each request a client address of
+//! its own, so the per-client limit stays as real clients meet it. The test checks afterwards
+//! that the snippet endpoint stored events.
 //!
 //! Schemathesis is a Python tool (`python3 -m pip install schemathesis`; `scripts/test`
 //! installs it). Without it the test says so and passes, unless `KUNDE_REQUIRE_SCHEMATHESIS`
@@ -72,6 +77,8 @@ fn the_api_answers_as_its_openapi_document_says() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = kunde(dir.path())
         .args(["demo", "--addr", "127.0.0.1:0"])
+        // Schemathesis's hooks play the proxy: each request names its own client.
+        .env("KUNDE_TRUST_PROXY", "true")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -109,9 +116,33 @@ fn the_api_answers_as_its_openapi_document_says() {
     );
     let key = String::from_utf8(created.stdout).unwrap().trim().to_owned();
     assert!(key.starts_with("kunde_sk_"), "{key}");
+    let created = kunde(dir.path())
+        .args([
+            "api-key",
+            "create",
+            "--workspace-email",
+            kunde_demo::DEMO_OWNER_EMAIL,
+            "--name",
+            "schemathesis snippet",
+            "--kind",
+            "publishable",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let publishable = String::from_utf8(created.stdout).unwrap().trim().to_owned();
+    assert!(publishable.starts_with("kunde_pk_"), "{publishable}");
+    let touchpoints = demo_touchpoints(dir.path());
+    assert!(!touchpoints.is_empty());
 
     let report = dir.path().join("schemathesis");
     let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemathesis.toml");
+    let hooks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemathesis_hooks.py");
+    let log = dir.path().join("answers.log");
     let out = st
         .current_dir(dir.path())
         .arg("--config-file")
@@ -121,12 +152,7 @@ fn the_api_answers_as_its_openapi_document_says() {
             &format!("http://{addr}/api/v1/openapi.json"),
             "--header",
             &format!("Authorization: Bearer {key}"),
-            "--checks",
-            "all",
-            // A request that follows the document may still name a touchpoint the demo
-            // business does not have (422): acceptance of every valid request cannot hold.
-            "--exclude-checks",
-            "positive_data_acceptance",
+            // Every check (the default), as `tests/schemathesis.toml` adjusts them.
             "--max-examples",
             MAX_EXAMPLES,
             "--seed",
@@ -143,6 +169,10 @@ fn the_api_answers_as_its_openapi_document_says() {
         ])
         .arg(&report)
         .env("NO_COLOR", "1")
+        .env("SCHEMATHESIS_HOOKS", &hooks)
+        .env("KUNDE_ST_PUBLISHABLE_KEY", &publishable)
+        .env("KUNDE_ST_TOUCHPOINTS", touchpoints.join(","))
+        .env("KUNDE_ST_LOG", &log)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -152,4 +182,47 @@ fn the_api_answers_as_its_openapi_document_says() {
         "schemathesis found answers the document does not describe:\n{stdout}\n{stderr}"
     );
     assert!(!stdout.contains("Server error"), "a 5xx:\n{stdout}");
+
+    // The snippet endpoint was reached for real: events stored, never a wrong key or a wait.
+    let answers = std::fs::read_to_string(&log).unwrap_or_default();
+    let snippet = |status: &str| {
+        answers
+            .lines()
+            .filter(|l| *l == format!("POST /api/v1/snippet/events {status}"))
+            .count()
+    };
+    eprintln!(
+        "snippet answers: {} stored, {} refused as invalid, {} with a wrong key, {} too many",
+        snippet("200"),
+        snippet("422"),
+        snippet("401"),
+        snippet("429")
+    );
+    assert!(
+        snippet("200") >= 20,
+        "the snippet endpoint stored too little:\n{answers}"
+    );
+    assert_eq!(snippet("429"), 0, "a client was turned away:\n{answers}");
+}
+
+/// The ids of the demo business's touchpoints, read from its database.
+fn demo_touchpoints(data_dir: &Path) -> Vec<String> {
+    let url = format!("sqlite://{}", data_dir.join("kunde.sqlite").display());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let store = kunde_store::Store::connect(&url).await.unwrap();
+        let mut ids = Vec::new();
+        for ws in store.list_workspaces().await.unwrap() {
+            for j in store.list_journeys(ws.id).await.unwrap() {
+                for t in store.list_touchpoints(ws.id, j.id).await.unwrap() {
+                    ids.push(t.id.0.to_string());
+                }
+            }
+        }
+        store.close().await;
+        ids
+    })
 }

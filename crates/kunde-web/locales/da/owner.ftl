@@ -28,5 +28,22 @@ nav-followups = Opfølgninger
 users-role-change = Skift rolle
 user-role-changed = Rollen er ændret.
 users-last-owner = Virksomheden skal have en ejer: gør en anden til ejer først.
-error-invite-unavailable = Denne adresse kan ikke inviteres. Bed personen om en anden e-mailadresse.
-invite-throttled = For mange afviste invitationer. Prøv igen om { $minutes } minutter.
+invite-throttled = For mange invitationer den seneste time. Prøv igen om { $minutes } minutter.
+users-invite-sent = Invitationen er sendt til { $name }. Linket i e-mailen virker én gang, i syv dage.
+invitations-title = Ventende invitationer
+invitations-expires = Udløber { $name }
+invitations-expired = Udløbet
+invitations-withdraw = Træk tilbage
+invitations-withdraw-named = Træk invitationen til { $name } tilbage
+invitation-withdrawn = Invitationen er trukket tilbage: linket virker ikke længere.
+staff-invite-subject = { $business } inviterer dig til Kunde
+staff-invite-body = Hej { $name },
+
+    { $inviter } inviterer dig til at blive en del af { $business } i Kunde. Vælg en adgangskode her (linket virker én gang, i syv dage):
+
+    { $link }
+
+    Hvis du ikke ventede denne e-mail, så se bort fra den.
+invite-taken-title = Denne adresse har allerede en Kunde-konto
+invite-taken = { $email } har allerede en Kunde-konto, så der oprettes ikke en ny. Log ind med den. En adresse hører kun til én virksomhed: vil du også være med i { $business }, så bed den, der inviterede dig, om at invitere en anden af dine adresser.
+invite-signin = Log ind

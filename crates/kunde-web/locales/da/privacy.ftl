@@ -77,6 +77,7 @@ audit-next = Næste
 audit-action-user-signin = Loggede ind
 audit-action-user-signin-failed = Mislykket login
 audit-action-user-invite = Inviterede en person
+audit-action-user-invite-withdraw = Trak en invitation tilbage
 audit-action-user-role-change = Ændrede en rolle
 audit-action-settings-change = Ændrede indstillinger
 audit-action-api-key-create = Oprettede en API-nøgle

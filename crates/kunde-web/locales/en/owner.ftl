@@ -28,5 +28,22 @@ nav-followups = Follow-ups
 users-role-change = Change role
 user-role-changed = Role changed.
 users-last-owner = The business needs an owner: make someone else owner first.
-error-invite-unavailable = This address cannot be invited. Ask the person for another e-mail address.
-invite-throttled = Too many refused invitations. Try again in { $minutes } minutes.
+invite-throttled = Too many invitations in the last hour. Try again in { $minutes } minutes.
+users-invite-sent = Invitation sent to { $name }. The link in the e-mail works once, for seven days.
+invitations-title = Pending invitations
+invitations-expires = Expires { $name }
+invitations-expired = Expired
+invitations-withdraw = Withdraw
+invitations-withdraw-named = Withdraw the invitation to { $name }
+invitation-withdrawn = The invitation is withdrawn: its link no longer works.
+staff-invite-subject = { $business } invites you to Kunde
+staff-invite-body = Hello { $name },
+
+    { $inviter } invites you to join { $business } on Kunde. Choose a password here (the link works once, for seven days):
+
+    { $link }
+
+    If you did not expect this e-mail, ignore it.
+invite-taken-title = This address already has a Kunde account
+invite-taken = { $email } already has a Kunde account, so no new one is made. Sign in with it. An address belongs to one business only: to join { $business } as well, ask the person who invited you to invite another of your addresses.
+invite-signin = Sign in

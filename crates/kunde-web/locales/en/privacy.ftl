@@ -77,6 +77,7 @@ audit-next = Next
 audit-action-user-signin = Signed in
 audit-action-user-signin-failed = Failed sign-in
 audit-action-user-invite = Invited a person
+audit-action-user-invite-withdraw = Withdrew an invitation
 audit-action-user-role-change = Changed a role
 audit-action-settings-change = Changed settings
 audit-action-api-key-create = Created an API key

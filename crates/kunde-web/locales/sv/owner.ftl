@@ -28,5 +28,22 @@ nav-followups = Uppföljningar
 users-role-change = Byt roll
 user-role-changed = Rollen är ändrad.
 users-last-owner = Företaget behöver en ägare: gör någon annan till ägare först.
-error-invite-unavailable = Den här adressen kan inte bjudas in. Be personen om en annan e-postadress.
-invite-throttled = För många avvisade inbjudningar. Försök igen om { $minutes } minuter.
+invite-throttled = För många inbjudningar den senaste timmen. Försök igen om { $minutes } minuter.
+users-invite-sent = Inbjudan är skickad till { $name }. Länken i e-postmeddelandet fungerar en gång, i sju dagar.
+invitations-title = Väntande inbjudningar
+invitations-expires = Går ut { $name }
+invitations-expired = Har gått ut
+invitations-withdraw = Dra tillbaka
+invitations-withdraw-named = Dra tillbaka inbjudan till { $name }
+invitation-withdrawn = Inbjudan är tillbakadragen: länken fungerar inte längre.
+staff-invite-subject = { $business } bjuder in dig till Kunde
+staff-invite-body = Hej { $name },
+
+    { $inviter } bjuder in dig till { $business } i Kunde. Välj ett lösenord här (länken fungerar en gång, i sju dagar):
+
+    { $link }
+
+    Om du inte väntade dig det här meddelandet kan du bortse från det.
+invite-taken-title = Den här adressen har redan ett Kunde-konto
+invite-taken = { $email } har redan ett Kunde-konto, så inget nytt skapas. Logga in med det. En adress hör bara till ett företag: vill du också vara med i { $business }, be den som bjöd in dig att bjuda in en annan av dina adresser.
+invite-signin = Logga in

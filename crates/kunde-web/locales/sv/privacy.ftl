@@ -77,6 +77,7 @@ audit-next = Nästa
 audit-action-user-signin = Loggade in
 audit-action-user-signin-failed = Misslyckad inloggning
 audit-action-user-invite = Bjöd in en person
+audit-action-user-invite-withdraw = Drog tillbaka en inbjudan
 audit-action-user-role-change = Ändrade en roll
 audit-action-settings-change = Ändrade inställningar
 audit-action-api-key-create = Skapade en API-nyckel

@@ -28,5 +28,22 @@ nav-followups = Mga follow-up
 users-role-change = Palitan ang tungkulin
 user-role-changed = Napalitan na ang tungkulin.
 users-last-owner = Kailangan ng negosyo ng may-ari: gawing may-ari muna ang iba.
-error-invite-unavailable = Hindi maiimbitahan ang address na ito. Humingi sa tao ng ibang e-mail address.
-invite-throttled = Masyadong maraming tinanggihang imbitasyon. Subukang muli pagkalipas ng { $minutes } minuto.
+invite-throttled = Masyadong maraming imbitasyon sa nakaraang oras. Subukang muli pagkalipas ng { $minutes } minuto.
+users-invite-sent = Naipadala ang imbitasyon kay { $name }. Isang beses gumagana ang link sa e-mail, sa loob ng pitong araw.
+invitations-title = Mga naghihintay na imbitasyon
+invitations-expires = Mag-e-expire sa { $name }
+invitations-expired = Expired na
+invitations-withdraw = Bawiin
+invitations-withdraw-named = Bawiin ang imbitasyon kay { $name }
+invitation-withdrawn = Binawi ang imbitasyon: hindi na gumagana ang link nito.
+staff-invite-subject = Iniimbitahan ka ng { $business } sa Kunde
+staff-invite-body = Kumusta { $name },
+
+    Iniimbitahan ka ni { $inviter } na sumali sa { $business } sa Kunde. Pumili ng password dito (isang beses gumagana ang link, sa loob ng pitong araw):
+
+    { $link }
+
+    Kung hindi mo inaasahan ang e-mail na ito, huwag na itong pansinin.
+invite-taken-title = May Kunde account na ang address na ito
+invite-taken = May Kunde account na ang { $email }, kaya walang bagong gagawin. Mag-sign in gamit iyon. Sa isang negosyo lang maaaring kabilang ang isang address: para sumali rin sa { $business }, hilingin sa nag-imbita sa iyo na imbitahan ang iba mong address.
+invite-signin = Mag-sign in

@@ -77,6 +77,7 @@ audit-next = Susunod
 audit-action-user-signin = Nag-sign in
 audit-action-user-signin-failed = Nabigong pag-sign in
 audit-action-user-invite = Nag-imbita ng tao
+audit-action-user-invite-withdraw = Binawi ang isang imbitasyon
 audit-action-user-role-change = Nagpalit ng tungkulin
 audit-action-settings-change = Nagpalit ng mga setting
 audit-action-api-key-create = Gumawa ng API key

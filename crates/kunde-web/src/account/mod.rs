@@ -1,11 +1,13 @@
 //! Accounts and the workspace's settings: signing in and out, the first-run set-up, choosing
-//! a language, invitations, the settings page with API keys (`settings`), and the e-mail
+//! a language, invitations (`invitations`: an invitation is not an account until accepted),
+//! the settings page with API keys (`settings`), and the e-mail
 //! settings with a test message (`mail_settings`).
 //!
 //! Invariants: a session token and an invitation token are stored only as their SHA-256;
 //! signing in takes as long for an unknown address as for a wrong password; settings and
 //! API keys are the owner's.
 
+mod invitations;
 mod mail_settings;
 mod password;
 mod settings;
@@ -22,7 +24,7 @@ pub fn public_routes() -> Router<AppState> {
         .route("/setup", get(signin::setup_form).post(signin::setup_submit))
         .route(
             "/invite/{token}",
-            get(settings::invite_form).post(settings::invite_accept),
+            get(invitations::invite_form).post(invitations::invite_accept),
         )
         .route("/language", post(signin::set_language))
         .route("/forgot", get(password::forgot_form).post(password::forgot))
@@ -40,7 +42,11 @@ pub fn staff_routes() -> Router<AppState> {
 pub fn owner_routes() -> Router<AppState> {
     Router::new()
         .route("/settings", get(settings::page).post(settings::save))
-        .route("/settings/invite", post(settings::invite))
+        .route("/settings/invite", post(invitations::invite))
+        .route(
+            "/settings/invitations/{id}/withdraw",
+            post(invitations::withdraw),
+        )
         .route("/settings/api-keys", post(settings::create_api_key))
         .route(
             "/settings/api-keys/{id}/revoke",

@@ -2,7 +2,7 @@
 //! keys). Every event of a batch is checked and every problem reported with its index and
 //! field before anything is written.
 
-use super::plumbing::{ApiError, authorize, bearer, parse_json, read_body};
+use super::plumbing::{ApiError, authorize, bearer, parse_json, read_body, whole_number};
 use super::wire::{EventProblem, Identified, IngestReply};
 use crate::state::AppState;
 use axum::Json;
@@ -227,7 +227,7 @@ fn optional_str<'a>(
 fn optional_id(e: &Map<String, Value>, field: &'static str) -> FieldResult<Option<i64>> {
     match e.get(field) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => match v.as_i64() {
+        Some(v) => match v.as_number().and_then(whole_number) {
             Some(id) if id > 0 => Ok(Some(id)),
             _ => Err((field, "must be a positive integer id".into())),
         },
@@ -250,7 +250,7 @@ pub(super) fn visitor(v: &str) -> Result<String, String> {
 fn time(value: Option<&Value>, now: i64) -> FieldResult<i64> {
     let at = match value {
         None => return Err(("time", "is required (unix seconds or rfc 3339)".into())),
-        Some(Value::Number(n)) => match n.as_i64() {
+        Some(Value::Number(n)) => match whole_number(n) {
             Some(s) if s >= MILLIS_THRESHOLD => {
                 return Err((
                     "time",

@@ -214,6 +214,17 @@ fn holds_nul(v: &serde_json::Value) -> bool {
     }
 }
 
+/// A JSON number as a whole number, the way JSON Schema's `integer` reads it: `5` and `5.0`
+/// alike (clients written in languages without integers send the latter); `5.5`, or a number
+/// beyond 64 bits, is `None`.
+pub fn whole_number(n: &serde_json::Number) -> Option<i64> {
+    n.as_i64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18)
+            .map(|f| f as i64)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +244,15 @@ mod tests {
             parse_json(b"{").unwrap_err().status,
             StatusCode::BAD_REQUEST
         );
+    }
+
+    #[test]
+    fn a_whole_number_may_be_written_with_a_point_zero() {
+        let n = |s: &str| serde_json::from_str::<serde_json::Number>(s).unwrap();
+        assert_eq!(whole_number(&n("5")), Some(5));
+        assert_eq!(whole_number(&n("5.0")), Some(5));
+        assert_eq!(whole_number(&n("-3.0")), Some(-3));
+        assert_eq!(whole_number(&n("5.5")), None);
+        assert_eq!(whole_number(&n("1e300")), None);
     }
 }

@@ -5,7 +5,7 @@
 //! reads nothing back.
 
 use super::events::{batch_events, visitor};
-use super::plumbing::{ApiError, authorize, parse_json, read_body};
+use super::plumbing::{ApiError, authorize, parse_json, read_body, whole_number};
 use super::wire::{EventProblem, IngestReply};
 use crate::kit::client::ClientKey;
 use crate::state::AppState;
@@ -121,6 +121,17 @@ async fn accept(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Res
             "this publishable key only works on the sites listed for it; add this site's origin to the key under Settings → API keys",
         ));
     }
+    // Only what the document lists: a misspelt field is said, not silently dropped.
+    if let Some(k) = value.as_object().and_then(|o| {
+        o.keys()
+            .find(|k| !["key", "visitor_id", "events"].contains(&k.as_str()))
+    }) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_batch",
+            format!("unknown field '{k}'"),
+        ));
+    }
     let visitor_id = value
         .get("visitor_id")
         .and_then(Value::as_str)
@@ -177,7 +188,7 @@ fn parse(e: &Value, visitor_id: &str, now: i64) -> Result<IngestEvent, (&'static
         _ => return Err(("type", "must be page_view or click".into())),
     };
     let touchpoint = match o.get("touchpoint_id") {
-        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::Number(n)) => whole_number(n),
         // Attributes in the page are strings.
         // Digits only, as the document says ("+5" or " 5" would parse, but are refused).
         Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
@@ -190,8 +201,12 @@ fn parse(e: &Value, visitor_id: &str, now: i64) -> Result<IngestEvent, (&'static
     let text = |field: &'static str, max: usize| -> Result<Option<&str>, (&'static str, String)> {
         match o.get(field) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s.len() <= max => Ok(Some(s.as_str())),
-            Some(_) => Err((field, format!("must be a string of at most {max} bytes"))),
+            // Characters, as the document's `maxLength` counts them (not bytes).
+            Some(Value::String(s)) if s.chars().count() <= max => Ok(Some(s.as_str())),
+            Some(_) => Err((
+                field,
+                format!("must be a string of at most {max} characters"),
+            )),
         }
     };
     let path = text("path", 512)?;

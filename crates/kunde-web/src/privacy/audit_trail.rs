@@ -19,10 +19,11 @@ const CSV_LIMIT: i64 = 100_000;
 const DAY: i64 = 86_400;
 
 /// Every action code the trail records, in the order the filter offers them.
-const ACTIONS: [&str; 17] = [
+const ACTIONS: [&str; 18] = [
     audit_action::SIGNIN,
     audit_action::SIGNIN_FAILED,
     audit_action::INVITE,
+    audit_action::INVITE_WITHDRAW,
     audit_action::ROLE_CHANGE,
     audit_action::USER_REMOVE,
     audit_action::PASSWORD_RESET,
@@ -105,7 +106,7 @@ struct AuditPage {
 }
 
 impl AuditPage {
-    fn actions(&self) -> [&'static str; 17] {
+    fn actions(&self) -> [&'static str; 18] {
         ACTIONS
     }
 
