@@ -33,7 +33,7 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 8] = [
+const OUTBOX_WRITES: [&str; 9] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
