@@ -13,6 +13,7 @@ pub mod correlation;
 pub mod engagement;
 pub mod error;
 pub mod event_log;
+mod event_log_append;
 mod event_log_file;
 pub mod funnel;
 pub mod grouping;
@@ -36,5 +37,6 @@ pub mod themes;
 
 pub use civil::{Period, PeriodKey, Zone};
 pub use error::Error;
+pub use event_log_append::EventBatch;
 pub use event_log::{CustomerEvents, CustomerId, EventLog, EventLogBuilder, TouchpointId};
 pub use grouping::Grouping;
