@@ -15,8 +15,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::event_log::{CustomerId, EventLog, MAX_EVENTS, MAX_TOUCHPOINTS, TouchpointId};
 use crate::Error;
+use crate::event_log::{CustomerId, EventLog, MAX_EVENTS, MAX_TOUCHPOINTS, TouchpointId};
 
 /// New events for one [`EventLog`], made with [`EventBatch::new`] from that log: events of
 /// its customers and touchpoints by id, and of customers and touchpoints the batch adds.
@@ -203,7 +203,12 @@ impl EventLog {
             next_customer = c + 1;
             i = j;
         }
-        push_offsets(&mut offsets, next_customer, customer_count + 1, events.len());
+        push_offsets(
+            &mut offsets,
+            next_customer,
+            customer_count + 1,
+            events.len(),
+        );
         times.extend_from_slice(&self.times[copied..]);
         touchpoints.extend_from_slice(&self.touchpoints[copied..]);
         amounts.extend_from_slice(&self.amounts[copied..]);

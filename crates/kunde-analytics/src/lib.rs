@@ -37,6 +37,6 @@ pub mod themes;
 
 pub use civil::{Period, PeriodKey, Zone};
 pub use error::Error;
-pub use event_log_append::EventBatch;
 pub use event_log::{CustomerEvents, CustomerId, EventLog, EventLogBuilder, TouchpointId};
+pub use event_log_append::EventBatch;
 pub use grouping::Grouping;

@@ -15,7 +15,11 @@ type Arrival = (u32, Option<i64>, u16, f64);
 
 /// The log built from scratch: customers and touchpoints interned in the order they were
 /// first seen, then every event so far in the order it arrived.
-fn from_scratch(customers: &[u32], touchpoints: &[u16], events: &[(u32, i64, u16, f64)]) -> EventLog {
+fn from_scratch(
+    customers: &[u32],
+    touchpoints: &[u16],
+    events: &[(u32, i64, u16, f64)],
+) -> EventLog {
     let mut b = EventLogBuilder::new();
     for c in customers {
         b.customer(&format!("c{c}"));
@@ -182,8 +186,16 @@ fn a_batch_for_another_state_of_the_log_is_refused() {
     // A customer the log already has cannot be added again, nor an unknown id used.
     let mut batch = EventBatch::new(&newer);
     assert_eq!(batch.new_customer(&newer, "c1"), None);
-    assert!(batch.push_ids(CustomerId(2), 0, TouchpointId(0), 0.0).is_err());
-    assert!(batch.push_ids(CustomerId(1), 0, TouchpointId(1), 0.0).is_err());
+    assert!(
+        batch
+            .push_ids(CustomerId(2), 0, TouchpointId(0), 0.0)
+            .is_err()
+    );
+    assert!(
+        batch
+            .push_ids(CustomerId(1), 0, TouchpointId(1), 0.0)
+            .is_err()
+    );
 }
 
 #[test]

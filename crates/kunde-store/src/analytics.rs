@@ -707,11 +707,9 @@ impl Store {
             return Ok(CatchUp::Current);
         }
         let old = old.clone();
-        let appended = tokio::task::spawn_blocking(move || {
-            append_rows(&old, new_customers, rows)
-        })
-        .await
-        .map_err(|e| StoreError::Corrupt(format!("appending to the event log: {e}")))??;
+        let appended = tokio::task::spawn_blocking(move || append_rows(&old, new_customers, rows))
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("appending to the event log: {e}")))??;
         Ok(appended.map_or(CatchUp::Reload, CatchUp::Appended))
     }
 

@@ -477,12 +477,17 @@ async fn new_events_are_appended_to_a_loaded_log_as_a_fresh_load_would_read_them
         event(None, tps[1], NOW - 5, None),
     ];
     store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
-    let second = std::sync::Arc::new(appended(store.catch_up_event_log(ws, &first).await.unwrap()));
+    let second = std::sync::Arc::new(appended(
+        store.catch_up_event_log(ws, &first).await.unwrap(),
+    ));
     let fresh = store.load_event_log(ws).await.unwrap();
     assert_eq!(log_contents(&second), log_contents(&fresh));
     assert_eq!(reach(&second), reach(&fresh));
     assert_eq!(second.fingerprint, fresh.fingerprint);
-    assert_eq!(second.fingerprint, store.events_fingerprint(ws).await.unwrap());
+    assert_eq!(
+        second.fingerprint,
+        store.events_fingerprint(ws).await.unwrap()
+    );
     assert_eq!(second.recent_event_ids, fresh.recent_event_ids);
     // The first log is left as it was, for readers still holding it.
     assert_eq!(first.log.event_count(), 2);
@@ -588,14 +593,21 @@ async fn what_new_events_cannot_express_asks_for_a_reload(store: &Store) {
     let data = std::sync::Arc::new(store.load_event_log(ws).await.unwrap());
     let mut anon = event(None, tps[0], NOW - 100, None);
     anon.visitor_id = Some("v-join".into());
-    store.ingest_events(ws, &[anon], NOW).await.unwrap().unwrap();
+    store
+        .ingest_events(ws, &[anon], NOW)
+        .await
+        .unwrap()
+        .unwrap();
     let data = std::sync::Arc::new(appended(store.catch_up_event_log(ws, &data).await.unwrap()));
     store
         .identify_visitor(ws, "v-join", &CustomerRef::Id(cs[0]), NOW)
         .await
         .unwrap();
     assert_ne!(
-        store.events_fingerprint_upto(ws, &data.fingerprint).await.unwrap(),
+        store
+            .events_fingerprint_upto(ws, &data.fingerprint)
+            .await
+            .unwrap(),
         data.fingerprint
     );
     // An erasure, even with no new event.

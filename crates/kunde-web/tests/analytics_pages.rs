@@ -713,7 +713,10 @@ async fn new_events_are_added_to_the_cached_log_without_loading_it_again(db: &Te
     );
     // The same numbers as a server that loads everything afresh.
     let mut fresh = signed_in(db, "owner@a.test").await;
-    assert_eq!(fresh.get(&format!("/analytics/funnel.csv?{q}")).await.body, last);
+    assert_eq!(
+        fresh.get(&format!("/analytics/funnel.csv?{q}")).await.body,
+        last
+    );
     let paths = format!("/analytics/paths.csv?tp={}&depth=3&table=links", s.web);
     assert_eq!(fresh.get(&paths).await.body, c.get(&paths).await.body);
     let _ = (s.ann, s.di);
@@ -763,7 +766,10 @@ async fn an_idle_workspaces_log_leaves_memory_and_comes_back_from_its_file(db: &
     }
     assert!(kept.is_some(), "the file holds the appended event");
     // The next view reads the file, not every event.
-    assert_eq!(c.get(&format!("/analytics/funnel.csv?{q}")).await.body, second);
+    assert_eq!(
+        c.get(&format!("/analytics/funnel.csv?{q}")).await.body,
+        second
+    );
     let counts = cache.load_counts();
     assert_eq!((counts.database, counts.file), (1, 1));
 }

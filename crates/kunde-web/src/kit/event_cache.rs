@@ -149,7 +149,12 @@ impl AnalyticsCache {
             .ok()
             .flatten();
         let current = match &data {
-            Some(d) => Some(store.events_fingerprint_upto(ws, &d.fingerprint).await.ok()?),
+            Some(d) => Some(
+                store
+                    .events_fingerprint_upto(ws, &d.fingerprint)
+                    .await
+                    .ok()?,
+            ),
             None => None,
         };
         match data {
@@ -461,7 +466,9 @@ async fn sweep(inner: Weak<Mutex<Inner>>, dir: Option<Arc<PathBuf>>, idle: Durat
                     guard.defaults.remove(&ws);
                     let written = guard.written.get(&ws).map(|(_, g)| *g);
                     if written != Some(e.data.generation) {
-                        guard.written.insert(ws, (Instant::now(), e.data.generation));
+                        guard
+                            .written
+                            .insert(ws, (Instant::now(), e.data.generation));
                         dropped.push((ws, e.data));
                     }
                     tracing::info!(workspace = ws.0, "idle event log dropped from memory");
