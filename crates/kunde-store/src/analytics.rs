@@ -252,7 +252,7 @@ const DATA_MAGIC: &[u8; 8] = b"KUNDEAD1";
 fn append_rows(
     old: &AnalyticsData,
     new_customers: Vec<(i64, String, Option<String>)>,
-    rows: Vec<(i64, Option<i64>, i64, i64, Option<i64>)>,
+    rows: Vec<EventRow>,
 ) -> Result<Option<AnalyticsData>> {
     let corrupt = |e: kunde_analytics::Error| StoreError::Corrupt(e.to_string());
     let log = &old.log;
@@ -345,6 +345,9 @@ fn append_rows(
         recent_event_ids,
     }))
 }
+
+/// An event row as a catch-up reads it: id, customer, time, touchpoint, amount.
+type EventRow = (i64, Option<i64>, i64, i64, Option<i64>);
 
 /// How many customers have at least one event at each touchpoint of the log.
 fn customers_per_touchpoint(log: &EventLog) -> Vec<u64> {
@@ -649,7 +652,6 @@ impl Store {
         ws: WorkspaceId,
         old: &Arc<AnalyticsData>,
     ) -> Result<CatchUp> {
-        type EventRow = (i64, Option<i64>, i64, i64, Option<i64>);
         let was = old.fingerprint;
         let low = was.max_event_id - RECENT_WINDOW;
         let known_in_window = old.recent_event_ids.iter().filter(|&&id| id > low).count() as i64;
