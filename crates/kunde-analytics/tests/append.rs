@@ -33,8 +33,11 @@ fn from_scratch(
     b.build()
 }
 
+/// A customer's name and events: times, touchpoint names, amount bits.
+type CustomerContents = (String, Vec<i64>, Vec<String>, Vec<u64>);
+
 /// Everything a log holds, through its public interface.
-fn contents(log: &EventLog) -> Vec<(String, Vec<i64>, Vec<String>, Vec<u64>)> {
+fn contents(log: &EventLog) -> Vec<CustomerContents> {
     log.customers()
         .map(|e| {
             (

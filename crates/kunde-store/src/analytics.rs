@@ -88,7 +88,7 @@ pub enum CatchUp {
     /// Nothing changed in the workspace's events and customers.
     Current,
     /// New events and customers, merged into a new log.
-    Appended(AnalyticsData),
+    Appended(Box<AnalyticsData>),
     /// A change that new events cannot express (a deleted customer or event, an erasure):
     /// only loading the log again will do.
     Reload,
@@ -712,7 +712,7 @@ impl Store {
         let appended = tokio::task::spawn_blocking(move || append_rows(&old, new_customers, rows))
             .await
             .map_err(|e| StoreError::Corrupt(format!("appending to the event log: {e}")))??;
-        Ok(appended.map_or(CatchUp::Reload, CatchUp::Appended))
+        Ok(appended.map_or(CatchUp::Reload, |d| CatchUp::Appended(Box::new(d))))
     }
 
     /// Every touchpoint of the workspace with its journey and stage, in map order (journeys

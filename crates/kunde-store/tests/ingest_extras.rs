@@ -405,8 +405,11 @@ async fn a_loaded_log_read_back_from_its_bytes_is_the_same_and_an_erasure_change
     assert_ne!(after, data.fingerprint);
 }
 
+/// A customer's id, name and events (time, touchpoint id, amount bits).
+type CustomerContents = (i64, String, Vec<(i64, i64, u64)>);
+
 /// Everything a loaded log holds, by database ids, in log order.
-fn log_contents(data: &kunde_store::AnalyticsData) -> Vec<(i64, String, Vec<(i64, i64, u64)>)> {
+fn log_contents(data: &kunde_store::AnalyticsData) -> Vec<CustomerContents> {
     data.log
         .customers()
         .map(|e| {
@@ -439,7 +442,7 @@ fn reach(data: &kunde_store::AnalyticsData) -> Vec<(i64, u64)> {
 
 fn appended(c: kunde_store::CatchUp) -> kunde_store::AnalyticsData {
     match c {
-        kunde_store::CatchUp::Appended(d) => d,
+        kunde_store::CatchUp::Appended(d) => *d,
         other => panic!("expected an append, got {other:?}"),
     }
 }

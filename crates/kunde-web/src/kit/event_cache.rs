@@ -191,7 +191,7 @@ impl AnalyticsCache {
                 CatchUp::Appended(data) => {
                     self.counts.file.fetch_add(1, Ordering::Relaxed);
                     self.counts.appended.fetch_add(1, Ordering::Relaxed);
-                    return Ok((data, "file and appended"));
+                    return Ok((*data, "file and appended"));
                 }
                 CatchUp::Reload => self.remove_file(ws),
             }
@@ -273,7 +273,7 @@ impl AnalyticsCache {
                     self.counts.appended.fetch_add(1, Ordering::Relaxed);
                     // The older events were not checked again.
                     full_check = checked;
-                    (data, "appended")
+                    (*data, "appended")
                 }
                 CatchUp::Reload => self.load(store, ws).await?,
             },
