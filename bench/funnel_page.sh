@@ -6,7 +6,10 @@
 #    about TARGET_EVENTS events (each copy a new set of customers with the same journeys);
 # 3. `kunde serve` starts on that database, the owner signs in with curl, and the funnel
 #    page is timed cold (the event log is loaded and built) and warm (the cached log is
-#    checked against the database and the funnel computed), then the paths page and a CSV.
+#    checked against the database and the funnel computed), then the paths page and a CSV;
+# 4. then after one new event and after a batch of 1,000 (merged into the cached log), cold
+#    after a restart (the log file kept in DATA_DIR/analytics, brought up to date), and the
+#    server's memory (resident set) with the log loaded, and the file's size.
 #
 # Usage: bench/funnel_page.sh [TARGET_EVENTS]   (default 10000000; needs sqlite3 and curl)
 # Builds the release binary with CARGO_TARGET_DIR (default ./target) unless KUNDE_BIN is set.
@@ -72,14 +75,22 @@ customers=$(sqlite3 "$DB" "SELECT COUNT(*) FROM customers")
 printf "stored: %s events, %s customers (database %s)\n" "$total" "$customers" "$(du -h "$DB" | cut -f1)"
 
 echo "== serving"
+# A file kept by an earlier run of this script is not used: the first view is a full load.
+rm -rf "$WORK/analytics"
 start serve
 JAR="$WORK/cookies"
-curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
-csrf=$(awk '$6 == "kunde_csrf" { print $7 }' "$JAR")
-curl -s -b "$JAR" -c "$JAR" -o /dev/null \
-    --data-urlencode "csrf=$csrf" --data-urlencode "email=staff@demo.kunde.test" \
-    --data-urlencode "password=demo-password" --data-urlencode "next=/" \
-    "http://127.0.0.1:$PORT/signin"
+signin() {
+    rm -f "$JAR"
+    curl -s -c "$JAR" -o /dev/null "http://127.0.0.1:$PORT/signin"
+    csrf=$(awk '$6 == "kunde_csrf" { print $7 }' "$JAR")
+    curl -s -b "$JAR" -c "$JAR" -o /dev/null \
+        --data-urlencode "csrf=$csrf" --data-urlencode "email=staff@demo.kunde.test" \
+        --data-urlencode "password=demo-password" --data-urlencode "next=/" \
+        "http://127.0.0.1:$PORT/signin"
+}
+signin
+rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$SERVER/status"; }
+echo "server memory before any analytics page: $(rss)"
 
 get() { # prints seconds and status of one request
     curl -s -b "$JAR" -o "$WORK/page" -w "%{time_total} %{http_code}\n" "http://127.0.0.1:$PORT$1"
@@ -104,8 +115,31 @@ report "paths page (Sankey), warm:" "/analytics/paths" 3
 report "paths after drop-off, warm:" "/analytics/paths?view=drop&$steps" 3
 grep 'event log loaded' "$WORK/serve.log" | head -2 || true
 
+echo "server memory with the log loaded: $(rss)"
+
+new_events() { # $1: how many; copies of earlier customer events, spread over the customers
+    sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
+      SELECT workspace_id, customer_id, NULL, touchpoint_id, occurred_at + 60, channel, NULL, '{}' FROM events
+      WHERE customer_id IS NOT NULL AND id % 997 = 0 ORDER BY id DESC LIMIT $1"
+}
 echo "== one new event arrives (as the event API would store it)"
-sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO events (workspace_id, customer_id, visitor_id, touchpoint_id, occurred_at, channel, amount, properties)
-  SELECT workspace_id, customer_id, NULL, touchpoint_id, occurred_at + 60, channel, NULL, '{}' FROM events WHERE customer_id IS NOT NULL ORDER BY id DESC LIMIT 1"
-report "funnel page after it (append + rebuild):" "/analytics/funnel" 1
+new_events 1
+report "funnel page after it (merged into the log):" "/analytics/funnel" 1
 report "funnel page, warm again:" "/analytics/funnel" 3
+echo "== a batch of 1,000 new events"
+new_events 1000
+report "funnel page after them (merged):" "/analytics/funnel" 1
+report "funnel page, warm again:" "/analytics/funnel" 3
+echo "server memory after the appends: $(rss)"
+grep -E 'source="?(appended|file)' "$WORK/serve.log" | tail -3 || true
+
+echo "== restart (the log file is kept in DATA_DIR/analytics)"
+sleep 2
+stop
+start serve
+signin
+report "funnel page, cold after a restart (file):" "/analytics/funnel" 1
+report "funnel page, warm:" "/analytics/funnel" 3
+echo "server memory after the restart: $(rss)"
+ls -l "$WORK"/analytics/events-*.bin | awk '{ printf "log file: %.1f MB\n", $5 / 1048576 }'
+grep 'event log loaded' "$WORK/serve.log" | tail -2 || true

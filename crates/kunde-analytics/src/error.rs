@@ -29,6 +29,8 @@ pub enum Error {
     },
     #[error("a grouping must give a group to each of the {expected} customers, got {got}")]
     GroupingLength { expected: usize, got: usize },
+    #[error("the batch of new events was made for another state of the event log")]
+    StaleBatch,
     #[error("not a valid event log file: {0}")]
     CorruptFile(&'static str),
     #[error("not enough data: {0}")]

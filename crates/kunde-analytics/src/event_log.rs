@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -183,7 +184,7 @@ impl EventLogBuilder {
         let mut touchpoint_names = touchpoint_names;
         touchpoint_names.shrink_to_fit();
         EventLog {
-            customer_names,
+            customer_names: Arc::new(customer_names),
             touchpoint_names,
             has_amounts,
             offsets,
@@ -630,7 +631,9 @@ fn sort_run(run: &mut [(i64, u16, f64)]) {
 /// Events sorted by customer, then time; see the module docs for the memory layout.
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
-    pub(crate) customer_names: NameTable,
+    /// Shared between a log and the logs [`EventLog::appended`] makes from it until a batch
+    /// brings new customers.
+    pub(crate) customer_names: Arc<NameTable>,
     pub(crate) touchpoint_names: Vec<String>,
     /// Whether any event has a non-zero amount (scans that only sum amounts skip the
     /// column when none has).
@@ -680,7 +683,7 @@ impl EventLog {
         amounts: Vec<f64>,
     ) -> EventLog {
         EventLog {
-            customer_names,
+            customer_names: Arc::new(customer_names),
             touchpoint_names,
             has_amounts,
             offsets,

@@ -9,9 +9,10 @@
 
 use crate::{Result, Store, StoreError, with_pool};
 use futures_util::{StreamExt, TryStreamExt};
-use kunde_analytics::{EventLog, EventLogBuilder};
+use kunde_analytics::{EventBatch, EventLog, EventLogBuilder};
 use kunde_domain::{CustomerId, TouchpointId, WorkspaceId};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What changes whenever a workspace's analysed events or customers change: new events
 /// raise the count and the largest id, deleted ones lower the count, and a visitor joined
@@ -58,14 +59,39 @@ pub struct AnalyticsData {
     pub generation: u64,
     pub fingerprint: EventsFingerprint,
     pub log: EventLog,
-    /// Indexed by the log's customer id.
-    pub customers: Vec<AnalyticsCustomer>,
+    /// Indexed by the log's customer id; shared with the logs made from this one by
+    /// appending events (see [`Store::catch_up_event_log`]).
+    pub customers: Arc<Vec<AnalyticsCustomer>>,
     /// The log's touchpoint id of each database touchpoint that has events.
     pub touchpoints: HashMap<TouchpointId, kunde_analytics::TouchpointId>,
     /// Indexed by the log's touchpoint id.
     pub touchpoint_ids: Vec<TouchpointId>,
     /// How many customers have at least one event at each log touchpoint.
     pub reach: Vec<u64>,
+    /// The ids of the workspace's events in the log within [`RECENT_WINDOW`] ids below
+    /// `fingerprint.max_event_id`, sorted: on PostgreSQL a transaction can commit an event
+    /// whose id is below ones already read, and [`Store::catch_up_event_log`] finds it by
+    /// the ids this list lacks. Not kept in the file ([`Store::recent_event_ids`] after a
+    /// read).
+    pub recent_event_ids: Vec<i64>,
+}
+
+/// How far below a log's largest event id [`Store::catch_up_event_log`] looks for events
+/// that committed late (PostgreSQL takes ids from a sequence when a row is inserted, not
+/// when its transaction commits). Anything later still is caught by the full check,
+/// [`Store::events_fingerprint_upto`], which the server runs in the background.
+pub const RECENT_WINDOW: i64 = 4096;
+
+/// What [`Store::catch_up_event_log`] found.
+#[derive(Debug)]
+pub enum CatchUp {
+    /// Nothing changed in the workspace's events and customers.
+    Current,
+    /// New events and customers, merged into a new log.
+    Appended(Box<AnalyticsData>),
+    /// A change that new events cannot express (a deleted customer or event, an erasure):
+    /// only loading the log again will do.
+    Reload,
 }
 
 impl AnalyticsData {
@@ -101,7 +127,7 @@ impl AnalyticsData {
             out.extend_from_slice(s.as_bytes());
         };
         out.extend_from_slice(&(self.customers.len() as u64).to_le_bytes());
-        for c in &self.customers {
+        for c in self.customers.iter() {
             out.extend_from_slice(&c.id.0.to_le_bytes());
             text(&mut out, &c.name);
             match &c.acquisition_channel {
@@ -202,10 +228,11 @@ impl AnalyticsData {
             generation: next_generation(),
             fingerprint,
             log,
-            customers,
+            customers: Arc::new(customers),
             touchpoints,
             touchpoint_ids,
             reach,
+            recent_event_ids: Vec::new(),
         })
     }
 }
@@ -219,68 +246,108 @@ pub fn next_generation() -> u64 {
 /// The start of [`AnalyticsData::to_bytes`]; the version is in the name.
 const DATA_MAGIC: &[u8; 8] = b"KUNDEAD1";
 
-/// A new log with the old log's events and the new rows (customer, time, touchpoint,
-/// amount); the customers are the old log's, in the same order.
-fn rebuild(
+/// The old log with the new customers and event rows (id, customer, time, touchpoint,
+/// amount) merged in, its fingerprint and reach counted on; `None` when an event names a
+/// customer the log does not know (created after the customers were read).
+fn append_rows(
     old: &AnalyticsData,
-    fingerprint: EventsFingerprint,
-    rows: &[(Option<i64>, i64, i64, Option<i64>)],
-) -> Result<AnalyticsData> {
+    new_customers: Vec<(i64, String, Option<String>)>,
+    rows: Vec<EventRow>,
+) -> Result<Option<AnalyticsData>> {
     let corrupt = |e: kunde_analytics::Error| StoreError::Corrupt(e.to_string());
     let log = &old.log;
-    let mut builder = EventLogBuilder::with_capacity(log.event_count() + rows.len());
-    let mut customer_index: HashMap<i64, kunde_analytics::CustomerId> = HashMap::new();
-    for c in &old.customers {
-        customer_index.insert(c.id.0, builder.customer(&c.id.0.to_string()));
-    }
+    let mut fingerprint = old.fingerprint;
+    let mut batch = EventBatch::new(log);
+    let mut new_index: HashMap<i64, kunde_analytics::CustomerId> = HashMap::new();
+    let customers = if new_customers.is_empty() {
+        old.customers.clone()
+    } else {
+        let mut list = Vec::with_capacity(old.customers.len() + new_customers.len());
+        list.extend(old.customers.iter().cloned());
+        for (id, name, acquisition_channel) in new_customers {
+            let Some(c) = batch.new_customer(log, &id.to_string()) else {
+                return Ok(None);
+            };
+            new_index.insert(id, c);
+            list.push(AnalyticsCustomer {
+                id: CustomerId(id),
+                name,
+                acquisition_channel,
+            });
+            fingerprint.customers += 1;
+            fingerprint.max_customer_id = fingerprint.max_customer_id.max(id);
+        }
+        Arc::new(list)
+    };
     let mut touchpoints = old.touchpoints.clone();
     let mut touchpoint_ids = old.touchpoint_ids.clone();
-    for name in log.touchpoint_names() {
-        builder.touchpoint(name).map_err(corrupt)?;
-    }
-    for events in log.customers() {
-        for i in 0..events.len() {
-            builder
-                .push_ids(
-                    events.customer,
-                    events.times[i],
-                    events.touchpoint(i),
-                    events.amounts[i],
-                )
-                .map_err(corrupt)?;
-        }
-    }
-    for &(customer, time, touchpoint, amount) in rows {
-        let Some(c) = customer.and_then(|c| customer_index.get(&c).copied()) else {
+    let mut reach = old.reach.clone();
+    let mut recent_event_ids = old.recent_event_ids.clone();
+    // (customer, touchpoint) of each new event, for the reach.
+    let mut touched = Vec::new();
+    for (id, customer, time, touchpoint, amount) in rows {
+        fingerprint.events += 1;
+        fingerprint.max_event_id = fingerprint.max_event_id.max(id);
+        recent_event_ids.push(id);
+        let Some(customer) = customer else {
             continue;
+        };
+        fingerprint.customer_events += 1;
+        let c = match new_index.get(&customer) {
+            Some(&c) => c,
+            None => match log.customer_id(&customer.to_string()) {
+                Some(c) => c,
+                None => return Ok(None),
+            },
         };
         let tp = match touchpoints.get(&TouchpointId(touchpoint)) {
             Some(&tp) => tp,
             None => {
-                let tp = builder
-                    .touchpoint(&touchpoint.to_string())
+                let tp = batch
+                    .new_touchpoint(&touchpoint.to_string())
                     .map_err(corrupt)?;
                 touchpoints.insert(TouchpointId(touchpoint), tp);
                 touchpoint_ids.push(TouchpointId(touchpoint));
+                reach.push(0);
                 tp
             }
         };
-        builder
+        batch
             .push_ids(c, time, tp, amount.unwrap_or(0) as f64 / 100.0)
             .map_err(corrupt)?;
+        touched.push((c.0, tp.0));
     }
-    let log = builder.build();
-    let reach = customers_per_touchpoint(&log);
-    Ok(AnalyticsData {
+    touched.sort_unstable();
+    touched.dedup();
+    for (c, tp) in touched {
+        let had = (c as usize) < log.customer_count()
+            && log
+                .events_of(kunde_analytics::CustomerId(c))
+                .touchpoints
+                .contains(&tp);
+        if !had {
+            reach[usize::from(tp)] += 1;
+        }
+    }
+    recent_event_ids.sort_unstable();
+    recent_event_ids.dedup();
+    let low = fingerprint.max_event_id - RECENT_WINDOW;
+    recent_event_ids.retain(|&id| id > low);
+    let log = log.appended(batch).map_err(corrupt)?;
+    Ok(Some(AnalyticsData {
         generation: next_generation(),
         fingerprint,
         log,
-        customers: old.customers.clone(),
+        customers,
         touchpoints,
         touchpoint_ids,
         reach,
-    })
+        recent_event_ids,
+    }))
 }
+
+/// An event row as a catch-up reads it: id, customer, time, touchpoint, amount.
+type EventRow = (i64, Option<i64>, i64, i64, Option<i64>);
 
 /// How many customers have at least one event at each touchpoint of the log.
 fn customers_per_touchpoint(log: &EventLog) -> Vec<u64> {
@@ -453,8 +520,10 @@ impl Store {
             // database's own scan and formatting a fraction of that). The ranges follow the
             // primary key, so each is one sequential stretch of the table; a few are read
             // at once, and parsed as they arrive, in id order.
-            let ranges = (0..=fingerprint.max_event_id / ids_per_read)
-                .map(|i| (i * ids_per_read, (i + 1) * ids_per_read));
+            // Up to the fingerprint's largest id: later events are for the next catch-up.
+            let max_event_id = fingerprint.max_event_id;
+            let ranges = (0..=max_event_id / ids_per_read)
+                .map(|i| (i * ids_per_read, ((i + 1) * ids_per_read).min(max_event_id)));
             let mut packed = futures_util::stream::iter(ranges)
                 .map(|(after, upto)| {
                     sqlx::query_as::<_, (Option<String>,)>(PACKED_EVENTS)
@@ -497,57 +566,153 @@ impl Store {
         })
         .await
         .map_err(|e| StoreError::Corrupt(format!("building the event log: {e}")))?;
+        // Read after the events: an id committed late in between is then in this list but
+        // not in the log, which the full check finds (never counted twice).
+        let recent_event_ids = self.recent_event_ids(ws, fingerprint.max_event_id).await?;
         Ok(AnalyticsData {
             generation: next_generation(),
             fingerprint,
             log,
-            customers,
+            customers: Arc::new(customers),
             touchpoints,
             touchpoint_ids,
             reach,
+            recent_event_ids,
         })
     }
 
-    /// Brings a loaded log up to date when the only change since it was loaded is new
-    /// events: reads just the rows past its largest event id and rebuilds the log in memory
-    /// from the old events and the new (far cheaper than reading every row again). `None`
-    /// when anything else changed (customers added or removed, events deleted or joined to
-    /// a customer): then only a full [`load_event_log`](Self::load_event_log) will do.
-    pub async fn append_to_event_log(
+    /// The workspace's event ids within [`RECENT_WINDOW`] below `max_event_id` (included),
+    /// sorted: see [`AnalyticsData::recent_event_ids`].
+    pub async fn recent_event_ids(&self, ws: WorkspaceId, max_event_id: i64) -> Result<Vec<i64>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(i64,)> = sqlx::query_as(
+                "SELECT id FROM events WHERE id > $2 AND id <= $3 AND +workspace_id = $1 ORDER BY id",
+            )
+            .bind(ws.0)
+            .bind(max_event_id - RECENT_WINDOW)
+            .bind(max_event_id)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows.into_iter().map(|(id,)| id).collect())
+        })
+    }
+
+    /// The counts of an [`EventsFingerprint`] over the events and customers a log was built
+    /// from: those with ids up to the log's largest (`was.max_event_id`,
+    /// `was.max_customer_id`). Equal counts mean that nothing the log holds was deleted,
+    /// joined to a customer or erased and that no event committed late below its largest
+    /// id; newer events do not count (the next catch-up adds them). The returned largest
+    /// ids are `was`'s.
+    pub async fn events_fingerprint_upto(
         &self,
         ws: WorkspaceId,
-        old: &std::sync::Arc<AnalyticsData>,
-    ) -> Result<Option<AnalyticsData>> {
-        let fingerprint = self.events_fingerprint(ws).await?;
-        let was = old.fingerprint;
-        if fingerprint.customers != was.customers
-            || fingerprint.max_customer_id != was.max_customer_id
-            || fingerprint.max_event_id < was.max_event_id
-        {
-            return Ok(None);
-        }
-        let rows: Vec<(Option<i64>, i64, i64, Option<i64>)> = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT customer_id, occurred_at, touchpoint_id, amount FROM events
-                 WHERE id > $2 AND id <= $3 AND +workspace_id = $1",
+        was: &EventsFingerprint,
+    ) -> Result<EventsFingerprint> {
+        with_pool!(self, pool => {
+            let (events, customer_events): (i64, i64) = sqlx::query_as(
+                "SELECT COUNT(*), COUNT(customer_id) FROM events WHERE workspace_id = $1 AND id <= $2",
             )
             .bind(ws.0)
             .bind(was.max_event_id)
-            .bind(fingerprint.max_event_id)
+            .fetch_one(pool)
+            .await?;
+            let (customers,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM customers WHERE workspace_id = $1 AND id <= $2",
+            )
+            .bind(ws.0)
+            .bind(was.max_customer_id)
+            .fetch_one(pool)
+            .await?;
+            let (erasures,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM erasure_log WHERE workspace_id = $1")
+                    .bind(ws.0)
+                    .fetch_one(pool)
+                    .await?;
+            Ok(EventsFingerprint {
+                events,
+                customer_events,
+                max_event_id: was.max_event_id,
+                customers,
+                max_customer_id: was.max_customer_id,
+                erasures,
+            })
+        })
+    }
+
+    /// Brings a loaded log up to date without reading it again: reads only the customers
+    /// and events newer than the log (past its largest ids, and any event that committed
+    /// late within [`RECENT_WINDOW`] ids below), checks that the counts add up, and merges
+    /// them into the log with [`EventLog::appended`] (no rebuild). [`CatchUp::Reload`] when
+    /// something else changed that the cheap reads can see (a customer deleted, an
+    /// erasure, an event deleted in the window, an event of a customer the log does not
+    /// know); the rest (an older event deleted or joined to a customer) is for the full
+    /// check, [`Store::events_fingerprint_upto`].
+    pub async fn catch_up_event_log(
+        &self,
+        ws: WorkspaceId,
+        old: &Arc<AnalyticsData>,
+    ) -> Result<CatchUp> {
+        let was = old.fingerprint;
+        let low = was.max_event_id - RECENT_WINDOW;
+        let known_in_window = old.recent_event_ids.iter().filter(|&&id| id > low).count() as i64;
+        let (erasures, customers, new_customers, read_window, rows) = with_pool!(self, pool => {
+            let (erasures,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM erasure_log WHERE workspace_id = $1")
+                    .bind(ws.0)
+                    .fetch_one(pool)
+                    .await?;
+            let (customers,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM customers WHERE workspace_id = $1")
+                    .bind(ws.0)
+                    .fetch_one(pool)
+                    .await?;
+            let new_customers: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+                "SELECT id, name, acquisition_channel FROM customers WHERE workspace_id = $1 AND id > $2 ORDER BY id",
+            )
+            .bind(ws.0)
+            .bind(was.max_customer_id)
             .fetch_all(pool)
-            .await?
+            .await?;
+            // The window below the largest id is read again only when it holds another
+            // number of events than the log knows there.
+            let (in_window,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM events WHERE id > $2 AND id <= $3 AND +workspace_id = $1",
+            )
+            .bind(ws.0)
+            .bind(low)
+            .bind(was.max_event_id)
+            .fetch_one(pool)
+            .await?;
+            let read_window = in_window != known_in_window;
+            let rows: Vec<EventRow> = sqlx::query_as(
+                "SELECT id, customer_id, occurred_at, touchpoint_id, amount FROM events
+                 WHERE id > $2 AND +workspace_id = $1 ORDER BY id",
+            )
+            .bind(ws.0)
+            .bind(if read_window { low } else { was.max_event_id })
+            .fetch_all(pool)
+            .await?;
+            (erasures, customers, new_customers, read_window, rows)
         });
-        let with_customer = rows.iter().filter(|r| r.0.is_some()).count() as i64;
-        if was.events + rows.len() as i64 != fingerprint.events
-            || was.customer_events + with_customer != fingerprint.customer_events
-        {
-            return Ok(None);
+        if erasures != was.erasures || customers != was.customers + new_customers.len() as i64 {
+            return Ok(CatchUp::Reload);
+        }
+        // Events of the window the log already holds; fewer than it knows means one was
+        // deleted. The others committed late or are new.
+        let (known, rows): (Vec<EventRow>, Vec<EventRow>) = rows.into_iter().partition(|r| {
+            r.0 <= was.max_event_id && old.recent_event_ids.binary_search(&r.0).is_ok()
+        });
+        if read_window && known.len() as i64 != known_in_window {
+            return Ok(CatchUp::Reload);
+        }
+        if rows.is_empty() && new_customers.is_empty() {
+            return Ok(CatchUp::Current);
         }
         let old = old.clone();
-        let rebuilt = tokio::task::spawn_blocking(move || rebuild(&old, fingerprint, &rows))
+        let appended = tokio::task::spawn_blocking(move || append_rows(&old, new_customers, rows))
             .await
-            .map_err(|e| StoreError::Corrupt(format!("rebuilding the event log: {e}")))??;
-        Ok(Some(rebuilt))
+            .map_err(|e| StoreError::Corrupt(format!("appending to the event log: {e}")))??;
+        Ok(appended.map_or(CatchUp::Reload, |d| CatchUp::Appended(Box::new(d))))
     }
 
     /// Every touchpoint of the workspace with its journey and stage, in map order (journeys

@@ -54,7 +54,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use analytics::{
-    AnalyticsCustomer, AnalyticsData, EventsFingerprint, QuickFingerprint, TouchpointChoice,
+    AnalyticsCustomer, AnalyticsData, CatchUp, EventsFingerprint, QuickFingerprint, RECENT_WINDOW,
+    TouchpointChoice,
 };
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};

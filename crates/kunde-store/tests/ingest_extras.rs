@@ -14,6 +14,9 @@ kunde_store::store_suite!(
     a_publishable_key_remembers_the_origins_allowed_to_use_it,
     a_workspace_import_records_which_touchpoint_a_step_redesigns,
     a_loaded_log_read_back_from_its_bytes_is_the_same_and_an_erasure_changes_the_fingerprint,
+    new_events_are_appended_to_a_loaded_log_as_a_fresh_load_would_read_them,
+    an_event_committed_late_below_the_largest_id_is_appended_once,
+    what_new_events_cannot_express_asks_for_a_reload,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -400,4 +403,232 @@ async fn a_loaded_log_read_back_from_its_bytes_is_the_same_and_an_erasure_change
     let after = store.events_fingerprint(ws).await.unwrap();
     assert_eq!(after.customers, data.fingerprint.customers);
     assert_ne!(after, data.fingerprint);
+}
+
+/// A customer's id, name and events (time, touchpoint id, amount bits).
+type CustomerContents = (i64, String, Vec<(i64, i64, u64)>);
+
+/// Everything a loaded log holds, by database ids, in log order.
+fn log_contents(data: &kunde_store::AnalyticsData) -> Vec<CustomerContents> {
+    data.log
+        .customers()
+        .map(|e| {
+            let c = data.customer(e.customer);
+            let events = (0..e.len())
+                .map(|i| {
+                    (
+                        e.times[i],
+                        data.touchpoint_of(e.touchpoint(i)).0,
+                        e.amounts[i].to_bits(),
+                    )
+                })
+                .collect();
+            (c.id.0, c.name.clone(), events)
+        })
+        .collect()
+}
+
+/// The reach by database touchpoint.
+fn reach(data: &kunde_store::AnalyticsData) -> Vec<(i64, u64)> {
+    let mut r: Vec<(i64, u64)> = data
+        .touchpoint_ids
+        .iter()
+        .zip(&data.reach)
+        .map(|(t, &n)| (t.0, n))
+        .collect();
+    r.sort_unstable();
+    r
+}
+
+fn appended(c: kunde_store::CatchUp) -> kunde_store::AnalyticsData {
+    match c {
+        kunde_store::CatchUp::Appended(d) => *d,
+        other => panic!("expected an append, got {other:?}"),
+    }
+}
+
+async fn new_events_are_appended_to_a_loaded_log_as_a_fresh_load_would_read_them(store: &Store) {
+    let (ws, _) = workspace(store, "shop").await;
+    let (other, _) = workspace(store, "other").await;
+    let tps = touchpoints(store, ws, 3).await;
+    let other_tps = touchpoints(store, other, 1).await;
+    let cs = customers(store, ws, 3).await;
+    let batch = vec![
+        event(Some(cs[0]), tps[0], NOW - 300, Some(12_500)),
+        event(Some(cs[1]), tps[1], NOW - 200, None),
+        event(None, tps[0], NOW - 50, None),
+    ];
+    store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+    let first = std::sync::Arc::new(store.load_event_log(ws).await.unwrap());
+    // Nothing new in the workspace (another workspace's events do not count).
+    store
+        .ingest_events(other, &[event(None, other_tps[0], NOW, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(
+        store.catch_up_event_log(ws, &first).await.unwrap(),
+        kunde_store::CatchUp::Current
+    ));
+    // A late event (before the customer's others), a tie, a new customer, an anonymous
+    // event and the first event at a touchpoint the log did not have.
+    let late = customers(store, ws, 1).await[0];
+    let batch = vec![
+        event(Some(cs[0]), tps[1], NOW - 1_000, None),
+        event(Some(cs[1]), tps[1], NOW - 200, Some(-300)),
+        event(Some(late), tps[2], NOW - 10, Some(1)),
+        event(None, tps[1], NOW - 5, None),
+    ];
+    store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+    let second = std::sync::Arc::new(appended(
+        store.catch_up_event_log(ws, &first).await.unwrap(),
+    ));
+    let fresh = store.load_event_log(ws).await.unwrap();
+    assert_eq!(log_contents(&second), log_contents(&fresh));
+    assert_eq!(reach(&second), reach(&fresh));
+    assert_eq!(second.fingerprint, fresh.fingerprint);
+    assert_eq!(
+        second.fingerprint,
+        store.events_fingerprint(ws).await.unwrap()
+    );
+    assert_eq!(second.recent_event_ids, fresh.recent_event_ids);
+    // The first log is left as it was, for readers still holding it.
+    assert_eq!(first.log.event_count(), 2);
+    // And again on top of the appended log.
+    store
+        .ingest_events(ws, &[event(Some(cs[2]), tps[0], NOW, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let third = appended(store.catch_up_event_log(ws, &second).await.unwrap());
+    let fresh = store.load_event_log(ws).await.unwrap();
+    assert_eq!(log_contents(&third), log_contents(&fresh));
+    assert_eq!(reach(&third), reach(&fresh));
+    assert_eq!(third.fingerprint, fresh.fingerprint);
+    // The full check agrees with the appended log.
+    assert_eq!(
+        store
+            .events_fingerprint_upto(ws, &third.fingerprint)
+            .await
+            .unwrap(),
+        third.fingerprint
+    );
+}
+
+async fn an_event_committed_late_below_the_largest_id_is_appended_once(store: &Store) {
+    let (ws, _) = workspace(store, "late").await;
+    let tps = touchpoints(store, ws, 2).await;
+    let cs = customers(store, ws, 2).await;
+    store
+        .ingest_events(ws, &[event(Some(cs[0]), tps[0], NOW - 100, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = store.load_event_log(ws).await.unwrap();
+    // Two more events; the log below is read as if the first of them (a lower id) had not
+    // committed yet when the second was read, as happens on PostgreSQL.
+    store
+        .ingest_events(ws, &[event(Some(cs[1]), tps[1], NOW - 50, Some(700))], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .ingest_events(ws, &[event(Some(cs[0]), tps[1], NOW - 20, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let all = store
+        .recent_event_ids(ws, before.fingerprint.max_event_id + 100)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    let mut batch = kunde_analytics::EventBatch::new(&before.log);
+    let c0 = before.log.customer_id(&cs[0].0.to_string()).unwrap();
+    let tp1 = batch.new_touchpoint(&tps[1].0.to_string()).unwrap();
+    batch.push_ids(c0, NOW - 20, tp1, 0.0).unwrap();
+    let mut touchpoints = before.touchpoints.clone();
+    touchpoints.insert(tps[1], tp1);
+    let mut touchpoint_ids = before.touchpoint_ids.clone();
+    touchpoint_ids.push(tps[1]);
+    let mut fingerprint = before.fingerprint;
+    fingerprint.events += 1;
+    fingerprint.customer_events += 1;
+    fingerprint.max_event_id = all[2];
+    let seen = std::sync::Arc::new(kunde_store::AnalyticsData {
+        generation: 0,
+        fingerprint,
+        log: before.log.appended(batch).unwrap(),
+        customers: before.customers.clone(),
+        touchpoints,
+        touchpoint_ids,
+        reach: vec![1, 1],
+        recent_event_ids: vec![all[0], all[2]],
+    });
+    let caught = appended(store.catch_up_event_log(ws, &seen).await.unwrap());
+    let fresh = store.load_event_log(ws).await.unwrap();
+    assert_eq!(log_contents(&caught), log_contents(&fresh));
+    assert_eq!(caught.fingerprint, fresh.fingerprint);
+    assert_eq!(reach(&caught), reach(&fresh));
+    assert_eq!(caught.recent_event_ids, all);
+    // Caught up, nothing more to add: the late event is not added twice.
+    assert!(matches!(
+        store
+            .catch_up_event_log(ws, &std::sync::Arc::new(caught))
+            .await
+            .unwrap(),
+        kunde_store::CatchUp::Current
+    ));
+}
+
+async fn what_new_events_cannot_express_asks_for_a_reload(store: &Store) {
+    let (ws, _) = workspace(store, "changes").await;
+    let tps = touchpoints(store, ws, 2).await;
+    let cs = customers(store, ws, 3).await;
+    let batch = vec![
+        event(Some(cs[0]), tps[0], NOW - 300, None),
+        event(Some(cs[1]), tps[1], NOW - 200, None),
+        event(Some(cs[2]), tps[1], NOW - 200, None),
+    ];
+    store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+    let reload = |c: kunde_store::CatchUp| matches!(c, kunde_store::CatchUp::Reload);
+    // A visitor's earlier events joined to a customer: the counts of the log's ids change,
+    // which the full check sees (a catch-up reads only newer rows).
+    let data = std::sync::Arc::new(store.load_event_log(ws).await.unwrap());
+    let mut anon = event(None, tps[0], NOW - 100, None);
+    anon.visitor_id = Some("v-join".into());
+    store
+        .ingest_events(ws, &[anon], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let data = std::sync::Arc::new(appended(store.catch_up_event_log(ws, &data).await.unwrap()));
+    store
+        .identify_visitor(ws, "v-join", &CustomerRef::Id(cs[0]), NOW)
+        .await
+        .unwrap();
+    assert_ne!(
+        store
+            .events_fingerprint_upto(ws, &data.fingerprint)
+            .await
+            .unwrap(),
+        data.fingerprint
+    );
+    // An erasure, even with no new event.
+    let data = std::sync::Arc::new(store.load_event_log(ws).await.unwrap());
+    store
+        .erase_customer(ws, cs[2], &kunde_store::Actor::system("test"), NOW)
+        .await
+        .unwrap();
+    assert!(reload(store.catch_up_event_log(ws, &data).await.unwrap()));
+    // A deleted touchpoint (its events go with it), with a new event besides.
+    let data = std::sync::Arc::new(store.load_event_log(ws).await.unwrap());
+    let journey = store.list_journeys(ws).await.unwrap()[0].id;
+    store.delete_touchpoint(ws, journey, tps[1]).await.unwrap();
+    store
+        .ingest_events(ws, &[event(Some(cs[0]), tps[0], NOW, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let after = store.catch_up_event_log(ws, &data).await.unwrap();
+    assert!(reload(after), "deleted events are not an append");
 }

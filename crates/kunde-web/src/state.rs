@@ -24,6 +24,9 @@ pub struct WebConfig {
     /// first analytics page after a restart does not read every event again; `None`: not
     /// kept (tests).
     pub analytics_dir: Option<std::path::PathBuf>,
+    /// How long a workspace's built event log stays in memory without being used; `None`:
+    /// [`crate::kit::event_cache::DEFAULT_IDLE`].
+    pub analytics_idle: Option<std::time::Duration>,
 }
 
 /// The lease of a claim on timed work: longer than sending one message can take (the SMTP
@@ -70,8 +73,13 @@ impl AppState {
         let lease = config.claim_lease_secs.unwrap_or(DEFAULT_CLAIM_LEASE_SECS);
         let analytics = match &config.analytics_dir {
             Some(dir) => crate::kit::event_cache::AnalyticsCache::kept_in(dir.clone()),
-            None => Default::default(),
-        };
+            None => crate::kit::event_cache::AnalyticsCache::default(),
+        }
+        .idle_after(
+            config
+                .analytics_idle
+                .unwrap_or(crate::kit::event_cache::DEFAULT_IDLE),
+        );
         Self {
             rate_limits: RateLimiter::for_store(&store),
             store,

@@ -18,6 +18,8 @@ on_both_databases!(
     another_workspaces_events_and_touchpoints_never_show,
     bad_parameters_are_named_in_a_clear_message,
     new_events_show_on_the_next_request,
+    new_events_are_added_to_the_cached_log_without_loading_it_again,
+    an_idle_workspaces_log_leaves_memory_and_comes_back_from_its_file,
     the_demo_funnel_loses_customers_at_the_phone,
 );
 
@@ -655,6 +657,121 @@ async fn new_events_show_on_the_next_request(db: &TestDb) {
         "{more}"
     );
     let _ = s.ann;
+}
+
+async fn new_events_are_added_to_the_cached_log_without_loading_it_again(db: &TestDb) {
+    let (ws, s) = seed(db).await;
+    let state = state(db);
+    let cache = state.analytics.clone();
+    let mut c = Client::new(state);
+    c.sign_in("owner@a.test").await;
+    let q = funnel_query(&s, 7);
+    let before = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(before.contains("\n3,Visit,1,"), "{before}");
+    assert_eq!(cache.load_counts().database, 1);
+    // Bo's visit, late (before other customers' last events), and an anonymous event.
+    db.store
+        .insert_events(
+            ws,
+            &[event(Some(s.bo), s.visit, T0 + DAY), event(None, s.web, T0)],
+        )
+        .await
+        .unwrap();
+    let after = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(after.contains("\n3,Visit,2,"), "{after}");
+    // A new customer with events, and a batch of a thousand events of the known ones.
+    let fay = customer(db, ws, "Fay Falk", None).await;
+    db.store
+        .insert_events(
+            ws,
+            &[
+                event(Some(fay), s.web, T0),
+                event(Some(fay), s.call, T0 + HOUR),
+            ],
+        )
+        .await
+        .unwrap();
+    let more = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(
+        more.contains("\n1,Web,5,") && more.contains("\n2,Call,4,"),
+        "{more}"
+    );
+    let batch: Vec<_> = (0..1_000)
+        .map(|i| {
+            let tp = if i % 2 == 0 { s.web } else { s.call };
+            event(Some(s.cy), tp, T0 + 30 * DAY + i)
+        })
+        .collect();
+    db.store.insert_events(ws, &batch).await.unwrap();
+    let last = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(last.contains("\n1,Web,5,"), "{last}");
+    let counts = cache.load_counts();
+    assert_eq!(
+        (counts.database, counts.appended),
+        (1, 3),
+        "appended, never loaded again"
+    );
+    // The same numbers as a server that loads everything afresh.
+    let mut fresh = signed_in(db, "owner@a.test").await;
+    assert_eq!(
+        fresh.get(&format!("/analytics/funnel.csv?{q}")).await.body,
+        last
+    );
+    let paths = format!("/analytics/paths.csv?tp={}&depth=3&table=links", s.web);
+    assert_eq!(fresh.get(&paths).await.body, c.get(&paths).await.body);
+    let _ = (s.ann, s.di);
+}
+
+async fn an_idle_workspaces_log_leaves_memory_and_comes_back_from_its_file(db: &TestDb) {
+    let (ws, s) = seed(db).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = kunde_web::WebConfig {
+        analytics_dir: Some(dir.path().to_owned()),
+        analytics_idle: Some(std::time::Duration::from_secs(1)),
+        ..Default::default()
+    };
+    let mut state = kunde_web::AppState::new(db.store.clone(), config);
+    state.clock = std::sync::Arc::new(|| NOW);
+    let cache = state.analytics.clone();
+    let mut c = Client::new(state);
+    c.sign_in("owner@a.test").await;
+    let q = funnel_query(&s, 7);
+    let first = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert!(cache.holds(ws));
+    // A new event is appended (the file is not rewritten for every append) ...
+    db.store
+        .insert_events(ws, &[event(Some(s.bo), s.visit, T0 + DAY)])
+        .await
+        .unwrap();
+    let second = c.get(&format!("/analytics/funnel.csv?{q}")).await.body;
+    assert_ne!(first, second);
+    // ... and once the log goes unused it leaves memory, its file brought up to date.
+    let mut waited = 0;
+    while cache.holds(ws) {
+        assert!(waited < 200, "the idle log stayed in memory");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    let file = dir.path().join(format!("events-{}.bin", ws.0));
+    let mut kept = None;
+    for _ in 0..100 {
+        kept = std::fs::read(&file)
+            .ok()
+            .and_then(|b| kunde_store::AnalyticsData::from_bytes(&b))
+            .filter(|d| d.log.event_count() == 12);
+        if kept.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(kept.is_some(), "the file holds the appended event");
+    // The next view reads the file, not every event.
+    assert_eq!(
+        c.get(&format!("/analytics/funnel.csv?{q}")).await.body,
+        second
+    );
+    let counts = cache.load_counts();
+    assert_eq!((counts.database, counts.file), (1, 1));
 }
 
 async fn the_demo_funnel_loses_customers_at_the_phone(db: &TestDb) {

@@ -56,6 +56,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             trust_proxy: config.trust_proxy,
             claim_lease_secs: claim_lease()?,
             analytics_dir: Some(config.data_dir.join("analytics")),
+            analytics_idle: secs_from_env("KUNDE_ANALYTICS_IDLE_SECS")?
+                .map(|s| std::time::Duration::from_secs(s as u64)),
         },
     );
     // Claims on timed work carry this id (see "Running several instances" in the README).
@@ -70,7 +72,12 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
 /// `KUNDE_CLAIM_LEASE_SECS`: how long this instance's claim on timed work holds before
 /// another instance may take it over (default 120 s; the multi-instance test shortens it).
 fn claim_lease() -> Result<Option<i64>> {
-    match std::env::var("KUNDE_CLAIM_LEASE_SECS") {
+    secs_from_env("KUNDE_CLAIM_LEASE_SECS")
+}
+
+/// A number of seconds above 0 from the environment variable `name`, if set.
+fn secs_from_env(name: &str) -> Result<Option<i64>> {
+    match std::env::var(name) {
         Err(_) => Ok(None),
         Ok(v) => v
             .trim()
@@ -78,9 +85,7 @@ fn claim_lease() -> Result<Option<i64>> {
             .ok()
             .filter(|s| *s > 0)
             .map(Some)
-            .with_context(|| {
-                format!("KUNDE_CLAIM_LEASE_SECS must be a number of seconds above 0, not '{v}'")
-            }),
+            .with_context(|| format!("{name} must be a number of seconds above 0, not '{v}'")),
     }
 }
 

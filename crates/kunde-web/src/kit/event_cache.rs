@@ -3,19 +3,24 @@
 //! Loading and sorting millions of events takes seconds; a funnel over a built log takes
 //! milliseconds. So the log is built once and kept. Each request reads the store's
 //! [`QuickFingerprint`] (the database's largest event id and the workspace's customers, in
-//! near-constant time): unchanged, the cached log is used as is. Changed, the full
-//! [`EventsFingerprint`](kunde_store::EventsFingerprint) (a scan of the workspace's events in an index) decides whether the
-//! workspace's own events changed, or another workspace's did. When the only change is new
-//! events, just those rows are read and the log rebuilt in memory; otherwise it is loaded
-//! again. Changes that the quick check cannot see (a visitor joined to a customer, a deleted
-//! touchpoint) are caught by a full check in the background at most a minute later.
+//! near-constant time): unchanged, the cached log is used as is. Changed,
+//! [`Store::catch_up_event_log`] reads only the customers and events newer than the log
+//! (and re-reads a small window below its largest id for events that committed late) and
+//! merges them into it ([`kunde_analytics::EventLog::appended`]: no rebuild), or says that
+//! something else changed (a deleted customer or event, an erasure) and the log is loaded
+//! again. Changes no cheap read can see (an older visitor event joined to a customer, an
+//! event deleted further back) are caught by a full check of the counts up to the log's
+//! largest ids ([`Store::events_fingerprint_upto`]) in the background at most a minute later.
 //! Only one request per workspace loads at a time; the others wait for it and share it.
+//! A log not used for [`DEFAULT_IDLE`] (configurable) is dropped from memory; its file
+//! makes the next load cheap.
 
 use kunde_domain::{TouchpointId, WorkspaceId};
-use kunde_store::{AnalyticsData, QuickFingerprint, Store, StoreError};
+use kunde_store::{AnalyticsData, CatchUp, QuickFingerprint, Store, StoreError};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 /// At most this many workspaces keep a log in memory; the least recently used goes first.
@@ -24,12 +29,16 @@ const MAX_WORKSPACES: usize = 8;
 /// How old a full check may be before a request starts another in the background.
 const FULL_CHECK_EVERY: Duration = Duration::from_secs(60);
 
+/// How long a log stays in memory without being used, unless configured otherwise.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(30 * 60);
+
 struct Entry {
     data: Arc<AnalyticsData>,
     quick: QuickFingerprint,
     full_check: Instant,
     checking: bool,
     used: u64,
+    last_used: Instant,
 }
 
 #[derive(Default)]
@@ -39,16 +48,49 @@ struct Inner {
     /// The default funnel found for a log (by address) and a touchpoint list (by digest).
     defaults: HashMap<WorkspaceId, (usize, u64, Vec<TouchpointId>)>,
     uses: u64,
-    /// When each workspace's log was last written to its file.
-    written: HashMap<WorkspaceId, Instant>,
+    /// When each workspace's log was last written to its file, and which log (generation).
+    written: HashMap<WorkspaceId, (Instant, u64)>,
+    /// Whether the task that drops idle logs runs.
+    sweeping: bool,
+}
+
+/// How the cache got the logs it handed out, since it was made (for tests and the log).
+#[derive(Debug, Default)]
+struct Counts {
+    database: AtomicU64,
+    file: AtomicU64,
+    appended: AtomicU64,
+}
+
+/// How many logs were loaded from the database, read from their file, and brought up to
+/// date by appending new events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadCounts {
+    pub database: u64,
+    pub file: u64,
+    pub appended: u64,
 }
 
 /// Cheap to clone: all clones share one cache.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct AnalyticsCache {
     inner: Arc<Mutex<Inner>>,
     /// Where built logs are kept between starts, if anywhere.
     dir: Option<Arc<PathBuf>>,
+    /// A log unused this long is dropped from memory.
+    idle: Duration,
+    counts: Arc<Counts>,
+}
+
+impl Default for AnalyticsCache {
+    fn default() -> Self {
+        Self {
+            inner: Default::default(),
+            dir: None,
+            idle: DEFAULT_IDLE,
+            counts: Default::default(),
+        }
+    }
 }
 
 /// A log rebuilt by appending new events is written out at most this often; a full load
@@ -72,27 +114,90 @@ impl AnalyticsCache {
         }
     }
 
-    fn file(&self, ws: WorkspaceId) -> Option<PathBuf> {
-        Some(self.dir.as_ref()?.join(format!("events-{}.bin", ws.0)))
+    /// The same cache dropping a log after `idle` without use.
+    pub fn idle_after(mut self, idle: Duration) -> Self {
+        self.idle = idle;
+        self
     }
 
-    /// The workspace's log from its file, if there is one and the database has not changed
-    /// since it was written; a stale or damaged file is removed.
+    /// How the logs handed out so far were obtained.
+    pub fn load_counts(&self) -> LoadCounts {
+        LoadCounts {
+            database: self.counts.database.load(Ordering::Relaxed),
+            file: self.counts.file.load(Ordering::Relaxed),
+            appended: self.counts.appended.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Whether a log of the workspace is in memory.
+    pub fn holds(&self, ws: WorkspaceId) -> bool {
+        self.lock().entries.contains_key(&ws)
+    }
+
+    fn file(&self, ws: WorkspaceId) -> Option<PathBuf> {
+        file_in(self.dir.as_deref()?, ws)
+    }
+
+    /// The workspace's log from its file, if there is one and nothing it holds has changed
+    /// in the database since it was written (newer events and customers are then added by
+    /// the caller); a stale or damaged file is removed.
     async fn read_file(&self, store: &Store, ws: WorkspaceId) -> Option<AnalyticsData> {
         let path = self.file(ws)?;
         let bytes = tokio::fs::read(&path).await.ok()?;
-        let current = store.events_fingerprint(ws).await.ok()?;
         let data = tokio::task::spawn_blocking(move || AnalyticsData::from_bytes(&bytes))
             .await
             .ok()
             .flatten();
+        let current = match &data {
+            Some(d) => Some(
+                store
+                    .events_fingerprint_upto(ws, &d.fingerprint)
+                    .await
+                    .ok()?,
+            ),
+            None => None,
+        };
         match data {
-            Some(d) if d.fingerprint == current => Some(d),
+            Some(mut d) if Some(d.fingerprint) == current => {
+                d.recent_event_ids = store
+                    .recent_event_ids(ws, d.fingerprint.max_event_id)
+                    .await
+                    .ok()?;
+                Some(d)
+            }
             _ => {
                 self.remove_file(ws);
                 None
             }
         }
+    }
+
+    /// The workspace's log from its file brought up to date, or else from the database.
+    async fn load(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+    ) -> Result<(AnalyticsData, &'static str), StoreError> {
+        if let Some(data) = self.read_file(store, ws).await {
+            let data = Arc::new(data);
+            match store.catch_up_event_log(ws, &data).await? {
+                CatchUp::Current => {
+                    // Only this function holds it.
+                    if let Ok(data) = Arc::try_unwrap(data) {
+                        self.counts.file.fetch_add(1, Ordering::Relaxed);
+                        return Ok((data, "file"));
+                    }
+                }
+                CatchUp::Appended(data) => {
+                    self.counts.file.fetch_add(1, Ordering::Relaxed);
+                    self.counts.appended.fetch_add(1, Ordering::Relaxed);
+                    return Ok((*data, "file and appended"));
+                }
+                CatchUp::Reload => self.remove_file(ws),
+            }
+        }
+        self.counts.database.fetch_add(1, Ordering::Relaxed);
+        Ok((store.load_event_log(ws).await?, "database"))
     }
 
     fn remove_file(&self, ws: WorkspaceId) {
@@ -105,8 +210,7 @@ impl AnalyticsCache {
     }
 
     /// Writes the log to its file in the background (at most every [`WRITE_EVERY`] unless
-    /// `always`): to a temporary file first, then renamed, so a crash leaves the old file or
-    /// the new one, never half of one.
+    /// `always`).
     fn write_file(&self, ws: WorkspaceId, data: Arc<AnalyticsData>, always: bool) {
         let Some(path) = self.file(ws) else {
             return;
@@ -117,24 +221,13 @@ impl AnalyticsCache {
                 && inner
                     .written
                     .get(&ws)
-                    .is_some_and(|t| t.elapsed() < WRITE_EVERY)
+                    .is_some_and(|(t, _)| t.elapsed() < WRITE_EVERY)
             {
                 return;
             }
-            inner.written.insert(ws, Instant::now());
+            inner.written.insert(ws, (Instant::now(), data.generation));
         }
-        tokio::task::spawn_blocking(move || {
-            let bytes = data.to_bytes();
-            let tmp = path.with_extension("tmp");
-            let result = path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&tmp, &bytes))
-                .and_then(|()| std::fs::rename(&tmp, &path));
-            if let Err(e) = result {
-                tracing::warn!(error = %e, path = %path.display(), "keeping the event log in a file failed");
-            }
-        });
+        tokio::task::spawn_blocking(move || write_data(&path, &data));
     }
 
     /// The workspace's current event log on the calendar of the time zone `zone_name` (the
@@ -157,48 +250,41 @@ impl AnalyticsCache {
         if let Some(data) = self.fresh(store, ws, quick, zone) {
             return Ok(data);
         }
-        // Something changed somewhere: does it concern this workspace? (A log on another
-        // zone's calendar is not reused.)
-        let cached = self
-            .lock()
-            .entries
-            .get(&ws)
-            .map(|e| e.data.clone())
-            .filter(|d| d.log.zone() == zone);
-        if let Some(data) = cached
-            && store.events_fingerprint(ws).await? == data.fingerprint
-        {
-            if let Some(e) = self.lock().entries.get_mut(&ws) {
-                e.quick = quick;
-                e.full_check = Instant::now();
-            }
-            return Ok(data);
-        }
         let started = Instant::now();
-        // Only new events since the cached log: add them instead of reading everything.
+        // Only new events and customers since the cached log: add them to it instead of
+        // reading everything. (A log on another zone's calendar is not reused.)
         let cached = self
             .lock()
             .entries
             .get(&ws)
-            .map(|e| e.data.clone())
-            .filter(|d| d.log.zone() == zone);
-        let appended = match cached {
-            Some(old) => store.append_to_event_log(ws, &old).await?,
-            None => None,
-        };
-        let (mut data, source) = match appended {
-            Some(data) => (data, "appended"),
-            None => match self.read_file(store, ws).await {
-                Some(data) => (data, "file"),
-                None => (store.load_event_log(ws).await?, "database"),
+            .map(|e| (e.data.clone(), e.full_check))
+            .filter(|(d, _)| d.log.zone() == zone);
+        let mut full_check = Instant::now();
+        let (mut data, source) = match cached {
+            Some((old, checked)) => match store.catch_up_event_log(ws, &old).await? {
+                CatchUp::Current => {
+                    if let Some(e) = self.lock().entries.get_mut(&ws) {
+                        e.quick = quick;
+                        e.last_used = Instant::now();
+                    }
+                    return Ok(old);
+                }
+                CatchUp::Appended(data) => {
+                    self.counts.appended.fetch_add(1, Ordering::Relaxed);
+                    // The older events were not checked again.
+                    full_check = checked;
+                    (*data, "appended")
+                }
+                CatchUp::Reload => self.load(store, ws).await?,
             },
+            None => self.load(store, ws).await?,
         };
         data.log.set_zone(zone.clone());
         let data = Arc::new(data);
         match source {
-            "database" => self.write_file(ws, data.clone(), true),
+            "file" => {}
             "appended" => self.write_file(ws, data.clone(), false),
-            _ => {}
+            _ => self.write_file(ws, data.clone(), true),
         }
         tracing::info!(
             workspace = ws.0,
@@ -216,11 +302,20 @@ impl AnalyticsCache {
             Entry {
                 data: data.clone(),
                 quick,
-                full_check: Instant::now(),
+                full_check,
                 checking: false,
                 used,
+                last_used: Instant::now(),
             },
         );
+        if !inner.sweeping {
+            inner.sweeping = true;
+            tokio::spawn(sweep(
+                Arc::downgrade(&self.inner),
+                self.dir.clone(),
+                self.idle,
+            ));
+        }
         inner.defaults.remove(&ws);
         while inner.entries.len() > MAX_WORKSPACES {
             let oldest = inner
@@ -253,6 +348,7 @@ impl AnalyticsCache {
             return None;
         }
         e.used = used;
+        e.last_used = Instant::now();
         if e.full_check.elapsed() > FULL_CHECK_EVERY && !e.checking {
             e.checking = true;
             let (cache, store, expected) = (self.clone(), store.clone(), e.data.clone());
@@ -261,8 +357,12 @@ impl AnalyticsCache {
         Some(e.data.clone())
     }
 
+    /// Checks the counts of everything the log holds (up to its largest ids) against the
+    /// database; a log that no longer matches is dropped, with its file.
     async fn full_check(&self, store: &Store, ws: WorkspaceId, expected: Arc<AnalyticsData>) {
-        let result = store.events_fingerprint(ws).await;
+        let result = store
+            .events_fingerprint_upto(ws, &expected.fingerprint)
+            .await;
         let mut inner = self.lock();
         let Some(e) = inner.entries.get_mut(&ws) else {
             return;
@@ -321,5 +421,67 @@ impl AnalyticsCache {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         // The cache holds no invariant a panicking holder could break: recover the data.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn file_in(dir: &std::path::Path, ws: WorkspaceId) -> Option<PathBuf> {
+    Some(dir.join(format!("events-{}.bin", ws.0)))
+}
+
+/// Writes a log to its file: to a temporary file first, then renamed, so a crash leaves the
+/// old file or the new one, never half of one.
+fn write_data(path: &std::path::Path, data: &AnalyticsData) {
+    let bytes = data.to_bytes();
+    let tmp = path.with_extension("tmp");
+    let result = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&tmp, &bytes))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        tracing::warn!(error = %e, path = %path.display(), "keeping the event log in a file failed");
+    }
+}
+
+/// Drops logs unused for `idle` from memory, writing out first any whose file is behind,
+/// until the cache itself is gone.
+async fn sweep(inner: Weak<Mutex<Inner>>, dir: Option<Arc<PathBuf>>, idle: Duration) {
+    let every = (idle / 4).clamp(Duration::from_millis(20), Duration::from_secs(60));
+    loop {
+        tokio::time::sleep(every).await;
+        let Some(inner) = inner.upgrade() else {
+            return;
+        };
+        let mut dropped = Vec::new();
+        {
+            let mut guard = inner.lock().unwrap_or_else(|e| e.into_inner());
+            let idle_ones: Vec<WorkspaceId> = guard
+                .entries
+                .iter()
+                .filter(|(_, e)| e.last_used.elapsed() >= idle)
+                .map(|(ws, _)| *ws)
+                .collect();
+            for ws in idle_ones {
+                if let Some(e) = guard.entries.remove(&ws) {
+                    guard.defaults.remove(&ws);
+                    let written = guard.written.get(&ws).map(|(_, g)| *g);
+                    if written != Some(e.data.generation) {
+                        guard
+                            .written
+                            .insert(ws, (Instant::now(), e.data.generation));
+                        dropped.push((ws, e.data));
+                    }
+                    tracing::info!(workspace = ws.0, "idle event log dropped from memory");
+                }
+            }
+        }
+        drop(inner);
+        if let Some(dir) = &dir {
+            for (ws, data) in dropped {
+                if let Some(path) = file_in(dir, ws) {
+                    let _ = tokio::task::spawn_blocking(move || write_data(&path, &data)).await;
+                }
+            }
+        }
     }
 }
