@@ -4,15 +4,13 @@ use crate::kit::FieldErrors;
 use crate::kit::auth::token_hash;
 use crate::kit::client::ClientKey;
 use crate::kit::error::{AppError, render_error};
-use crate::kit::i18n::Tr;
-use crate::portal::{PortalPage, PortalSite, public_url};
+use crate::portal::{PortalPage, PortalSite, link_mail, public_url};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use kunde_domain::mail::Mail;
 use kunde_domain::{Email, NonEmpty};
 use kunde_store::NewSignup;
 use serde::Deserialize;
@@ -73,22 +71,6 @@ pub async fn form(site: PortalSite) -> Result<Response, AppError> {
         sent: false,
     };
     html(view, StatusCode::OK)
-}
-
-fn confirmation_mail(tr: Tr, business: &str, to: &Email, name: &str, url: &str) -> Mail {
-    Mail {
-        to: to.as_str().to_owned(),
-        to_name: Some(name.to_owned()),
-        subject: tr.t_args("join-mail-subject", &[("business", business)]),
-        text: format!(
-            "{}\n\n{url}\n\n{}\n",
-            tr.t_args("join-mail-intro", &[("business", business)]),
-            tr.t("join-mail-note")
-        ),
-        html: None,
-        unsubscribe_url: None,
-        reply_to: None,
-    }
 }
 
 pub async fn request(
@@ -159,7 +141,7 @@ pub async fn request(
         crate::outbox::request_signup(&state, ws, &signup, now + LINK_SECONDS, |token| {
             // The link opens the confirmation in the language the form was filled in.
             let url = format!("{url_base}/{token}?lang={}", tr.lang().code());
-            confirmation_mail(tr, &business, &email, name.as_str(), &url)
+            link_mail(tr, "join", &business, &email, name.as_str(), &url)
         })
         .await?;
     }

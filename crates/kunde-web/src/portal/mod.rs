@@ -41,6 +41,7 @@ pub async fn record_viewed_invoice(
 ) {
     journey::record(state, ws, customer, journey::Action::ViewedInvoice).await;
 }
+pub use signin::link_mail;
 pub use staff::valid_date;
 
 /// Upload forms carry a document of at most 20 MB plus the form around it.

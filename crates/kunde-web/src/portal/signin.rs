@@ -75,15 +75,18 @@ pub async fn form(site: PortalSite, done: Notice<PortalNotices>) -> Result<Respo
     )
 }
 
-fn link_mail(tr: Tr, business: &str, to: &Email, name: &str, url: &str) -> Mail {
+/// An e-mail carrying one link from the business to `to`, worded by the messages
+/// `{keys}-mail-subject`, `{keys}-mail-intro` (both with `$business`) and `{keys}-mail-note`:
+/// the portal's sign-in link (`portal`) and the newsletter sign-up's confirmation (`join`).
+pub fn link_mail(tr: Tr, keys: &str, business: &str, to: &Email, name: &str, url: &str) -> Mail {
     Mail {
         to: to.as_str().to_owned(),
         to_name: Some(name.to_owned()),
-        subject: tr.t_args("portal-mail-subject", &[("business", business)]),
+        subject: tr.t_args(&format!("{keys}-mail-subject"), &[("business", business)]),
         text: format!(
             "{}\n\n{url}\n\n{}\n",
-            tr.t_args("portal-mail-intro", &[("business", business)]),
-            tr.t("portal-mail-note")
+            tr.t_args(&format!("{keys}-mail-intro"), &[("business", business)]),
+            tr.t(&format!("{keys}-mail-note"))
         ),
         html: None,
         unsubscribe_url: None,
@@ -145,7 +148,7 @@ pub async fn request(
             state.now() + LINK_SECONDS,
             |token| {
                 let url = format!("{base}/portal/{slug}/link/{token}");
-                link_mail(ctr, &business, &email, &name, &url)
+                link_mail(ctr, "portal", &business, &email, &name, &url)
             },
         )
         .await?;
