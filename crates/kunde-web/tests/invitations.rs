@@ -89,6 +89,9 @@ async fn the_invite_form_answers_every_address_alike(db: &TestDb) {
     );
     // The three are pending alike, and no account was made.
     let page = owner.get("/settings").await;
+    // This business has no mail server: the page says the invitations wait for one.
+    assert!(page.body.contains("id=\"invite-no-mail\""), "{}", page.body);
+    assert!(page.body.contains("No mail server is set up yet"));
     for email in ["nora@inva.test", "staff@invb.test"] {
         assert!(page.body.contains(email), "{email} is listed as invited");
     }
@@ -153,6 +156,10 @@ async fn an_invitation_to_a_free_address_becomes_an_account_by_e_mail(db: &TestD
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        !r.body.contains("invite-no-mail"),
+        "a mail server is set up"
+    );
     let delivery = kunde_web::outbox::deliver_due(&st).await.unwrap();
     assert_eq!(delivery.sent, 1, "{delivery:?}");
     let received = sink.wait_for(1).await;

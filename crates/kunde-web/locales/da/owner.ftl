@@ -47,3 +47,4 @@ staff-invite-body = Hej { $name },
 invite-taken-title = Denne adresse har allerede en Kunde-konto
 invite-taken = { $email } har allerede en Kunde-konto, så der oprettes ikke en ny. Log ind med den. En adresse hører kun til én virksomhed: vil du også være med i { $business }, så bed den, der inviterede dig, om at invitere en anden af dine adresser.
 invite-signin = Log ind
+users-invite-no-mail = Der er endnu ikke sat en mailserver op: invitationer venter, til der er en, og når først da frem til dine kolleger. (Eller opret en konto på serveren med `kunde user`.)

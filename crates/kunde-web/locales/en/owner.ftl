@@ -47,3 +47,4 @@ staff-invite-body = Hello { $name },
 invite-taken-title = This address already has a Kunde account
 invite-taken = { $email } already has a Kunde account, so no new one is made. Sign in with it. An address belongs to one business only: to join { $business } as well, ask the person who invited you to invite another of your addresses.
 invite-signin = Sign in
+users-invite-no-mail = No mail server is set up yet: invitations wait until there is one, and only then reach your colleagues. (Or create an account on the server with `kunde user`.)

@@ -47,3 +47,4 @@ staff-invite-body = Hej { $name },
 invite-taken-title = Den här adressen har redan ett Kunde-konto
 invite-taken = { $email } har redan ett Kunde-konto, så inget nytt skapas. Logga in med det. En adress hör bara till ett företag: vill du också vara med i { $business }, be den som bjöd in dig att bjuda in en annan av dina adresser.
 invite-signin = Logga in
+users-invite-no-mail = Ingen e-postserver är inställd ännu: inbjudningar väntar tills det finns en och når först då dina kollegor. (Eller skapa ett konto på servern med `kunde user`.)

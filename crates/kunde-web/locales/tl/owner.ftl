@@ -47,3 +47,4 @@ staff-invite-body = Kumusta { $name },
 invite-taken-title = May Kunde account na ang address na ito
 invite-taken = May Kunde account na ang { $email }, kaya walang bagong gagawin. Mag-sign in gamit iyon. Sa isang negosyo lang maaaring kabilang ang isang address: para sumali rin sa { $business }, hilingin sa nag-imbita sa iyo na imbitahan ang iba mong address.
 invite-signin = Mag-sign in
+users-invite-no-mail = Wala pang naka-set up na mail server: naghihintay ang mga imbitasyon hanggang magkaroon nito, at saka lamang makakarating sa iyong mga kasamahan. (O gumawa ng account sa server gamit ang `kunde user`.)

@@ -45,6 +45,9 @@ pub(super) struct SettingsPage {
     invite_link: Option<(String, String)>,
     /// The address an invitation was just sent to.
     pub(super) invite_sent: Option<String>,
+    /// Whether the business has a mail server: without one, invitations wait in the outbox,
+    /// and the page says so instead of letting "sent" stand alone.
+    mail_server: bool,
     api_keys: Vec<ApiKey>,
     api_key_form: ApiKeyForm,
     /// A key just created: shown this once.
@@ -128,6 +131,11 @@ pub(super) async fn settings_page(
         errors,
         invite_link,
         invite_sent: None,
+        mail_server: state
+            .store
+            .smtp_settings(user.workspace.id)
+            .await?
+            .is_some(),
         api_keys,
         api_key_form: ApiKeyForm {
             kind: "secret".into(),
