@@ -174,6 +174,11 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /segments/{id}", Staff, ""),
     ("GET /segments/{id}/customers.csv", Staff, ""),
     ("POST /segments/{id}/delete", Owner, ""),
+    ("GET /segments/new", Owner, ""),
+    ("POST /segments/new", Owner, "consent=yes"),
+    ("GET /segments/preview", Owner, "consent=yes"),
+    ("GET /segments/{id}/edit", Owner, ""),
+    ("POST /segments/{id}/edit", Owner, "name=S&consent=yes&save=1"),
     // Value.
     ("GET /value", Staff, ""),
     ("GET /value/retention", Staff, ""),
