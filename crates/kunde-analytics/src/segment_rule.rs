@@ -438,19 +438,39 @@ impl RuleForm {
             match c {
                 Condition::Rfm(s) => f.rfm = s.iter().map(|s| s.code().to_owned()).collect(),
                 Condition::AliveBelow(x) | Condition::AliveAbove(x) => {
-                    f.alive_op = if matches!(c, Condition::AliveBelow(_)) { "below" } else { "above" }.into();
+                    f.alive_op = if matches!(c, Condition::AliveBelow(_)) {
+                        "below"
+                    } else {
+                        "above"
+                    }
+                    .into();
                     f.alive = plain(x * 100.0);
                 }
                 Condition::ValueAbove(x) | Condition::ValueBelow(x) => {
-                    f.value_op = if matches!(c, Condition::ValueAbove(_)) { "above" } else { "below" }.into();
+                    f.value_op = if matches!(c, Condition::ValueAbove(_)) {
+                        "above"
+                    } else {
+                        "below"
+                    }
+                    .into();
                     f.value = plain(*x);
                 }
                 Condition::LastOrderBefore(d) | Condition::LastOrderWithin(d) => {
-                    f.last_order_op = if matches!(c, Condition::LastOrderBefore(_)) { "before" } else { "within" }.into();
+                    f.last_order_op = if matches!(c, Condition::LastOrderBefore(_)) {
+                        "before"
+                    } else {
+                        "within"
+                    }
+                    .into();
                     f.last_order_days = d.to_string();
                 }
                 Condition::OrdersAtLeast(n) | Condition::OrdersAtMost(n) => {
-                    f.orders_op = if matches!(c, Condition::OrdersAtLeast(_)) { "at_least" } else { "at_most" }.into();
+                    f.orders_op = if matches!(c, Condition::OrdersAtLeast(_)) {
+                        "at_least"
+                    } else {
+                        "at_most"
+                    }
+                    .into();
                     f.orders = n.to_string();
                 }
                 Condition::Bought(p) => f.bought = p.clone(),
@@ -459,7 +479,12 @@ impl RuleForm {
                 Condition::Language(l) => f.language = l.clone(),
                 Condition::Consent(yes) => f.consent = if *yes { "yes" } else { "no" }.into(),
                 Condition::Detractor(d) | Condition::Promoter(d) => {
-                    f.nps = if matches!(c, Condition::Detractor(_)) { "detractor" } else { "promoter" }.into();
+                    f.nps = if matches!(c, Condition::Detractor(_)) {
+                        "detractor"
+                    } else {
+                        "promoter"
+                    }
+                    .into();
                     f.nps_days = d.to_string();
                 }
                 Condition::CaseClosed(d) => f.case_closed_days = d.to_string(),

@@ -149,46 +149,114 @@ fn forms_parse_into_rules_or_name_the_field_at_fault() {
             vec![("rfm", "champions"), ("rfm", "cant_lose")],
             vec![Rfm(vec![Segment::Champions, Segment::CantLose])],
         ),
-        (vec![("alive_op", "below"), ("alive", "30")], vec![AliveBelow(0.3)]),
-        (vec![("alive_op", "above"), ("alive", "12,5")], vec![AliveAbove(0.125)]),
-        (vec![("value_op", "above"), ("value", "1 000,50")], vec![ValueAbove(1000.5)]),
+        (
+            vec![("alive_op", "below"), ("alive", "30")],
+            vec![AliveBelow(0.3)],
+        ),
+        (
+            vec![("alive_op", "above"), ("alive", "12,5")],
+            vec![AliveAbove(0.125)],
+        ),
+        (
+            vec![("value_op", "above"), ("value", "1 000,50")],
+            vec![ValueAbove(1000.5)],
+        ),
         (
             vec![("last_order_op", "before"), ("last_order_days", " 60 ")],
             vec![LastOrderBefore(60)],
         ),
-        (vec![("orders_op", "at_least"), ("orders", "2")], vec![OrdersAtLeast(2)]),
+        (
+            vec![("orders_op", "at_least"), ("orders", "2")],
+            vec![OrdersAtLeast(2)],
+        ),
         (
             vec![("bought", " Mug "), ("never_bought", "Tea")],
             vec![Bought("Mug".into()), NeverBought("Tea".into())],
         ),
-        (vec![("language", "da"), ("consent", "yes")], vec![Language("da".into()), Consent(true)]),
-        (vec![("nps", "detractor"), ("nps_days", "90")], vec![Detractor(90)]),
+        (
+            vec![("language", "da"), ("consent", "yes")],
+            vec![Language("da".into()), Consent(true)],
+        ),
+        (
+            vec![("nps", "detractor"), ("nps_days", "90")],
+            vec![Detractor(90)],
+        ),
         (vec![("case_closed_days", "14")], vec![CaseClosed(14)]),
-        (vec![("reached", "7"), ("dropped_at", "8")], vec![Reached(7), DroppedAt(8)]),
+        (
+            vec![("reached", "7"), ("dropped_at", "8")],
+            vec![Reached(7), DroppedAt(8)],
+        ),
         // An operator without its number is no condition; unknown fields are ignored.
-        (vec![("alive_op", "below"), ("consent", "no"), ("x", "y")], vec![Consent(false)]),
+        (
+            vec![("alive_op", "below"), ("consent", "no"), ("x", "y")],
+            vec![Consent(false)],
+        ),
     ];
     for (pairs, all) in ok {
-        assert_eq!(form(&pairs).parse(&LANGUAGES, &[7, 8]), Ok(Rule { all }), "{pairs:?}");
+        assert_eq!(
+            form(&pairs).parse(&LANGUAGES, &[7, 8]),
+            Ok(Rule { all }),
+            "{pairs:?}"
+        );
     }
     let long = "x".repeat(201);
     let bad: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
         (vec![], "conditions", "empty"),
         (vec![("rfm", "vip")], "rfm", "unknown"),
-        (vec![("alive_op", "below"), ("alive", "abc")], "alive", "number"),
-        (vec![("alive_op", "below"), ("alive", "120")], "alive", "range"),
-        (vec![("alive_op", "sideways"), ("alive", "20")], "alive_op", "unknown"),
-        (vec![("value_op", "above"), ("value", "-5")], "value", "range"),
-        (vec![("value_op", "above"), ("value", "NaN")], "value", "number"),
-        (vec![("last_order_op", "before"), ("last_order_days", "1.5")], "last_order_days", "number"),
-        (vec![("last_order_op", "before"), ("last_order_days", "99999999")], "last_order_days", "range"),
-        (vec![("orders_op", "at_least"), ("orders", "-1")], "orders", "number"),
+        (
+            vec![("alive_op", "below"), ("alive", "abc")],
+            "alive",
+            "number",
+        ),
+        (
+            vec![("alive_op", "below"), ("alive", "120")],
+            "alive",
+            "range",
+        ),
+        (
+            vec![("alive_op", "sideways"), ("alive", "20")],
+            "alive_op",
+            "unknown",
+        ),
+        (
+            vec![("value_op", "above"), ("value", "-5")],
+            "value",
+            "range",
+        ),
+        (
+            vec![("value_op", "above"), ("value", "NaN")],
+            "value",
+            "number",
+        ),
+        (
+            vec![("last_order_op", "before"), ("last_order_days", "1.5")],
+            "last_order_days",
+            "number",
+        ),
+        (
+            vec![("last_order_op", "before"), ("last_order_days", "99999999")],
+            "last_order_days",
+            "range",
+        ),
+        (
+            vec![("orders_op", "at_least"), ("orders", "-1")],
+            "orders",
+            "number",
+        ),
         (vec![("bought", long.as_str())], "bought", "text"),
         (vec![("channel", "a\u{0}b")], "channel", "text"),
         (vec![("language", "xx")], "language", "unknown"),
         (vec![("consent", "maybe")], "consent", "unknown"),
-        (vec![("nps", "detractor"), ("nps_days", "")], "nps_days", "number"),
-        (vec![("nps", "passive"), ("nps_days", "30")], "nps", "unknown"),
+        (
+            vec![("nps", "detractor"), ("nps_days", "")],
+            "nps_days",
+            "number",
+        ),
+        (
+            vec![("nps", "passive"), ("nps_days", "30")],
+            "nps",
+            "unknown",
+        ),
         (vec![("case_closed_days", "0")], "case_closed_days", "range"),
         (vec![("reached", "99")], "reached", "unknown"),
         (vec![("dropped_at", "x")], "dropped_at", "unknown"),
@@ -205,7 +273,10 @@ fn forms_parse_into_rules_or_name_the_field_at_fault() {
 #[test]
 fn stored_text_is_versioned_and_refuses_what_it_does_not_know() {
     let rule = Rule {
-        all: vec![Condition::Rfm(vec![Segment::Champions]), Condition::LastOrderBefore(60)],
+        all: vec![
+            Condition::Rfm(vec![Segment::Champions]),
+            Condition::LastOrderBefore(60),
+        ],
     };
     assert_eq!(
         rule.encode(),
@@ -260,7 +331,20 @@ fn facts() -> impl Strategy<Value = CustomerFacts> {
         proptest::collection::vec(1i64..5, 0..4),
     )
         .prop_map(
-            |(rfm, alive, value, last, orders, products, channel, lang, consent, nps, cases, tps)| {
+            |(
+                rfm,
+                alive,
+                value,
+                last,
+                orders,
+                products,
+                channel,
+                lang,
+                consent,
+                nps,
+                cases,
+                tps,
+            )| {
                 CustomerFacts {
                     rfm,
                     alive: alive.map(|a| f64::from(a) / 100.0),

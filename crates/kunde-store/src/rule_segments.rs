@@ -104,10 +104,7 @@ impl Store {
             qb.push(")");
             qb.build_query_as().fetch_all(pool).await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(c, p)| (CustomerId(c), p))
-            .collect())
+        Ok(rows.into_iter().map(|(c, p)| (CustomerId(c), p)).collect())
     }
 
     /// (customer, time, score) of every NPS answer given since `since` by a known customer.
@@ -152,9 +149,6 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(c, t)| (CustomerId(c), t))
-            .collect())
+        Ok(rows.into_iter().map(|(c, t)| (CustomerId(c), t)).collect())
     }
 }

@@ -50,15 +50,30 @@ async fn a_rule_is_stored_and_read_back_unchanged_and_edited_only_in_its_workspa
         ],
     };
     let s = store
-        .create_rule_segment(ws, &name("Champions gone quiet"), &rule.encode(), Some(owner), NOW)
+        .create_rule_segment(
+            ws,
+            &name("Champions gone quiet"),
+            &rule.encode(),
+            Some(owner),
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(s.customers, 0);
     assert_eq!(s.name, "Champions gone quiet");
     let read = store.segment(ws, s.id).await.unwrap();
-    assert_eq!(Rule::decode(read.rule.as_deref().unwrap()), Some(rule.clone()));
+    assert_eq!(
+        Rule::decode(read.rule.as_deref().unwrap()),
+        Some(rule.clone())
+    );
     assert_eq!(store.list_segments(ws).await.unwrap(), vec![read.clone()]);
-    assert!(store.segment_customers(ws, s.id, 10, 0).await.unwrap().is_empty());
+    assert!(
+        store
+            .segment_customers(ws, s.id, 10, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Edited: the new name and rule are what is read.
     let changed = Rule {
@@ -73,7 +88,10 @@ async fn a_rule_is_stored_and_read_back_unchanged_and_edited_only_in_its_workspa
     assert_eq!(Rule::decode(read.rule.as_deref().unwrap()), Some(changed));
 
     // Another workspace can neither read nor edit it.
-    assert!(matches!(store.segment(other, s.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.segment(other, s.id).await,
+        Err(StoreError::NotFound)
+    ));
     assert!(matches!(
         store
             .update_rule_segment(other, s.id, &name("x"), &rule.encode())
@@ -105,7 +123,10 @@ async fn a_rule_is_stored_and_read_back_unchanged_and_edited_only_in_its_workspa
     ));
 
     store.delete_segment(ws, s.id).await.unwrap();
-    assert!(matches!(store.segment(ws, s.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.segment(ws, s.id).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 async fn buyers_of_named_products_are_read_in_one_query_per_workspace(store: &Store) {

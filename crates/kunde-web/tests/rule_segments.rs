@@ -183,7 +183,11 @@ async fn a_rule_segment_lists_exactly_the_customers_who_match_when_used(db: &Tes
     // Bo stopped ordering but gave no consent; Ann ordered 10 days ago; Cy never ordered.
     let page = owner.get(&at).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("<h1>Quiet &#60;fans&#62;</h1>"), "{}", page.body);
+    assert!(
+        page.body.contains("<h1>Quiet &#60;fans&#62;</h1>"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("1 customer ·"), "{}", page.body);
     assert!(page.body.contains("last order more than 60 days ago"));
     assert!(page.body.contains("agreed to marketing e-mail"));
@@ -200,7 +204,11 @@ async fn a_rule_segment_lists_exactly_the_customers_who_match_when_used(db: &Tes
 
     // The list shows its size now and its conditions in words.
     let list = owner.get("/segments").await;
-    assert!(list.body.contains("last order more than 60 days ago"), "{}", list.body);
+    assert!(
+        list.body.contains("last order more than 60 days ago"),
+        "{}",
+        list.body
+    );
 
     // Cy orders, 61 days ago: the segment is worked out again when used.
     order(db, &f, f.cy, 61).await;
@@ -230,16 +238,30 @@ async fn the_editor_previews_and_refuses_bad_input_with_the_field_named(db: &Tes
     let mut owner = signed_in(db, "owner@a.test").await;
     let page = owner.get("/segments/new").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Champions"), "RFM segments named, not coded");
+    assert!(
+        page.body.contains("Champions"),
+        "RFM segments named, not coded"
+    );
     assert!(page.body.contains("segments-rule.js"));
     assert!(!page.body.contains("<script>"), "no inline script");
 
     // Preview without JavaScript: the count and the sample, nothing saved.
     let preview = owner.post("/segments/new", &with(&[("name", "")])).await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
-    assert!(preview.body.contains("1 customer matches now"), "{}", preview.body);
-    assert!(preview.body.contains(&format!("<a href=\"/customers/{}\">Di Dahl</a>", f.di)));
-    assert!(preview.body.contains("value=\"60\""), "the form keeps what was typed");
+    assert!(
+        preview.body.contains("1 customer matches now"),
+        "{}",
+        preview.body
+    );
+    assert!(
+        preview
+            .body
+            .contains(&format!("<a href=\"/customers/{}\">Di Dahl</a>", f.di))
+    );
+    assert!(
+        preview.body.contains("value=\"60\""),
+        "the form keeps what was typed"
+    );
     assert!(db.store.list_segments(f.ws).await.unwrap().is_empty());
 
     // The same as JSON for the script, and a count that agrees with the saved segment.
@@ -256,23 +278,43 @@ async fn the_editor_previews_and_refuses_bad_input_with_the_field_named(db: &Tes
         .await;
     let v: serde_json::Value = serde_json::from_str(&bought.body).unwrap();
     assert_eq!(v["count"], 2, "Bo and Di: {v}");
-    let bad = owner.get("/segments/preview?alive_op=below&alive=lots").await;
+    let bad = owner
+        .get("/segments/preview?alive_op=below&alive=lots")
+        .await;
     assert_eq!(bad.status, StatusCode::OK);
     let v: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
     assert_eq!(v["field"], "alive");
-    assert!(v["error"].as_str().unwrap().contains("Chance of still being a customer"));
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .contains("Chance of still being a customer")
+    );
 
     // Refused forms: the field named, what was typed kept, nothing saved, never a 500.
     for (fields, message) in [
         (
-            vec![("alive_op", "below"), ("alive", "lots"), ("name", "X"), ("save", "1")],
+            vec![
+                ("alive_op", "below"),
+                ("alive", "lots"),
+                ("name", "X"),
+                ("save", "1"),
+            ],
             "Chance of still being a customer (%): enter a whole number",
         ),
         (
-            vec![("orders_op", "at_least"), ("orders", "-3"), ("name", "X"), ("save", "1")],
+            vec![
+                ("orders_op", "at_least"),
+                ("orders", "-3"),
+                ("name", "X"),
+                ("save", "1"),
+            ],
             "Number of orders: enter a whole number",
         ),
-        (vec![("name", "X"), ("save", "1")], "Set at least one condition."),
+        (
+            vec![("name", "X"), ("save", "1")],
+            "Set at least one condition.",
+        ),
         (
             vec![("language", "xx"), ("name", "X"), ("save", "1")],
             "Language: choose one of the choices offered.",
@@ -320,14 +362,27 @@ async fn only_the_owner_edits_a_rule_segment_and_only_in_their_business(db: &Tes
     let edit = owner.get(&format!("{at}/edit")).await;
     assert_eq!(edit.status, StatusCode::OK);
     assert!(edit.body.contains("value=\"Quiet\""));
-    assert!(edit.body.contains("<option value=\"yes\" selected>"), "{}", edit.body);
+    assert!(
+        edit.body.contains("<option value=\"yes\" selected>"),
+        "{}",
+        edit.body
+    );
 
     // Staff may not open or post the editor.
     let mut staff = signed_in(db, "staff@a.test").await;
-    assert_eq!(staff.get("/segments/new").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(staff.get(&format!("{at}/edit")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        staff.get("/segments/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        staff.get(&format!("{at}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
     let r = staff
-        .post(&format!("{at}/edit"), &[("name", "Mine"), ("consent", "no"), ("save", "1")])
+        .post(
+            &format!("{at}/edit"),
+            &[("name", "Mine"), ("consent", "no"), ("save", "1")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(
@@ -337,11 +392,22 @@ async fn only_the_owner_edits_a_rule_segment_and_only_in_their_business(db: &Tes
 
     // Another business's owner finds nothing.
     let mut other = signed_in(db, "owner@b.test").await;
-    for path in [at.clone(), format!("{at}/edit"), format!("{at}/customers.csv")] {
-        assert_eq!(other.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
+    for path in [
+        at.clone(),
+        format!("{at}/edit"),
+        format!("{at}/customers.csv"),
+    ] {
+        assert_eq!(
+            other.get(&path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
     let r = other
-        .post(&format!("{at}/edit"), &[("name", "Theirs"), ("consent", "no"), ("save", "1")])
+        .post(
+            &format!("{at}/edit"),
+            &[("name", "Theirs"), ("consent", "no"), ("save", "1")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(db.store.list_segments(f.ws).await.unwrap()[0].name, "Quiet");
@@ -375,10 +441,17 @@ async fn only_the_owner_edits_a_rule_segment_and_only_in_their_business(db: &Tes
     assert!(page.body.contains("Danish regulars"));
     assert!(page.body.contains("2 customers ·"), "{}", page.body);
     assert!(page.body.contains("at least 2 orders"));
-    assert!(page.body.contains(&format!("href=\"/customers/{}\"", f.ann)));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/customers/{}\"", f.ann))
+    );
     // Saving is in the audit trail.
     let audit = owner.get("/settings/audit").await;
-    assert!(audit.body.contains("Saved a rule segment"), "{}", audit.body);
+    assert!(
+        audit.body.contains("Saved a rule segment"),
+        "{}",
+        audit.body
+    );
 
     // A saved list has no rule to edit.
     let list = db
@@ -396,9 +469,15 @@ async fn only_the_owner_edits_a_rule_segment_and_only_in_their_business(db: &Tes
         .await
         .unwrap();
     let list_at = format!("/segments/{}", list.id);
-    assert_eq!(owner.get(&format!("{list_at}/edit")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        owner.get(&format!("{list_at}/edit")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let r = owner
-        .post(&format!("{list_at}/edit"), &[("name", "X"), ("consent", "no"), ("save", "1")])
+        .post(
+            &format!("{list_at}/edit"),
+            &[("name", "X"), ("consent", "no"), ("save", "1")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let csv = owner.get(&format!("{list_at}/customers.csv")).await;

@@ -76,7 +76,10 @@ async fn touchpoints(state: &AppState, ws: WorkspaceId) -> Result<Vec<(i64, Stri
 /// The words for a refused field.
 fn refusal(p: &Page, e: RuleError) -> String {
     let label = p.t(&format!("segment-rule-field-{}", e.field.replace('_', "-")));
-    p.tr.t_args(&format!("segment-rule-error-{}", e.reason), &[("field", &label)])
+    p.tr.t_args(
+        &format!("segment-rule-error-{}", e.reason),
+        &[("field", &label)],
+    )
 }
 
 /// Where a refusal is shown: an operator's error goes next to its number.
@@ -227,10 +230,7 @@ async fn submit(
         let text = rule.encode();
         let target = match id {
             Some(id) => {
-                state
-                    .store
-                    .update_rule_segment(ws, id, name, &text)
-                    .await?;
+                state.store.update_rule_segment(ws, id, name, &text).await?;
                 id
             }
             None => {
@@ -337,8 +337,12 @@ pub fn describe(p: &Page, rule: &Rule, touchpoints: &[(i64, String)]) -> Vec<Str
             Condition::AliveAbove(x) => one("segment-rule-is-alive-above", pct(x)),
             Condition::ValueAbove(x) => one("segment-rule-is-value-above", num(x)),
             Condition::ValueBelow(x) => one("segment-rule-is-value-below", num(x)),
-            Condition::LastOrderBefore(d) => one("segment-rule-is-last-order-before", d.to_string()),
-            Condition::LastOrderWithin(d) => one("segment-rule-is-last-order-within", d.to_string()),
+            Condition::LastOrderBefore(d) => {
+                one("segment-rule-is-last-order-before", d.to_string())
+            }
+            Condition::LastOrderWithin(d) => {
+                one("segment-rule-is-last-order-within", d.to_string())
+            }
             Condition::OrdersAtLeast(n) => one("segment-rule-is-orders-at-least", n.to_string()),
             Condition::OrdersAtMost(n) => one("segment-rule-is-orders-at-most", n.to_string()),
             Condition::Bought(x) => one("segment-rule-is-bought", x.clone()),

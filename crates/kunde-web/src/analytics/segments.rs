@@ -64,8 +64,11 @@ pub async fn list(
                 if tps.is_none() {
                     tps = Some(touchpoint_names(&state, ws).await?);
                 }
-                let size = super::rule_facts::evaluate(&state, ws, &rule, now).await?.len();
-                let words = super::rule_segments::describe(&p, &rule, tps.as_deref().unwrap_or(&[]));
+                let size = super::rule_facts::evaluate(&state, ws, &rule, now)
+                    .await?
+                    .len();
+                let words =
+                    super::rule_segments::describe(&p, &rule, tps.as_deref().unwrap_or(&[]));
                 (size as i64, words.join(" · "))
             }
             None => (s.customers, s.description.clone()),
@@ -208,7 +211,10 @@ pub async fn members(
 }
 
 /// The workspace's touchpoints (id, name), for naming them in a rule's words.
-async fn touchpoint_names(state: &AppState, ws: WorkspaceId) -> Result<Vec<(i64, String)>, AppError> {
+async fn touchpoint_names(
+    state: &AppState,
+    ws: WorkspaceId,
+) -> Result<Vec<(i64, String)>, AppError> {
     Ok(state
         .store
         .all_touchpoints(ws)

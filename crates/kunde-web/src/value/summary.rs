@@ -125,8 +125,7 @@ pub async fn predictions(
     ws: kunde_domain::WorkspaceId,
     data: std::sync::Arc<kunde_store::AnalyticsData>,
     now: i64,
-) -> Result<std::collections::HashMap<kunde_analytics::CustomerId, (f64, Option<f64>)>, AppError>
-{
+) -> Result<std::collections::HashMap<kunde_analytics::CustomerId, (f64, Option<f64>)>, AppError> {
     let ctx = Ctx {
         ws,
         data,
