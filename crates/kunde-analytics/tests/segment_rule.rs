@@ -133,6 +133,9 @@ fn champions_who_have_not_ordered_in_60_days_is_a_rule_of_two_conditions() {
     assert_eq!(rule.select(&table(), NOW), Vec::<usize>::new());
 }
 
+/// A form's fields as (name, value) pairs.
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+
 fn form(pairs: &[(&str, &str)]) -> RuleForm {
     let pairs: Vec<(String, String)> = pairs
         .iter()
@@ -144,7 +147,7 @@ fn form(pairs: &[(&str, &str)]) -> RuleForm {
 #[test]
 fn forms_parse_into_rules_or_name_the_field_at_fault() {
     use Condition::*;
-    let ok: Vec<(Vec<(&str, &str)>, Vec<Condition>)> = vec![
+    let ok: Vec<(Fields, Vec<Condition>)> = vec![
         (
             vec![("rfm", "champions"), ("rfm", "cant_lose")],
             vec![Rfm(vec![Segment::Champions, Segment::CantLose])],
@@ -200,7 +203,7 @@ fn forms_parse_into_rules_or_name_the_field_at_fault() {
         );
     }
     let long = "x".repeat(201);
-    let bad: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let bad: Vec<(Fields, &str, &str)> = vec![
         (vec![], "conditions", "empty"),
         (vec![("rfm", "vip")], "rfm", "unknown"),
         (
