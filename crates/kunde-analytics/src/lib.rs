@@ -28,6 +28,7 @@ pub mod portal_use;
 pub mod retention;
 pub mod revenue;
 pub mod rfm;
+pub mod segment_rule;
 pub mod special;
 pub mod standards;
 pub mod stats;

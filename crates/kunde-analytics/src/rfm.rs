@@ -16,11 +16,11 @@
 //! | 2 | hibernating | hibernating | at risk | at risk | can't lose |
 //! | 1 | lost | hibernating | at risk | at risk | can't lose |
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{CustomerId, EventLog};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {
     Champions,

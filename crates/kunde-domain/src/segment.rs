@@ -1,6 +1,7 @@
 //! Segments: named, saved lists of customers (for example the customers who dropped out of a
 //! funnel at one step), kept for later use. The members are a snapshot taken when the list
-//! was saved.
+//! was saved; or rules, re-evaluated whenever they are used (see
+//! `kunde_analytics::segment_rule`).
 
 use crate::{CustomerId, NonEmpty, WorkspaceId};
 
@@ -23,7 +24,12 @@ pub struct Segment {
     /// Where the list came from, e.g. which funnel step its customers dropped out at.
     pub description: String,
     pub created_at: i64,
+    /// The saved list's size; 0 for a rule segment, whose size is known only when it is
+    /// evaluated.
     pub customers: i64,
+    /// A rule segment's rule as stored (`kunde_analytics::segment_rule::Rule::encode`);
+    /// `None` for a saved list.
+    pub rule: Option<String>,
 }
 
 /// A segment to save. The customers are deduplicated, in the order given.

@@ -35,6 +35,7 @@ mod portal_export;
 mod reports;
 mod reviews;
 mod rows;
+mod rule_segments;
 mod segments;
 mod signups;
 mod spend;

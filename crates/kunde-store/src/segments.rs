@@ -8,10 +8,10 @@ use std::collections::HashSet;
 /// Customers per multi-row INSERT and per `IN (…)` check (3 bound values a row).
 const CHUNK: usize = 1000;
 
-type SegmentRow = (i64, i64, String, String, i64, i64);
+pub(crate) type SegmentRow = (i64, i64, String, String, i64, i64, Option<String>);
 
-fn segment(r: SegmentRow) -> Segment {
-    let (id, ws, name, description, created_at, customers) = r;
+pub(crate) fn segment(r: SegmentRow) -> Segment {
+    let (id, ws, name, description, created_at, customers, rule) = r;
     Segment {
         id: SegmentId(id),
         workspace_id: WorkspaceId(ws),
@@ -19,6 +19,7 @@ fn segment(r: SegmentRow) -> Segment {
         description,
         created_at,
         customers,
+        rule,
     }
 }
 
@@ -27,7 +28,8 @@ macro_rules! select_segments {
     ($rest:literal) => {
         concat!(
             "SELECT s.id, s.workspace_id, s.name, s.description, s.created_at,
-                (SELECT COUNT(*) FROM segment_customers m WHERE m.segment_id = s.id AND m.workspace_id = s.workspace_id)
+                (SELECT COUNT(*) FROM segment_customers m WHERE m.segment_id = s.id AND m.workspace_id = s.workspace_id),
+                s.rule
              FROM segments s WHERE s.workspace_id = $1 ",
             $rest
         )

@@ -39,6 +39,8 @@ pub mod audit_action {
     pub const APPROVAL: &str = "approval";
     /// The owner confirmed or rejected the customer a review was matched to.
     pub const REVIEW_MATCH: &str = "review.match";
+    /// The owner created or changed a rule segment.
+    pub const SEGMENT_SAVE: &str = "segment.save";
 }
 
 /// Who acts: a signed-in user, or the command line or a job (no user).

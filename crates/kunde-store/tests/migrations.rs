@@ -208,6 +208,14 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0026_anonymous_cases.sql",
         "4e716b2c7fadc575afa643f1301f0769c5afc8fa5980b5fdb232cf3e4472cd14",
     ),
+    (
+        "migrations/postgres/0031_rule_segments.sql",
+        "a191b274d107092f6a63d5d3bd24d1d144968521dbb88e74aeffe3d88a2071e1",
+    ),
+    (
+        "migrations/sqlite/0031_rule_segments.sql",
+        "a191b274d107092f6a63d5d3bd24d1d144968521dbb88e74aeffe3d88a2071e1",
+    ),
 ];
 
 #[test]

@@ -174,6 +174,15 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /segments/{id}", Staff, ""),
     ("GET /segments/{id}/customers.csv", Staff, ""),
     ("POST /segments/{id}/delete", Owner, ""),
+    ("GET /segments/new", Owner, ""),
+    ("POST /segments/new", Owner, "consent=yes"),
+    ("GET /segments/preview", Owner, "consent=yes"),
+    ("GET /segments/{id}/edit", Owner, ""),
+    (
+        "POST /segments/{id}/edit",
+        Owner,
+        "name=S&consent=yes&save=1",
+    ),
     // Value.
     ("GET /value", Staff, ""),
     ("GET /value/retention", Staff, ""),
@@ -534,6 +543,7 @@ impl World {
             (_, p) if p.starts_with("/import/") => "import",
             (_, p) if p.starts_with("/surveys/") => "survey",
             (_, p) if p.starts_with("/followups/") => "followup",
+            (_, p) if p.starts_with("/segments/{id}/edit") => "rule_segment",
             (_, p) if p.starts_with("/segments/") => "segment",
             _ => panic!("no object for {{{placeholder}}} in {path}: teach World::id_for"),
         };
@@ -772,6 +782,16 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         )
         .await
         .unwrap();
+    let rule_segment = store
+        .create_rule_segment(
+            w,
+            &name("Rule segment of A"),
+            r#"{"v":1,"all":[{"consent":true}]}"#,
+            None,
+            NOW,
+        )
+        .await
+        .unwrap();
     let (api_key, _) = store
         .create_api_key(w, &name("key of A"), ApiKeyKind::Secret, None, NOW)
         .await
@@ -905,6 +925,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         ("invoice", invoice.id.to_string()),
         ("document", document.id.to_string()),
         ("segment", segment.id.0.to_string()),
+        ("rule_segment", rule_segment.id.0.to_string()),
         ("api_key", api_key.id.to_string()),
         ("user", staff.id.0.to_string()),
         ("review", review.id.to_string()),

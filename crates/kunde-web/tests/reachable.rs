@@ -13,7 +13,9 @@ on_both_databases!(every_page_without_an_id_is_linked_from_the_menu_or_a_page_it
 
 /// Addresses that are not pages a signed-in person navigates to: public or machine entry
 /// points, downloads, and forms' targets.
-const NOT_PAGES: [&str; 9] = [
+const NOT_PAGES: [&str; 10] = [
+    // The rule editor's JSON preview, fetched by its script.
+    "/segments/preview",
     "/signin",
     "/setup",
     "/forgot",

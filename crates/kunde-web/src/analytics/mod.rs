@@ -1,6 +1,7 @@
 //! Journey analytics pages: the funnel over chosen touchpoints and the paths (Sankey) around
 //! a touchpoint, each with its numbers as tables and CSV downloads, and saved segments
-//! (`segments`: lists of customers kept from a funnel).
+//! (`segments`: lists of customers kept from a funnel, and rule segments evaluated when used:
+//! `rule_segments`, `rule_facts`).
 //!
 //! The numbers come from the analytics core over the workspace's cached event log (see
 //! [`crate::kit::event_cache`]). The pages are plain HTML forms and tables; the charts are
@@ -10,6 +11,8 @@
 mod funnel;
 mod params;
 mod paths;
+mod rule_facts;
+mod rule_segments;
 mod segment;
 mod segments;
 mod source;

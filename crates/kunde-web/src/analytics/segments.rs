@@ -1,6 +1,8 @@
 //! Segments: saved lists of customers (the customers who dropped out of a funnel at one step,
-//! or the customers behind a figure of the Value pages). Staff see them, their customers and
-//! their CSV; the owner deletes them.
+//! or the customers behind a figure of the Value pages), and rule segments, whose customers
+//! are whoever meets the rule when it is used (`rule_segments.rs` edits them, `rule_facts.rs`
+//! evaluates them). Staff see them, their customers and their CSV; the owner makes rule
+//! segments and deletes segments.
 
 use crate::kit::Page;
 use crate::kit::Staff;
@@ -11,6 +13,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use kunde_analytics::segment_rule::Rule;
 use kunde_domain::{Customer, Segment, SegmentId, WorkspaceId};
 use serde::Deserialize;
 
@@ -29,14 +32,21 @@ pub fn staff_routes() -> Router<AppState> {
 }
 
 pub fn owner_routes() -> Router<AppState> {
-    Router::new().route("/segments/{id}/delete", post(delete))
+    use super::rule_segments as rules;
+    Router::new()
+        .route("/segments/{id}/delete", post(delete))
+        .route("/segments/new", get(rules::new).post(rules::create))
+        .route("/segments/preview", get(rules::preview_json))
+        .route("/segments/{id}/edit", get(rules::edit).post(rules::update))
 }
 
 #[derive(Template)]
 #[template(path = "segments/list.html")]
 struct ListPage {
     p: Page,
-    segments: Vec<Segment>,
+    /// Each segment with its size (a rule segment's computed now) and its description (a
+    /// rule segment's conditions in words).
+    segments: Vec<(Segment, i64, String)>,
 }
 
 pub async fn list(
@@ -44,7 +54,27 @@ pub async fn list(
     Staff { user, csrf }: Staff,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "segments", "/segments");
-    let segments = state.store.list_segments(user.workspace.id).await?;
+    let ws = user.workspace.id;
+    let now = state.now();
+    let mut segments = Vec::new();
+    let mut tps = None;
+    for s in state.store.list_segments(ws).await? {
+        let (size, description) = match s.rule.as_deref().and_then(Rule::decode) {
+            Some(rule) => {
+                if tps.is_none() {
+                    tps = Some(touchpoint_names(&state, ws).await?);
+                }
+                let size = super::rule_facts::evaluate(&state, ws, &rule, now)
+                    .await?
+                    .len();
+                let words =
+                    super::rule_segments::describe(&p, &rule, tps.as_deref().unwrap_or(&[]));
+                (size as i64, words.join(" · "))
+            }
+            None => (s.customers, s.description.clone()),
+        };
+        segments.push((s, size, description));
+    }
     let view = ListPage { p, segments };
     let html = view.render()?;
     Ok(Html(html).into_response())
@@ -55,6 +85,10 @@ pub async fn list(
 struct ShowPage {
     p: Page,
     segment: Segment,
+    /// The segment's size now.
+    size: i64,
+    /// A rule segment's conditions in words (empty for a saved list).
+    conditions: Vec<String>,
     customers: Vec<Customer>,
     page: i64,
     pages: i64,
@@ -74,15 +108,42 @@ pub async fn show(
     let p = Page::staff(&user, &csrf, "segments", &format!("/segments/{id}"));
     let ws = user.workspace.id;
     let segment = state.store.segment(ws, SegmentId(id)).await?;
-    let pages = ((segment.customers + PER_PAGE - 1) / PER_PAGE).max(1);
+    let Some(rule) = segment.rule.as_deref() else {
+        let size = segment.customers;
+        let pages = ((size + PER_PAGE - 1) / PER_PAGE).max(1);
+        let page = q.page.unwrap_or(1).clamp(1, pages);
+        let customers = state
+            .store
+            .segment_customers(ws, segment.id, PER_PAGE, (page - 1) * PER_PAGE)
+            .await?;
+        let view = ShowPage {
+            p,
+            segment,
+            size,
+            conditions: Vec::new(),
+            customers,
+            page,
+            pages,
+        };
+        return Ok(Html(view.render()?).into_response());
+    };
+    let rule = Rule::decode(rule).ok_or(AppError::internal("segment rule unreadable"))?;
+    let conditions =
+        super::rule_segments::describe(&p, &rule, &touchpoint_names(&state, ws).await?);
+    let all = members(&state, ws, segment.id, state.now()).await?;
+    let size = all.len() as i64;
+    let pages = ((size + PER_PAGE - 1) / PER_PAGE).max(1);
     let page = q.page.unwrap_or(1).clamp(1, pages);
-    let customers = state
-        .store
-        .segment_customers(ws, segment.id, PER_PAGE, (page - 1) * PER_PAGE)
-        .await?;
+    let customers = all
+        .into_iter()
+        .skip(((page - 1) * PER_PAGE) as usize)
+        .take(PER_PAGE as usize)
+        .collect();
     let view = ShowPage {
         p,
         segment,
+        size,
+        conditions,
         customers,
         page,
         pages,
@@ -138,12 +199,29 @@ pub async fn members(
     id: SegmentId,
     now: i64,
 ) -> Result<Vec<Customer>, AppError> {
-    let _ = now;
     let segment = state.store.segment(ws, id).await?;
+    if let Some(text) = segment.rule.as_deref() {
+        let rule = Rule::decode(text).ok_or(AppError::internal("segment rule unreadable"))?;
+        return super::rule_facts::evaluate(state, ws, &rule, now).await;
+    }
     Ok(state
         .store
         .segment_customers(ws, segment.id, segment.customers.max(1), 0)
         .await?)
+}
+
+/// The workspace's touchpoints (id, name), for naming them in a rule's words.
+async fn touchpoint_names(
+    state: &AppState,
+    ws: WorkspaceId,
+) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(state
+        .store
+        .all_touchpoints(ws)
+        .await?
+        .into_iter()
+        .map(|t| (t.id.0, t.name))
+        .collect())
 }
 
 pub async fn delete(

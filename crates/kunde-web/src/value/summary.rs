@@ -117,3 +117,32 @@ pub async fn valuable_customers_at_risk(
         .collect();
     Ok((list, super::common::Who::new("at_risk").link()))
 }
+
+/// P(alive) and the predicted value over 12 months (when the fit gives one) of each customer
+/// of the log, by the log's customer id, from the cached fit; empty when the data cannot
+/// support a fit. What rule segments test their conditions on value against.
+pub async fn predictions(
+    ws: kunde_domain::WorkspaceId,
+    data: std::sync::Arc<kunde_store::AnalyticsData>,
+    now: i64,
+) -> Result<std::collections::HashMap<kunde_analytics::CustomerId, (f64, Option<f64>)>, AppError> {
+    let ctx = Ctx {
+        ws,
+        data,
+        now,
+        tr: crate::kit::i18n::Tr::new(kunde_domain::Language::En),
+        currency: String::new(),
+        owner: false,
+    };
+    let fitted = fit_async(&ctx).await?;
+    Ok(fitted
+        .values
+        .as_ref()
+        .map(|v| {
+            v.customers
+                .iter()
+                .map(|p| (p.customer, (p.probability_alive, p.predicted_value)))
+                .collect()
+        })
+        .unwrap_or_default())
+}
