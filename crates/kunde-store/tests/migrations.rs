@@ -208,6 +208,14 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0026_anonymous_cases.sql",
         "4e716b2c7fadc575afa643f1301f0769c5afc8fa5980b5fdb232cf3e4472cd14",
     ),
+    (
+        "migrations/postgres/0034_demand_thanks.sql",
+        "97f0033c632c5c2acc7a56ca4d1b9b1b28e4e1603085e32fe8b9e02ea5cab29e",
+    ),
+    (
+        "migrations/sqlite/0034_demand_thanks.sql",
+        "e227e07607e5ba21622f898e10644674615450d26057b05ee16809d36d53d943",
+    ),
 ];
 
 #[test]

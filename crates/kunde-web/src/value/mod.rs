@@ -18,7 +18,8 @@ mod summary;
 mod who;
 
 pub use summary::{
-    AtRisk, CustomerValue, by_predicted_value, customer_value, valuable_customers_at_risk,
+    AtRisk, CustomerValue, by_predicted_value, customer_value, rfm_facts,
+    valuable_customers_at_risk,
 };
 
 use crate::state::AppState;
