@@ -303,7 +303,11 @@ async fn a_notify_request_finds_or_creates_the_customer_with_the_time_of_consent
         "asking for one e-mail is no newsletter consent"
     );
     assert_eq!(
-        store.customer_by_email(f.ws, &new).await.unwrap().map(|c| c.id),
+        store
+            .customer_by_email(f.ws, &new)
+            .await
+            .unwrap()
+            .map(|c| c.id),
         Some(created.id)
     );
 }

@@ -79,7 +79,7 @@ async fn wishes(db: &TestDb, ws: WorkspaceId, answers: &[(CustomerId, &str)]) {
             &settings,
             &[NewQuestion::new(
                 QuestionKind::Wish,
-                kunde_domain::survey::templates::wish_text(),
+                Texts::same("What would you buy from us, if only we offered it?"),
             )],
             NOW,
         )

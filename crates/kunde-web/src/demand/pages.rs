@@ -341,7 +341,12 @@ pub async fn add_waiting(
     } else {
         match Email::parse(&f.email) {
             Err(_) => errors.add_message("email", tr.t("portal-error-email")),
-            Ok(email) => match state.store.customer_by_email(ws, &email).await?.map(|c| c.id) {
+            Ok(email) => match state
+                .store
+                .customer_by_email(ws, &email)
+                .await?
+                .map(|c| c.id)
+            {
                 None => errors.add_message("email", tr.t("demand-error-unknown-customer")),
                 Some(c) => {
                     let done = match state.store.add_demand_waiting(ws, id, c, by, now).await? {
