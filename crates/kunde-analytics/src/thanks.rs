@@ -191,7 +191,8 @@ mod tests {
     #[test]
     fn the_list_follows_the_rules_table() {
         let o = Options::weekly(NOW);
-        let cases: Vec<(&str, Vec<Candidate>, usize, Vec<(i64, &str)>)> = vec![
+        type Case<'a> = (&'a str, Vec<Candidate>, usize, Vec<(i64, &'a str)>);
+        let cases: Vec<Case> = vec![
             ("nobody", vec![], 10, vec![]),
             (
                 "the reasons take turns",

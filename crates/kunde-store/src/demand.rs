@@ -587,7 +587,8 @@ impl Store {
         ws: WorkspaceId,
         customer: CustomerId,
     ) -> Result<Vec<CustomerWaiting>> {
-        let rows: Vec<(String, String, i64, Option<i64>, Option<i64>)> = with_pool!(self, pool => {
+        type Row = (String, String, i64, Option<i64>, Option<i64>);
+        let rows: Vec<Row> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT i.name, w.source, w.added_at, w.consent_at, w.notified_at
                  FROM demand_waiting w JOIN demand_items i ON i.workspace_id = w.workspace_id AND i.id = w.item_id
