@@ -34,6 +34,7 @@ pub mod standards;
 pub mod stats;
 pub mod survey;
 pub mod survival;
+pub mod thanks;
 pub mod themes;
 
 pub use civil::{Period, PeriodKey, Zone};

@@ -20,6 +20,7 @@ mod claims;
 mod competitors;
 mod contact;
 mod customers;
+mod demand;
 mod events;
 pub mod export_zip;
 mod import;
@@ -27,6 +28,7 @@ mod ingest;
 mod invoices;
 mod journeys;
 mod kb;
+mod keep_export;
 mod mail;
 mod moments;
 mod portal;
@@ -43,6 +45,7 @@ mod staff_invitations;
 mod survey_results;
 mod surveys;
 pub mod testing;
+mod thanks;
 pub mod trust;
 mod workspaces;
 
@@ -70,6 +73,10 @@ pub use claims::{Claimer, NewerDatabase};
 pub use competitors::{Competitor, NewStandard, Standard, StandardValue};
 pub use contact::{CONTACT_SOURCE_SURVEY, CONTACT_WINDOW_SECS, ContactDetails};
 pub use customers::{CustomerQuery, CustomerSort};
+pub use demand::{
+    Added, CustomerWaiting, DemandItem, NOTIFY_FORM_SOURCE, Recipient, STAFF_SOURCE, Waiting,
+    WishAnswer,
+};
 pub use events::{TimelineItem, WorkspaceTotals};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
@@ -78,6 +85,7 @@ pub use invoices::{
     CustomerOrder, ImportedInvoice, InvoiceImportOutcome, OrderInvoice, OverdueInvoice,
 };
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
+pub use keep_export::{ExportKeepInTouch, ExportNote, ExportWaiting};
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};
@@ -96,6 +104,7 @@ pub use survey_results::{
 pub use surveys::{
     ResponseListItem, StoredResponse, SurveySummary, generate_survey_token, invitation_token_hash,
 };
+pub use thanks::{POSTAL_ADDRESS_MAX, ResolvedCase, ThankYouNote};
 pub use trust::{
     Actor, AuditEntry, AuditFilter, AuditPage, AuditRecord, CustomerDataCounts, CustomerExport,
     Erasure, InactiveCustomer, audit_action, erased_name,

@@ -223,6 +223,8 @@ pub struct CustomerExport {
     pub visitor_links: Vec<ExportVisitorLink>,
     /// The client portal: invoices, documents and sign-ins.
     pub portal: crate::portal_export::ExportPortal,
+    /// Waiting lists ("Notify me") and thank-you notes (issue 15).
+    pub keep_in_touch: crate::keep_export::ExportKeepInTouch,
     /// The attachments' and documents' bytes; described in `cases[].attachments` and
     /// `portal.documents`, written under `files/`.
     #[serde(skip)]
@@ -238,6 +240,7 @@ pub struct ExportProfile {
     pub language: String,
     pub acquisition_channel: Option<String>,
     pub created_at: i64,
+    pub postal_address: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -954,6 +957,17 @@ impl Store {
 
         let (portal, documents) = self.portal_export(ws, customer).await?;
         files.extend(documents);
+        let keep_in_touch = self.keep_in_touch_export(ws, customer).await?;
+        // Each consent to be told once when an item is available ("Notify me").
+        consents.extend(keep_in_touch.waiting_lists.iter().filter_map(|w| {
+            w.consent_at.map(|at| ExportConsent {
+                kind: "notify_when_available".into(),
+                given: true,
+                recorded_at: Some(at),
+                source: format!("{}: {}", w.source, w.item),
+            })
+        }));
+        let postal_address = self.postal_address(ws, customer).await?;
 
         Ok(CustomerExport {
             exported_at: now,
@@ -967,6 +981,7 @@ impl Store {
                 language: c.language.code().to_owned(),
                 acquisition_channel: c.acquisition_channel,
                 created_at: c.created_at,
+                postal_address,
             },
             consents,
             events,
@@ -999,6 +1014,7 @@ impl Store {
                 })
                 .collect(),
             portal,
+            keep_in_touch,
             files,
         })
     }
@@ -1136,7 +1152,10 @@ impl Store {
             for sql in ERASE_SQL {
                 sqlx::query(sql).bind(w).bind(c).execute(&mut *tx).await?;
             }
-            sqlx::query("UPDATE customers SET name = $3, email = NULL, phone = NULL, marketing_consent = $4
+            for sql in crate::demand::DEMAND_ERASE_SQL {
+                sqlx::query(sql).bind(w).bind(c).execute(&mut *tx).await?;
+            }
+            sqlx::query("UPDATE customers SET name = $3, email = NULL, phone = NULL, postal_address = NULL, marketing_consent = $4
                          WHERE workspace_id = $1 AND id = $2")
                 .bind(w).bind(c).bind(erased_name(customer)).bind(false)
                 .execute(&mut *tx).await?;

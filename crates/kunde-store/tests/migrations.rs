@@ -216,6 +216,14 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0031_rule_segments.sql",
         "a191b274d107092f6a63d5d3bd24d1d144968521dbb88e74aeffe3d88a2071e1",
     ),
+    (
+        "migrations/postgres/0034_demand_thanks.sql",
+        "97f0033c632c5c2acc7a56ca4d1b9b1b28e4e1603085e32fe8b9e02ea5cab29e",
+    ),
+    (
+        "migrations/sqlite/0034_demand_thanks.sql",
+        "e227e07607e5ba21622f898e10644674615450d26057b05ee16809d36d53d943",
+    ),
 ];
 
 #[test]

@@ -28,6 +28,7 @@ mod cases;
 mod competitors;
 mod customers;
 mod dashboard;
+mod demand;
 pub mod import;
 mod journeys;
 mod kb;
@@ -38,6 +39,7 @@ mod reports;
 mod reviews;
 mod survey_results;
 mod surveys;
+mod thanks;
 mod value;
 
 pub use import::importing;

@@ -246,6 +246,25 @@ pub async fn request_signup(
     Ok(id)
 }
 
+/// Marks a demand item available and queues one e-mail to each waiting customer, in the
+/// transaction that records them as notified (see `Store::mark_demand_available`). `None`
+/// when the item was available already; otherwise how many e-mails were queued.
+pub async fn notify_demand_available(
+    state: &AppState,
+    ws: WorkspaceId,
+    item: i64,
+    mail: impl Fn(&kunde_store::Recipient) -> Mail,
+) -> kunde_store::Result<Option<usize>> {
+    let queued = state
+        .store
+        .mark_demand_available(ws, item, state.now(), mail)
+        .await?;
+    if queued.is_some_and(|n| n > 0) {
+        state.mail_notify.notify_one();
+    }
+    Ok(queued)
+}
+
 /// Records the one reminder of an overdue invoice and queues its e-mail in one transaction,
 /// unless it was reminded already or paid meanwhile (see `Store::send_overdue_reminder`).
 /// Returns whether the reminder was queued.

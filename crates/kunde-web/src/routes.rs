@@ -7,8 +7,9 @@ use crate::kit::error_layer::render_errors;
 use crate::kit::{assets, csrf, security};
 use crate::state::AppState;
 use crate::{
-    account, analytics, api, campaigns, cases, competitors, customers, dashboard, import, journeys,
-    kb, moments, portal, privacy, reports, reviews, survey_results, surveys, value,
+    account, analytics, api, campaigns, cases, competitors, customers, dashboard, demand, import,
+    journeys, kb, moments, portal, privacy, reports, reviews, survey_results, surveys, thanks,
+    value,
 };
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -26,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey_results::public_routes())
         .merge(portal::public_routes())
         .merge(campaigns::public_routes())
+        .merge(demand::public_routes())
         .merge(reports::public_routes());
     let staff = Router::new()
         .merge(dashboard::staff_routes())
@@ -43,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .merge(reviews::staff_routes())
         .merge(competitors::staff_routes())
         .merge(reports::staff_routes())
+        .merge(demand::staff_routes())
+        .merge(thanks::staff_routes())
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let owner = Router::new()
         .merge(journeys::owner_routes())
@@ -60,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(competitors::owner_routes())
         .merge(reports::owner_routes())
         .merge(portal::owner_routes())
+        .merge(demand::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

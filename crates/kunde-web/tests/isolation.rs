@@ -342,6 +342,26 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("POST /s/i/{token}", Public, ""),
     ("GET /s/i/{token}/thanks", Public, ""),
     ("GET /w.js", Public, ""),
+    // Demand lists and thank-you notes (issue 15).
+    ("GET /demand", Staff, ""),
+    ("POST /demand", Owner, "name=Iso+item"),
+    ("GET /demand/{id}", Staff, ""),
+    (
+        "POST /demand/{id}/waiting",
+        Staff,
+        "email=isolda@iso-a.test",
+    ),
+    ("POST /demand/{id}/rename", Owner, "name=Renamed"),
+    ("POST /demand/{id}/available", Owner, ""),
+    ("POST /demand/{id}/merge", Owner, "into={demand_item2}"),
+    ("GET /thanks", Staff, ""),
+    ("GET /thanks/print", Staff, ""),
+    ("POST /thanks/{id}/written", Staff, "reason=champion"),
+    (
+        "POST /customers/{id}/address",
+        Staff,
+        "postal_address=Street+1",
+    ),
     // The JSON API.
     ("POST /api/v1/events", Api, ""),
     ("POST /api/v1/identify", Api, ""),
@@ -362,6 +382,12 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         "POST /portal/{site}/join",
         Public,
         "name=Iso&email=iso@y.test&consent=yes",
+    ),
+    ("GET /portal/{site}/notify/{key}", Public, ""),
+    (
+        "POST /portal/{site}/notify/{key}",
+        Public,
+        "email=iso@y.test&consent=yes",
     ),
     ("GET /portal/{site}/join/{token}", Public, ""),
     ("POST /portal/{site}/join/{token}", Public, ""),
@@ -524,6 +550,9 @@ impl World {
             ("iid", _) => "invoice",
             ("did", _) => "document",
             ("qid", _) => "question",
+            ("key", _) => "demand_key",
+            (_, p) if p.starts_with("/demand/") => "demand_item",
+            (_, p) if p.starts_with("/thanks/") => "customer",
             (_, p) if p.starts_with("/cases/grants/") => "grant",
             (_, p) if p.starts_with("/competitors/standards/") => "standard",
             (_, p) if p.starts_with("/competitors/") => "competitor",
@@ -902,7 +931,20 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         )
         .await
         .unwrap();
+    // Demand items: one to act on, one to merge it into.
+    let demand_item = store
+        .create_demand_item(w, &name("Iso demand"), &[], NOW)
+        .await
+        .unwrap();
+    let demand_item2 = store
+        .create_demand_item(w, &name("Iso demand 2"), &[], NOW)
+        .await
+        .unwrap();
+    let demand_key = store.demand_item(w, demand_item).await.unwrap().public_key;
     let ids = BTreeMap::from([
+        ("demand_item", demand_item.to_string()),
+        ("demand_item2", demand_item2.to_string()),
+        ("demand_key", demand_key),
         ("staff_invitation", staff_invitation.id.to_string()),
         ("site", site),
         ("token", "no-such-token-0000".to_owned()),
@@ -997,7 +1039,7 @@ async fn portal_client(db: &TestDb, ws: WorkspaceId, site: &str, c: CustomerId) 
 
 /// A mutating request goes last when it removes something other routes use.
 fn removes(route: &str) -> u8 {
-    let removal = ["/delete", "/remove", "/revoke"]
+    let removal = ["/delete", "/remove", "/revoke", "/merge"]
         .iter()
         .any(|e| route.ends_with(e));
     match () {

@@ -47,10 +47,25 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
         ..kunde_demo::DemoOptions::default()
     };
     let import = kunde_demo::generate(&opts, hash.clone(), hash);
-    db.store
+    let ws = db
+        .store
         .import_workspace(&import, support::NOW)
         .await
         .unwrap();
+    // A demand item from the demo's wish answers, so its page and public form are visited.
+    let wishes = db.store.wish_answers(ws, 5).await.unwrap();
+    let ids: Vec<i64> = wishes.iter().map(|a| a.id).collect();
+    let item = db
+        .store
+        .create_demand_item(
+            ws,
+            &kunde_domain::NonEmpty::parse("name", "Bike bags").unwrap(),
+            &ids,
+            support::NOW,
+        )
+        .await
+        .unwrap();
+    let item_page = format!("/demand/{item}");
     let server = Server::start(support::state(&db)).await;
     let browser = Browser::start_sized(390, 844).await;
     browser.sign_in(&server, kunde_demo::DEMO_OWNER_EMAIL).await;
@@ -64,9 +79,13 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
         "/settings/cases",
         "/settings/portal",
         "/segments/new",
+        "/demand",
+        "/thanks",
+        "/thanks/print",
     ];
     let mut queue: VecDeque<String> = std::iter::once("/")
         .chain(must)
+        .chain(std::iter::once(item_page.as_str()))
         .map(str::to_owned)
         .collect();
     let mut visited = 0;
@@ -114,8 +133,9 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
     for page in must {
         assert!(shapes.contains(page), "{page} was not visited");
     }
-    // The customers' side: the portal's sign-in page and the newsletter sign-up form.
-    for public in ["/portal/", "/join"] {
+    // The customers' side: the portal's sign-in page, the newsletter sign-up form and a
+    // "Notify me" form.
+    for public in ["/portal/", "/join", "/notify/"] {
         assert!(
             shapes.iter().any(|s| s.contains(public)),
             "no public page {public} was visited: {shapes:?}"

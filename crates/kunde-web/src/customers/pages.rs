@@ -164,6 +164,7 @@ struct ShowPage {
     errors: FieldErrors,
     /// RFM segment, P(alive) and predicted value (the Value section's block).
     value: Option<crate::value::CustomerValue>,
+    thanks: crate::thanks::CustomerPanel,
 }
 
 impl ShowPage {
@@ -213,6 +214,7 @@ pub async fn show(
         ..LogForm::default()
     };
     let value = crate::value::customer_value(&state, &user, c.id).await?;
+    let thanks = crate::thanks::customer_panel(&state, ws, c.id).await?;
     let view = ShowPage {
         p,
         c,
@@ -221,6 +223,7 @@ pub async fn show(
         log,
         errors: FieldErrors::default(),
         value,
+        thanks,
     };
     view.render().map(Html).map_err(AppError::from)
 }
@@ -580,6 +583,7 @@ pub async fn log_interaction(
     timeline
         .extend(crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200).await?);
     timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
+    let thanks = crate::thanks::customer_panel(&state, ws, c.id).await?;
     let view = ShowPage {
         p,
         c,
@@ -588,6 +592,7 @@ pub async fn log_interaction(
         log: f,
         errors,
         value: None,
+        thanks,
     };
     let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())

@@ -18,7 +18,7 @@ mod summary;
 mod who;
 
 pub use summary::{
-    AtRisk, CustomerValue, by_predicted_value, customer_value, predictions,
+    AtRisk, CustomerValue, by_predicted_value, customer_value, predictions, rfm_facts,
     valuable_customers_at_risk,
 };
 

@@ -146,3 +146,22 @@ pub async fn predictions(
         })
         .unwrap_or_default())
 }
+
+/// Every customer with an order: whether they are an RFM champion and what they paid (from
+/// the cached RFM report), for the thank-you list.
+pub async fn rfm_facts(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<(kunde_domain::CustomerId, bool, f64)>, AppError> {
+    let ctx = Ctx::load(state, user).await?;
+    let report = ctx.memo("rfm".to_owned(), |ctx| rfm(ctx.log(), ctx.now));
+    Ok(report
+        .customers
+        .iter()
+        .filter_map(|r| {
+            let id = ctx.log().customer_name(r.customer).parse().ok()?;
+            let champion = r.segment.code() == "champions";
+            Some((kunde_domain::CustomerId(id), champion, r.monetary))
+        })
+        .collect())
+}
