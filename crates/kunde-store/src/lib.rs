@@ -21,6 +21,7 @@ mod competitors;
 mod contact;
 mod customers;
 mod events;
+mod events_export;
 pub mod export_zip;
 mod import;
 mod ingest;
@@ -70,6 +71,7 @@ pub use competitors::{Competitor, NewStandard, Standard, StandardValue};
 pub use contact::{CONTACT_SOURCE_SURVEY, CONTACT_WINDOW_SECS, ContactDetails};
 pub use customers::{CustomerQuery, CustomerSort};
 pub use events::{TimelineItem, WorkspaceTotals};
+pub use events_export::{EventDigest, ExportEvent};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
 };

@@ -10,6 +10,7 @@
 mod funnel;
 mod params;
 mod paths;
+mod pushdown;
 mod segment;
 mod segments;
 mod source;
