@@ -96,7 +96,7 @@ fn event(customer: Option<CustomerId>, tp: TouchpointId, at: i64) -> NewEvent {
         touchpoint_id: tp,
         occurred_at: at,
         channel: Channel::Web,
-        amount: Some(100),
+        amount: Some(Money(100)),
         properties: "{}".into(),
     }
 }
