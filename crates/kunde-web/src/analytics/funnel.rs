@@ -75,25 +75,12 @@ pub(super) fn compute(
 }
 
 impl Computed {
-    /// See [`drop_step`].
+    /// See [`super::source::drop_step`].
     pub fn drop_step(&self, asked: Option<usize>) -> Option<usize> {
-        drop_step(&self.report, asked)
+        super::source::drop_step(&self.report, asked)
     }
 }
 
-/// The step (1-based) whose drop-outs to list: the one asked for, else the one that loses
-/// most customers. `None` when nobody dropped out.
-pub(super) fn drop_step(report: &FunnelReport, asked: Option<usize>) -> Option<usize> {
-    let n = report.steps.len();
-    if let Some(d) = asked.filter(|d| (1..n).contains(d)) {
-        return Some(d);
-    }
-    report.steps[..n.saturating_sub(1)]
-        .iter()
-        .filter(|s| s.dropped > 0)
-        .max_by(|a, b| a.dropped.cmp(&b.dropped).then(b.step.cmp(&a.step)))
-        .map(|s| s.step)
-}
 
 struct StepRow {
     n: usize,

@@ -122,7 +122,7 @@ pub(super) async fn funnel(
         let levels = backend.funnel_levels(ws.0, &steps, window).await?;
         let names: Vec<String> = Vec::new();
         let report = report_from_levels(window, &levels, &names);
-        let drop = super::funnel::drop_step(&report, p.drop);
+        let drop = source::drop_step(&report, p.drop);
         let mut ids = Vec::new();
         if let Some(d) = drop {
             ids = backend.funnel_customers_at(ws.0, &steps, window, d).await?;

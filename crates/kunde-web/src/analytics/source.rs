@@ -204,6 +204,20 @@ pub(super) fn choices_key(choices: &[TouchpointChoice]) -> u64 {
     h.finish()
 }
 
+/// The step (1-based) whose drop-outs to list: the one asked for, else the one that loses
+/// most customers. `None` when nobody dropped out.
+pub(super) fn drop_step(report: &kunde_analytics::funnel::FunnelReport, asked: Option<usize>) -> Option<usize> {
+    let n = report.steps.len();
+    if let Some(d) = asked.filter(|d| (1..n).contains(d)) {
+        return Some(d);
+    }
+    report.steps[..n.saturating_sub(1)]
+        .iter()
+        .filter(|s| s.dropped > 0)
+        .max_by(|a, b| a.dropped.cmp(&b.dropped).then(b.step.cmp(&a.step)))
+        .map(|s| s.step)
+}
+
 pub(super) fn percent(x: f64) -> String {
     format!("{x:.1}")
 }
