@@ -52,14 +52,20 @@ fn secs(t: Instant) -> f64 {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let n: i64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let n: i64 = args
+        .get(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     let url = args
         .get(2)
         .cloned()
         .unwrap_or_else(|| "http://127.0.0.1:18123/?database=kunde_bench".into());
     let customers = (n as u64 / 10).max(1);
     let backend = EventsBackend::new(&url).expect("events url");
-    println!("clickhouse {} · {n} events · {customers} customers", backend.version().await.expect("clickhouse answers"));
+    println!(
+        "clickhouse {} · {n} events · {customers} customers",
+        backend.version().await.expect("clickhouse answers")
+    );
     backend.truncate().await.expect("table");
 
     // Load ClickHouse the way the forwarder does: one INSERT per chunk of ids.
@@ -77,7 +83,9 @@ async fn main() {
     let mut start = 0;
     while start < n {
         let end = (start + CHUNK_IDS).min(n);
-        let chunk: Vec<ExportedEvent> = (start..end).map(|i| event(&mut rng, i, customers)).collect();
+        let chunk: Vec<ExportedEvent> = (start..end)
+            .map(|i| event(&mut rng, i, customers))
+            .collect();
         for e in &chunk {
             b.push_ids(
                 names[(e.customer_id - 1) as usize],
@@ -99,7 +107,11 @@ async fn main() {
         n as f64 / insert_secs / 1e6
     );
 
-    let funnel = Funnel::new(STEPS.iter().map(|&s| tp_ids[(s - 1) as usize]).collect(), WINDOW).unwrap();
+    let funnel = Funnel::new(
+        STEPS.iter().map(|&s| tp_ids[(s - 1) as usize]).collect(),
+        WINDOW,
+    )
+    .unwrap();
     let mut memory = Vec::new();
     let mut report = f64::MAX;
     let mut levels_mem = f64::MAX;
@@ -115,7 +127,10 @@ async fn main() {
     let mut ch = f64::MAX;
     for _ in 0..3 {
         let t = Instant::now();
-        pushed = backend.funnel_levels(WS, &STEPS, WINDOW).await.expect("funnel");
+        pushed = backend
+            .funnel_levels(WS, &STEPS, WINDOW)
+            .await
+            .expect("funnel");
         ch = ch.min(secs(t));
     }
     println!("levels 0..3: in memory {memory:?} · clickhouse {pushed:?}");

@@ -85,7 +85,8 @@ impl EventsBackend {
                 .await
                 .map_err(|e| Error::Unreachable(e.to_string()))?
                 .to_bytes();
-            let text = String::from_utf8(bytes.to_vec()).map_err(|e| Error::Answer(e.to_string()))?;
+            let text =
+                String::from_utf8(bytes.to_vec()).map_err(|e| Error::Answer(e.to_string()))?;
             if status.is_success() {
                 Ok(text)
             } else {
@@ -106,7 +107,11 @@ impl EventsBackend {
 
     /// The server's version, e.g. `18.16.1` (also a reachability check).
     pub async fn version(&self) -> Result<String, Error> {
-        Ok(self.send("SELECT version()", None, false).await?.trim().to_owned())
+        Ok(self
+            .send("SELECT version()", None, false)
+            .await?
+            .trim()
+            .to_owned())
     }
 
     /// Creates the database and the events table when missing.
@@ -169,8 +174,10 @@ impl EventsBackend {
     /// Removes one chunk of a workspace's events (synchronous: the rows are gone when it
     /// returns). Dropping a chunk ClickHouse does not have is not an error.
     pub async fn drop_chunk(&self, ws: i64, chunk: i64) -> Result<(), Error> {
-        self.query(&format!("ALTER TABLE {TABLE} DROP PARTITION ({ws}, {chunk})"))
-            .await?;
+        self.query(&format!(
+            "ALTER TABLE {TABLE} DROP PARTITION ({ws}, {chunk})"
+        ))
+        .await?;
         Ok(())
     }
 
@@ -235,7 +242,9 @@ impl EventsBackend {
             .map(|(k, s)| format!("if(touchpoint_id = {s}, {k}, -1)"))
             .collect();
         let list: Vec<String> = steps.iter().map(i64::to_string).collect();
-        let conditions: Vec<String> = (0..n).map(|k| format!("arrayMap(x -> x = {k}, step_ks)")).collect();
+        let conditions: Vec<String> = (0..n)
+            .map(|k| format!("arrayMap(x -> x = {k}, step_ks)"))
+            .collect();
         let shifted_window = window.saturating_mul(n).saturating_add(n - 1);
         format!(
             "SELECT customer_id, if((last_ts - first_ts) * {n} + {n} - 1 > 2147483647, {TOO_LONG}, \

@@ -14,7 +14,9 @@ pub struct EventsUrl {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UrlError {
-    #[error("the events url must start with http:// or clickhouse:// (https is not supported: run ClickHouse on loopback or a private network)")]
+    #[error(
+        "the events url must start with http:// or clickhouse:// (https is not supported: run ClickHouse on loopback or a private network)"
+    )]
     Scheme,
     #[error("the events url has no host")]
     Host,
@@ -130,10 +132,19 @@ mod tests {
     #[test]
     fn addresses_parse_to_the_http_interface() {
         let cases: &[(&str, Result<(&str, &str), UrlError>)] = &[
-            ("http://127.0.0.1:8123/?database=ev", Ok(("http://127.0.0.1:8123/", "ev"))),
-            ("http://127.0.0.1:18123/", Ok(("http://127.0.0.1:18123/", "kunde"))),
+            (
+                "http://127.0.0.1:8123/?database=ev",
+                Ok(("http://127.0.0.1:8123/", "ev")),
+            ),
+            (
+                "http://127.0.0.1:18123/",
+                Ok(("http://127.0.0.1:18123/", "kunde")),
+            ),
             ("http://ch:8123", Ok(("http://ch:8123/", "kunde"))),
-            ("clickhouse://ch:9123/events_1", Ok(("http://ch:9123/", "events_1"))),
+            (
+                "clickhouse://ch:9123/events_1",
+                Ok(("http://ch:9123/", "events_1")),
+            ),
             ("clickhouse://ch/ev", Ok(("http://ch:8123/", "ev"))),
             ("clickhouse://ch", Ok(("http://ch:8123/", "kunde"))),
             ("http://ch/?x=1&database=a_b", Ok(("http://ch/", "a_b"))),
@@ -145,9 +156,7 @@ mod tests {
         ];
         for (url, want) in cases {
             let got = EventsUrl::parse(url).map(|u| (u.base, u.database));
-            let want = want
-                .clone()
-                .map(|(b, d)| (b.to_owned(), d.to_owned()));
+            let want = want.clone().map(|(b, d)| (b.to_owned(), d.to_owned()));
             assert_eq!(got, want, "{url}");
         }
     }
@@ -162,7 +171,10 @@ mod tests {
 
     #[test]
     fn encoding_keeps_only_unreserved_characters() {
-        assert_eq!(encode("INSERT INTO t FORMAT X"), "INSERT%20INTO%20t%20FORMAT%20X");
+        assert_eq!(
+            encode("INSERT INTO t FORMAT X"),
+            "INSERT%20INTO%20t%20FORMAT%20X"
+        );
         assert_eq!(encode("a&b=c"), "a%26b%3Dc");
     }
 }

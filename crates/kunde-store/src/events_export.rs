@@ -31,7 +31,15 @@ pub struct EventDigest {
     pub sum_times: i64,
 }
 
-type DigestRow = (i64, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+type DigestRow = (
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
 
 fn digest((chunk, events, max_id, ids, customers, touchpoints, times): DigestRow) -> EventDigest {
     EventDigest {

@@ -159,7 +159,11 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
     assert_eq!(first.resent as i64, in_db + count(other).await);
     assert!(in_sync(store, &ch, ws).await.unwrap());
     assert!(in_sync(store, &ch, other).await.unwrap());
-    assert_eq!(forward_all(store, &ch).await.unwrap(), quiet(), "nothing twice");
+    assert_eq!(
+        forward_all(store, &ch).await.unwrap(),
+        quiet(),
+        "nothing twice"
+    );
 
     // New events are appended, not resent; a visitor's event is not copied until it has a
     // customer.
@@ -223,13 +227,23 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
     let reach = ch.reach(ws.0).await.unwrap();
     assert!(reach.iter().all(|(tp, _)| *tp != tps[3].0), "{reach:?}");
     assert_eq!(
-        ch.digests(ws.0).await.unwrap().iter().map(|d| d.events).sum::<i64>(),
+        ch.digests(ws.0)
+            .await
+            .unwrap()
+            .iter()
+            .map(|d| d.events)
+            .sum::<i64>(),
         count(ws).await
     );
 
     // Erasing a customer keeps the events on the stand-in: nothing to send.
     store
-        .erase_customer(ws, customers[6], &kunde_store::trust::Actor::system("test"), NOW)
+        .erase_customer(
+            ws,
+            customers[6],
+            &kunde_store::trust::Actor::system("test"),
+            NOW,
+        )
         .await
         .unwrap();
     assert!(in_sync(store, &ch, ws).await.unwrap());
@@ -309,14 +323,23 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
         let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
         assert_eq!(a.status, b.status, "{q}");
         assert!(!a.body.contains("id=\"pushed-down\""), "{q}");
-        assert!(b.body.contains("id=\"pushed-down\""), "computed on clickhouse: {q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "computed on clickhouse: {q}"
+        );
         let (a, b) = (numbers(&a.body), numbers(&b.body));
         assert!(!a.1.is_empty(), "{q}");
         assert_eq!(a, b, "{q}");
     }
     // A breakdown is computed in memory, as are bad parameters.
     let q = format!("step={w}&step={c}&window=1&unit=days&breakdown=channel");
-    assert!(!pushed.get(&format!("/analytics/funnel?{q}")).await.body.contains("pushed-down"));
+    assert!(
+        !pushed
+            .get(&format!("/analytics/funnel?{q}"))
+            .await
+            .body
+            .contains("pushed-down")
+    );
 
     // While ClickHouse is behind, the page computes in memory and shows the new event.
     db.store

@@ -81,7 +81,6 @@ impl Computed {
     }
 }
 
-
 struct StepRow {
     n: usize,
     name: String,

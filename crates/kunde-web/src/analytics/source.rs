@@ -87,7 +87,9 @@ impl Source {
                 vec![self.log_tp(from), self.log_tp(to)],
                 params::DEFAULT_WINDOW_DAYS * 86_400,
             );
-            funnel.ok().map(|f| onward_rate(&f.count_levels(&self.data.log)))
+            funnel
+                .ok()
+                .map(|f| onward_rate(&f.count_levels(&self.data.log)))
         };
         default_road(&self.choices, &|id| self.reach(id), &mut onward)
     }
@@ -114,11 +116,7 @@ pub(super) fn default_road(
             journeys.push(c.journey_id);
         }
     }
-    let has_events = |j: i64| {
-        choices
-            .iter()
-            .any(|c| c.journey_id == j && reach(c.id) > 0)
-    };
+    let has_events = |j: i64| choices.iter().any(|c| c.journey_id == j && reach(c.id) > 0);
     let main = journeys
         .iter()
         .copied()
@@ -206,7 +204,10 @@ pub(super) fn choices_key(choices: &[TouchpointChoice]) -> u64 {
 
 /// The step (1-based) whose drop-outs to list: the one asked for, else the one that loses
 /// most customers. `None` when nobody dropped out.
-pub(super) fn drop_step(report: &kunde_analytics::funnel::FunnelReport, asked: Option<usize>) -> Option<usize> {
+pub(super) fn drop_step(
+    report: &kunde_analytics::funnel::FunnelReport,
+    asked: Option<usize>,
+) -> Option<usize> {
     let n = report.steps.len();
     if let Some(d) = asked.filter(|d| (1..n).contains(d)) {
         return Some(d);

@@ -78,7 +78,10 @@ pub async fn in_sync(
 }
 
 /// One round for every workspace.
-pub async fn forward_all(store: &Store, backend: &EventsBackend) -> Result<Forwarded, ForwardError> {
+pub async fn forward_all(
+    store: &Store,
+    backend: &EventsBackend,
+) -> Result<Forwarded, ForwardError> {
     let mut total = Forwarded::default();
     for w in store.list_workspaces().await? {
         let f = forward_workspace(store, backend, w.id).await?;
