@@ -134,7 +134,9 @@ async fn main() {
         ch = ch.min(secs(t));
     }
     println!("levels 0..3: in memory {memory:?} · clickhouse {pushed:?}");
-    assert_eq!(memory, pushed, "the two engines disagree");
+    // Level 0 also counts, in memory, the customers without any event; ClickHouse never
+    // sees those.
+    assert_eq!(memory[1..], pushed[1..], "the two engines disagree");
     println!("| events | in memory: levels | in memory: full report | ClickHouse windowFunnel |");
     println!("|---|---|---|---|");
     println!(

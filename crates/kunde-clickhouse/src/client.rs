@@ -132,6 +132,7 @@ impl EventsBackend {
     /// Drops every event of the database's table (tests and the bench start clean).
     pub async fn truncate(&self) -> Result<(), Error> {
         // 18.16 has no TRUNCATE for MergeTree; dropping and creating again is the same.
+        self.ensure_schema().await?;
         self.query(&format!("DROP TABLE IF EXISTS {TABLE}")).await?;
         self.ensure_schema().await
     }
