@@ -131,7 +131,9 @@ mod tests {
 
     #[test]
     fn addresses_parse_to_the_http_interface() {
-        let cases: &[(&str, Result<(&str, &str), UrlError>)] = &[
+        // (address, the base and database it means, or the error)
+        type Case<'a> = (&'a str, Result<(&'a str, &'a str), UrlError>);
+        let cases: &[Case] = &[
             (
                 "http://127.0.0.1:8123/?database=ev",
                 Ok(("http://127.0.0.1:8123/", "ev")),
