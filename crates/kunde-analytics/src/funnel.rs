@@ -652,6 +652,41 @@ impl FunnelOutcomes {
 
 /// A report from the customers who reached each step, those who dropped out there and the
 /// statistics of the times from the step before.
+/// The report of a funnel from its level counts alone (`counts[k]`: customers who reached
+/// exactly `k` steps, as [`Funnel::count_levels`] and ClickHouse's `windowFunnel` give
+/// them): the same counts and percentages as [`Funnel::report`], without the dropped
+/// customers' ids and the step times, which the levels do not tell. `names` are the steps'
+/// touchpoint names.
+pub fn report_from_levels(window_seconds: i64, counts: &[u64], names: &[String]) -> FunnelReport {
+    let n = counts.len().saturating_sub(1);
+    let reached: Vec<u64> = (0..n).map(|s| counts[s + 1..].iter().sum()).collect();
+    let entered = reached.first().copied().unwrap_or(0);
+    let converted = reached.last().copied().unwrap_or(0);
+    let steps = (0..n)
+        .map(|s| FunnelStepReport {
+            step: s + 1,
+            touchpoint: names.get(s).cloned().unwrap_or_default(),
+            customers: reached[s],
+            percent_of_first: percent(reached[s], entered),
+            percent_of_previous: if s == 0 {
+                percent(reached[s], entered)
+            } else {
+                percent(reached[s], reached[s - 1])
+            },
+            dropped: if s + 1 < n { counts[s + 1] } else { 0 },
+            dropped_customers: Vec::new(),
+            time_from_previous: None,
+        })
+        .collect();
+    FunnelReport {
+        window_seconds,
+        entered,
+        converted,
+        conversion_percent: percent(converted, entered),
+        steps,
+    }
+}
+
 fn step_reports(
     log: &EventLog,
     funnel: &Funnel,

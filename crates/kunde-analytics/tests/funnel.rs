@@ -347,3 +347,35 @@ proptest! {
         let _ = CustomerId(0);
     }
 }
+
+proptest! {
+    /// What the funnel page shows when ClickHouse gives only the level counts: the same
+    /// counts and percentages as the full report.
+    #[test]
+    fn a_report_from_level_counts_has_the_full_reports_counts(
+        events in arb_log(),
+        steps in prop::collection::vec(0u16..4, 2..5),
+        window in 0i64..40,
+    ) {
+        let log = build(&events);
+        let ids = steps.iter().map(|&s| kunde_analytics::TouchpointId(s)).collect();
+        let funnel = Funnel::new(ids, window).unwrap();
+        let full = funnel.report(&log);
+        let names: Vec<String> = full.steps.iter().map(|s| s.touchpoint.clone()).collect();
+        let from_levels =
+            kunde_analytics::funnel::report_from_levels(window, &funnel.count_levels(&log), &names);
+        prop_assert_eq!(from_levels.entered, full.entered);
+        prop_assert_eq!(from_levels.converted, full.converted);
+        prop_assert_eq!(from_levels.conversion_percent, full.conversion_percent);
+        prop_assert_eq!(from_levels.steps.len(), full.steps.len());
+        for (a, b) in from_levels.steps.iter().zip(&full.steps) {
+            prop_assert_eq!(
+                (a.step, &a.touchpoint, a.customers, a.dropped),
+                (b.step, &b.touchpoint, b.customers, b.dropped)
+            );
+            prop_assert_eq!(a.percent_of_first, b.percent_of_first);
+            prop_assert_eq!(a.percent_of_previous, b.percent_of_previous);
+            prop_assert!(a.dropped_customers.is_empty() && a.time_from_previous.is_none());
+        }
+    }
+}

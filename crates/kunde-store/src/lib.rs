@@ -22,6 +22,7 @@ mod contact;
 mod customers;
 mod demand;
 mod events;
+mod events_export;
 pub mod export_zip;
 mod import;
 mod ingest;
@@ -78,6 +79,7 @@ pub use demand::{
     WishAnswer,
 };
 pub use events::{TimelineItem, WorkspaceTotals};
+pub use events_export::{EventDigest, ExportEvent};
 pub use ingest::{
     CustomerRef, IngestEvent, IngestOutcome, IngestReport, RefusedEvent, UnknownReference,
 };

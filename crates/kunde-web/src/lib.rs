@@ -68,6 +68,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sender = tokio::spawn(outbox::run_sender(state.clone()));
     let jobs = tokio::spawn(jobs::run(state.clone()));
+    let forwarder = tokio::spawn(kit::events_backend::run(state.clone()));
     let app = router(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
@@ -80,6 +81,7 @@ pub async fn serve(
         .store(true, std::sync::atomic::Ordering::SeqCst);
     state.mail_notify.notify_one();
     jobs.abort();
+    forwarder.abort();
     let sender_abort = sender.abort_handle();
     if tokio::time::timeout(std::time::Duration::from_secs(40), sender)
         .await

@@ -27,6 +27,9 @@ pub struct WebConfig {
     /// How long a workspace's built event log stays in memory without being used; `None`:
     /// [`crate::kit::event_cache::DEFAULT_IDLE`].
     pub analytics_idle: Option<std::time::Duration>,
+    /// The optional events backend (`--events-url`): events are copied there, and the funnel
+    /// page computes there while the copy is complete (see [`crate::kit::events_backend`]).
+    pub events_backend: Option<kunde_clickhouse::EventsBackend>,
 }
 
 /// The lease of a claim on timed work: longer than sending one message can take (the SMTP

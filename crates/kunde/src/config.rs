@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Args)]
 pub struct ConfigArgs {
-    /// A TOML file with any of: addr, database_url, data_dir, secure_cookies, public_url, trust_proxy.
+    /// A TOML file with any of: addr, database_url, data_dir, secure_cookies, public_url,
+    /// trust_proxy, events_url.
     #[arg(long, env = "KUNDE_CONFIG")]
     pub config: Option<PathBuf>,
     /// Where Kunde keeps its files; the SQLite database defaults to DATA_DIR/kunde.sqlite.
@@ -32,6 +33,11 @@ pub struct ConfigArgs {
     /// the client address it names).
     #[arg(long, env = "KUNDE_TRUST_PROXY")]
     pub trust_proxy: Option<bool>,
+    /// An events backend for large installations: ClickHouse's HTTP interface,
+    /// http://host:8123/?database=kunde or clickhouse://host:8123/kunde. Events are copied
+    /// there and the funnel page computes there.
+    #[arg(long, env = "KUNDE_EVENTS_URL")]
+    pub events_url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -43,6 +49,7 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     public_url: Option<String>,
     trust_proxy: Option<bool>,
+    events_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +60,7 @@ pub struct Config {
     pub secure_cookies: bool,
     pub public_url: String,
     pub trust_proxy: bool,
+    pub events_url: Option<String>,
 }
 
 impl Config {
@@ -90,6 +98,7 @@ impl Config {
             secure_cookies: args.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             public_url,
             trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            events_url: args.events_url.clone().or(file.events_url),
         })
     }
 
@@ -131,6 +140,7 @@ mod tests {
             secure_cookies: None,
             public_url: None,
             trust_proxy: None,
+            events_url: None,
         }
     }
 

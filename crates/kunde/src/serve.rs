@@ -47,6 +47,19 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     } else if store.count_workspaces().await? == 0 {
         println!("Open the address to set up your business.");
     }
+    let events_backend = match &config.events_url {
+        Some(url) => {
+            let backend = kunde_clickhouse::EventsBackend::new(url)
+                .with_context(|| format!("reading the events url {}", redact_url(url)))?;
+            println!(
+                "Events are copied to ClickHouse at {} (database {}).",
+                redact_url(url),
+                backend.database()
+            );
+            Some(backend)
+        }
+        None => None,
+    };
     println!("Stop with Ctrl-C.");
     let state = AppState::new(
         store.clone(),
@@ -58,6 +71,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             analytics_dir: Some(config.data_dir.join("analytics")),
             analytics_idle: secs_from_env("KUNDE_ANALYTICS_IDLE_SECS")?
                 .map(|s| std::time::Duration::from_secs(s as u64)),
+            events_backend,
         },
     );
     // Claims on timed work carry this id (see "Running several instances" in the README).
@@ -67,6 +81,14 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .context("serving")?;
     store.close().await;
     Ok(())
+}
+
+/// An events URL without its password, for messages.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}***{}", &url[..s + 3], &url[at..]),
+        _ => url.to_owned(),
+    }
 }
 
 /// `KUNDE_CLAIM_LEASE_SECS`: how long this instance's claim on timed work holds before

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use kunde_analytics::funnel::{Funnel, FunnelOutcomes, FunnelReport};
 use kunde_analytics::{Grouping, Period};
+use std::collections::HashMap;
 
 /// How many dropped customers the page lists; the CSV has them all.
 const DROPPED_SHOWN: usize = 100;
@@ -74,18 +75,9 @@ pub(super) fn compute(
 }
 
 impl Computed {
-    /// The step (1-based) whose drop-outs to list: the one asked for, else the one that
-    /// loses most customers. `None` when nobody dropped out.
+    /// See [`super::source::drop_step`].
     pub fn drop_step(&self, asked: Option<usize>) -> Option<usize> {
-        let n = self.report.steps.len();
-        if let Some(d) = asked.filter(|d| (1..n).contains(d)) {
-            return Some(d);
-        }
-        self.report.steps[..n.saturating_sub(1)]
-            .iter()
-            .filter(|s| s.dropped > 0)
-            .max_by(|a, b| a.dropped.cmp(&b.dropped).then(b.step.cmp(&a.step)))
-            .map(|s| s.step)
+        super::source::drop_step(&self.report, asked)
     }
 }
 
@@ -135,6 +127,8 @@ struct FunnelPage {
     dropped: Vec<DroppedRow>,
     dropped_more: String,
     chart: String,
+    /// Computed by the events backend (ClickHouse): step times are not known there.
+    pushed: bool,
 }
 
 impl FunnelPage {
@@ -166,13 +160,65 @@ pub async fn funnel_page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "analytics", "/analytics/funnel");
+    let tr = p.tr;
+    if let Some(pushed) =
+        super::pushdown::funnel(&state, &user, raw.as_deref(), &tr, DROPPED_SHOWN).await?
+    {
+        let names: HashMap<i64, String> = pushed
+            .choices
+            .iter()
+            .map(|c| (c.id.0, c.name.clone()))
+            .collect();
+        let name = |s: kunde_domain::TouchpointId| names.get(&s.0).cloned().unwrap_or_default();
+        let mut view = new_view(p, &pushed.choices, &pushed.params, pushed.problems, name);
+        view.pushed = true;
+        if let Some(f) = pushed.figures {
+            fill_report(&mut view, &pushed.params, &f.report);
+            if let Some(d) = f.drop {
+                let rows = f
+                    .dropped
+                    .into_iter()
+                    .map(|c| DroppedRow {
+                        id: c.id,
+                        name: c.name,
+                        channel: c.channel,
+                        reached_at: None,
+                    })
+                    .collect();
+                fill_drop(&mut view, &f.report, d, rows);
+            }
+        }
+        return render(view);
+    }
     let src = Source::load(&state, &user).await?;
     let pairs = Pairs::parse(raw.as_deref());
-    let mut problems = Problems::new(&p.tr);
+    let mut problems = Problems::new(&tr);
     let params = params::funnel_params(&pairs, &src.choices, || src.default_steps(), &mut problems);
-    let problems = problems.messages;
-    let mut view = FunnelPage {
-        groups: super::source::option_groups(&src.choices),
+    let mut view = new_view(p, &src.choices, &params, problems.messages, |s| src.name(s));
+    if !view.problems.is_empty() || view.empty {
+        return render(view);
+    }
+    let (src, computed) = tokio::task::spawn_blocking(move || {
+        let computed = compute(&src, &params, &tr);
+        (src, computed.map(|c| (c, params)))
+    })
+    .await
+    .map_err(|e| AppError::internal(e.to_string()))?;
+    let (c, params) = computed?;
+    fill(&mut view, &src, &params, &c);
+    render(view)
+}
+
+/// The page with its form filled in, before any figure.
+fn new_view(
+    p: Page,
+    choices: &[kunde_store::TouchpointChoice],
+    params: &FunnelParams,
+    problems: Vec<String>,
+    name: impl Fn(kunde_domain::TouchpointId) -> String,
+) -> FunnelPage {
+    FunnelPage {
+        groups: super::source::option_groups(choices),
         selected: (0..params::MAX_STEPS)
             .map(|i| params.steps.get(i).map_or(0, |s| s.0))
             .collect(),
@@ -185,39 +231,49 @@ pub async fn funnel_page(
         summary: String::new(),
         steps: Vec::new(),
         group_rows: Vec::new(),
-        step_names: params.steps.iter().map(|&s| src.name(s)).collect(),
+        step_names: params.steps.iter().map(|&s| name(s)).collect(),
         drop_step: 0,
         drop_title: String::new(),
         dropped: Vec::new(),
         dropped_more: String::new(),
         chart: String::new(),
+        pushed: false,
         p,
-    };
-    if !view.problems.is_empty() || view.empty {
-        let status = if view.empty {
-            StatusCode::OK
-        } else {
-            StatusCode::BAD_REQUEST
-        };
-        let html = view.render()?;
-        return Ok((status, Html(html)).into_response());
     }
-    let tr = view.p.tr;
-    let (src, computed) = tokio::task::spawn_blocking(move || {
-        let computed = compute(&src, &params, &tr);
-        (src, computed.map(|c| (c, params)))
-    })
-    .await
-    .map_err(|e| AppError::internal(e.to_string()))?;
-    let (c, params) = computed?;
-    fill(&mut view, &src, &params, &c);
+}
+
+/// 400 when the form has problems, else 200.
+fn render(view: FunnelPage) -> Result<Response, AppError> {
+    let status = if view.problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
     let html = view.render()?;
-    Ok(Html(html).into_response())
+    Ok((status, Html(html)).into_response())
 }
 
 fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed) {
     let tr = view.p.tr;
-    let r = &c.report;
+    fill_report(view, params, &c.report);
+    view.group_rows = c
+        .groups
+        .iter()
+        .map(|(g, r)| GroupRow {
+            // A channel in words; months and "no channel" are not channel codes and stay.
+            group: crate::kit::format::acquisition_channel(&tr, g),
+            counts: r.steps.iter().map(|s| s.customers).collect(),
+            conversion: percent(r.conversion_percent),
+        })
+        .collect();
+    if let Some(d) = c.drop_step(params.drop) {
+        fill_drop(view, &c.report, d, dropped_rows(src, c, d, DROPPED_SHOWN));
+    }
+}
+
+/// The summary, the steps table and the chart.
+fn fill_report(view: &mut FunnelPage, params: &FunnelParams, r: &FunnelReport) {
+    let tr = view.p.tr;
     let window = if params.unit == params::WindowUnit::Days {
         tr.t_args("analytics-days", &[("n", &params.window.to_string())])
     } else {
@@ -253,35 +309,6 @@ fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed
                 .map_or(String::new(), |d| duration(&tr, d.p90_seconds)),
         })
         .collect();
-    view.group_rows = c
-        .groups
-        .iter()
-        .map(|(g, r)| GroupRow {
-            // A channel in words; months and "no channel" are not channel codes and stay.
-            group: crate::kit::format::acquisition_channel(&tr, g),
-            counts: r.steps.iter().map(|s| s.customers).collect(),
-            conversion: percent(r.conversion_percent),
-        })
-        .collect();
-    if let Some(d) = c.drop_step(params.drop) {
-        view.drop_step = d;
-        let step = &r.steps[d - 1];
-        view.drop_title = tr.t_args(
-            "analytics-dropped-title",
-            &[
-                ("n", &d.to_string()),
-                ("step", &view.step_names[d - 1]),
-                ("count", &step.dropped.to_string()),
-            ],
-        );
-        view.dropped = dropped_rows(src, c, d, DROPPED_SHOWN);
-        if step.dropped as usize > DROPPED_SHOWN {
-            view.dropped_more = tr.t_args(
-                "analytics-dropped-more",
-                &[("n", &(step.dropped as usize - DROPPED_SHOWN).to_string())],
-            );
-        }
-    }
     let chart = serde_json::json!({
         "type": "funnel",
         "label": tr.t("analytics-customers"),
@@ -292,6 +319,28 @@ fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed
         })).collect::<Vec<_>>(),
     });
     view.chart = script_json(&chart);
+}
+
+/// The list of the customers who dropped out after step `d` (the first of them).
+fn fill_drop(view: &mut FunnelPage, r: &FunnelReport, d: usize, rows: Vec<DroppedRow>) {
+    let tr = view.p.tr;
+    view.drop_step = d;
+    let step = &r.steps[d - 1];
+    view.drop_title = tr.t_args(
+        "analytics-dropped-title",
+        &[
+            ("n", &d.to_string()),
+            ("step", &view.step_names[d - 1]),
+            ("count", &step.dropped.to_string()),
+        ],
+    );
+    view.dropped = rows;
+    if step.dropped as usize > DROPPED_SHOWN {
+        view.dropped_more = tr.t_args(
+            "analytics-dropped-more",
+            &[("n", &(step.dropped as usize - DROPPED_SHOWN).to_string())],
+        );
+    }
 }
 
 fn dropped_rows(src: &Source, c: &Computed, step: usize, limit: usize) -> Vec<DroppedRow> {

@@ -11,6 +11,7 @@
 mod funnel;
 mod params;
 mod paths;
+mod pushdown;
 mod rule_facts;
 mod rule_segments;
 mod segment;

@@ -82,94 +82,106 @@ impl Source {
     /// the one touchpoint beside the road that loses clearly more customers on the way to
     /// the next stage than the road does takes the road's place in its stage.
     pub(super) fn find_default_steps(&self) -> Vec<kunde_domain::TouchpointId> {
-        let mut journeys: Vec<i64> = Vec::new();
-        for c in &self.choices {
-            if !journeys.contains(&c.journey_id) {
-                journeys.push(c.journey_id);
-            }
-        }
-        let has_events = |j: i64| {
-            self.choices
-                .iter()
-                .any(|c| c.journey_id == j && self.reach(c.id) > 0)
-        };
-        let main = journeys
-            .iter()
-            .copied()
-            .find(|&j| {
-                self.choices
-                    .iter()
-                    .any(|c| c.journey_id == j && c.variant == "as_is" && !c.has_parent)
-                    && has_events(j)
-            })
-            .or_else(|| journeys.iter().copied().find(|&j| has_events(j)));
-        let Some(main) = main else {
-            return Vec::new();
-        };
-        // Stages in map order, each with its owned touchpoints that have events.
-        let mut stages: Vec<(&str, Vec<(kunde_domain::TouchpointId, u64)>)> = Vec::new();
-        for c in self.choices.iter().filter(|c| c.journey_id == main) {
-            if stages.last().map(|s| s.0) != Some(c.stage.as_str()) {
-                stages.push((c.stage.as_str(), Vec::new()));
-            }
-            let reach = self.reach(c.id);
-            if c.owned
-                && reach > 0
-                && let Some(last) = stages.last_mut()
-            {
-                last.1.push((c.id, reach));
-            }
-        }
-        stages.retain(|s| !s.1.is_empty());
-        let road: Vec<kunde_domain::TouchpointId> = stages
-            .iter()
-            .filter_map(|s| s.1.iter().max_by_key(|t| t.1).map(|t| t.0))
-            .collect();
-        let most = stages
-            .iter()
-            .flat_map(|s| &s.1)
-            .map(|t| t.1)
-            .max()
-            .unwrap_or(0);
-        let onward = |from: kunde_domain::TouchpointId, to: kunde_domain::TouchpointId| {
+        let mut onward = |from: kunde_domain::TouchpointId, to: kunde_domain::TouchpointId| {
             let funnel = kunde_analytics::funnel::Funnel::new(
                 vec![self.log_tp(from), self.log_tp(to)],
                 params::DEFAULT_WINDOW_DAYS * 86_400,
             );
-            funnel.ok().map(|f| {
-                let levels = f.count_levels(&self.data.log);
-                let entered = levels[1] + levels[2];
-                levels[2] as f64 / entered.max(1) as f64
-            })
+            funnel
+                .ok()
+                .map(|f| onward_rate(&f.count_levels(&self.data.log)))
         };
-        let mut weakest: Option<(usize, kunde_domain::TouchpointId, f64)> = None;
-        for (i, (_, touchpoints)) in stages
-            .iter()
-            .enumerate()
-            .take(stages.len().saturating_sub(1))
+        default_road(&self.choices, &|id| self.reach(id), &mut onward)
+    }
+}
+
+/// The share of customers at a two-step funnel's first step who go on to the second, from
+/// its level counts.
+pub(super) fn onward_rate(levels: &[u64]) -> f64 {
+    let entered = levels[1] + levels[2];
+    levels[2] as f64 / entered.max(1) as f64
+}
+
+/// [`Source::find_default_steps`] over any source of figures: `reach` gives the customers
+/// with an event at a touchpoint, `onward` the rate of a two-step funnel (window
+/// [`params::DEFAULT_WINDOW_DAYS`]), so the in-memory log and ClickHouse choose alike.
+pub(super) fn default_road(
+    choices: &[TouchpointChoice],
+    reach: &dyn Fn(kunde_domain::TouchpointId) -> u64,
+    onward: &mut dyn FnMut(kunde_domain::TouchpointId, kunde_domain::TouchpointId) -> Option<f64>,
+) -> Vec<kunde_domain::TouchpointId> {
+    let mut journeys: Vec<i64> = Vec::new();
+    for c in choices {
+        if !journeys.contains(&c.journey_id) {
+            journeys.push(c.journey_id);
+        }
+    }
+    let has_events = |j: i64| choices.iter().any(|c| c.journey_id == j && reach(c.id) > 0);
+    let main = journeys
+        .iter()
+        .copied()
+        .find(|&j| {
+            choices
+                .iter()
+                .any(|c| c.journey_id == j && c.variant == "as_is" && !c.has_parent)
+                && has_events(j)
+        })
+        .or_else(|| journeys.iter().copied().find(|&j| has_events(j)));
+    let Some(main) = main else {
+        return Vec::new();
+    };
+    // Stages in map order, each with its owned touchpoints that have events.
+    let mut stages: Vec<(&str, Vec<(kunde_domain::TouchpointId, u64)>)> = Vec::new();
+    for c in choices.iter().filter(|c| c.journey_id == main) {
+        if stages.last().map(|s| s.0) != Some(c.stage.as_str()) {
+            stages.push((c.stage.as_str(), Vec::new()));
+        }
+        let r = reach(c.id);
+        if c.owned
+            && r > 0
+            && let Some(last) = stages.last_mut()
         {
-            let Some(road_rate) = onward(road[i], road[i + 1]) else {
+            last.1.push((c.id, r));
+        }
+    }
+    stages.retain(|s| !s.1.is_empty());
+    let road: Vec<kunde_domain::TouchpointId> = stages
+        .iter()
+        .filter_map(|s| s.1.iter().max_by_key(|t| t.1).map(|t| t.0))
+        .collect();
+    let most = stages
+        .iter()
+        .flat_map(|s| &s.1)
+        .map(|t| t.1)
+        .max()
+        .unwrap_or(0);
+    let mut weakest: Option<(usize, kunde_domain::TouchpointId, f64)> = None;
+    for (i, (_, touchpoints)) in stages
+        .iter()
+        .enumerate()
+        .take(stages.len().saturating_sub(1))
+    {
+        let Some(road_rate) = onward(road[i], road[i + 1]) else {
+            continue;
+        };
+        for &(tp, reach) in touchpoints {
+            if tp == road[i] || reach * 20 < most {
                 continue;
-            };
-            for &(tp, reach) in touchpoints {
-                if tp == road[i] || reach * 20 < most {
-                    continue;
-                }
-                if let Some(rate) = onward(tp, road[i + 1]) {
-                    let gap = road_rate - rate;
-                    if gap > 0.1 && weakest.is_none_or(|w| gap > w.2) {
-                        weakest = Some((i, tp, gap));
-                    }
+            }
+            if let Some(rate) = onward(tp, road[i + 1]) {
+                let gap = road_rate - rate;
+                if gap > 0.1 && weakest.is_none_or(|w| gap > w.2) {
+                    weakest = Some((i, tp, gap));
                 }
             }
         }
-        let mut steps = road;
-        if let Some((i, tp, _)) = weakest {
-            steps[i] = tp;
-        }
-        steps.truncate(params::MAX_STEPS);
-        steps
     }
+    let mut steps = road;
+    if let Some((i, tp, _)) = weakest {
+        steps[i] = tp;
+    }
+    steps.truncate(params::MAX_STEPS);
+    steps
 }
 
 /// A digest of the touchpoint list, so remembered defaults follow changes to the map.
@@ -188,6 +200,23 @@ pub(super) fn choices_key(choices: &[TouchpointChoice]) -> u64 {
             .hash(&mut h);
     }
     h.finish()
+}
+
+/// The step (1-based) whose drop-outs to list: the one asked for, else the one that loses
+/// most customers. `None` when nobody dropped out.
+pub(super) fn drop_step(
+    report: &kunde_analytics::funnel::FunnelReport,
+    asked: Option<usize>,
+) -> Option<usize> {
+    let n = report.steps.len();
+    if let Some(d) = asked.filter(|d| (1..n).contains(d)) {
+        return Some(d);
+    }
+    report.steps[..n.saturating_sub(1)]
+        .iter()
+        .filter(|s| s.dropped > 0)
+        .max_by(|a, b| a.dropped.cmp(&b.dropped).then(b.step.cmp(&a.step)))
+        .map(|s| s.step)
 }
 
 pub(super) fn percent(x: f64) -> String {

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod error;
 pub mod error_layer;
 pub mod event_cache;
+pub mod events_backend;
 pub mod extract;
 pub mod format;
 pub mod i18n;

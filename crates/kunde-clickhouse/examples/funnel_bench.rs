@@ -1,0 +1,154 @@
+//! Benchmark (not a test): one funnel over N generated events, computed by the in-memory
+//! engine (`Funnel::count_levels` and the full `Funnel::report` the page shows) and pushed
+//! down to ClickHouse (`windowFunnel`, what the page asks with a backend), side by side.
+//! Both must give the same level counts.
+//!
+//! Usage: funnel_bench EVENTS CLICKHOUSE_URL   (run by bench/clickhouse_funnel.sh)
+
+use kunde_analytics::EventLogBuilder;
+use kunde_analytics::funnel::Funnel;
+use kunde_clickhouse::{CHUNK_IDS, EventsBackend, ExportedEvent};
+use std::time::Instant;
+
+const WS: i64 = 1;
+const TOUCHPOINTS: u64 = 12;
+const STEPS: [i64; 3] = [1, 2, 3];
+const WINDOW: i64 = 7 * 86_400;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Event `i`: about 10 events per customer over a year, funnel touchpoints more frequent.
+fn event(rng: &mut Rng, i: i64, customers: u64) -> ExportedEvent {
+    let r = rng.next();
+    let tp = match r % 10 {
+        0..=1 => 1,
+        2..=3 => 2,
+        4 => 3,
+        _ => 4 + (r >> 8) % (TOUCHPOINTS - 3),
+    };
+    ExportedEvent {
+        workspace_id: WS,
+        id: i + 1,
+        customer_id: (1 + (r >> 16) % customers) as i64,
+        occurred_at: 1_700_000_000 + ((r >> 40) % (365 * 86_400)) as i64,
+        touchpoint_id: tp as i64,
+        amount: None,
+    }
+}
+
+fn secs(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64()
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: i64 = args
+        .get(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let url = args
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| "http://127.0.0.1:18123/?database=kunde_bench".into());
+    let customers = (n as u64 / 10).max(1);
+    let backend = EventsBackend::new(&url).expect("events url");
+    println!(
+        "clickhouse {} · {n} events · {customers} customers",
+        backend.version().await.expect("clickhouse answers")
+    );
+    backend.truncate().await.expect("table");
+
+    // Load ClickHouse the way the forwarder does: one INSERT per chunk of ids.
+    let t = Instant::now();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut b = EventLogBuilder::with_capacity(n as usize);
+    let tp_ids: Vec<_> = (1..=TOUCHPOINTS)
+        .map(|tp| b.touchpoint(&tp.to_string()).unwrap())
+        .collect();
+    let mut names = Vec::with_capacity(customers as usize);
+    for c in 1..=customers {
+        names.push(b.customer(&c.to_string()));
+    }
+    let mut insert_secs = 0.0;
+    let mut start = 0;
+    while start < n {
+        let end = (start + CHUNK_IDS).min(n);
+        let chunk: Vec<ExportedEvent> = (start..end)
+            .map(|i| event(&mut rng, i, customers))
+            .collect();
+        for e in &chunk {
+            b.push_ids(
+                names[(e.customer_id - 1) as usize],
+                e.occurred_at,
+                tp_ids[(e.touchpoint_id - 1) as usize],
+                0.0,
+            )
+            .unwrap();
+        }
+        let ti = Instant::now();
+        backend.insert(&chunk).await.expect("insert");
+        insert_secs += secs(ti);
+        start = end;
+    }
+    let log = b.build();
+    println!(
+        "generated and loaded in {:.1} s (of which ClickHouse inserts {insert_secs:.1} s, {:.2} M rows/s)",
+        secs(t),
+        n as f64 / insert_secs / 1e6
+    );
+
+    let funnel = Funnel::new(
+        STEPS.iter().map(|&s| tp_ids[(s - 1) as usize]).collect(),
+        WINDOW,
+    )
+    .unwrap();
+    let mut memory = Vec::new();
+    let mut report = f64::MAX;
+    let mut levels_mem = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        memory = funnel.count_levels(&log);
+        levels_mem = levels_mem.min(secs(t));
+        let t = Instant::now();
+        std::hint::black_box(funnel.report(&log));
+        report = report.min(secs(t));
+    }
+    let mut pushed = Vec::new();
+    let mut ch = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        pushed = backend
+            .funnel_levels(WS, &STEPS, WINDOW)
+            .await
+            .expect("funnel");
+        ch = ch.min(secs(t));
+    }
+    println!("levels 0..3: in memory {memory:?} · clickhouse {pushed:?}");
+    // Level 0 also counts, in memory, the customers without any event; ClickHouse never
+    // sees those.
+    assert_eq!(memory[1..], pushed[1..], "the two engines disagree");
+    println!("| events | in memory: levels | in memory: full report | ClickHouse windowFunnel |");
+    println!("|---|---|---|---|");
+    println!(
+        "| {n} | {:.0} ms | {:.0} ms | {:.0} ms |",
+        levels_mem * 1e3,
+        report * 1e3,
+        ch * 1e3
+    );
+    println!(
+        "(best of 3; the in-memory figures exclude loading the log, which the page does once per \
+         workspace and keeps; in-memory log {:.0} MB)",
+        log.column_bytes() as f64 / 1e6
+    );
+    backend.truncate().await.ok();
+}

@@ -1,0 +1,222 @@
+//! The same funnels on the in-memory engine (`kunde_analytics::funnel`) and on ClickHouse
+//! (`windowFunnel`), over the same generated events: ties at the same second, the inclusive
+//! window boundary, restarts, back-steps, a touchpoint at two steps, and 64-bit ids. Every
+//! level count must be equal.
+//!
+//! Needs a ClickHouse server: `KUNDE_TEST_CLICKHOUSE_URL` (CI starts one with
+//! `scripts/clickhouse-test-server`). Without it the tests say so and pass.
+
+use kunde_analytics::EventLogBuilder;
+use kunde_analytics::funnel::Funnel;
+use kunde_clickhouse::{EventsBackend, ExportedEvent};
+
+/// A backend on a database of its own, dropped again by [`Fresh::finish`]; `None` (with a
+/// message) when no server is configured.
+struct Fresh {
+    backend: EventsBackend,
+    admin: EventsBackend,
+}
+
+impl Fresh {
+    async fn new(name: &str) -> Option<Self> {
+        let Ok(url) = std::env::var("KUNDE_TEST_CLICKHOUSE_URL") else {
+            eprintln!(
+                "ClickHouse test `{name}` did not run: KUNDE_TEST_CLICKHOUSE_URL is not set \
+                 (scripts/clickhouse-test-server starts a server and prints the URL)"
+            );
+            return None;
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let db = format!("kunde_test_{}_{}_{nanos}", name, std::process::id());
+        let base = url.split('?').next().unwrap().trim_end_matches('/');
+        let backend = EventsBackend::new(&format!("{base}/?database={db}")).unwrap();
+        backend.ensure_schema().await.unwrap();
+        let admin = EventsBackend::new(&format!("{base}/?database=default")).unwrap();
+        Some(Self { backend, admin })
+    }
+
+    async fn finish(self) {
+        self.admin
+            .drop_database(self.backend.database())
+            .await
+            .unwrap();
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failure can be replayed by its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Touchpoint and customer ids past 32 bits, like a long-lived PostgreSQL database's.
+const TP_BASE: i64 = 5_000_000_000;
+const CUSTOMER_BASE: i64 = 9_000_000_000_000;
+const T0: i64 = 1_700_000_000;
+
+/// One workspace's events and the funnels to run on it.
+struct Scenario {
+    ws: i64,
+    events: Vec<ExportedEvent>,
+    funnels: Vec<(Vec<i64>, i64)>,
+}
+
+fn generated(ws: i64, seed: u64) -> Scenario {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let touchpoints = 2 + rng.below(4) as i64;
+    let window = [0, 1, 2, 3, 5, 60][rng.below(6) as usize];
+    // Times on a coarse grid around the window, so ties and exact boundaries are common.
+    let span = (3 * window + 3) as u64;
+    let mut events = Vec::new();
+    let mut id = ws * 1_000_000;
+    for c in 0..(5 + rng.below(40) as i64) {
+        for _ in 0..rng.below(14) {
+            id += 1;
+            events.push(ExportedEvent {
+                workspace_id: ws,
+                id,
+                customer_id: CUSTOMER_BASE + c * 7919,
+                occurred_at: T0 + rng.below(span) as i64,
+                touchpoint_id: TP_BASE + rng.below(touchpoints as u64) as i64,
+                amount: (rng.below(3) == 0).then(|| rng.below(10_000) as i64),
+            });
+        }
+    }
+    let mut funnels = Vec::new();
+    for _ in 0..4 {
+        let steps = (0..2 + rng.below(4))
+            .map(|_| TP_BASE + rng.below(touchpoints as u64 + 1) as i64)
+            .collect();
+        funnels.push((steps, window));
+    }
+    Scenario {
+        ws,
+        events,
+        funnels,
+    }
+}
+
+/// The cases named in the funnel's documentation, one customer each.
+fn named_cases(ws: i64) -> Scenario {
+    let (a, b, c) = (TP_BASE, TP_BASE + 1, TP_BASE + 2);
+    // (customer, [(offset seconds, touchpoint)])
+    let customers: Vec<Vec<(i64, i64)>> = vec![
+        // All three steps in the same second, written out of order.
+        vec![(0, c), (0, b), (0, a)],
+        // The last step exactly at the window's end (inclusive) …
+        vec![(0, a), (5, b), (10, c)],
+        // … and one second past it.
+        vec![(0, a), (5, b), (11, c)],
+        // A restart: the second start is the one whose window reaches the next step.
+        vec![(0, a), (20, a), (24, b), (29, c)],
+        // Back-steps and other touchpoints do not break a chain.
+        vec![(0, a), (1, b), (2, a), (3, TP_BASE + 3), (4, b), (9, c)],
+        // Steps in the wrong order only.
+        vec![(0, c), (1, b), (2, a)],
+        // The same second for a later step and a new start.
+        vec![(0, a), (3, b), (3, a), (13, c)],
+        // Only the second step.
+        vec![(0, b)],
+    ];
+    let mut events = Vec::new();
+    let mut id = ws * 1_000_000;
+    for (i, evs) in customers.iter().enumerate() {
+        for &(dt, tp) in evs {
+            id += 1;
+            events.push(ExportedEvent {
+                workspace_id: ws,
+                id,
+                customer_id: CUSTOMER_BASE + (i as i64) * 1_000_003,
+                occurred_at: T0 + dt,
+                touchpoint_id: tp,
+                amount: None,
+            });
+        }
+    }
+    Scenario {
+        ws,
+        events,
+        funnels: vec![
+            (vec![a, b, c], 10),
+            (vec![a, b, c], 9),
+            (vec![a, b], 0),
+            (vec![a, a, b], 10),
+            (vec![b, c], 100),
+        ],
+    }
+}
+
+/// The in-memory engine's level counts over a scenario's events.
+fn in_memory(s: &Scenario, steps: &[i64], window: i64) -> Vec<u64> {
+    let mut b = EventLogBuilder::new();
+    for e in &s.events {
+        b.push(
+            &e.customer_id.to_string(),
+            e.occurred_at,
+            &e.touchpoint_id.to_string(),
+            e.amount.unwrap_or(0) as f64,
+        )
+        .unwrap();
+    }
+    let steps = steps
+        .iter()
+        .map(|s| b.touchpoint(&s.to_string()).unwrap())
+        .collect();
+    let log = b.build();
+    Funnel::new(steps, window).unwrap().count_levels(&log)
+}
+
+async fn check(backend: &EventsBackend, scenarios: &[Scenario]) {
+    for s in scenarios {
+        backend.insert(&s.events).await.unwrap();
+    }
+    let mut compared = 0;
+    for s in scenarios {
+        for (steps, window) in &s.funnels {
+            let want = in_memory(s, steps, *window);
+            let got = backend.funnel_levels(s.ws, steps, *window).await.unwrap();
+            assert_eq!(
+                got, want,
+                "workspace {} funnel {steps:?} window {window}: clickhouse vs in-memory",
+                s.ws
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 0);
+}
+
+#[tokio::test]
+async fn the_documented_funnel_cases_give_the_same_levels_on_clickhouse() {
+    let Some(t) = Fresh::new("cases").await else {
+        return;
+    };
+    let s = named_cases(1);
+    check(&t.backend, std::slice::from_ref(&s)).await;
+    // And the cases mean what they say: the window is inclusive, a restart counts.
+    assert_eq!(in_memory(&s, &s.funnels[0].0, 10), vec![1, 1, 1, 5]);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn generated_funnels_give_the_same_levels_on_clickhouse() {
+    let Some(t) = Fresh::new("generated").await else {
+        return;
+    };
+    let scenarios: Vec<Scenario> = (0..60).map(|i| generated(100 + i, i as u64 + 1)).collect();
+    check(&t.backend, &scenarios).await;
+    t.finish().await;
+}

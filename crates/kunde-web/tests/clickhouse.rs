@@ -1,0 +1,359 @@
+//! The events backend end to end, in-process, on SQLite and PostgreSQL against a real
+//! ClickHouse server (`KUNDE_TEST_CLICKHOUSE_URL`; without it the tests say so and pass):
+//! the forwarder copies every customer event once, appends new ones, and sends a chunk again
+//! when the main database changed under it (a touchpoint deleted, a visitor joined, an
+//! insert doubled); the funnel page computed on ClickHouse shows the in-memory
+//! page's numbers, and falls back to memory while the copy is behind.
+
+mod support;
+
+use kunde_clickhouse::EventsBackend;
+use kunde_domain::*;
+use kunde_store::testing::TestDb;
+use kunde_web::kit::events_backend::{Forwarded, forward_all, in_sync};
+use support::*;
+
+on_both_databases!(
+    the_forwarder_copies_each_event_once_and_follows_the_database,
+    the_funnel_page_on_clickhouse_shows_the_in_memory_numbers,
+);
+
+const DAY: i64 = 86_400;
+const T0: i64 = NOW - 60 * DAY;
+
+/// A backend on a fresh database of its own; `None` (saying so) without a server.
+async fn backend(test: &str) -> Option<EventsBackend> {
+    let Ok(url) = std::env::var("KUNDE_TEST_CLICKHOUSE_URL") else {
+        eprintln!(
+            "ClickHouse test `{test}` did not run: KUNDE_TEST_CLICKHOUSE_URL is not set \
+             (scripts/clickhouse-test-server starts a server and prints the URL)"
+        );
+        return None;
+    };
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let base = url.split('?').next().unwrap().trim_end_matches('/');
+    let b = EventsBackend::new(&format!(
+        "{base}/?database=kunde_web_{test}_{}_{nanos}",
+        std::process::id()
+    ))
+    .unwrap();
+    b.ensure_schema().await.unwrap();
+    Some(b)
+}
+
+async fn drop_backend(b: &EventsBackend) {
+    let url = std::env::var("KUNDE_TEST_CLICKHOUSE_URL").unwrap();
+    let admin = EventsBackend::new(url.split('?').next().unwrap()).unwrap();
+    admin.drop_database(b.database()).await.unwrap();
+}
+
+fn nonempty(s: &str) -> NonEmpty {
+    NonEmpty::parse("name", s).unwrap()
+}
+
+/// One as-is journey with a stage per touchpoint; returns the journey and touchpoints.
+async fn journey(db: &TestDb, ws: WorkspaceId, names: &[&str]) -> (JourneyId, Vec<TouchpointId>) {
+    let new = NewJourney {
+        name: nonempty("Booking"),
+        description: String::new(),
+        variant: JourneyVariant::AsIs,
+        counterpart_of: None,
+        parent_id: None,
+    };
+    let stage_names: Vec<String> = (0..names.len()).map(|i| format!("Stage {i}")).collect();
+    let stage_refs: Vec<&str> = stage_names.iter().map(String::as_str).collect();
+    let j = db
+        .store
+        .create_journey(ws, &new, &stage_refs, NOW)
+        .await
+        .unwrap();
+    let stages = db.store.list_stages(ws, j.id).await.unwrap();
+    let mut ids = Vec::new();
+    for (stage, name) in stages.iter().zip(names) {
+        let t = NewTouchpoint {
+            stage_id: stage.id,
+            name: nonempty(name),
+            channel: Channel::Web,
+            digital: true,
+            owned: true,
+            owner_id: None,
+            customer_goal: String::new(),
+            pain_points: String::new(),
+            ideas: String::new(),
+        };
+        ids.push(db.store.create_touchpoint(ws, &t).await.unwrap().id);
+    }
+    (j.id, ids)
+}
+
+fn event(customer: Option<CustomerId>, tp: TouchpointId, at: i64) -> NewEvent {
+    NewEvent {
+        customer_id: customer,
+        visitor_id: customer.is_none().then(|| "visitor-7".to_owned()),
+        touchpoint_id: tp,
+        occurred_at: at,
+        channel: Channel::Web,
+        amount: Some(Money(100)),
+        properties: "{}".into(),
+    }
+}
+
+/// A workspace of `customers` customers with events on four touchpoints: a deterministic
+/// mix with ties at the same second, steps exactly a day apart (a 1-day window's boundary),
+/// restarts and back-steps.
+async fn seeded(
+    db: &TestDb,
+    slug: &str,
+    customers: usize,
+) -> (WorkspaceId, JourneyId, Vec<TouchpointId>, Vec<CustomerId>) {
+    let (ws, ..) = seed_workspace(db, slug).await;
+    let ws = ws.id;
+    let (j, tps) = journey(db, ws, &["Web", "Call", "Visit", "Other"]).await;
+    let mut ids = Vec::new();
+    let mut events = Vec::new();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for i in 0..customers {
+        let mut c = NewCustomer::named(nonempty(&format!("Customer {i:03}")), NOW);
+        c.acquisition_channel = (i % 3 == 0).then(|| nonempty("referral"));
+        let id = db.store.create_customer(ws, &c).await.unwrap().id;
+        ids.push(id);
+        for _ in 0..(i % 7) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let at = T0 + (x % 4) as i64 * DAY / 2 + ((x >> 8) % 2) as i64;
+            events.push(event(Some(id), tps[((x >> 16) % 4) as usize], at));
+        }
+    }
+    db.store.insert_events(ws, &events).await.unwrap();
+    (ws, j, tps, ids)
+}
+
+fn quiet() -> Forwarded {
+    Forwarded::default()
+}
+
+async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &TestDb) {
+    let Some(ch) = backend("forward").await else {
+        return;
+    };
+    let store = &db.store;
+    let (ws, j, tps, customers) = seeded(db, "a", 40).await;
+    let (other, ..) = seeded(db, "b", 5).await;
+    let count = |ws: WorkspaceId| async move {
+        store
+            .event_digests(ws, kunde_clickhouse::CHUNK_IDS)
+            .await
+            .unwrap()
+            .iter()
+            .map(|d| d.events)
+            .sum::<i64>()
+    };
+    let in_db = count(ws).await;
+    assert!(in_db > 50, "the seed has events");
+
+    let first = forward_all(store, &ch).await.unwrap();
+    assert_eq!(first.resent as i64, in_db + count(other).await);
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+    assert!(in_sync(store, &ch, other).await.unwrap());
+    assert_eq!(
+        forward_all(store, &ch).await.unwrap(),
+        quiet(),
+        "nothing twice"
+    );
+
+    // New events are appended, not resent; a visitor's event is not copied until it has a
+    // customer.
+    store
+        .insert_events(
+            ws,
+            &[
+                event(None, tps[0], T0),
+                event(Some(customers[1]), tps[1], T0 + DAY),
+            ],
+        )
+        .await
+        .unwrap();
+    assert!(!in_sync(store, &ch, ws).await.unwrap());
+    let f = forward_all(store, &ch).await.unwrap();
+    assert_eq!((f.appended, f.resent_chunks), (1, 0));
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+
+    // The visitor joins a customer: its older event now counts, so the chunk goes again.
+    store
+        .identify_visitor(
+            ws,
+            "visitor-7",
+            &kunde_store::CustomerRef::Id(customers[2]),
+            NOW,
+        )
+        .await
+        .unwrap();
+    assert!(!in_sync(store, &ch, ws).await.unwrap());
+    let f = forward_all(store, &ch).await.unwrap();
+    assert_eq!(f.resent_chunks, 1);
+    assert_eq!(f.resent as i64, count(ws).await);
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+
+    // An insert that reached ClickHouse twice (two instances, or a lost answer) is undone.
+    let again = store.export_events(ws, 0, i64::MAX, 3).await.unwrap();
+    ch.insert(
+        &again
+            .iter()
+            .map(|e| kunde_clickhouse::ExportedEvent {
+                workspace_id: ws.0,
+                id: e.id,
+                customer_id: e.customer_id,
+                occurred_at: e.occurred_at,
+                touchpoint_id: e.touchpoint_id,
+                amount: e.amount,
+            })
+            .collect::<Vec<_>>(),
+    )
+    .await
+    .unwrap();
+    assert!(!in_sync(store, &ch, ws).await.unwrap());
+    assert_eq!(forward_all(store, &ch).await.unwrap().resent_chunks, 1);
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+
+    // Deleting a touchpoint deletes its events in ClickHouse too.
+    store.delete_touchpoint(ws, j, tps[3]).await.unwrap();
+    assert!(!in_sync(store, &ch, ws).await.unwrap());
+    forward_all(store, &ch).await.unwrap();
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+    let reach = ch.reach(ws.0).await.unwrap();
+    assert!(reach.iter().all(|(tp, _)| *tp != tps[3].0), "{reach:?}");
+    assert_eq!(
+        ch.digests(ws.0)
+            .await
+            .unwrap()
+            .iter()
+            .map(|d| d.events)
+            .sum::<i64>(),
+        count(ws).await
+    );
+
+    // Erasing a customer keeps the events on the stand-in: nothing to send.
+    store
+        .erase_customer(
+            ws,
+            customers[6],
+            &kunde_store::trust::Actor::system("test"),
+            NOW,
+        )
+        .await
+        .unwrap();
+    assert!(in_sync(store, &ch, ws).await.unwrap());
+    assert_eq!(forward_all(store, &ch).await.unwrap(), quiet());
+    // The other workspace was never touched by any of it.
+    assert!(in_sync(store, &ch, other).await.unwrap());
+    drop_backend(&ch).await;
+}
+
+/// The text of the steps table's cells, without the two time columns, and the summary.
+fn numbers(body: &str) -> (String, Vec<Vec<String>>, Vec<String>) {
+    let summary = body
+        .split("<p class=\"summary\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_default()
+        .to_owned();
+    let mut rows = Vec::new();
+    if let Some(from) = body.find("<tbody>") {
+        let table = &body[from..from + body[from..].find("</tbody>").unwrap()];
+        for row in table.split("<tr>").skip(1) {
+            let cells: Vec<String> = row
+                .split("<td")
+                .skip(1)
+                .map(|c| strip(&c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()]))
+                .collect();
+            rows.push(cells[..6].to_vec());
+        }
+    }
+    let dropped = body
+        .split("<a href=\"/customers/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect();
+    (summary, rows, dropped)
+}
+
+fn strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for ch in s.chars() {
+        match ch {
+            '<' => tag = true,
+            '>' => tag = false,
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) {
+    let Some(ch) = backend("page").await else {
+        return;
+    };
+    let (ws, _, tps, customers) = seeded(db, "a", 60).await;
+    seeded(db, "b", 10).await;
+    forward_all(&db.store, &ch).await.unwrap();
+    let mut memory = Client::new(state(db));
+    memory.sign_in("owner@a.test").await;
+    let mut pushed_state = state(db);
+    pushed_state.config.events_backend = Some(ch.clone());
+    let mut pushed = Client::new(pushed_state);
+    pushed.sign_in("owner@a.test").await;
+
+    let (w, c, v, o) = (tps[0].0, tps[1].0, tps[2].0, tps[3].0);
+    let queries = [
+        String::new(),
+        format!("step={w}&step={c}&step={v}&window=1&unit=days"),
+        format!("step={w}&step={c}&step={v}&window=12&unit=hours"),
+        format!("step={w}&step={c}&step={v}&window=11&unit=hours"),
+        format!("step={w}&step={w}&step={c}&window=2&unit=days&drop=2"),
+        format!("step={c}&step={w}&step={o}&step={v}&window=30&unit=days&drop=1"),
+    ];
+    for q in &queries {
+        let a = memory.get(&format!("/analytics/funnel?{q}")).await;
+        let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
+        assert_eq!(a.status, b.status, "{q}");
+        assert!(!a.body.contains("id=\"pushed-down\""), "{q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "computed on clickhouse: {q}"
+        );
+        let (a, b) = (numbers(&a.body), numbers(&b.body));
+        assert!(!a.1.is_empty(), "{q}");
+        assert_eq!(a, b, "{q}");
+    }
+    // A breakdown is computed in memory, as are bad parameters.
+    let q = format!("step={w}&step={c}&window=1&unit=days&breakdown=channel");
+    assert!(
+        !pushed
+            .get(&format!("/analytics/funnel?{q}"))
+            .await
+            .body
+            .contains("pushed-down")
+    );
+
+    // While ClickHouse is behind, the page computes in memory and shows the new event.
+    db.store
+        .insert_events(ws, &[event(Some(customers[0]), tps[0], T0)])
+        .await
+        .unwrap();
+    let q = &queries[1];
+    let a = memory.get(&format!("/analytics/funnel?{q}")).await;
+    let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
+    assert!(!b.body.contains("id=\"pushed-down\""));
+    assert_eq!(numbers(&a.body), numbers(&b.body));
+    forward_all(&db.store, &ch).await.unwrap();
+    let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
+    assert!(b.body.contains("id=\"pushed-down\""));
+    assert_eq!(numbers(&a.body), numbers(&b.body));
+    drop_backend(&ch).await;
+}
