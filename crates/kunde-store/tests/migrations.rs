@@ -208,6 +208,22 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0026_anonymous_cases.sql",
         "4e716b2c7fadc575afa643f1301f0769c5afc8fa5980b5fdb232cf3e4472cd14",
     ),
+    (
+        "migrations/postgres/0032_campaigns.sql",
+        "ad64257ced8a5aa1a7533f7df0832fed06f0ad12b9a9d38d2db89b1a2df04fff",
+    ),
+    (
+        "migrations/sqlite/0032_campaigns.sql",
+        "06d2d712a998b8f04694498abdaafa3b3b321a0e62a6c5da1694eb33902b5889",
+    ),
+    (
+        "migrations/postgres/0033_discount_codes.sql",
+        "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
+    ),
+    (
+        "migrations/sqlite/0033_discount_codes.sql",
+        "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
+    ),
 ];
 
 #[test]

@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .merge(competitors::owner_routes())
         .merge(reports::owner_routes())
         .merge(portal::owner_routes())
+        .merge(campaigns::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

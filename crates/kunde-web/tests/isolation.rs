@@ -174,6 +174,20 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("GET /segments/{id}", Staff, ""),
     ("GET /segments/{id}/customers.csv", Staff, ""),
     ("POST /segments/{id}/delete", Owner, ""),
+    // Campaigns (owner).
+    ("GET /campaigns", Owner, ""),
+    ("GET /campaigns/new", Owner, ""),
+    ("POST /campaigns/new", Owner, ""),
+    ("GET /campaigns/{id}", Owner, ""),
+    ("GET /campaigns/{id}/edit", Owner, ""),
+    ("POST /campaigns/{id}/edit", Owner, ""),
+    ("POST /campaigns/{id}/test", Owner, "language=da"),
+    ("POST /campaigns/{id}/send", Owner, "when=now"),
+    ("POST /campaigns/{id}/unschedule", Owner, ""),
+    ("POST /campaigns/{id}/pause", Owner, ""),
+    ("POST /campaigns/{id}/resume", Owner, ""),
+    ("GET /u/{token}", Public, ""),
+    ("POST /u/{token}", Public, "List-Unsubscribe=One-Click"),
     // Value.
     ("GET /value", Staff, ""),
     ("GET /value/retention", Staff, ""),
@@ -535,6 +549,7 @@ impl World {
             (_, p) if p.starts_with("/surveys/") => "survey",
             (_, p) if p.starts_with("/followups/") => "followup",
             (_, p) if p.starts_with("/segments/") => "segment",
+            (_, p) if p.starts_with("/campaigns/") => "campaign",
             _ => panic!("no object for {{{placeholder}}} in {path}: teach World::id_for"),
         };
         self.ids[kind].clone()
@@ -882,7 +897,29 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         )
         .await
         .unwrap();
+    let campaign = store
+        .create_campaign(
+            w,
+            &kunde_store::NewCampaign {
+                name: name("Campaign of A"),
+                segment: segment.id,
+                touchpoint: None,
+                holdout_percent: 10,
+                rate_per_minute: 60,
+                versions: vec![kunde_store::CampaignVersion {
+                    language: Language::En,
+                    subject: "News of A".into(),
+                    body: "Hello".into(),
+                }],
+                repeat: None,
+                offer: None,
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     let ids = BTreeMap::from([
+        ("campaign", campaign.to_string()),
         ("staff_invitation", staff_invitation.id.to_string()),
         ("site", site),
         ("token", "no-such-token-0000".to_owned()),

@@ -63,6 +63,8 @@ async fn no_page_of_the_demo_scrolls_sideways_at_390_px() {
         "/followups",
         "/settings/cases",
         "/settings/portal",
+        "/campaigns",
+        "/campaigns/new",
     ];
     let mut queue: VecDeque<String> = std::iter::once("/")
         .chain(must)

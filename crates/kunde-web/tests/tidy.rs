@@ -33,7 +33,7 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 9] = [
+const OUTBOX_WRITES: [&str; 10] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
@@ -43,6 +43,7 @@ const OUTBOX_WRITES: [&str; 9] = [
     "send_overdue_reminder",
     "queue_monthly_report",
     "request_signup",
+    "queue_campaign_chunk",
 ];
 
 const MAX_LINES: usize = 600;
