@@ -63,16 +63,13 @@ pub async fn send_with(
 ) -> Result<(), MailError> {
     let message = build_message(settings, mail, attachment)?;
     let transport = transport(settings)?;
-    transport
-        .send(message)
-        .await
-        .map_err(|e| {
-            if e.is_permanent() {
-                MailError::Refused(e.to_string())
-            } else {
-                MailError::Transport(e.to_string())
-            }
-        })?;
+    transport.send(message).await.map_err(|e| {
+        if e.is_permanent() {
+            MailError::Refused(e.to_string())
+        } else {
+            MailError::Transport(e.to_string())
+        }
+    })?;
     Ok(())
 }
 

@@ -380,8 +380,17 @@ impl Store {
 
     /// Schedules a draft (or takes a scheduled campaign back to draft with `None`). Returns
     /// whether it changed.
-    pub async fn schedule_campaign(&self, ws: WorkspaceId, id: i64, at: Option<i64>) -> Result<bool> {
-        let (from, to) = if at.is_some() { ("draft", "scheduled") } else { ("scheduled", "draft") };
+    pub async fn schedule_campaign(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        at: Option<i64>,
+    ) -> Result<bool> {
+        let (from, to) = if at.is_some() {
+            ("draft", "scheduled")
+        } else {
+            ("scheduled", "draft")
+        };
         with_pool!(self, pool => {
             let done = sqlx::query(
                 "UPDATE campaigns SET status = $3, scheduled_at = $4
@@ -400,8 +409,18 @@ impl Store {
 
     /// Pauses a sending campaign, or resumes a paused one (its next chunk due at `now`).
     /// Returns whether it changed.
-    pub async fn pause_campaign(&self, ws: WorkspaceId, id: i64, pause: bool, now: i64) -> Result<bool> {
-        let (from, to) = if pause { ("sending", "paused") } else { ("paused", "sending") };
+    pub async fn pause_campaign(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        pause: bool,
+        now: i64,
+    ) -> Result<bool> {
+        let (from, to) = if pause {
+            ("sending", "paused")
+        } else {
+            ("paused", "sending")
+        };
         with_pool!(self, pool => {
             let done = sqlx::query(
                 "UPDATE campaigns SET status = $3, next_chunk_at = $5
@@ -700,7 +719,12 @@ impl Store {
 
     /// Each recipient and held-out customer of a started campaign with their orders and
     /// revenue from its start until `until`.
-    pub async fn campaign_outcomes(&self, ws: WorkspaceId, id: i64, until: i64) -> Result<Vec<Outcome>> {
+    pub async fn campaign_outcomes(
+        &self,
+        ws: WorkspaceId,
+        id: i64,
+        until: i64,
+    ) -> Result<Vec<Outcome>> {
         let rows: Vec<(String, i64, i64)> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT r.state, COUNT(o.id), CAST(COALESCE(SUM(o.total), 0) AS BIGINT)
@@ -751,7 +775,10 @@ impl Store {
     }
 
     /// The business's customers who have ordered at least once (an offer's audience).
-    pub async fn customers_with_orders(&self, ws: WorkspaceId) -> Result<std::collections::HashSet<CustomerId>> {
+    pub async fn customers_with_orders(
+        &self,
+        ws: WorkspaceId,
+    ) -> Result<std::collections::HashSet<CustomerId>> {
         let ids: Vec<i64> = with_pool!(self, pool => {
             sqlx::query_scalar("SELECT DISTINCT customer_id FROM orders WHERE workspace_id = $1")
                 .bind(ws.0)
@@ -762,7 +789,10 @@ impl Store {
     }
 
     /// The business and language of a campaign e-mail's unsubscribe token, if it is one.
-    pub async fn campaign_token(&self, token_hash: &str) -> Result<Option<(WorkspaceId, Language)>> {
+    pub async fn campaign_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(WorkspaceId, Language)>> {
         let row: Option<(i64, String)> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT c.workspace_id, c.language FROM campaign_recipients r
@@ -780,7 +810,11 @@ impl Store {
     /// Withdraws the marketing consent of the customer a campaign e-mail went to, recorded
     /// with `now` and [`UNSUBSCRIBE_SOURCE`] when it changes, in one transaction. `None` when
     /// the token is unknown.
-    pub async fn campaign_unsubscribe(&self, token_hash: &str, now: i64) -> Result<Option<CustomerId>> {
+    pub async fn campaign_unsubscribe(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<CustomerId>> {
         with_pool!(self, pool => transaction!(pool, tx => {
             let found: Option<(i64, i64, bool)> = sqlx::query_as(
                 "SELECT c.workspace_id, c.id, c.marketing_consent FROM campaign_recipients r

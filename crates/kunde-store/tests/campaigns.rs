@@ -122,9 +122,19 @@ async fn the_audience_is_fixed_once_and_each_customer_is_queued_once(db: &TestDb
         (refused.id, false),
         (held.id, true),
     ];
-    assert!(store.start_campaign(ws, id, NOW, &audience, None).await.unwrap());
+    assert!(
+        store
+            .start_campaign(ws, id, NOW, &audience, None)
+            .await
+            .unwrap()
+    );
     // A second instance starting too finds it started: the audience stays as it was.
-    assert!(!store.start_campaign(ws, id, NOW, &[(yes.id, true)], None).await.unwrap());
+    assert!(
+        !store
+            .start_campaign(ws, id, NOW, &[(yes.id, true)], None)
+            .await
+            .unwrap()
+    );
     // Between the start and the chunk one customer withdrew consent and one address bounced.
     let c = store.get_customer(ws, later_no.id).await.unwrap();
     let update = NewCustomer {
@@ -137,26 +147,58 @@ async fn the_audience_is_fixed_once_and_each_customer_is_queued_once(db: &TestDb
         acquisition_cost: Money(0),
         created_at: NOW,
     };
-    store.update_customer(ws, later_no.id, &update).await.unwrap();
+    store
+        .update_customer(ws, later_no.id, &update)
+        .await
+        .unwrap();
     store
         .record_refused_address(ws, "bounced@once.test", "550 no such user", NOW)
         .await
         .unwrap();
-    assert!(store.address_refused(ws, "bounced@once.test").await.unwrap());
+    assert!(
+        store
+            .address_refused(ws, "bounced@once.test")
+            .await
+            .unwrap()
+    );
 
     let to = Mutex::new(Vec::new());
     let make = |r: &kunde_store::CampaignRecipient, token: &str| {
         to.lock().unwrap().push(r.email.clone());
         mail(&r.email, token)
     };
-    assert_eq!(store.queue_campaign_chunk(ws, id, NOW, 10, make).await.unwrap(), Some(1));
+    assert_eq!(
+        store
+            .queue_campaign_chunk(ws, id, NOW, 10, make)
+            .await
+            .unwrap(),
+        Some(1)
+    );
     // The same minute again, from anyone: nothing.
-    assert_eq!(store.queue_campaign_chunk(ws, id, NOW + 59, 10, make).await.unwrap(), None);
+    assert_eq!(
+        store
+            .queue_campaign_chunk(ws, id, NOW + 59, 10, make)
+            .await
+            .unwrap(),
+        None
+    );
     assert_eq!(*to.lock().unwrap(), vec!["yes@once.test".to_owned()]);
     let c = store.campaign(ws, id).await.unwrap();
-    assert_eq!(c.status, CampaignStatus::Sent, "fewer than a chunk were left");
+    assert_eq!(
+        c.status,
+        CampaignStatus::Sent,
+        "fewer than a chunk were left"
+    );
     let counts = store.campaign_counts(ws, id).await.unwrap();
-    assert_eq!((counts.queued, counts.skipped, counts.holdout, counts.pending), (1, 2, 1, 0));
+    assert_eq!(
+        (
+            counts.queued,
+            counts.skipped,
+            counts.holdout,
+            counts.pending
+        ),
+        (1, 2, 1, 0)
+    );
     let outbox = store.recent_mail(ws, 10).await.unwrap();
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].mail.to, "yes@once.test");
@@ -174,26 +216,43 @@ async fn the_unsubscribe_token_withdraws_consent_and_an_erasure_removes_what_cam
     let ws = workspace(store, "token").await;
     let ann = customer(store, ws, "ann@token.test", true).await;
     let id = campaign(store, ws, &[ann.id]).await;
-    assert!(store.start_campaign(ws, id, NOW, &[(ann.id, false)], None).await.unwrap());
+    assert!(
+        store
+            .start_campaign(ws, id, NOW, &[(ann.id, false)], None)
+            .await
+            .unwrap()
+    );
     let token = Mutex::new(String::new());
     let make = |r: &kunde_store::CampaignRecipient, t: &str| {
         *token.lock().unwrap() = t.to_owned();
         mail(&r.email, t)
     };
-    store.queue_campaign_chunk(ws, id, NOW, 10, make).await.unwrap();
+    store
+        .queue_campaign_chunk(ws, id, NOW, 10, make)
+        .await
+        .unwrap();
     let token = token.into_inner().unwrap();
     assert_eq!(token.len(), 64);
     let hash = kunde_store::token_hash(&token);
     // Only the hash is stored: the token itself finds nothing.
     assert_eq!(store.campaign_token(&token).await.unwrap(), None);
-    assert_eq!(store.campaign_token(&hash).await.unwrap(), Some((ws, Language::En)));
+    assert_eq!(
+        store.campaign_token(&hash).await.unwrap(),
+        Some((ws, Language::En))
+    );
     assert_eq!(
         store.campaign_unsubscribe(&hash, NOW + 5).await.unwrap(),
         Some(ann.id)
     );
     // Twice is harmless and records one change.
     store.campaign_unsubscribe(&hash, NOW + 6).await.unwrap();
-    assert!(!store.get_customer(ws, ann.id).await.unwrap().marketing_consent);
+    assert!(
+        !store
+            .get_customer(ws, ann.id)
+            .await
+            .unwrap()
+            .marketing_consent
+    );
     assert_eq!(
         store.consent_changes(ws, ann.id).await.unwrap(),
         vec![(false, "campaign-unsubscribe".to_owned(), NOW + 5)]
@@ -208,13 +267,22 @@ async fn the_unsubscribe_token_withdraws_consent_and_an_erasure_removes_what_cam
     assert_eq!(export.campaigns[0].name, "Winter");
     assert_eq!(export.campaigns[0].state, "queued");
     assert_eq!(export.address_refused_at, Some(NOW + 7));
-    assert!(export.consents.iter().any(|c| c.source == "campaign-unsubscribe"));
+    assert!(
+        export
+            .consents
+            .iter()
+            .any(|c| c.source == "campaign-unsubscribe")
+    );
 
     store
         .erase_customer(ws, ann.id, &Actor::system("test"), NOW + 20)
         .await
         .unwrap();
-    assert_eq!(store.campaign_token(&hash).await.unwrap(), None, "the link is dead");
+    assert_eq!(
+        store.campaign_token(&hash).await.unwrap(),
+        None,
+        "the link is dead"
+    );
     assert!(!store.address_refused(ws, "ann@token.test").await.unwrap());
     let export = store.customer_export(ws, ann.id, NOW + 30).await.unwrap();
     assert_eq!(export.address_refused_at, None);

@@ -46,7 +46,10 @@ async fn main() {
         .unwrap();
     let ws = ws.id;
     let sink = SmtpSink::start();
-    store.save_smtp_settings(ws, &sink.settings(), now).await.unwrap();
+    store
+        .save_smtp_settings(ws, &sink.settings(), now)
+        .await
+        .unwrap();
     eprintln!("creating {n} customers");
     let mut ids = Vec::with_capacity(n);
     for i in 0..n {

@@ -94,13 +94,25 @@ async fn a_campaign_reaches_each_consenting_customer_once_in_their_language_with
         .unwrap();
     let mut members = Vec::new();
     for i in 0..18 {
-        let lang = if i % 2 == 0 { Language::Da } else { Language::En };
+        let lang = if i % 2 == 0 {
+            Language::Da
+        } else {
+            Language::En
+        };
         let email = format!("c{i}@camp.test");
         members.push(customer(db, ws, &format!("C{i}"), Some(&email), lang, true).await);
     }
     // Swedish has no version: she gets the business's (English) one.
     let sven = customer(db, ws, "Svea", Some("svea@camp.test"), Language::Sv, true).await;
-    let refused = customer(db, ws, "Gone", Some("refused@camp.test"), Language::En, true).await;
+    let refused = customer(
+        db,
+        ws,
+        "Gone",
+        Some("refused@camp.test"),
+        Language::En,
+        true,
+    )
+    .await;
     let no_consent = customer(db, ws, "No", Some("no@camp.test"), Language::En, false).await;
     let no_address = customer(db, ws, "Nobody", None, Language::En, true).await;
     let mut all: Vec<&Customer> = members.iter().collect();
@@ -115,7 +127,10 @@ async fn a_campaign_reaches_each_consenting_customer_once_in_their_language_with
     let page = owner.get(&format!("/campaigns/{id}?lang=da")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Nyt i december"), "{}", page.body);
-    assert!(page.body.contains("<strong>Nyt</strong>"), "Markdown is rendered");
+    assert!(
+        page.body.contains("<strong>Nyt</strong>"),
+        "Markdown is rendered"
+    );
 
     // A test e-mail goes to the owner alone.
     let test = owner
@@ -125,7 +140,11 @@ async fn a_campaign_reaches_each_consenting_customer_once_in_their_language_with
     kunde_web::outbox::deliver_due(&state).await.unwrap();
     let got = sink.wait_for(1).await;
     assert_eq!(got[0].to, vec!["owner@camp.test".to_owned()]);
-    assert!(got[0].subject.contains("Nyt i december"), "{}", got[0].subject);
+    assert!(
+        got[0].subject.contains("Nyt i december"),
+        "{}",
+        got[0].subject
+    );
 
     let sent = owner
         .post(&format!("/campaigns/{id}/send"), &[("when", "now")])
@@ -199,7 +218,8 @@ async fn a_campaign_reaches_each_consenting_customer_once_in_their_language_with
         };
         assert_eq!(m.subject, expected, "{}", m.to[0]);
         assert!(
-            m.raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            m.raw
+                .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
             "{}",
             m.raw
         );
@@ -252,7 +272,9 @@ async fn a_campaign_reaches_each_consenting_customer_once_in_their_language_with
     assert!(!who.marketing_consent);
     let changes = db.store.consent_changes(ws, who.id).await.unwrap();
     assert_eq!(
-        changes.last().map(|(given, source, _)| (*given, source.as_str())),
+        changes
+            .last()
+            .map(|(given, source, _)| (*given, source.as_str())),
         Some((false, "campaign-unsubscribe"))
     );
     // A made-up token finds nothing.
@@ -327,12 +349,15 @@ async fn the_rate_spreads_sending_over_minutes_pausing_stops_it_and_a_restart_se
     assert_eq!(first_minute.len(), 2);
     assert!(first_minute.contains(&NOW) && first_minute.contains(&(NOW + 30)));
     // Starting again finds the audience fixed.
-    assert!(!db.store.start_campaign(ws, id, NOW + 300, &[], None).await.unwrap());
+    assert!(
+        !db.store
+            .start_campaign(ws, id, NOW + 300, &[], None)
+            .await
+            .unwrap()
+    );
 }
 
-async fn a_time_is_read_in_the_business_zone_and_a_refused_form_keeps_what_was_typed(
-    db: &TestDb,
-) {
+async fn a_time_is_read_in_the_business_zone_and_a_refused_form_keeps_what_was_typed(db: &TestDb) {
     let (ws, _, _) = seed_workspace(db, "when").await;
     let ws = ws.id;
     let a = customer(db, ws, "A", Some("a@when.test"), Language::En, true).await;
@@ -348,14 +373,25 @@ async fn a_time_is_read_in_the_business_zone_and_a_refused_form_keeps_what_was_t
     fields.push(("subject_sv", "Bara <ämne>"));
     let refused = owner.post("/campaigns/new", &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("The English version is required"), "{}", refused.body);
+    assert!(
+        refused.body.contains("The English version is required"),
+        "{}",
+        refused.body
+    );
     assert!(refused.body.contains("Type a whole number from 0 to 50."));
     assert!(refused.body.contains("Type the text of the e-mail."));
-    assert!(refused.body.contains("value=\"Bara &#60;ämne&#62;\""), "{}", refused.body);
+    assert!(
+        refused.body.contains("value=\"Bara &#60;ämne&#62;\""),
+        "{}",
+        refused.body
+    );
     assert!(db.store.list_campaigns(ws).await.unwrap().is_empty());
     // Nonsense anywhere is a refusal, never a 500.
     let junk = owner
-        .post("/campaigns/new", &[("segment", "x"), ("rate", "-1"), ("holdout", "ten")])
+        .post(
+            "/campaigns/new",
+            &[("segment", "x"), ("rate", "-1"), ("holdout", "ten")],
+        )
         .await;
     assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -379,7 +415,9 @@ async fn a_time_is_read_in_the_business_zone_and_a_refused_form_keeps_what_was_t
     assert_eq!(at.status, StatusCode::SEE_OTHER, "{}", at.body);
     let c = db.store.campaign(ws, id).await.unwrap();
     assert_eq!(c.scheduled_at, Some(NOW + 9 * 3600 + 1800));
-    kunde_web::run_campaigns(&state, NOW + 9 * 3600).await.unwrap();
+    kunde_web::run_campaigns(&state, NOW + 9 * 3600)
+        .await
+        .unwrap();
     assert_eq!(
         db.store.campaign(ws, id).await.unwrap().status,
         CampaignStatus::Scheduled
@@ -429,14 +467,22 @@ async fn the_report_compares_recipients_with_the_hold_out_group(db: &TestDb) {
     assert_eq!((counts.queued, counts.holdout), (20, 20));
     // Every recipient orders 100.00 once within the window; the hold-out group does not,
     // except one order after the window, which does not count.
-    let outcomes_before = db.store.campaign_outcomes(ws, id, NOW + 30 * 86_400).await.unwrap();
+    let outcomes_before = db
+        .store
+        .campaign_outcomes(ws, id, NOW + 30 * 86_400)
+        .await
+        .unwrap();
     assert!(outcomes_before.iter().all(|o| o.orders == 0));
     let mail = db.store.recent_mail(ws, 100).await.unwrap();
     for p in &people {
         let sent_to = mail
             .iter()
             .any(|m| m.mail.to == p.email.as_ref().unwrap().as_str());
-        let at = if sent_to { NOW + 86_400 } else { NOW + 40 * 86_400 };
+        let at = if sent_to {
+            NOW + 86_400
+        } else {
+            NOW + 40 * 86_400
+        };
         let order = NewOrder {
             discount_code: None,
             customer_id: p.id,
@@ -451,18 +497,29 @@ async fn the_report_compares_recipients_with_the_hold_out_group(db: &TestDb) {
         };
         db.store.insert_order(ws, &order).await.unwrap();
     }
-    let outcomes = db.store.campaign_outcomes(ws, id, NOW + 30 * 86_400).await.unwrap();
+    let outcomes = db
+        .store
+        .campaign_outcomes(ws, id, NOW + 30 * 86_400)
+        .await
+        .unwrap();
     assert_eq!(outcomes.len(), 40);
     assert!(outcomes.iter().all(|o| (o.orders == 1) != o.holdout));
     let mut owner = Client::new(state.clone());
     owner.sign_in("owner@report.test").await;
     let page = owner.get(&format!("/campaigns/{id}")).await;
     assert!(page.body.contains("Did it work?"), "{}", page.body);
-    assert!(page.body.contains("Small sample"), "20 a side is a small sample");
+    assert!(
+        page.body.contains("Small sample"),
+        "20 a side is a small sample"
+    );
     // One more order per recipient: 1.00 order per customer more than the hold-out, no spread.
     assert!(page.body.contains("1.00 (1.00 … 1.00)"), "{}", page.body);
     let danish_window = owner.get(&format!("/campaigns/{id}?days=60")).await;
-    assert!(danish_window.body.contains("0.00 (0.00 … 0.00)"), "{}", danish_window.body);
+    assert!(
+        danish_window.body.contains("0.00 (0.00 … 0.00)"),
+        "{}",
+        danish_window.body
+    );
 }
 
 async fn order(db: &TestDb, ws: WorkspaceId, c: &Customer, at: i64, code: Option<&str>) {
@@ -514,7 +571,11 @@ async fn an_offer_reaches_only_existing_customers_each_with_a_code_and_counts_re
     wrong.push(("valid_until", "2025-12-01"));
     let refused = owner.post("/campaigns/new", &wrong).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("Give the first and the last day"), "{}", refused.body);
+    assert!(
+        refused.body.contains("Give the first and the last day"),
+        "{}",
+        refused.body
+    );
     let id = create(&mut owner, &fields).await;
     owner
         .post(&format!("/campaigns/{id}/send"), &[("when", "now")])
@@ -527,7 +588,10 @@ async fn an_offer_reaches_only_existing_customers_each_with_a_code_and_counts_re
         let n: usize = m.mail.to[1..2].parse().unwrap();
         assert!(n < 3, "{} never ordered", m.mail.to);
         let text = &m.mail.text;
-        assert!(text.contains("Only for you as a customer of Business offer"), "{text}");
+        assert!(
+            text.contains("Only for you as a customer of Business offer"),
+            "{text}"
+        );
         let at = text.find("use the code **").unwrap() + "use the code **".len();
         codes.push(text[at..at + 8].to_owned());
     }
@@ -544,7 +608,11 @@ async fn an_offer_reaches_only_existing_customers_each_with_a_code_and_counts_re
     order(db, ws, &people[4], NOW + 86_400, Some("NOTACODE")).await;
     assert_eq!(db.store.offer_redemptions(ws, id).await.unwrap(), 1);
     let page = owner.get(&format!("/campaigns/{id}")).await;
-    assert!(page.body.contains("One order used a code of this offer."), "{}", page.body);
+    assert!(
+        page.body.contains("One order used a code of this offer."),
+        "{}",
+        page.body
+    );
 }
 
 async fn a_monthly_campaign_schedules_its_next_send_and_reads_the_segment_again(db: &TestDb) {
@@ -566,7 +634,12 @@ async fn a_monthly_campaign_schedules_its_next_send_and_reads_the_segment_again(
     ]);
     let id = create(&mut owner, &fields).await;
     let page = owner.get(&format!("/campaigns/{id}")).await;
-    assert!(page.body.contains("Repeats: First Monday of every month at 09:00"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("Repeats: First Monday of every month at 09:00"),
+        "{}",
+        page.body
+    );
     owner
         .post(&format!("/campaigns/{id}/send"), &[("when", "now")])
         .await;
@@ -583,11 +656,16 @@ async fn a_monthly_campaign_schedules_its_next_send_and_reads_the_segment_again(
     let mut update = NewCustomer::named(NonEmpty::parse("name", "B").unwrap(), NOW);
     update.email = b.email.clone();
     db.store.update_customer(ws, b.id, &update).await.unwrap();
-    kunde_web::run_campaigns(&state, first_monday).await.unwrap();
+    kunde_web::run_campaigns(&state, first_monday)
+        .await
+        .unwrap();
     let counts = db.store.campaign_counts(ws, next.id).await.unwrap();
     assert_eq!(counts.queued, 1);
     let all = db.store.list_campaigns(ws).await.unwrap();
     assert_eq!(all.len(), 3, "and the one after is scheduled");
     // 2 February 2026 is the first Monday of February.
-    assert!(all.iter().any(|c| c.scheduled_at == Some(NOW + 32 * 86_400 + 9 * 3600)));
+    assert!(
+        all.iter()
+            .any(|c| c.scheduled_at == Some(NOW + 32 * 86_400 + 9 * 3600))
+    );
 }

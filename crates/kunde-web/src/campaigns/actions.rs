@@ -55,7 +55,11 @@ pub async fn test(
         offer_code: sample.as_deref(),
     };
     let mut mail = sending::campaign_mail(&c, &from, &to, &unsubscribe);
-    mail.subject = format!("[{}] {}", staff.page("campaigns", "").t("campaign-test"), mail.subject);
+    mail.subject = format!(
+        "[{}] {}",
+        staff.page("campaigns", "").t("campaign-test"),
+        mail.subject
+    );
     crate::outbox::queue(&state, ws, &mail).await?;
     Ok(redirect(id, "campaign-test-sent"))
 }

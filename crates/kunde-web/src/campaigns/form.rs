@@ -107,7 +107,11 @@ impl CampaignForm {
     }
 
     pub fn of(c: &Campaign, zone: &str) -> Self {
-        let date = |t: i64| local_input(zone, Some(t)).map(|d| d[..10].to_owned()).unwrap_or_default();
+        let date = |t: i64| {
+            local_input(zone, Some(t))
+                .map(|d| d[..10].to_owned())
+                .unwrap_or_default()
+        };
         let mut f = Self {
             kind: c.kind.clone(),
             offer_code: c
@@ -115,8 +119,16 @@ impl CampaignForm {
                 .as_ref()
                 .and_then(|o| o.code.clone())
                 .unwrap_or_default(),
-            valid_from: c.offer.as_ref().map(|o| date(o.valid_from)).unwrap_or_default(),
-            valid_until: c.offer.as_ref().map(|o| date(o.valid_until)).unwrap_or_default(),
+            valid_from: c
+                .offer
+                .as_ref()
+                .map(|o| date(o.valid_from))
+                .unwrap_or_default(),
+            valid_until: c
+                .offer
+                .as_ref()
+                .map(|o| date(o.valid_until))
+                .unwrap_or_default(),
             repeat: c.repeat.map(|_| "on".to_owned()),
             repeat_nth: c.repeat.map(|r| r.0.to_string()).unwrap_or_default(),
             repeat_weekday: c.repeat.map(|r| r.1.to_string()).unwrap_or_default(),

@@ -1,6 +1,10 @@
 //! The owner's campaign pages: the list, the form (new and edit, while a draft), and one
 //! campaign with its preview per language, its sending controls and its numbers.
 
+use super::form::{
+    CampaignForm, DEFAULT_HOLDOUT, DEFAULT_RATE, VersionFields, WEEKDAYS, body_field, local_input,
+    subject_field,
+};
 use crate::kit::error::AppError;
 use crate::kit::markdown;
 use crate::kit::{FieldErrors, Notice, Notices, Page, Staff};
@@ -10,10 +14,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use super::form::{
-    CampaignForm, DEFAULT_HOLDOUT, DEFAULT_RATE, VersionFields, WEEKDAYS, body_field, local_input,
-    subject_field,
-};
 use kunde_domain::{Language, Segment, TouchpointId, WorkspaceId};
 use kunde_store::{Campaign, CampaignCounts, CampaignStatus, NewCampaign};
 use serde::Deserialize;
@@ -151,7 +151,15 @@ pub async fn new_form(State(state): State<AppState>, staff: Staff) -> Result<Res
         repeat_time: "09:00".to_owned(),
         ..CampaignForm::default()
     };
-    form_page(&state, &staff, form, FieldErrors::default(), None, StatusCode::OK).await
+    form_page(
+        &state,
+        &staff,
+        form,
+        FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn parse_form(
@@ -202,7 +210,15 @@ pub async fn edit_form(
         return Ok(Redirect::to(&format!("/campaigns/{id}")).into_response());
     }
     let form = CampaignForm::of(&c, &staff.user.time_zone);
-    form_page(&state, &staff, form, FieldErrors::default(), Some(id), StatusCode::OK).await
+    form_page(
+        &state,
+        &staff,
+        form,
+        FieldErrors::default(),
+        Some(id),
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub async fn update(
@@ -315,13 +331,22 @@ pub(super) async fn show_page(
     let offer_text = match &c.offer {
         Some(o) => {
             let lang = p.tr.lang();
-            let code = o.code.clone().unwrap_or_else(|| p.t("campaign-offer-per-customer"));
+            let code = o
+                .code
+                .clone()
+                .unwrap_or_else(|| p.t("campaign-offer-per-customer"));
             p.tr.t_args(
                 "campaign-offer-is",
                 &[
                     ("code", &code),
-                    ("from", &crate::kit::format::local_date(lang, &tz, o.valid_from)),
-                    ("until", &crate::kit::format::local_date(lang, &tz, o.valid_until)),
+                    (
+                        "from",
+                        &crate::kit::format::local_date(lang, &tz, o.valid_from),
+                    ),
+                    (
+                        "until",
+                        &crate::kit::format::local_date(lang, &tz, o.valid_until),
+                    ),
                 ],
             )
         }
@@ -332,7 +357,10 @@ pub(super) async fn show_page(
             "campaign-repeat-is",
             &[
                 ("nth", &p.t(&format!("campaign-nth-{nth}"))),
-                ("weekday", &p.t(WEEKDAYS[(weekday.clamp(1, 7) - 1) as usize])),
+                (
+                    "weekday",
+                    &p.t(WEEKDAYS[(weekday.clamp(1, 7) - 1) as usize]),
+                ),
                 ("time", &format!("{:02}:{:02}", minute / 60, minute % 60)),
             ],
         ),

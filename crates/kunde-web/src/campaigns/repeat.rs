@@ -19,20 +19,21 @@ pub struct Monthly {
 impl Monthly {
     /// The rule when each part is in range.
     pub fn new(nth: i64, weekday: i64, minute: i64) -> Option<Self> {
-        ((1..=4).contains(&nth) && (1..=7).contains(&weekday) && (0..1440).contains(&minute))
-            .then(|| Self {
+        ((1..=4).contains(&nth) && (1..=7).contains(&weekday) && (0..1440).contains(&minute)).then(
+            || Self {
                 nth: nth as i8,
                 weekday: weekday as i8,
                 minute: minute as i16,
-            })
+            },
+        )
     }
 
     /// The day the rule falls on in `year`-`month`.
     fn day_in(self, year: i16, month: i8) -> Option<Date> {
         let first = Date::new(year, month, 1).ok()?;
         let want = Weekday::from_monday_one_offset(self.weekday).ok()?;
-        let offset = (want.to_monday_zero_offset() - first.weekday().to_monday_zero_offset())
-            .rem_euclid(7);
+        let offset =
+            (want.to_monday_zero_offset() - first.weekday().to_monday_zero_offset()).rem_euclid(7);
         let day = 1 + offset + 7 * (self.nth - 1);
         Date::new(year, month, day).ok()
     }
@@ -75,7 +76,10 @@ mod tests {
 
     fn unix(zone: &TimeZone, s: &str) -> i64 {
         let d: jiff::civil::DateTime = s.parse().unwrap();
-        zone.to_ambiguous_timestamp(d).compatible().unwrap().as_second()
+        zone.to_ambiguous_timestamp(d)
+            .compatible()
+            .unwrap()
+            .as_second()
     }
 
     #[test]

@@ -64,7 +64,12 @@ pub struct Sender<'a> {
 /// Markdown as text and as HTML — after, for an offer, a line saying it is only for them with
 /// their code and its dates — and a footer with the unsubscribe link in the reader's
 /// language.
-pub fn campaign_mail(campaign: &Campaign, from: &Sender<'_>, to: &To<'_>, unsubscribe: &str) -> Mail {
+pub fn campaign_mail(
+    campaign: &Campaign,
+    from: &Sender<'_>,
+    to: &To<'_>,
+    unsubscribe: &str,
+) -> Mail {
     let (business, fallback) = (from.name, from.language);
     let (email, name) = (to.email, to.name);
     let version = campaign.version_for(to.language, fallback);
@@ -126,7 +131,12 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<(), AppError> {
 }
 
 /// Fixes the audience of a due scheduled campaign and queues its first chunk.
-pub(super) async fn start(state: &AppState, ws: WorkspaceId, id: i64, now: i64) -> Result<(), AppError> {
+pub(super) async fn start(
+    state: &AppState,
+    ws: WorkspaceId,
+    id: i64,
+    now: i64,
+) -> Result<(), AppError> {
     let campaign = state.store.campaign(ws, id).await?;
     let members = match campaign.segment {
         Some(segment) => crate::analytics::members(state, ws, segment, now).await?,
@@ -147,7 +157,11 @@ pub(super) async fn start(state: &AppState, ws: WorkspaceId, id: i64, now: i64) 
         }
         None => None,
     };
-    if state.store.start_campaign(ws, id, now, &audience, next).await? {
+    if state
+        .store
+        .start_campaign(ws, id, now, &audience, next)
+        .await?
+    {
         chunk(state, ws, id, now).await?;
     }
     Ok(())
@@ -187,7 +201,10 @@ async fn chunk(
         };
         campaign_mail(&campaign, &from, &to, &unsubscribe_url(&base, token))
     };
-    Ok(crate::outbox::queue_campaign_chunk(state, ws, id, now, campaign.rate_per_minute, make).await?)
+    Ok(
+        crate::outbox::queue_campaign_chunk(state, ws, id, now, campaign.rate_per_minute, make)
+            .await?,
+    )
 }
 
 #[cfg(test)]
@@ -200,10 +217,21 @@ mod tests {
 
     #[test]
     fn the_holdout_is_the_share_asked_for_and_everyone_is_in_once() {
-        for (n, percent, held) in [(0, 10, 0), (10, 10, 1), (100, 10, 10), (7, 50, 4), (20, 0, 0), (20, 80, 10)] {
+        for (n, percent, held) in [
+            (0, 10, 0),
+            (10, 10, 1),
+            (100, 10, 10),
+            (7, 50, 4),
+            (20, 0, 0),
+            (20, 80, 10),
+        ] {
             let drawn = draw_holdout(ids(n), percent);
             assert_eq!(drawn.len() as i64, n);
-            assert_eq!(drawn.iter().filter(|(_, h)| *h).count() as i64, held, "{n} at {percent} %");
+            assert_eq!(
+                drawn.iter().filter(|(_, h)| *h).count() as i64,
+                held,
+                "{n} at {percent} %"
+            );
             let mut seen: Vec<i64> = drawn.iter().map(|(c, _)| c.0).collect();
             seen.sort_unstable();
             assert_eq!(seen, (1..=n).collect::<Vec<_>>());
