@@ -77,7 +77,8 @@ mod tests {
         //    df = 6.25 / (0.0625 + 1) = 5.882353, t(0.975, 5.882) = 2.458824 (between the
         //    table's 2.5706 at 5 and 2.4469 at 6; found by Simpson integration of the t
         //    density and bisection, outside this code), half = 3.887742.
-        let cases: &[(&[f64], &[f64], f64, f64, f64, f64)] = &[
+        type Case<'a> = (&'a [f64], &'a [f64], f64, f64, f64, f64);
+        let cases: &[Case] = &[
             (
                 &[1.0, 2.0, 3.0, 4.0],
                 &[3.0, 4.0, 5.0, 6.0],

@@ -229,6 +229,10 @@ fn offer_code() -> String {
         .collect()
 }
 
+/// A pending recipient as a chunk reads them: row, customer, name, address, language,
+/// consent, and whether the address was refused.
+type PendingRow = (i64, i64, String, Option<String>, String, bool, bool);
+
 fn language(code: &str) -> Result<Language> {
     Language::parse(code).map_err(|_| StoreError::Corrupt(format!("language '{code}'")))
 }
@@ -567,7 +571,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             let offer = kind == "offer";
-            let rows: Vec<(i64, i64, String, Option<String>, String, bool, bool)> = sqlx::query_as(
+            let rows: Vec<PendingRow> = sqlx::query_as(
                 "SELECT r.id, c.id, c.name, c.email, c.language, c.marketing_consent,
                         EXISTS (SELECT 1 FROM refused_addresses a
                                 WHERE a.workspace_id = c.workspace_id AND a.email = c.email)

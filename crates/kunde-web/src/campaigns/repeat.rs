@@ -19,13 +19,13 @@ pub struct Monthly {
 impl Monthly {
     /// The rule when each part is in range.
     pub fn new(nth: i64, weekday: i64, minute: i64) -> Option<Self> {
-        ((1..=4).contains(&nth) && (1..=7).contains(&weekday) && (0..1440).contains(&minute)).then(
-            || Self {
-                nth: nth as i8,
-                weekday: weekday as i8,
-                minute: minute as i16,
-            },
-        )
+        let ok =
+            (1..=4).contains(&nth) && (1..=7).contains(&weekday) && (0..1440).contains(&minute);
+        ok.then_some(Self {
+            nth: nth as i8,
+            weekday: weekday as i8,
+            minute: minute as i16,
+        })
     }
 
     /// The day the rule falls on in `year`-`month`.
