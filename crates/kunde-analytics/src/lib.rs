@@ -17,6 +17,7 @@ mod event_log_append;
 mod event_log_file;
 pub mod funnel;
 pub mod grouping;
+pub mod holdout;
 pub mod lifecycle;
 pub mod moments;
 mod names;

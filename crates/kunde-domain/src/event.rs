@@ -57,6 +57,8 @@ pub struct NewOrder {
     pub ordered_at: i64,
     pub paid: bool,
     pub lines: Vec<NewOrderLine>,
+    /// The discount code it was placed with, if any (counted for a campaign's offer).
+    pub discount_code: Option<String>,
 }
 
 #[derive(Debug, Clone)]

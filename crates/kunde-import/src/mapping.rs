@@ -29,6 +29,8 @@ pub enum Field {
     UnitPrice,
     /// An order's total, used as a single line when the file has no line items.
     Total,
+    /// The discount code an order was placed with (Shopify's `Discount Code`).
+    DiscountCode,
     Touchpoint,
     OccurredAt,
     Channel,
@@ -37,7 +39,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 25] = [
         Field::Email,
         Field::Name,
         Field::FirstName,
@@ -57,6 +59,7 @@ impl Field {
         Field::Quantity,
         Field::UnitPrice,
         Field::Total,
+        Field::DiscountCode,
         Field::Touchpoint,
         Field::OccurredAt,
         Field::Channel,
@@ -85,6 +88,7 @@ impl Field {
             Self::Quantity => "quantity",
             Self::UnitPrice => "unit_price",
             Self::Total => "total",
+            Self::DiscountCode => "discount_code",
             Self::Touchpoint => "touchpoint",
             Self::OccurredAt => "occurred_at",
             Self::Channel => "channel",
@@ -124,6 +128,7 @@ impl Field {
                 Field::Quantity,
                 Field::UnitPrice,
                 Field::Total,
+                Field::DiscountCode,
             ],
             Kind::Events => &[
                 Field::Email,
@@ -178,6 +183,7 @@ impl Preset {
                 UnitPrice => &["lineitemprice"],
                 // The order's revenue: lines plus shipping and taxes, less discounts.
                 Total => &["total"],
+                DiscountCode => &["discountcode"],
                 _ => &[],
             },
             (Preset::Shopify, Kind::Customers, f) => match f {
@@ -265,6 +271,13 @@ impl Preset {
                 ],
                 Total => &[
                     "total", "beløb", "belopp", "belob", "totalt", "sum", "amount",
+                ],
+                DiscountCode => &[
+                    "discountcode",
+                    "couponcode",
+                    "coupon",
+                    "rabatkode",
+                    "rabattkod",
                 ],
                 Touchpoint => &["touchpoint", "kontaktpunkt", "beröringspunkt"],
                 OccurredAt => &[

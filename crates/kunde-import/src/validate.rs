@@ -148,6 +148,8 @@ pub struct OrderRecord {
     /// The order's own total column (Shopify's `Total`: lines, shipping and taxes, less
     /// discounts), when the file has one; see [`OrderRecord::total`].
     pub stated_total: Option<Money>,
+    /// The discount code it was placed with, in capitals (codes are compared without case).
+    pub discount_code: Option<String>,
 }
 
 impl OrderRecord {
@@ -489,6 +491,10 @@ impl Validator<'_> {
             paid: boolean(cells, Field::Paid)?.unwrap_or(false),
             lines,
             stated_total,
+            discount_code: cells
+                .get(Field::DiscountCode)
+                .map(|c| c.trim().to_uppercase())
+                .filter(|c| !c.is_empty()),
         })
     }
 

@@ -198,8 +198,9 @@ fn shopify_orders_export_is_read_with_its_own_column_names() {
     let mapping = Mapping::preset(Kind::Orders, Preset::Shopify, &table);
     assert_eq!(
         mapping.describe(&table),
-        "Name=order,Email=email,Financial Status=paid,Currency=currency,Total=total,Created at=ordered_at,\
-         Lineitem quantity=quantity,Lineitem name=product,Lineitem price=unit_price,Billing Name=customer_name"
+        "Name=order,Email=email,Financial Status=paid,Currency=currency,Total=total,Discount Code=discount_code,\
+         Created at=ordered_at,Lineitem quantity=quantity,Lineitem name=product,Lineitem price=unit_price,\
+         Billing Name=customer_name"
     );
     let v = run(Kind::Orders, Preset::Shopify, &table, "");
     assert_eq!(report(&v), Vec::<String>::new());
@@ -226,6 +227,9 @@ fn shopify_orders_export_is_read_with_its_own_column_names() {
     assert_eq!(first.total(), Money(151_795));
     assert_eq!(orders[1].total(), Money(35_000));
     assert!(!orders[1].paid, "a pending order is not paid");
+    // Issue 15: the discount code, for counting a campaign's offer codes (case aside).
+    assert_eq!(first.discount_code, None);
+    assert_eq!(orders[1].discount_code.as_deref(), Some("WINTER10"));
 }
 
 #[test]

@@ -26,12 +26,16 @@ pub enum MailError {
     /// The server refused or could not be reached; worth retrying later.
     #[error("the mail server did not take the message: {0}")]
     Transport(String),
+    /// The server refused the message for good (an SMTP 5xx answer, such as an unknown
+    /// mailbox); sending the same message again will not help.
+    #[error("the mail server refused the message: {0}")]
+    Refused(String),
 }
 
 impl MailError {
     /// Whether retrying later could succeed.
     pub fn is_permanent(&self) -> bool {
-        matches!(self, Self::Message(_))
+        matches!(self, Self::Message(_) | Self::Refused(_))
     }
 }
 
@@ -59,10 +63,13 @@ pub async fn send_with(
 ) -> Result<(), MailError> {
     let message = build_message(settings, mail, attachment)?;
     let transport = transport(settings)?;
-    transport
-        .send(message)
-        .await
-        .map_err(|e| MailError::Transport(e.to_string()))?;
+    transport.send(message).await.map_err(|e| {
+        if e.is_permanent() {
+            MailError::Refused(e.to_string())
+        } else {
+            MailError::Transport(e.to_string())
+        }
+    })?;
     Ok(())
 }
 

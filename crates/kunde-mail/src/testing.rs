@@ -29,6 +29,18 @@ pub struct Received {
     pub raw: String,
 }
 
+/// An `aiosmtpd` handler that stores like `Mailbox` and refuses `refused…` recipients.
+const REFUSING_HANDLER: &str = "\
+from aiosmtpd.handlers import Mailbox
+
+class RefusingMailbox(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().startswith('refused'):
+            return '550 5.1.1 no such mailbox here'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
+";
+
 /// A running SMTP server; stopped when dropped.
 pub struct SmtpSink {
     child: Child,
@@ -61,7 +73,20 @@ impl SmtpSink {
     ///
     /// Panics with instructions when `python3 -m aiosmtpd` is not available.
     pub fn start() -> Self {
+        Self::start_with("aiosmtpd.handlers.Mailbox")
+    }
+
+    /// Like [`SmtpSink::start`], but the server refuses every recipient whose address starts
+    /// with `refused` with a permanent `550` (an unknown mailbox), as a real server refuses
+    /// an address that does not exist.
+    pub fn start_refusing() -> Self {
+        Self::start_with("kunde_sink.RefusingMailbox")
+    }
+
+    fn start_with(handler: &str) -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(dir.path().join("kunde_sink.py"), REFUSING_HANDLER)
+            .expect("writing the test handler");
         for _ in 0..5 {
             let port = {
                 let l = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
@@ -71,7 +96,8 @@ impl SmtpSink {
             let mut child = Command::new("python3")
                 .args(["-m", "aiosmtpd", "-n", "-l"])
                 .arg(format!("127.0.0.1:{port}"))
-                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .args(["-c", handler])
+                .env("PYTHONPATH", dir.path())
                 .arg(&maildir)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())

@@ -44,6 +44,8 @@ pub struct BulkOrder {
     /// What the customer paid, stored as the order's total: shipping and the like included,
     /// so it may exceed the sum of the lines (`kunde_import::OrderRecord::total`).
     pub total: Money,
+    /// The discount code it was placed with (Shopify's `Discount Code`), in capitals.
+    pub discount_code: Option<String>,
 }
 
 /// What a bulk insert did.
@@ -199,8 +201,8 @@ impl Store {
                     };
                     let total = o.total.0;
                     let (oid,): (i64,) = sqlx::query_as(
-                        "INSERT INTO orders (workspace_id, customer_id, reference, ordered_at, total, paid)
-                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                        "INSERT INTO orders (workspace_id, customer_id, reference, ordered_at, total, paid, discount_code)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                     )
                     .bind(ws.0)
                     .bind(customer)
@@ -208,6 +210,7 @@ impl Store {
                     .bind(o.ordered_at)
                     .bind(total)
                     .bind(o.paid)
+                    .bind(o.discount_code.as_deref())
                     .fetch_one(&mut *tx)
                     .await?;
                     if !o.lines.is_empty() {

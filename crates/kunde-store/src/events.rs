@@ -7,7 +7,7 @@ use kunde_domain::*;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TimelineItem {
     pub at: i64,
-    /// "event" or "order".
+    /// "event", "order" or "campaign" (an e-mail of a campaign).
     pub kind: &'static str,
     /// The touchpoint's name for an event, the order reference (or number) for an order.
     pub title: String,
@@ -53,8 +53,8 @@ impl Store {
     pub async fn insert_order(&self, ws: WorkspaceId, o: &NewOrder) -> Result<OrderId> {
         with_pool!(self, pool => transaction!(pool, tx => {
             let row: Option<(i64,)> = sqlx::query_as(
-                "INSERT INTO orders (workspace_id, customer_id, reference, ordered_at, total, paid)
-                 SELECT $1, $2, $3, $4, $5, $6
+                "INSERT INTO orders (workspace_id, customer_id, reference, ordered_at, total, paid, discount_code)
+                 SELECT $1, $2, $3, $4, $5, $6, $7
                  WHERE EXISTS (SELECT 1 FROM customers WHERE workspace_id = $1 AND id = $2)
                  RETURNING id",
             )
@@ -64,6 +64,7 @@ impl Store {
             .bind(o.ordered_at)
             .bind(o.total().0)
             .bind(o.paid)
+            .bind(o.discount_code.as_deref().map(|c| c.trim().to_uppercase()))
             .fetch_optional(&mut *tx)
             .await?;
             let (id,) = row.ok_or_else(|| StoreError::InvalidReference(format!("customer {}", o.customer_id)))?;
@@ -144,6 +145,27 @@ impl Store {
                     amount: Some(Money(total)),
                 });
             }
+            // Campaign e-mails queued for them (a campaign that names a touchpoint has
+            // recorded an event there instead).
+            let mails: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT COALESCE(r.queued_at, 0), k.name FROM campaign_recipients r
+                 JOIN campaigns k ON k.workspace_id = r.workspace_id AND k.id = r.campaign_id
+                 WHERE r.workspace_id = $1 AND r.customer_id = $2 AND r.state = 'queued'
+                   AND k.touchpoint_id IS NULL
+                 ORDER BY r.queued_at DESC LIMIT $3",
+            )
+            .bind(ws.0)
+            .bind(customer.0)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+            items.extend(mails.into_iter().map(|(at, name)| TimelineItem {
+                at,
+                kind: "campaign",
+                title: name,
+                detail: String::new(),
+                amount: None,
+            }));
             items.sort_by_key(|item| std::cmp::Reverse(item.at));
             items.truncate(limit.max(0) as usize);
             Ok(items)

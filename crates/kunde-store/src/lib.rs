@@ -14,6 +14,7 @@ mod analytics;
 mod api_keys;
 mod bulk;
 mod business_calendar;
+mod campaigns;
 mod case_mail;
 mod cases;
 mod claims;
@@ -65,6 +66,10 @@ pub use analytics::{
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
+pub use campaigns::{
+    Campaign, CampaignCounts, CampaignRecipient, CampaignStatus, CampaignVersion, NewCampaign,
+    Offer, Outcome, UNSUBSCRIBE_SOURCE,
+};
 pub use case_mail::{InvitationMail, MailFate, ReplyMail};
 pub use cases::{
     AttachmentInfo, CaseContact, CaseSettings, DueEscalation, RootCauseChoice, random_token,

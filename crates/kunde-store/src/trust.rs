@@ -219,6 +219,10 @@ pub struct CustomerExport {
     pub followups: Vec<ExportFollowup>,
     pub cases: Vec<ExportCase>,
     pub segments: Vec<ExportSegment>,
+    /// Campaigns they were part of: sent or held out, and when.
+    pub campaigns: Vec<ExportCampaign>,
+    /// When the mail server refused their address for good, if it did.
+    pub address_refused_at: Option<i64>,
     pub emails: Vec<ExportEmail>,
     pub visitor_links: Vec<ExportVisitorLink>,
     /// The client portal: invoices, documents and sign-ins.
@@ -369,6 +373,15 @@ pub struct ExportGrant {
 pub struct ExportSegment {
     pub name: String,
     pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportCampaign {
+    pub name: String,
+    /// `holdout` (chosen at random to receive nothing), `queued` (sent), `pending` or
+    /// `skipped`.
+    pub state: String,
+    pub queued_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -937,6 +950,23 @@ impl Store {
             )
             .bind(ws_id).bind(cid).fetch_all(pool).await?
         });
+        let campaigns: Vec<(String, String, Option<i64>)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT k.name, r.state, r.queued_at FROM campaign_recipients r
+                 JOIN campaigns k ON k.workspace_id = r.workspace_id AND k.id = r.campaign_id
+                 WHERE r.workspace_id = $1 AND r.customer_id = $2 ORDER BY k.id",
+            )
+            .bind(ws_id).bind(cid).fetch_all(pool).await?
+        });
+        let address_refused_at: Option<i64> = match &email {
+            None => None,
+            Some(address) => with_pool!(self, pool => {
+                sqlx::query_scalar(
+                    "SELECT refused_at FROM refused_addresses WHERE workspace_id = $1 AND lower(email) = $2",
+                )
+                .bind(ws_id).bind(address.to_lowercase()).fetch_optional(pool).await?
+            }),
+        };
         let emails: Vec<(String, String, String, i64, Option<i64>)> = match &email {
             None => Vec::new(),
             Some(address) => with_pool!(self, pool => {
@@ -994,6 +1024,15 @@ impl Store {
                 .into_iter()
                 .map(|(name, description)| ExportSegment { name, description })
                 .collect(),
+            campaigns: campaigns
+                .into_iter()
+                .map(|(name, state, queued_at)| ExportCampaign {
+                    name,
+                    state,
+                    queued_at,
+                })
+                .collect(),
+            address_refused_at,
             emails: emails
                 .into_iter()
                 .map(
@@ -1144,6 +1183,12 @@ impl Store {
                     .await?;
                 // A newsletter sign-up of the same address waiting for its confirmation.
                 sqlx::query("DELETE FROM signups WHERE workspace_id = $1 AND email = $2")
+                    .bind(w)
+                    .bind(address.to_lowercase())
+                    .execute(&mut *tx)
+                    .await?;
+                // The mail server's refusal of the address.
+                sqlx::query("DELETE FROM refused_addresses WHERE workspace_id = $1 AND lower(email) = $2")
                     .bind(w)
                     .bind(address.to_lowercase())
                     .execute(&mut *tx)
@@ -1377,7 +1422,7 @@ const OUTBOX_DELETE_SQL: &str =
 
 /// The statements of an erasure besides the outbox, the customer row and event properties;
 /// each takes $1 workspace and $2 customer.
-const ERASE_SQL: [&str; 16] = [
+const ERASE_SQL: [&str; 17] = [
     "DELETE FROM case_attachments WHERE workspace_id = $1
        AND case_id IN (SELECT id FROM cases WHERE workspace_id = $1 AND customer_id = $2)",
     "UPDATE case_entries SET body = '' WHERE workspace_id = $1
@@ -1409,6 +1454,9 @@ const ERASE_SQL: [&str; 16] = [
     // When they first signed in is portal use of a person; the before/after case report
     // simply no longer counts them.
     "DELETE FROM portal_first_use WHERE workspace_id = $1 AND customer_id = $2",
+    // Campaign e-mails: the unsubscribe link stops working; that the stand-in was sent or
+    // held out stays, like segment membership, so the campaign's report still adds up.
+    "UPDATE campaign_recipients SET token_hash = NULL, outbox_id = NULL WHERE workspace_id = $1 AND customer_id = $2",
 ];
 
 #[cfg(test)]

@@ -184,6 +184,7 @@ async fn orders_create_missing_customers_and_skip_known_order_numbers(store: &St
         unit_price: Money(price),
     };
     let order = |email: &str, reference: &str, lines, total| BulkOrder {
+        discount_code: None,
         email: Email::parse(email).unwrap(),
         customer_name: Some(name("Ny Kunde")),
         reference: Some(reference.into()),
@@ -250,6 +251,7 @@ async fn imported_orders_are_purchases_at_the_touchpoint_where_customers_buy(sto
     let ws = workspace(store, "buy").await;
     let tp = touchpoint(store, ws).await;
     let order = |email: &str, reference: &str, at: i64, total: i64| BulkOrder {
+        discount_code: None,
         email: Email::parse(email).unwrap(),
         customer_name: None,
         reference: Some(reference.into()),

@@ -224,6 +224,22 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0034_demand_thanks.sql",
         "e227e07607e5ba21622f898e10644674615450d26057b05ee16809d36d53d943",
     ),
+    (
+        "migrations/postgres/0032_campaigns.sql",
+        "ad64257ced8a5aa1a7533f7df0832fed06f0ad12b9a9d38d2db89b1a2df04fff",
+    ),
+    (
+        "migrations/sqlite/0032_campaigns.sql",
+        "06d2d712a998b8f04694498abdaafa3b3b321a0e62a6c5da1694eb33902b5889",
+    ),
+    (
+        "migrations/postgres/0033_discount_codes.sql",
+        "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
+    ),
+    (
+        "migrations/sqlite/0033_discount_codes.sql",
+        "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
+    ),
 ];
 
 #[test]

@@ -212,6 +212,7 @@ async fn a_workspace_never_sees_another_workspaces_customers(store: &Store) {
         .unwrap();
     // Events and orders refuse another workspace's customer.
     let order = NewOrder {
+        discount_code: None,
         customer_id: theirs.id,
         reference: None,
         ordered_at: NOW,
@@ -442,6 +443,7 @@ async fn the_timeline_interleaves_events_and_orders_newest_first(store: &Store) 
         .await
         .unwrap();
     let order = NewOrder {
+        discount_code: None,
         customer_id: c.id,
         reference: Some("A-17".into()),
         ordered_at: NOW + 20,

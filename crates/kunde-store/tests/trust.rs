@@ -300,6 +300,7 @@ async fn fill(store: &Store, f: &Fixture) {
             f.ws,
             &[
                 BulkOrder {
+                    discount_code: None,
                     email: email.clone(),
                     customer_name: None,
                     reference: Some("A-1001".into()),
@@ -313,6 +314,7 @@ async fn fill(store: &Store, f: &Fixture) {
                     total: Money(80_000),
                 },
                 BulkOrder {
+                    discount_code: None,
                     email: f.other.email.clone().unwrap(),
                     customer_name: None,
                     reference: Some("A-1002".into()),

@@ -5,7 +5,7 @@
 //! (`kunde_store::Claimer`), so each piece of work is done by one of them.
 
 use crate::state::AppState;
-use crate::{cases, portal, privacy, reports, survey_results};
+use crate::{campaigns, cases, portal, privacy, reports, survey_results};
 use std::time::Duration;
 
 /// How often [`tick`] runs.
@@ -31,6 +31,9 @@ pub async fn tick(state: &AppState, now: i64) {
     }
     if let Err(e) = portal::remind_overdue(state, now).await {
         tracing::warn!(error = %e, "overdue invoice reminders failed");
+    }
+    if let Err(e) = campaigns::run_due(state, now).await {
+        tracing::warn!(error = ?e, "sending campaigns failed");
     }
     // Newsletter sign-ups nobody confirmed are not kept past their link.
     if let Err(e) = state.store.purge_expired_signups(now).await {

@@ -51,6 +51,10 @@ pub use state::{AppState, Clock, WebConfig, system_clock};
 /// Sends the survey reminders due at `now` (called by [`jobs::tick`]; tests call it directly).
 pub use survey_results::run_due as run_survey_reminders;
 
+/// Starts due campaigns and queues their due chunks at `now` (called by [`jobs::tick`];
+/// tests call it directly).
+pub use campaigns::run_due as run_campaigns;
+
 /// Sends the case escalations due at `now` (called by [`jobs::tick`]; tests call it directly).
 pub use cases::run_due as run_case_escalations;
 

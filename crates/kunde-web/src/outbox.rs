@@ -265,6 +265,27 @@ pub async fn notify_demand_available(
     Ok(queued)
 }
 
+/// Queues this minute's chunk of a sending campaign: each recipient is recorded with their
+/// message in one transaction (see `Store::queue_campaign_chunk`). `None` when the chunk is
+/// not due.
+pub async fn queue_campaign_chunk(
+    state: &AppState,
+    ws: WorkspaceId,
+    campaign: i64,
+    now: i64,
+    limit: i64,
+    mail: impl Fn(&kunde_store::CampaignRecipient, &str) -> Mail,
+) -> kunde_store::Result<Option<usize>> {
+    let queued = state
+        .store
+        .queue_campaign_chunk(ws, campaign, now, limit, mail)
+        .await?;
+    if queued.is_some_and(|n| n > 0) {
+        state.mail_notify.notify_one();
+    }
+    Ok(queued)
+}
+
 /// Records the one reminder of an overdue invoice and queues its e-mail in one transaction,
 /// unless it was reminded already or paid meanwhile (see `Store::send_overdue_reminder`).
 /// Returns whether the reminder was queued.
@@ -331,7 +352,7 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
             e.insert(state.store.smtp_settings(ws).await?);
         }
         let result = match &settings[&ws] {
-            None => Err((SendFailure::NoServer.encode(), true)),
+            None => Err((SendFailure::NoServer.encode(), true, false)),
             Some(s) => {
                 let file = state.store.mail_attachment(queued.id).await?;
                 let attachment = file.as_ref().map(|f| kunde_mail::Attachment {
@@ -343,11 +364,13 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
                     .await
                     .map_err(|e| {
                         let permanent = e.is_permanent();
+                        let refused = matches!(e, kunde_mail::MailError::Refused(_));
                         let failure = match e {
                             kunde_mail::MailError::Message(d) => SendFailure::Message(d),
-                            kunde_mail::MailError::Transport(d) => SendFailure::Transport(d),
+                            kunde_mail::MailError::Transport(d)
+                            | kunde_mail::MailError::Refused(d) => SendFailure::Transport(d),
                         };
-                        (failure.encode(), permanent)
+                        (failure.encode(), permanent, refused)
                     })
             }
         };
@@ -366,8 +389,15 @@ pub async fn deliver_due(state: &AppState) -> kunde_store::Result<Delivery> {
                     .await?;
                 done.sent += 1;
             }
-            Err((error, permanent)) => {
+            Err((error, permanent, refused)) => {
                 tracing::warn!(mail = queued.id, %error, "sending e-mail failed");
+                // An address the server refused for good is skipped by later campaigns.
+                if refused {
+                    state
+                        .store
+                        .record_refused_address(ws, &queued.mail.to, &error, state.now())
+                        .await?;
+                }
                 state
                     .store
                     .mark_mail_failed(queued.id, &error, permanent, state.now())

@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(reports::owner_routes())
         .merge(portal::owner_routes())
         .merge(demand::owner_routes())
+        .merge(campaigns::owner_routes())
         .route_layer(from_fn(require_owner))
         .route_layer(from_fn_with_state(state.clone(), require_user));
     let api = api::routes().merge(cases::api_routes());

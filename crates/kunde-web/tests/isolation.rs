@@ -183,6 +183,20 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         Owner,
         "name=S&consent=yes&save=1",
     ),
+    // Campaigns (owner).
+    ("GET /campaigns", Owner, ""),
+    ("GET /campaigns/new", Owner, ""),
+    ("POST /campaigns/new", Owner, ""),
+    ("GET /campaigns/{id}", Owner, ""),
+    ("GET /campaigns/{id}/edit", Owner, ""),
+    ("POST /campaigns/{id}/edit", Owner, ""),
+    ("POST /campaigns/{id}/test", Owner, "language=da"),
+    ("POST /campaigns/{id}/send", Owner, "when=now"),
+    ("POST /campaigns/{id}/unschedule", Owner, ""),
+    ("POST /campaigns/{id}/pause", Owner, ""),
+    ("POST /campaigns/{id}/resume", Owner, ""),
+    ("GET /u/{token}", Public, ""),
+    ("POST /u/{token}", Public, "List-Unsubscribe=One-Click"),
     // Value.
     ("GET /value", Staff, ""),
     ("GET /value/retention", Staff, ""),
@@ -574,6 +588,7 @@ impl World {
             (_, p) if p.starts_with("/followups/") => "followup",
             (_, p) if p.starts_with("/segments/{id}/edit") => "rule_segment",
             (_, p) if p.starts_with("/segments/") => "segment",
+            (_, p) if p.starts_with("/campaigns/") => "campaign",
             _ => panic!("no object for {{{placeholder}}} in {path}: teach World::id_for"),
         };
         self.ids[kind].clone()
@@ -941,7 +956,29 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         .await
         .unwrap();
     let demand_key = store.demand_item(w, demand_item).await.unwrap().public_key;
+    let campaign = store
+        .create_campaign(
+            w,
+            &kunde_store::NewCampaign {
+                name: name("Campaign of A"),
+                segment: segment.id,
+                touchpoint: None,
+                holdout_percent: 10,
+                rate_per_minute: 60,
+                versions: vec![kunde_store::CampaignVersion {
+                    language: Language::En,
+                    subject: "News of A".into(),
+                    body: "Hello".into(),
+                }],
+                repeat: None,
+                offer: None,
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     let ids = BTreeMap::from([
+        ("campaign", campaign.to_string()),
         ("demand_item", demand_item.to_string()),
         ("demand_item2", demand_item2.to_string()),
         ("demand_key", demand_key),

@@ -35,7 +35,7 @@ const FEATURES: &[&str] = &[
 const WIRING: [&str; 3] = ["lib.rs", "routes.rs", "jobs.rs"];
 
 /// The store methods that write to the outbox; only `outbox.rs` calls them.
-const OUTBOX_WRITES: [&str; 10] = [
+const OUTBOX_WRITES: [&str; 11] = [
     "enqueue_mail",
     "add_case_reply",
     "send_invitation",
@@ -46,6 +46,7 @@ const OUTBOX_WRITES: [&str; 10] = [
     "queue_monthly_report",
     "request_signup",
     "mark_demand_available",
+    "queue_campaign_chunk",
 ];
 
 const MAX_LINES: usize = 600;

@@ -275,6 +275,7 @@ import-field-product = Vare
 import-field-quantity = Antal
 import-field-unit_price = Stykpris
 import-field-total = Ordretotal
+import-field-discount_code = Rabatkode
 import-field-touchpoint = Kontaktpunkt
 import-field-occurred_at = Tidspunkt
 import-field-channel = Kanal

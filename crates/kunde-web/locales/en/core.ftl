@@ -275,6 +275,7 @@ import-field-product = Product
 import-field-quantity = Quantity
 import-field-unit_price = Unit price
 import-field-total = Order total
+import-field-discount_code = Discount code
 import-field-touchpoint = Touchpoint
 import-field-occurred_at = Time
 import-field-channel = Channel

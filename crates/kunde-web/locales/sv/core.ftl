@@ -275,6 +275,7 @@ import-field-product = Produkt
 import-field-quantity = Antal
 import-field-unit_price = Styckpris
 import-field-total = Ordersumma
+import-field-discount_code = Rabattkod
 import-field-touchpoint = Kontaktpunkt
 import-field-occurred_at = Tidpunkt
 import-field-channel = Kanal

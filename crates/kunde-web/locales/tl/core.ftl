@@ -276,6 +276,7 @@ import-field-product = Produkto
 import-field-quantity = Dami
 import-field-unit_price = Presyo bawat isa
 import-field-total = Kabuuan ng order
+import-field-discount_code = Discount code
 import-field-touchpoint = Touchpoint
 import-field-occurred_at = Oras
 import-field-channel = Channel

@@ -18,6 +18,9 @@ mod segment;
 mod segments;
 mod source;
 
+/// A segment's customers as of a time: how campaigns read a segment.
+pub use segments::members;
+
 use crate::state::AppState;
 use axum::Router;
 use axum::routing::get;

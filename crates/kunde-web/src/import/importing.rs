@@ -70,6 +70,7 @@ pub async fn check(
                     ordered_at: o.ordered_at,
                     paid: o.paid,
                     lines: o.lines,
+                    discount_code: o.discount_code,
                 })
                 .collect(),
         ),

@@ -55,7 +55,7 @@ fn carries_token(url: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let segments: Vec<&str> = path.split('/').collect();
     match segments.as_slice() {
-        ["invite", t, ..] | ["c", t, ..] => is_token(t),
+        ["invite", t, ..] | ["c", t, ..] | ["u", t, ..] => is_token(t),
         ["s", "i", t, ..] | ["s", "unsubscribe", t, ..] => is_token(t),
         ["s", t, ..] => is_token(t),
         ["portal", _, "link", t, ..] => is_token(t),
