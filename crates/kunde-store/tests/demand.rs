@@ -390,6 +390,7 @@ async fn marking_available_queues_one_e_mail_per_waiting_customer_and_never_twic
                     reference: None,
                     ordered_at: at,
                     paid: true,
+                    discount_code: None,
                     lines: vec![NewOrderLine {
                         product: name("Bag"),
                         quantity: 1,

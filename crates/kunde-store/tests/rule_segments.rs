@@ -163,6 +163,7 @@ async fn buyers_of_named_products_are_read_in_one_query_per_workspace(store: &St
                         reference: None,
                         ordered_at: NOW,
                         paid: true,
+                        discount_code: None,
                         lines,
                     },
                 )

@@ -494,6 +494,7 @@ async fn marking_available_e_mails_each_waiting_customer_once_even_after_a_resta
                 reference: Some("A-1".into()),
                 ordered_at: NOW + DAY,
                 paid: true,
+                discount_code: None,
                 lines: vec![NewOrderLine {
                     product: name("Cargo bike rental"),
                     quantity: 1,

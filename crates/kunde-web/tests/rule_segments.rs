@@ -115,6 +115,7 @@ async fn seed(db: &TestDb, slug: &str) -> Fixture {
                     reference: None,
                     ordered_at: NOW - 10 * DAY,
                     paid: true,
+                    discount_code: None,
                     lines: vec![NewOrderLine {
                         product: nonempty(product),
                         quantity: 1,
