@@ -17,6 +17,7 @@ kunde_store::store_suite!(
     new_events_are_appended_to_a_loaded_log_as_a_fresh_load_would_read_them,
     an_event_committed_late_below_the_largest_id_is_appended_once,
     what_new_events_cannot_express_asks_for_a_reload,
+    changes_in_place_move_the_workspaces_counter_and_nothing_else_does,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -631,4 +632,114 @@ async fn what_new_events_cannot_express_asks_for_a_reload(store: &Store) {
         .unwrap();
     let after = store.catch_up_event_log(ws, &data).await.unwrap();
     assert!(reload(after), "deleted events are not an append");
+}
+
+async fn changes_in_place_move_the_workspaces_counter_and_nothing_else_does(store: &Store) {
+    let (ws, _) = workspace(store, "counter").await;
+    let (other, _) = workspace(store, "counter-other").await;
+    let tps = touchpoints(store, ws, 2).await;
+    let other_tps = touchpoints(store, other, 1).await;
+    let cs = customers(store, ws, 2).await;
+    let other_cs = customers(store, other, 1).await;
+    store
+        .ingest_events(ws, &[event(Some(cs[0]), tps[0], NOW - 300, None)], NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    let data = store.load_event_log(ws).await.unwrap();
+    let quick = store.quick_fingerprint(ws).await.unwrap();
+    assert!(
+        store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    // New events and customers, here and in another workspace, and an anonymous event:
+    // nothing changed in place.
+    let mut anon = event(None, tps[1], NOW - 50, None);
+    anon.visitor_id = Some("v-counter".into());
+    store
+        .ingest_events(
+            ws,
+            &[event(Some(cs[1]), tps[1], NOW - 100, None), anon],
+            NOW,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .ingest_events(
+            other,
+            &[event(Some(other_cs[0]), other_tps[0], NOW, None)],
+            NOW,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    customers(store, ws, 1).await;
+    assert!(
+        store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    let later = store.quick_fingerprint(ws).await.unwrap();
+    assert!(later.max_event_id > quick.max_event_id);
+    assert_eq!(later.changes, quick.changes);
+    // Another workspace's customer renamed: not this workspace's change.
+    let mut renamed = NewCustomer::named(name("Someone else"), NOW);
+    store
+        .update_customer(other, other_cs[0], &renamed)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    // A customer renamed (the log shows names): a change in place, seen by the quick
+    // check and by the catch-up, which asks for a reload.
+    renamed.name = name("Customer 0, renamed");
+    store.update_customer(ws, cs[0], &renamed).await.unwrap();
+    assert!(
+        !store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    assert_ne!(
+        store.quick_fingerprint(ws).await.unwrap().changes,
+        later.changes
+    );
+    assert!(matches!(
+        store
+            .catch_up_event_log(ws, &std::sync::Arc::new(data))
+            .await
+            .unwrap(),
+        kunde_store::CatchUp::Reload
+    ));
+    // Saving the same name again changes nothing.
+    let data = store.load_event_log(ws).await.unwrap();
+    store.update_customer(ws, cs[0], &renamed).await.unwrap();
+    assert!(
+        store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    // A touchpoint deleted takes its events along: a change, with no new event to see.
+    let journey = store.list_journeys(ws).await.unwrap()[0].id;
+    store.delete_touchpoint(ws, journey, tps[1]).await.unwrap();
+    assert!(
+        !store
+            .unchanged_in_place(ws, &data.fingerprint)
+            .await
+            .unwrap()
+    );
+    // The counter is part of the fingerprint the file keeps.
+    let data = store.load_event_log(ws).await.unwrap();
+    let back = kunde_store::AnalyticsData::from_bytes(&data.to_bytes()).unwrap();
+    assert_eq!(back.fingerprint, data.fingerprint);
+    assert!(data.fingerprint.changes >= 2);
 }

@@ -225,6 +225,14 @@ const LANDED: &[(&str, &str)] = &[
         "e227e07607e5ba21622f898e10644674615450d26057b05ee16809d36d53d943",
     ),
     (
+        "migrations/postgres/0037_analytics_changes.sql",
+        "4a66fa21fce1cf4e76f9d043f577d9b64bd8ef95b4a4aed4030abb628c4d6b69",
+    ),
+    (
+        "migrations/sqlite/0037_analytics_changes.sql",
+        "57b0603aef958b0c6b9a6b7902b535f72101b62d8f6877f3d84a73e722da421e",
+    ),
+    (
         "migrations/postgres/0032_campaigns.sql",
         "ad64257ced8a5aa1a7533f7df0832fed06f0ad12b9a9d38d2db89b1a2df04fff",
     ),

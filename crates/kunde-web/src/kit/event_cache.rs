@@ -2,8 +2,9 @@
 //!
 //! Loading and sorting millions of events takes seconds; a funnel over a built log takes
 //! milliseconds. So the log is built once and kept. Each request reads the store's
-//! [`QuickFingerprint`] (the database's largest event id and the workspace's customers, in
-//! near-constant time): unchanged, the cached log is used as is. Changed,
+//! [`QuickFingerprint`] (the database's largest event and customer ids and the workspace's
+//! `analytics_changes` counter, which triggers move when a customer or one of its events is
+//! deleted or changed: three primary-key reads): unchanged, the cached log is used as is. Changed,
 //! [`Store::catch_up_event_log`] reads only the customers and events newer than the log
 //! (and re-reads a small window below its largest id for events that committed late) and
 //! merges them into it ([`kunde_analytics::EventLog::appended`]: no rebuild), or says that
@@ -11,6 +12,9 @@
 //! again. Changes no cheap read can see (an older visitor event joined to a customer, an
 //! event deleted further back) are caught by a full check of the counts up to the log's
 //! largest ids ([`Store::events_fingerprint_upto`]) in the background at most a minute later.
+//! A log read from its file after a restart is checked the same way: the counter and the
+//! erasures at once, the counts in the background right after (counting 10M events took
+//! longer than reading the file).
 //! Only one request per workspace loads at a time; the others wait for it and share it.
 //! A log not used for [`DEFAULT_IDLE`] (configurable) is dropped from memory; its file
 //! makes the next load cheap.
@@ -139,8 +143,9 @@ impl AnalyticsCache {
     }
 
     /// The workspace's log from its file, if there is one and nothing it holds has changed
-    /// in the database since it was written (newer events and customers are then added by
-    /// the caller); a stale or damaged file is removed.
+    /// in place in the database since it was written (newer events and customers are then
+    /// added by the caller; a visitor joined to a customer meanwhile is for the background
+    /// check that follows); a stale or damaged file is removed.
     async fn read_file(&self, store: &Store, ws: WorkspaceId) -> Option<AnalyticsData> {
         let path = self.file(ws)?;
         let bytes = tokio::fs::read(&path).await.ok()?;
@@ -148,17 +153,12 @@ impl AnalyticsCache {
             .await
             .ok()
             .flatten();
-        let current = match &data {
-            Some(d) => Some(
-                store
-                    .events_fingerprint_upto(ws, &d.fingerprint)
-                    .await
-                    .ok()?,
-            ),
-            None => None,
+        let unchanged = match &data {
+            Some(d) => store.unchanged_in_place(ws, &d.fingerprint).await.ok()?,
+            None => false,
         };
         match data {
-            Some(mut d) if Some(d.fingerprint) == current => {
+            Some(mut d) if unchanged => {
                 d.recent_event_ids = store
                     .recent_event_ids(ws, d.fingerprint.max_event_id)
                     .await
@@ -260,6 +260,7 @@ impl AnalyticsCache {
             .map(|e| (e.data.clone(), e.full_check))
             .filter(|(d, _)| d.log.zone() == zone);
         let mut full_check = Instant::now();
+        let previous = cached.as_ref().map(|(d, _)| Arc::as_ptr(d) as usize);
         let (mut data, source) = match cached {
             Some((old, checked)) => match store.catch_up_event_log(ws, &old).await? {
                 CatchUp::Current => {
@@ -280,6 +281,13 @@ impl AnalyticsCache {
             None => self.load(store, ws).await?,
         };
         data.log.set_zone(zone.clone());
+        if source.starts_with("file") {
+            // Only the cheap check ran: the counts are checked by the next request, in the
+            // background.
+            full_check = Instant::now()
+                .checked_sub(FULL_CHECK_EVERY * 2)
+                .unwrap_or(full_check);
+        }
         let data = Arc::new(data);
         match source {
             "file" => {}
@@ -316,7 +324,16 @@ impl AnalyticsCache {
                 self.idle,
             ));
         }
-        inner.defaults.remove(&ws);
+        // New events do not change which funnel is shown by default (working it out again
+        // cost more than the funnel itself at 10M events): it moves to the appended log.
+        match (source, inner.defaults.get_mut(&ws)) {
+            ("appended", Some((log, _, _))) if Some(*log) == previous => {
+                *log = Arc::as_ptr(&data) as usize;
+            }
+            _ => {
+                inner.defaults.remove(&ws);
+            }
+        }
         while inner.entries.len() > MAX_WORKSPACES {
             let oldest = inner
                 .entries
