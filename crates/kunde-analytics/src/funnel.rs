@@ -213,8 +213,15 @@ impl Funnel {
     }
 }
 
+/// The fast scan's slot for events that are no funnel step: beyond every level, so its
+/// level is never reached and nothing it does changes a chain.
+const SINK: usize = MAX_FUNNEL_STEPS + 2;
+/// Slots of the fast scan's per-level tables (a power of two: indexes are masked, so the
+/// compiler needs no bounds checks in the loop).
+const SLOTS: usize = 64;
+const MASK: usize = SLOTS - 1;
 /// No step: the touchpoint is not in the funnel.
-const NO_STEP: u8 = u8::MAX;
+const NO_STEP: u8 = SINK as u8;
 
 /// Which steps each touchpoint matches.
 struct Matcher {
@@ -253,15 +260,15 @@ impl Matcher {
 
 /// Per-thread scratch space: the fast scan's chains and the general scan's.
 struct Scanner {
-    /// Row k holds the step times of the chain kept at level k + 1.
-    chains: Box<[[i64; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS]>,
+    /// Row k holds the step times of the chain kept at level k.
+    chains: Box<[[i64; MAX_FUNNEL_STEPS]; SLOTS]>,
     general: Scan,
 }
 
 impl Scanner {
     fn new(n: usize) -> Self {
         Self {
-            chains: Box::new([[0; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS]),
+            chains: Box::new([[0; MAX_FUNNEL_STEPS]; SLOTS]),
             general: Scan::new(n),
         }
     }
@@ -276,10 +283,7 @@ impl Scanner {
         if let Some(step_of) = &matcher.step_of
             && let Some(level) = fast_scan::<true>(funnel, step_of, events, &mut self.chains)
         {
-            let chain: &[i64] = match level {
-                0 => &[],
-                _ => &self.chains[level - 1][..level],
-            };
+            let chain: &[i64] = &self.chains[level][..level];
             return (level, chain);
         }
         let level = self.general.run(funnel, &matcher.step_mask, *events);
@@ -306,6 +310,15 @@ impl Scanner {
 /// customer's events with a table lookup per event and, per level, only the deadline of
 /// the chain kept there (and its step times if `TIMES`).
 ///
+/// The loop is written to be free of data-dependent branches on the common path: most
+/// events are not funnel steps (4 steps of 20 touchpoints touch a fifth of the events), and
+/// a branch on "is this a step" would be mispredicted on a large share of them. Instead the
+/// table sends non-step events to a sink slot ([`SINK`]) whose level is never reached, so
+/// every event runs the same few instructions: read the deadline of the level it would
+/// extend, compare, and conditionally move the new deadline and the reached bit in.
+/// `deadline[j]` and bit `j` of `reached` belong to the chain kept at level `j` (`j` steps
+/// done); level 0 is always reached with no deadline, so step 0 always starts a chain.
+///
 /// Events come ordered by (time, touchpoint), but the definition takes events of the same
 /// second in step order. Returns `None` — leaving the customer to the general scan — when
 /// two matching events share a second out of step order, or when the chain completes on
@@ -315,47 +328,48 @@ fn fast_scan<const TIMES: bool>(
     funnel: &Funnel,
     step_of: &[u8],
     events: &CustomerEvents<'_>,
-    chains: &mut [[i64; MAX_FUNNEL_STEPS]; MAX_FUNNEL_STEPS],
+    chains: &mut [[i64; MAX_FUNNEL_STEPS]; SLOTS],
 ) -> Option<usize> {
     let n = funnel.steps.len();
     let window = funnel.window;
-    let mut deadline = [0i64; MAX_FUNNEL_STEPS];
-    let mut reached = 0u32;
-    let (mut previous_time, mut previous_step) = (0i64, NO_STEP);
+    let mut deadline = [i64::MAX; SLOTS];
+    let mut reached = 1u64;
+    // The last funnel-step event's time and step, and whether two were out of step order
+    // within a second.
+    let (mut previous_time, mut previous_step) = (i64::MIN, 0usize);
+    let mut out_of_order = false;
     let times = events.times;
     for (i, (&t, &tp)) in times.iter().zip(events.touchpoints).enumerate() {
-        let k = step_of[usize::from(tp)];
-        if k == NO_STEP {
-            continue;
+        let k = usize::from(step_of.get(usize::from(tp)).copied().unwrap_or(SINK as u8)) & MASK;
+        let is_step = k < n;
+        out_of_order |= is_step & (t == previous_time) & (k < previous_step);
+        previous_time = if is_step { t } else { previous_time };
+        previous_step = if is_step { k } else { previous_step };
+        let ok = ((reached >> k) & 1 != 0) & (t <= deadline[k]);
+        let start = if k == 0 {
+            t.saturating_add(window)
+        } else {
+            deadline[k]
+        };
+        let next = (k + 1) & MASK;
+        deadline[next] = if ok { start } else { deadline[next] };
+        reached |= u64::from(ok) << next;
+        if TIMES && ok {
+            let (shorter, longer) = chains.split_at_mut(next);
+            longer[0][..k].copy_from_slice(&shorter[k][..k]);
+            longer[0][k] = t;
         }
-        if t == previous_time && k < previous_step && previous_step != NO_STEP {
-            return None;
-        }
-        (previous_time, previous_step) = (t, k);
-        let k = usize::from(k);
-        if k == 0 {
-            deadline[0] = t.saturating_add(window);
-            reached |= 1;
-            if TIMES {
-                chains[0][0] = t;
+        if (reached >> n) & 1 != 0 {
+            if out_of_order || (TIMES && times.get(i + 1) == Some(&t)) {
+                return None;
             }
-        } else if reached & (1 << (k - 1)) != 0 && t <= deadline[k - 1] {
-            deadline[k] = deadline[k - 1];
-            reached |= 1 << k;
-            if TIMES {
-                let (shorter, longer) = chains.split_at_mut(k);
-                longer[0][..k].copy_from_slice(&shorter[k - 1][..k]);
-                longer[0][k] = t;
-            }
-            if k + 1 == n {
-                if TIMES && times.get(i + 1) == Some(&t) {
-                    return None;
-                }
-                return Some(n);
-            }
+            return Some(n);
         }
     }
-    Some((u32::BITS - reached.leading_zeros()) as usize)
+    if out_of_order {
+        return None;
+    }
+    Some((u64::BITS - 1 - reached.leading_zeros()) as usize)
 }
 
 /// Reusable per-customer scratch space for the scan.
