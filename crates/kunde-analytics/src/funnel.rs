@@ -892,7 +892,7 @@ fn step_reports(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EventLogBuilder;
+    use crate::{EventBatch, EventLogBuilder};
 
     /// A log with many same-second ties and returns to earlier steps.
     fn random_log(customers: u32, events: usize, seconds: u64, seed: u64) -> EventLog {
@@ -958,6 +958,101 @@ mod tests {
                     assert_eq!(funnel.report_on(&log, threads, 777), reports[0]);
                 }
             }
+        }
+    }
+
+    /// Every answer of the funnel scans on `log` equals the general scan's, customer by
+    /// customer, and the log's touchpoint sets (if kept) are its customers' touchpoints.
+    fn check_against_general_scan(log: &EventLog, funnel: &Funnel, threads: usize, chunk: usize) {
+        if let Some(sets) = log.touchpoint_sets() {
+            assert!(log.bytes_per_event() <= 24.0, "{}", log.bytes_per_event());
+            let plain: Vec<u32> = log
+                .customers()
+                .map(|e| crate::event_log::touchpoint_set(e.touchpoints))
+                .collect();
+            assert_eq!(sets, &plain[..]);
+        }
+        let n = funnel.steps.len();
+        let matcher = Matcher::new(funnel, log);
+        let mut general = Scan::new(n);
+        let outcomes = funnel.evaluate_on(log, threads, chunk);
+        let mut counts = vec![0u64; n + 1];
+        for e in log.customers() {
+            let level = general.run(funnel, &matcher.step_mask, e);
+            counts[level] += 1;
+            assert_eq!(outcomes.level(e.customer), level, "{e:?}");
+            let chain = if level == 0 { &[][..] } else { general.chain(level) };
+            let times: Vec<i64> = (0..level)
+                .map(|s| outcomes.step_time(e.customer, s).unwrap())
+                .collect();
+            assert_eq!(&times[..], chain, "{e:?}");
+        }
+        assert_eq!(funnel.count_levels_on(log, threads, chunk), counts);
+        let reference = funnel.evaluate_on(log, 1, 1 << 40).report(log, funnel);
+        assert_eq!(funnel.report_on(log, threads, chunk), reference);
+    }
+
+    #[test]
+    fn touchpoint_sets_stay_within_the_memory_budget() {
+        // One event per customer: the columns take 22 bytes per event, so the sets (4 more
+        // per customer) are not kept, and the scans read every customer.
+        let mut b = EventLogBuilder::new();
+        for c in 0..5_000 {
+            b.push(&format!("c{c}"), c, ["a", "b"][c as usize % 2], 1.0)
+                .unwrap();
+        }
+        let log = b.build();
+        let funnel = Funnel::new(vec![TouchpointId(0), TouchpointId(1)], 10).unwrap();
+        check_against_general_scan(&log, &funnel, 2, 100);
+        assert!(log.touchpoint_sets().is_none());
+        assert!(log.bytes_per_event() <= 24.0);
+        // Ten events per customer: kept, and counted.
+        let log = random_log(1_000, 10_000, 50, 4);
+        let before = log.bytes_per_event();
+        assert!(log.touchpoint_sets().is_some());
+        assert!(log.bytes_per_event() > before && log.bytes_per_event() <= 24.0);
+    }
+
+    proptest::proptest! {
+        /// The touchpoint sets the scans skip customers with give the general scan's
+        /// answers: on a built log, on the log with a batch appended (whose sets are the old
+        /// log's with the batch added), on that log read back from its bytes, and with more
+        /// touchpoints than a set has bits (where a bit stands for several).
+        #[test]
+        fn touchpoint_sets_give_the_general_scans_answers(
+            events in proptest::collection::vec((0u32..40, 0i64..60, 0u16..40), 0..400),
+            batch in proptest::collection::vec((0u32..45, 0i64..60, 0u16..40), 0..40),
+            steps in proptest::collection::vec(0u16..40, 2..5),
+            touchpoints in proptest::prop_oneof![proptest::strategy::Just(6u16), proptest::strategy::Just(20), proptest::strategy::Just(40)],
+            window in 0i64..20,
+            threads in 1usize..4,
+            chunk in 1usize..100,
+        ) {
+            let mut b = EventLogBuilder::new();
+            for c in 0..40 {
+                b.customer(&c.to_string());
+            }
+            for tp in 0..touchpoints {
+                b.touchpoint(&format!("t{tp}")).unwrap();
+            }
+            for &(c, t, tp) in &events {
+                b.push_ids(CustomerId(c), t, TouchpointId(tp % touchpoints), 0.0).unwrap();
+            }
+            let log = b.build();
+            let funnel = Funnel::new(steps.into_iter().map(TouchpointId).collect(), window).unwrap();
+            check_against_general_scan(&log, &funnel, threads, chunk);
+            let mut new_events = EventBatch::new(&log);
+            let new_customers: Vec<CustomerId> = (40..45)
+                .map(|c| new_events.new_customer(&log, &c.to_string()).unwrap())
+                .collect();
+            for &(c, t, tp) in &batch {
+                let customer = if c < 40 { CustomerId(c) } else { new_customers[c as usize - 40] };
+                new_events.push_ids(customer, t, TouchpointId(tp % touchpoints), 0.0).unwrap();
+            }
+            let appended = log.appended(new_events).unwrap();
+            check_against_general_scan(&appended, &funnel, threads, chunk);
+            let read = EventLog::from_bytes(&appended.to_bytes()).unwrap();
+            check_against_general_scan(&read, &funnel, threads, chunk);
         }
     }
 
