@@ -8,7 +8,10 @@
 //! at most 22 bytes per event, within the budget of 24** (see [`EventLog::bytes_per_event`]).
 //! Customer and touchpoint names are interned once by the builder and kept beside the
 //! columns; they are counted separately by [`EventLog::name_bytes`] because they grow with
-//! the number of customers, not of events.
+//! the number of customers, not of events. Beside the columns a log keeps one index, built
+//! on first use: each customer's set of touchpoints (4 bytes per customer, see
+//! [`EventLog::touchpoint_sets`]), only while columns and index stay within 24 bytes per
+//! event.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -821,14 +824,21 @@ impl EventLog {
                     let work: Vec<_> = chunks
                         .iter()
                         .cloned()
-                        .zip(par::split_lengths(&mut sets, chunks.iter().map(|r| r.len())))
+                        .zip(par::split_lengths(
+                            &mut sets,
+                            chunks.iter().map(|r| r.len()),
+                        ))
                         .collect();
-                    par::map(work, par::threads_for(self.event_count()), |(range, out)| {
-                        for (c, set) in range.zip(out.iter_mut()) {
-                            let events = self.offsets[c] as usize..self.offsets[c + 1] as usize;
-                            *set = touchpoint_set(&self.touchpoints[events]);
-                        }
-                    });
+                    par::map(
+                        work,
+                        par::threads_for(self.event_count()),
+                        |(range, out)| {
+                            for (c, set) in range.zip(out.iter_mut()) {
+                                let events = self.offsets[c] as usize..self.offsets[c + 1] as usize;
+                                *set = touchpoint_set(&self.touchpoints[events]);
+                            }
+                        },
+                    );
                     sets
                 })
             })

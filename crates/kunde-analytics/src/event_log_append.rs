@@ -232,8 +232,7 @@ impl EventLog {
         // batch's events added (what a scan of the new log would give), within the same
         // memory budget as a set built on first use.
         if let Some(Some(old)) = self.touchpoint_sets.get()
-            && log.column_bytes() + customer_count * size_of::<u32>()
-                <= MAX_BYTES_PER_EVENT * total
+            && log.column_bytes() + customer_count * size_of::<u32>() <= MAX_BYTES_PER_EVENT * total
         {
             let mut sets = Vec::with_capacity(customer_count);
             sets.extend_from_slice(old);

@@ -30,8 +30,8 @@ use serde::Serialize;
 use crate::civil::{Period, PeriodKey};
 use crate::stats::{DurationStats, percent};
 use crate::{
-    CustomerEvents, CustomerId, Error, EventLog, Grouping, TouchpointId, event_log::MAX_TOUCHPOINTS,
-    par,
+    CustomerEvents, CustomerId, Error, EventLog, Grouping, TouchpointId,
+    event_log::MAX_TOUCHPOINTS, par,
 };
 
 /// The most steps a funnel may have (as in ClickHouse).
@@ -981,7 +981,11 @@ mod tests {
             let level = general.run(funnel, &matcher.step_mask, e);
             counts[level] += 1;
             assert_eq!(outcomes.level(e.customer), level, "{e:?}");
-            let chain = if level == 0 { &[][..] } else { general.chain(level) };
+            let chain = if level == 0 {
+                &[][..]
+            } else {
+                general.chain(level)
+            };
             let times: Vec<i64> = (0..level)
                 .map(|s| outcomes.step_time(e.customer, s).unwrap())
                 .collect();

@@ -105,7 +105,11 @@ pub fn bench(n: usize, data_dir: Option<&str>) {
     // Customers are interned as they arrive (by their decimal id), as an import would.
     let mut builder = EventLogBuilder::with_capacity(n);
     let tp_ids: Vec<TouchpointId> = (0..TOUCHPOINTS)
-        .map(|tp| builder.touchpoint(&format!("t{tp}")).expect("few touchpoints"))
+        .map(|tp| {
+            builder
+                .touchpoint(&format!("t{tp}"))
+                .expect("few touchpoints")
+        })
         .collect();
     for i in 0..n {
         let c = builder.customer(&cs[i].to_string());
