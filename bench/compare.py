@@ -14,6 +14,7 @@ import pandas as pd
 DATA = os.path.join(os.path.dirname(__file__), "data")
 WINDOW = 86_400
 PERIODS = 8
+PATH_DEPTH = 3
 
 
 def load(n):
@@ -140,6 +141,95 @@ def events_bench(n):
     return same_funnel and same_retention
 
 
+CH_PATHS = f"""
+SELECT p, count() FROM (
+  SELECT arrayMap(x -> x.2, arraySort(groupArray((time, tp)))) AS tps, indexOf(tps, 0) AS i
+  FROM events GROUP BY customer)
+WHERE i > 0 GROUP BY arrayStringConcat(arrayMap(x -> toString(x), arraySlice(tps, i, {PATH_DEPTH + 1})), ',') AS p"""
+# Each customer's path: its first touchpoint-0 event and the next PATH_DEPTH events, in
+# (time, touchpoint) order, as Kunde's log orders ties.
+DUCK_PATHS = f"""
+WITH o AS (SELECT customer, tp, row_number() OVER (PARTITION BY customer ORDER BY time, tp) AS rn FROM events),
+a AS (SELECT customer, min(rn) AS r0 FROM o WHERE tp = 0 GROUP BY customer),
+p AS (SELECT o.customer, string_agg(CAST(o.tp AS VARCHAR), ',' ORDER BY o.rn) AS path
+      FROM o JOIN a ON o.customer = a.customer AND o.rn BETWEEN a.r0 AND a.r0 + {PATH_DEPTH} GROUP BY o.customer)
+SELECT path, count(*) FROM p GROUP BY path"""
+
+
+def wide_bench(n):
+    """The second generated set: 64-bit customer ids over the whole range, 20 touchpoints."""
+    kunde = json.load(open(os.path.join(DATA, f"kunde_wide_{n}.json")))
+    base = os.path.join(DATA, f"wide_{n}")
+    df = pd.DataFrame({
+        "customer": np.fromfile(base + ".customer.u64", dtype="<u8"),
+        "time": np.fromfile(base + ".time.u32", dtype="<u4"),
+        "tp": np.fromfile(base + ".touchpoint.u16", dtype="<u2"),
+    })
+    import chdb.session
+    import duckdb
+
+    sess = chdb.session.Session()
+    sess.query("CREATE TABLE events (customer UInt64, time UInt32, tp UInt16) ENGINE = Memory")
+    t = time.perf_counter()
+    sess.query("INSERT INTO events SELECT customer, time, tp FROM Python(df)")
+    ch_load = time.perf_counter() - t
+    duck = duckdb.connect()
+    t = time.perf_counter()
+    duck.execute("CREATE TABLE events AS SELECT * FROM df")
+    duck_load = time.perf_counter() - t
+    del df
+
+    ch_f_time, ch_f, ch_f_cpu = best_of(lambda: sess.query(CH_FUNNEL, "CSV").bytes().decode())
+    ch_funnel = steps_from_levels([l.split(",") for l in ch_f.strip().splitlines()])
+    ch_r_time, ch_r, ch_r_cpu = best_of(lambda: sess.query(CH_RETENTION, "JSONCompact").bytes().decode())
+    ch_cohorts = {str(row[0]): [int(v) for v in row[1]] for row in json.loads(ch_r)["data"]}
+    ch_p_time, ch_p, ch_p_cpu = best_of(lambda: sess.query(CH_PATHS, "JSONCompact").bytes().decode())
+    ch_paths = {str(row[0]): int(row[1]) for row in json.loads(ch_p)["data"]}
+    du_f_time, du_f, du_f_cpu = best_of(lambda: duck.execute(DUCK_FUNNEL).fetchall())
+    du_funnel = steps_from_levels(du_f)
+    du_r_time, du_r, du_r_cpu = best_of(lambda: duck.execute(DUCK_RETENTION).fetchall())
+    du_cohorts = {}
+    for cohort, k, count in du_r:
+        du_cohorts.setdefault(str(cohort), [0] * PERIODS)[int(k)] = int(count)
+    du_p_time, du_p, du_p_cpu = best_of(lambda: duck.execute(DUCK_PATHS).fetchall())
+    du_paths = {str(path): int(count) for path, count in du_p}
+
+    kunde_paths = {k: int(v) for k, v in kunde["paths_by_id"].items()}
+    same_funnel = kunde["funnel_steps"] == ch_funnel == du_funnel
+    same_retention = kunde["cohorts"] == ch_cohorts == du_cohorts
+    same_paths = kunde_paths == ch_paths == du_paths and sum(kunde_paths.values()) == kunde["path_customers"]
+    print(f"\n## Second generated set: {n:,} events, {kunde['customers']:,} customers with 64-bit ids, 20 touchpoints"
+          f"  (chDB load {ch_load:.2f} s, DuckDB load {duck_load:.2f} s, not counted)")
+    print(f"funnel steps: kunde {kunde['funnel_steps']}  chdb {ch_funnel}  duckdb {du_funnel}  -> {'SAME' if same_funnel else 'DIFFERENT'}")
+    print(f"retention: {len(kunde['cohorts'])} weekly cohorts x {PERIODS} weeks -> {'SAME' if same_retention else 'DIFFERENT'}")
+    top = sorted(kunde_paths.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    print(f"paths after touchpoint 0, depth {PATH_DEPTH}: {len(kunde_paths)} distinct paths of {kunde['path_customers']:,} customers"
+          f" (top {top}) -> {'SAME' if same_paths else 'DIFFERENT'}")
+    if not same_paths:
+        for key in sorted(set(kunde_paths) | set(ch_paths) | set(du_paths)):
+            if not kunde_paths.get(key) == ch_paths.get(key) == du_paths.get(key):
+                print("  ", key, kunde_paths.get(key), ch_paths.get(key), du_paths.get(key))
+                break
+    print(f"Kunde: best of 3 runs on the built log ({kunde['build']:.3f} s to build from shuffled input);"
+          f" first run after the build: funnel levels {kunde['funnel_first']:.3f} s, funnel report {kunde['funnel_report_first']:.3f} s")
+    print(f"{'query':<16}{'kunde s':>9}{'chDB s':>9}{'DuckDB s':>10}{'chDB/kunde':>12}{'DuckDB/kunde':>14}")
+    rows = [("funnel levels", kunde["funnel"], ch_f_time, du_f_time),
+            ("funnel report", kunde["funnel_report"], ch_f_time, du_f_time),
+            ("retention", kunde["retention"], ch_r_time, du_r_time),
+            ("paths", kunde["paths"], ch_p_time, du_p_time)]
+    for name, k, ch, du in rows:
+        print(f"{name:<16}{k:>9.3f}{ch:>9.3f}{du:>10.3f}{ch / k:>12.1f}{du / k:>14.1f}")
+    cpu = {k: float(v) for k, v in kunde["cpu"].items()}
+    print(f"CPU seconds per run, all threads (Kunde: mean of {kunde['cpu_runs']} runs; chDB, DuckDB: least of 3):")
+    for name, k, ch, du in [("funnel levels", cpu["funnel"], ch_f_cpu, du_f_cpu),
+                            ("funnel report", cpu["funnel_report"], ch_f_cpu, du_f_cpu),
+                            ("retention", cpu["retention"], ch_r_cpu, du_r_cpu),
+                            ("paths", cpu["paths"], ch_p_cpu, du_p_cpu)]:
+        print(f"  {name:<14} kunde {k:.3f}  chDB {ch:.3f}  DuckDB {du:.3f}  chDB/kunde {ch / max(k, 1e-9):.1f}  DuckDB/kunde {du / max(k, 1e-9):.1f}")
+    print(f"kunde event log: {kunde['bytes_per_event']:.2f} bytes/event (columns, offsets and any index built)")
+    return same_funnel and same_retention and same_paths
+
+
 def clv_bench():
     from lifetimes import BetaGeoFitter, GammaGammaFitter
     import lifetimes
@@ -174,8 +264,25 @@ def clv_bench():
     return ok
 
 
+def sizes_arg(i, default):
+    """Comma-separated sizes from argument `i`; an empty argument means none."""
+    if len(sys.argv) <= i:
+        return default
+    return [int(s) for s in sys.argv[i].split(",") if s.strip()]
+
+
 if __name__ == "__main__":
-    sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [1_000_000, 10_000_000]
-    ok = all([events_bench(n) for n in sizes])
-    clv_bench()
+    # compare.py [SIZES [WIDE_SIZES]] [--wide-only | --events-only]
+    # --wide-only: only the second generated set; --events-only: no lifetime-value fits.
+    wide_only = "--wide-only" in sys.argv[1:]
+    events_only = "--events-only" in sys.argv[1:]
+    sys.argv = [a for a in sys.argv if not a.startswith("--")]
+    sizes = sizes_arg(1, [1_000_000, 10_000_000])
+    wide_sizes = sizes_arg(2, [10_000_000])
+    ok = True
+    if not wide_only:
+        ok = all([events_bench(n) for n in sizes])
+    ok = all([wide_bench(n) for n in wide_sizes]) and ok
+    if not wide_only and not events_only:
+        clv_bench()
     sys.exit(0 if ok else 1)

@@ -5,6 +5,10 @@
 //! Gamma-Gamma fits on CDNOW and on 1M synthetic customers. With `KUNDE_BENCH_DATA=dir`
 //! it also writes the generated data and Kunde's answers there, so `bench/run.sh` can run
 //! the same queries in chDB, DuckDB and `lifetimes` and compare.
+//!
+//! A second generated set (`wide/mod.rs`: 64-bit customer ids, 20 touchpoints) runs at the
+//! sizes in `KUNDE_BENCH_WIDE_SIZES` (10M by default; empty skips it); `--wide-only` runs
+//! only that set.
 
 use std::io::Write;
 use std::time::Instant;
@@ -13,6 +17,8 @@ use kunde_analytics::clv::{CustomerSummary, FitOptions, fit_bgnbd, fit_gamma_gam
 use kunde_analytics::funnel::Funnel;
 use kunde_analytics::retention::{RetentionQuery, retention};
 use kunde_analytics::{CustomerId, EventLogBuilder, Period, TouchpointId};
+
+mod wide;
 
 /// A small fixed-seed generator (SplitMix64), so every run sees the same data.
 struct Rng(u64);
@@ -318,11 +324,21 @@ fn bench_clv(name: &str, customers: &[CustomerSummary]) -> (f64, f64, f64) {
 fn main() {
     let data_dir = std::env::var("KUNDE_BENCH_DATA").ok();
     let sizes = std::env::var("KUNDE_BENCH_SIZES").unwrap_or_else(|_| "1000000,10000000".into());
+    let wide_sizes = std::env::var("KUNDE_BENCH_WIDE_SIZES").unwrap_or_else(|_| "10000000".into());
+    let wide_only = std::env::args().any(|a| a == "--wide-only");
     // `--clv-only` skips the event benchmarks, `--events-only` the CLV fits.
     if !std::env::args().any(|a| a == "--clv-only") {
-        for n in sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
-            bench_events(n, data_dir.as_deref());
+        if !wide_only {
+            for n in sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
+                bench_events(n, data_dir.as_deref());
+            }
         }
+        for n in wide_sizes.split(',').filter_map(|s| s.trim().parse().ok()) {
+            wide::bench(n, data_dir.as_deref());
+        }
+    }
+    if wide_only {
+        return;
     }
     let cdnow: Vec<CustomerSummary> = include_str!("../tests/data/cdnow_customers_summary.csv")
         .lines()

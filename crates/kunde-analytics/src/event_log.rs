@@ -8,11 +8,14 @@
 //! at most 22 bytes per event, within the budget of 24** (see [`EventLog::bytes_per_event`]).
 //! Customer and touchpoint names are interned once by the builder and kept beside the
 //! columns; they are counted separately by [`EventLog::name_bytes`] because they grow with
-//! the number of customers, not of events.
+//! the number of customers, not of events. Beside the columns a log keeps one index, built
+//! on first use: each customer's set of touchpoints (4 bytes per customer, see
+//! [`EventLog::touchpoint_sets`]), only while columns and index stay within 24 bytes per
+//! event.
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -33,6 +36,15 @@ pub struct TouchpointId(pub u16);
 pub const MAX_TOUCHPOINTS: usize = u16::MAX as usize + 1;
 /// The largest number of events a log can hold (offsets are `u32`).
 pub const MAX_EVENTS: usize = u32::MAX as usize;
+/// The memory budget of a log's columns and indexes, per event.
+pub const MAX_BYTES_PER_EVENT: usize = 24;
+
+/// The set of touchpoints among some events, as [`EventLog::touchpoint_sets`] keeps it.
+pub(crate) fn touchpoint_set(touchpoints: &[u16]) -> u32 {
+    touchpoints
+        .iter()
+        .fold(0, |set, &tp| set | 1 << (u32::from(tp) % u32::BITS))
+}
 
 /// Collects events in any order, interning names, and sorts them once in [`build`](Self::build).
 #[derive(Debug, Default)]
@@ -192,6 +204,7 @@ impl EventLogBuilder {
             touchpoints,
             amounts,
             zone: crate::civil::Zone::utc(),
+            touchpoint_sets: OnceLock::new(),
         }
     }
 }
@@ -646,6 +659,8 @@ pub struct EventLog {
     /// The business's time zone: calendar periods (months of cohorts, revenue, churn) start
     /// at its local midnight. UTC unless set.
     pub(crate) zone: crate::civil::Zone,
+    /// Built on first use by [`EventLog::touchpoint_sets`]; see there.
+    pub(crate) touchpoint_sets: OnceLock<Option<Vec<u32>>>,
 }
 
 /// The events of one customer, in time order, as parallel slices.
@@ -691,6 +706,7 @@ impl EventLog {
             touchpoints,
             amounts,
             zone: crate::civil::Zone::utc(),
+            touchpoint_sets: OnceLock::new(),
         }
     }
 
@@ -756,6 +772,7 @@ impl EventLog {
     }
 
     /// The events of one customer.
+    #[inline]
     pub fn events_of(&self, id: CustomerId) -> CustomerEvents<'_> {
         let c = id.0 as usize;
         let range = self.offsets[c] as usize..self.offsets[c + 1] as usize;
@@ -780,6 +797,54 @@ impl EventLog {
             + self.amounts.capacity() * size_of::<f64>()
     }
 
+    /// Heap bytes held by the indexes built on first use ([`EventLog::touchpoint_sets`]).
+    pub fn index_bytes(&self) -> usize {
+        match self.touchpoint_sets.get() {
+            Some(Some(sets)) => sets.capacity() * size_of::<u32>(),
+            _ => 0,
+        }
+    }
+
+    /// Per customer, the set of touchpoints among its events: bit `tp % 32` for touchpoint
+    /// `tp` (exact with up to 32 touchpoints; with more, a bit stands for several, so a set
+    /// bit says "maybe" and a clear bit "none"). The funnel scans skip customers who lack a
+    /// step this way without reading their events. Built on first use, in one parallel pass
+    /// over the touchpoints, and kept with the log (4 bytes per customer) — but only when
+    /// the log stays within 24 bytes per event with it; else `None`, and the scans read
+    /// every customer.
+    pub(crate) fn touchpoint_sets(&self) -> Option<&[u32]> {
+        self.touchpoint_sets
+            .get_or_init(|| {
+                let customers = self.customer_count();
+                let fits = self.column_bytes() + customers * size_of::<u32>()
+                    <= MAX_BYTES_PER_EVENT * self.event_count();
+                fits.then(|| {
+                    let mut sets = vec![0u32; customers];
+                    let chunks = par::customer_chunks(self, par::CHUNK_EVENTS);
+                    let work: Vec<_> = chunks
+                        .iter()
+                        .cloned()
+                        .zip(par::split_lengths(
+                            &mut sets,
+                            chunks.iter().map(|r| r.len()),
+                        ))
+                        .collect();
+                    par::map(
+                        work,
+                        par::threads_for(self.event_count()),
+                        |(range, out)| {
+                            for (c, set) in range.zip(out.iter_mut()) {
+                                let events = self.offsets[c] as usize..self.offsets[c + 1] as usize;
+                                *set = touchpoint_set(&self.touchpoints[events]);
+                            }
+                        },
+                    );
+                    sets
+                })
+            })
+            .as_deref()
+    }
+
     /// Heap bytes held by the interned names, by capacity.
     pub fn name_bytes(&self) -> usize {
         let strings = |names: &Vec<String>| {
@@ -789,12 +854,14 @@ impl EventLog {
         self.customer_names.heap_bytes() + strings(&self.touchpoint_names)
     }
 
-    /// Column bytes per event; at most 22 by construction (18 per event, 4 per customer).
+    /// Column and index bytes per event: at most 22 by construction for the columns (18
+    /// per event, 4 per customer), and at most [`MAX_BYTES_PER_EVENT`] with the indexes
+    /// built on first use (which are only built within that budget).
     pub fn bytes_per_event(&self) -> f64 {
         if self.times.is_empty() {
             return 0.0;
         }
-        self.column_bytes() as f64 / self.times.len() as f64
+        (self.column_bytes() + self.index_bytes()) as f64 / self.times.len() as f64
     }
 }
 

@@ -13,10 +13,13 @@
 //! another customer — cannot be expressed as a batch: the caller builds the log again.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::Error;
-use crate::event_log::{CustomerId, EventLog, MAX_EVENTS, MAX_TOUCHPOINTS, TouchpointId};
+use crate::event_log::{
+    CustomerId, EventLog, MAX_BYTES_PER_EVENT, MAX_EVENTS, MAX_TOUCHPOINTS, TouchpointId,
+    touchpoint_set,
+};
 
 /// New events for one [`EventLog`], made with [`EventBatch::new`] from that log: events of
 /// its customers and touchpoints by id, and of customers and touchpoints the batch adds.
@@ -214,7 +217,7 @@ impl EventLog {
         amounts.extend_from_slice(&self.amounts[copied..]);
         debug_assert_eq!(offsets.len(), customer_count + 1);
         debug_assert_eq!(times.len(), total);
-        Ok(EventLog {
+        let log = EventLog {
             customer_names,
             touchpoint_names,
             has_amounts,
@@ -223,6 +226,22 @@ impl EventLog {
             touchpoints,
             amounts,
             zone: self.zone.clone(),
-        })
+            touchpoint_sets: OnceLock::new(),
+        };
+        // The customers' touchpoint sets, if the old log has them: its sets with the
+        // batch's events added (what a scan of the new log would give), within the same
+        // memory budget as a set built on first use.
+        if let Some(Some(old)) = self.touchpoint_sets.get()
+            && log.column_bytes() + customer_count * size_of::<u32>() <= MAX_BYTES_PER_EVENT * total
+        {
+            let mut sets = Vec::with_capacity(customer_count);
+            sets.extend_from_slice(old);
+            sets.resize(customer_count, 0);
+            for &(c, _, tp, _) in &events {
+                sets[c as usize] |= touchpoint_set(&[tp]);
+            }
+            let _ = log.touchpoint_sets.set(Some(sets));
+        }
+        Ok(log)
     }
 }

@@ -189,7 +189,13 @@ fn collect(
             }
             previous = Some(id);
         }
-        *full.entry(path.clone()).or_default() += 1;
+        // Most paths were seen before: count them without copying the path.
+        match full.get_mut(path.as_slice()) {
+            Some(count) => *count += 1,
+            None => {
+                full.insert(path.clone(), 1);
+            }
+        }
     }
     let mut links: Vec<SankeyLink> = links
         .into_iter()
