@@ -101,8 +101,7 @@ pub fn order_cohorts(
     include: impl Fn(CustomerId) -> bool,
 ) -> RetentionReport {
     let p = q.periods;
-    let mut rows: std::collections::BTreeMap<PeriodKey, (u64, Vec<u64>, Vec<f64>)> =
-        Default::default();
+    let mut rows: std::collections::BTreeMap<PeriodKey, CohortCounts> = Default::default();
     let mut total = 0;
     for e in log.customers().filter(|e| include(e.customer)) {
         let mut active = vec![0u64; p];
@@ -125,7 +124,23 @@ pub fn order_cohorts(
             row.2[k] += revenue[k];
         }
     }
-    let now_key = log.period_key(q.period, q.now);
+    report_from_counts(q, log.period_key(q.period, q.now), rows, total)
+}
+
+/// One cohort's figures: its customers, and per offset the customers active and the order
+/// revenue (currency units).
+pub type CohortCounts = (u64, Vec<u64>, Vec<f64>);
+
+/// The cohort table from each cohort's counts (as [`order_cohorts`] scans them, or as
+/// ClickHouse adds them up: `kunde-clickhouse`'s pushed-down cohorts): `now_key` is the
+/// period holding `q.now` on the log's calendar, `total` the customers of all cohorts.
+pub fn report_from_counts(
+    q: &OrderCohortQuery,
+    now_key: PeriodKey,
+    rows: std::collections::BTreeMap<PeriodKey, CohortCounts>,
+    total: u64,
+) -> RetentionReport {
+    let p = q.periods;
     let cohorts = rows
         .into_iter()
         .map(|(cohort, (customers, active, revenue))| {
