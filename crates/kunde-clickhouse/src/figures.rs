@@ -197,19 +197,26 @@ impl EventsBackend {
             Comeback::AnyEvent => "1".to_owned(),
             Comeback::Touchpoint(tp) => format!("touchpoint_id = {tp} OR ts = first"),
         };
-        let sql = format!(
-            "SELECT cohort, off, count(), sum(act), sum(rev) FROM (\
-             SELECT customer_id, cohort, off, max(active) AS act, sum(revenue) AS rev FROM (\
-             SELECT customer_id, {defs}, {first_key} AS cohort, {event_key} - {first_key} AS off, \
-             toUInt8({active}) AS active, if(amount > 0, amount, 0) AS revenue \
+        // Each alias gets a query level of its own: ClickHouse expands aliases used in the
+        // same level inline, and the calendar's chain of them would grow past its limit.
+        let mut rows = format!(
+            "SELECT customer_id, ts, first, touchpoint_id, amount \
              FROM (SELECT customer_id, ts, touchpoint_id, ifNull(amount, 0) AS amount FROM {TABLE} \
              WHERE workspace_id = {ws} AND ts <= {now}) \
              ANY INNER JOIN (SELECT customer_id, min(ts) AS first FROM {TABLE} \
              WHERE workspace_id = {ws} AND ts <= {now} AND amount > 0 GROUP BY customer_id) \
-             USING customer_id WHERE ts >= first) \
+             USING customer_id WHERE ts >= first"
+        );
+        for def in defs {
+            rows = format!("SELECT *, {def} FROM ({rows})");
+        }
+        let sql = format!(
+            "SELECT cohort, off, count(), sum(act), sum(rev) FROM (\
+             SELECT customer_id, cohort, off, max(active) AS act, sum(revenue) AS rev FROM (\
+             SELECT customer_id, {first_key} AS cohort, {event_key} - {first_key} AS off, \
+             toUInt8({active}) AS active, if(amount > 0, amount, 0) AS revenue FROM ({rows})) \
              WHERE off >= 0 AND off < {p} GROUP BY customer_id, cohort, off) \
-             GROUP BY cohort, off ORDER BY cohort, off FORMAT TabSeparated",
-            defs = defs.join(", "),
+             GROUP BY cohort, off ORDER BY cohort, off FORMAT TabSeparated"
         );
         let text = self.query(&sql).await?;
         let mut out: Vec<CohortCounts> = Vec::new();
