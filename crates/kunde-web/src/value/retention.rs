@@ -92,8 +92,7 @@ async fn pushed_cohorts(state: &AppState, ctx: &Ctx, p: &Params) -> Option<Reten
                 period: q.period,
                 index: c.cohort,
             };
-            let revenue = c.revenue_cents.iter().map(|&r| r as f64 / 100.0).collect();
-            (key, (c.customers, c.active, revenue))
+            (key, (c.customers, c.active, c.revenue_cents))
         })
         .collect();
     Some(report_from_counts(
