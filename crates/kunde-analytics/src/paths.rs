@@ -169,7 +169,9 @@ fn collect(
         path_of(&log.events_of(c), start, query, &mut path);
         tally.add(&path, 1);
     }
-    tally.report(query, |&tp| log.touchpoint_name(TouchpointId(tp)).to_owned())
+    tally.report(query, |&tp| {
+        log.touchpoint_name(TouchpointId(tp)).to_owned()
+    })
 }
 
 /// The distinct paths of all customers, each with how many customers took it, in the order

@@ -110,10 +110,16 @@ fn offset_expr(zone: &[(i64, i32)], col: &str, lo: i64, hi: i64) -> String {
 /// months). Defines aliases starting with `p` (unique per `p`) and returns the key's alias.
 fn key_expr(out: &mut Vec<String>, p: &str, calendar: Calendar, local: String) -> String {
     out.push(format!("{local} AS {p}_local"));
-    out.push(format!("{} AS {p}_day", floor_div(&format!("{p}_local"), 86_400)));
+    out.push(format!(
+        "{} AS {p}_day",
+        floor_div(&format!("{p}_local"), 86_400)
+    ));
     let months = |out: &mut Vec<String>| {
         out.push(format!("{p}_day + 719468 AS {p}_z"));
-        out.push(format!("{} AS {p}_era", floor_div(&format!("{p}_z"), 146_097)));
+        out.push(format!(
+            "{} AS {p}_era",
+            floor_div(&format!("{p}_z"), 146_097)
+        ));
         out.push(format!("{p}_z - {p}_era * 146097 AS {p}_doe"));
         out.push(format!(
             "intDiv({p}_doe - intDiv({p}_doe, 1460) + intDiv({p}_doe, 36524) \
@@ -123,11 +129,15 @@ fn key_expr(out: &mut Vec<String>, p: &str, calendar: Calendar, local: String) -
             "{p}_doe - (365 * {p}_yoe + intDiv({p}_yoe, 4) - intDiv({p}_yoe, 100)) AS {p}_doy"
         ));
         out.push(format!("intDiv(5 * {p}_doy + 2, 153) AS {p}_mp"));
-        out.push(format!("if({p}_mp < 10, {p}_mp + 3, {p}_mp - 9) AS {p}_month"));
+        out.push(format!(
+            "if({p}_mp < 10, {p}_mp + 3, {p}_mp - 9) AS {p}_month"
+        ));
         out.push(format!(
             "{p}_yoe + {p}_era * 400 + ({p}_month <= 2) AS {p}_year"
         ));
-        out.push(format!("({p}_year - 1970) * 12 + {p}_month - 1 AS {p}_months"));
+        out.push(format!(
+            "({p}_year - 1970) * 12 + {p}_month - 1 AS {p}_months"
+        ));
     };
     let key = match calendar {
         Calendar::Day => format!("{p}_day"),

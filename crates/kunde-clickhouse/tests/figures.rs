@@ -36,11 +36,7 @@ fn generated(ws: i64, seed: u64, step: i64, span: u64) -> Scenario {
     let mut id = ws * 1_000_000;
     for c in 0..(5 + rng.below(40) as i64) {
         // Some customers with one event, some with many.
-        let n = if rng.below(5) == 0 {
-            1
-        } else {
-            rng.below(16)
-        };
+        let n = if rng.below(5) == 0 { 1 } else { rng.below(16) };
         for _ in 0..n {
             id += 1;
             events.push(ExportedEvent {
@@ -98,7 +94,10 @@ fn log_of(s: &Scenario, zone: &Zone) -> EventLog {
 fn zones() -> Vec<Zone> {
     let mut dst = vec![(i64::MIN, 3600)];
     for k in 0..20 {
-        dst.push((T0 - 200 * DAY + k * 40 * DAY + 3600, if k % 2 == 0 { 7200 } else { 3600 }));
+        dst.push((
+            T0 - 200 * DAY + k * 40 * DAY + 3600,
+            if k % 2 == 0 { 7200 } else { 3600 },
+        ));
     }
     vec![
         Zone::utc(),
@@ -128,9 +127,9 @@ async fn pushed_cohorts(
     let comeback = match q.comeback {
         Comeback::Order => kunde_clickhouse::Comeback::Order,
         Comeback::AnyEvent => kunde_clickhouse::Comeback::AnyEvent,
-        Comeback::Touchpoint(tp) => kunde_clickhouse::Comeback::Touchpoint(
-            log.touchpoint_name(tp).parse().unwrap(),
-        ),
+        Comeback::Touchpoint(tp) => {
+            kunde_clickhouse::Comeback::Touchpoint(log.touchpoint_name(tp).parse().unwrap())
+        }
     };
     let counts = backend
         .order_cohorts(

@@ -247,7 +247,10 @@ async fn the_events_forward_lease_has_one_holder_at_a_time(store: &Store) {
     let s = store;
     assert!(s.claim_events_forward(&a, ws, 100).await.unwrap());
     assert!(!s.claim_events_forward(&b, ws, 120).await.unwrap());
-    assert!(s.claim_events_forward(&a, ws, 130).await.unwrap(), "renewed");
+    assert!(
+        s.claim_events_forward(&a, ws, 130).await.unwrap(),
+        "renewed"
+    );
     assert!(!s.claim_events_forward(&b, ws, 189).await.unwrap());
     assert!(s.claim_events_forward(&b, ws, 190).await.unwrap(), "lapsed");
     assert!(!s.claim_events_forward(&a, ws, 191).await.unwrap());

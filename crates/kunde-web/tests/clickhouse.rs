@@ -223,7 +223,13 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
     .await
     .unwrap();
     assert!(!in_sync(store, &ch, ws).await.unwrap());
-    assert_eq!(forward_all(store, &ch, &claimer()).await.unwrap().resent_chunks, 1);
+    assert_eq!(
+        forward_all(store, &ch, &claimer())
+            .await
+            .unwrap()
+            .resent_chunks,
+        1
+    );
     assert!(in_sync(store, &ch, ws).await.unwrap());
 
     // Deleting a touchpoint deletes its events in ClickHouse too.
@@ -274,10 +280,7 @@ async fn two_forwarders_at_once_send_every_event_exactly_once(db: &TestDb) {
     let (a, b) = (claimer(), claimer());
     let mut sent = 0u64;
     for round in 0..6 {
-        let (fa, fb) = tokio::join!(
-            forward_all(store, &ch, &a),
-            forward_all(store, &ch, &b)
-        );
+        let (fa, fb) = tokio::join!(forward_all(store, &ch, &a), forward_all(store, &ch, &b));
         let (fa, fb) = (fa.unwrap(), fb.unwrap());
         sent += fa.appended + fa.resent + fb.appended + fb.resent;
         assert!(in_sync(store, &ch, ws).await.unwrap(), "round {round}");
@@ -420,7 +423,9 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
 /// The part of a page from `from` up to `to` (or the end of `<main>`), without the note
 /// that ClickHouse counted it.
 fn section(body: &str, from: &str, to: &str) -> String {
-    let start = body.find(from).unwrap_or_else(|| panic!("{from} in {body}"));
+    let start = body
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {body}"));
     let rest = &body[start..];
     let end = rest
         .find(to)
@@ -452,7 +457,11 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
     let mut more = Vec::new();
     for (i, c) in customers.iter().enumerate() {
         for k in 0..(i % 5) as i64 {
-            let mut e = event(Some(*c), tps[(i + k as usize) % 4], T0 - (i as i64 * 13 + k * 37) * DAY - 3600);
+            let mut e = event(
+                Some(*c),
+                tps[(i + k as usize) % 4],
+                T0 - (i as i64 * 13 + k * 37) * DAY - 3600,
+            );
             e.amount = (k % 2 == 0).then_some(Money(250 + i as i64));
             more.push(e);
         }
@@ -476,15 +485,27 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
         let a = memory.get(&format!("/analytics/paths?{q}")).await;
         let b = pushed.get(&format!("/analytics/paths?{q}")).await;
         assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{q}");
-        assert!(b.body.contains("id=\"pushed-down\""), "paths on clickhouse: {q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "paths on clickhouse: {q}"
+        );
         assert!(!a.body.contains("id=\"pushed-down\""), "{q}");
-        let (a, b) = (section(&a.body, "<h2>", "</main>"), section(&b.body, "<h2>", "</main>"));
+        let (a, b) = (
+            section(&a.body, "<h2>", "</main>"),
+            section(&b.body, "<h2>", "</main>"),
+        );
         assert!(a.contains("<td>"), "{q}: {a}");
         same_lines(&a, &b, &q);
     }
     // The drop-off view follows a funnel's customers: computed in memory.
     let drop = format!("view=drop&step={w}&step={c}&window=1&unit=days");
-    assert!(!pushed.get(&format!("/analytics/paths?{drop}")).await.body.contains("pushed-down"));
+    assert!(
+        !pushed
+            .get(&format!("/analytics/paths?{drop}"))
+            .await
+            .body
+            .contains("pushed-down")
+    );
 
     for q in [
         String::new(),
@@ -494,9 +515,15 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
         let a = memory.get(&format!("/value/retention?{q}")).await;
         let b = pushed.get(&format!("/value/retention?{q}")).await;
         assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{q}");
-        assert!(b.body.contains("id=\"pushed-down\""), "cohorts on clickhouse: {q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "cohorts on clickhouse: {q}"
+        );
         let cohorts = "<table";
-        let (a, b) = (section(&a.body, cohorts, "</main>"), section(&b.body, cohorts, "</main>"));
+        let (a, b) = (
+            section(&a.body, cohorts, "</main>"),
+            section(&b.body, cohorts, "</main>"),
+        );
         assert!(a.contains("<td"), "{q}");
         same_lines(&a, &b, &q);
     }
@@ -509,7 +536,19 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
         .insert_events(ws, &[event(Some(customers[0]), tps[0], T0)])
         .await
         .unwrap();
-    assert!(!pushed.get("/analytics/paths").await.body.contains("id=\"pushed-down\""));
-    assert!(!pushed.get("/value/retention").await.body.contains("id=\"pushed-down\""));
+    assert!(
+        !pushed
+            .get("/analytics/paths")
+            .await
+            .body
+            .contains("id=\"pushed-down\"")
+    );
+    assert!(
+        !pushed
+            .get("/value/retention")
+            .await
+            .body
+            .contains("id=\"pushed-down\"")
+    );
     drop_backend(&ch).await;
 }

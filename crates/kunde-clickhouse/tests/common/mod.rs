@@ -56,4 +56,3 @@ impl Rng {
         self.next() % n
     }
 }
-

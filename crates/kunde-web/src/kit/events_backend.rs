@@ -155,7 +155,10 @@ pub async fn forward_workspace(
     claimer: &Claimer,
     ws: WorkspaceId,
 ) -> Result<Forwarded, ForwardError> {
-    if !store.claim_events_forward(claimer, ws, wall_clock()).await? {
+    if !store
+        .claim_events_forward(claimer, ws, wall_clock())
+        .await?
+    {
         return Ok(Forwarded::default());
     }
     let lease = Lease { store, claimer, ws };

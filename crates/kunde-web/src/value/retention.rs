@@ -67,7 +67,9 @@ async fn pushed_cohorts(state: &AppState, ctx: &Ctx, p: &Params) -> Option<Reten
     let comeback = match q.comeback {
         Comeback::Order => kunde_clickhouse::Comeback::Order,
         Comeback::AnyEvent => kunde_clickhouse::Comeback::AnyEvent,
-        Comeback::Touchpoint(tp) => kunde_clickhouse::Comeback::Touchpoint(ctx.data.touchpoint_of(tp).0),
+        Comeback::Touchpoint(tp) => {
+            kunde_clickhouse::Comeback::Touchpoint(ctx.data.touchpoint_of(tp).0)
+        }
     };
     let asked = kunde_clickhouse::CohortQuery {
         calendar: kunde_clickhouse::Calendar::Month,
