@@ -191,7 +191,8 @@ async fn others(
         depth: 5,
         collapse_repeats: true,
     };
-    let (ch_paths, counted) = best(|| async { backend.paths(WS, &asked).await.expect("paths") }).await;
+    let (ch_paths, counted) =
+        best(|| async { backend.paths(WS, &asked).await.expect("paths") }).await;
     let counted: Vec<(Vec<i64>, u64)> = counted
         .into_iter()
         .map(|p| (p.touchpoints, p.customers))
