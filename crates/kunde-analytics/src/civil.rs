@@ -239,6 +239,12 @@ impl Zone {
         Zone { changes }
     }
 
+    /// The offset changes, `(from, offset)` sorted by `from` (the first one's offset also
+    /// holds before it): what a query elsewhere (ClickHouse) needs to use the same calendar.
+    pub fn changes(&self) -> &[(i64, i32)] {
+        &self.changes
+    }
+
     /// The offset from UTC at a Unix time, in seconds.
     pub fn offset_at(&self, unix_seconds: i64) -> i64 {
         let i = self.changes.partition_point(|c| c.0 <= unix_seconds);

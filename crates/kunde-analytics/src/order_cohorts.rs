@@ -101,42 +101,65 @@ pub fn order_cohorts(
     include: impl Fn(CustomerId) -> bool,
 ) -> RetentionReport {
     let p = q.periods;
-    let mut rows: std::collections::BTreeMap<PeriodKey, (u64, Vec<u64>, Vec<f64>)> =
-        Default::default();
+    let mut rows: std::collections::BTreeMap<PeriodKey, CohortCounts> = Default::default();
     let mut total = 0;
     for e in log.customers().filter(|e| include(e.customer)) {
         let mut active = vec![0u64; p];
-        let mut revenue = vec![0.0; p];
+        let mut revenue = vec![0i64; p];
         let Some(cohort) = walk(log.zone(), q, &e, |k, first, amount| {
             if first {
                 active[k] += 1;
             }
-            revenue[k] += amount;
+            revenue[k] += cents(amount);
         }) else {
             continue;
         };
         total += 1;
         let row = rows
             .entry(cohort)
-            .or_insert_with(|| (0, vec![0; p], vec![0.0; p]));
+            .or_insert_with(|| (0, vec![0; p], vec![0; p]));
         row.0 += 1;
         for k in 0..p {
             row.1[k] += active[k];
             row.2[k] += revenue[k];
         }
     }
-    let now_key = log.period_key(q.period, q.now);
+    report_from_counts(q, log.period_key(q.period, q.now), rows, total)
+}
+
+/// One cohort's figures: its customers, and per offset the customers active and the order
+/// revenue in hundredths of the currency unit (the store's cents).
+pub type CohortCounts = (u64, Vec<u64>, Vec<i64>);
+
+/// An amount in hundredths of the currency unit. Revenue is added up in whole hundredths, so
+/// the sums are exact and the same in whatever order they are added (in memory, or by
+/// ClickHouse over the stored cents): a cohort's revenue per customer is then the same to
+/// the cent, even where floating-point sums would round a half cent apart.
+fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
+}
+
+/// The cohort table from each cohort's counts (as [`order_cohorts`] scans them, or as
+/// ClickHouse adds them up: `kunde-clickhouse`'s pushed-down cohorts): `now_key` is the
+/// period holding `q.now` on the log's calendar, `total` the customers of all cohorts.
+pub fn report_from_counts(
+    q: &OrderCohortQuery,
+    now_key: PeriodKey,
+    rows: std::collections::BTreeMap<PeriodKey, CohortCounts>,
+    total: u64,
+) -> RetentionReport {
+    let p = q.periods;
     let cohorts = rows
         .into_iter()
         .map(|(cohort, (customers, active, revenue))| {
             let observed = ((cohort.periods_until(now_key) + 1).max(0) as usize).min(p);
-            let mut running = 0.0;
+            let mut running = 0i64;
             let cumulative: Vec<Option<f64>> = revenue
                 .iter()
                 .enumerate()
                 .map(|(k, r)| {
                     running += r;
-                    (k < observed).then_some(running)
+                    (k < observed).then_some(running as f64 / 100.0)
                 })
                 .collect();
             CohortRow {

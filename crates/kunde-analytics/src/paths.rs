@@ -163,76 +163,196 @@ fn collect(
     starts: impl Iterator<Item = (CustomerId, usize)>,
     query: &PathQuery,
 ) -> PathsReport {
-    let mut node_ids: HashMap<(usize, u16), usize> = HashMap::new();
-    let mut nodes: Vec<SankeyNode> = Vec::new();
-    let mut links: HashMap<(usize, usize), u64> = HashMap::new();
-    let mut full: HashMap<Vec<u16>, u64> = HashMap::new();
+    let mut tally = Tally::default();
     let mut path = Vec::new();
-    let mut customers = 0;
     for (c, start) in starts {
-        customers += 1;
         path_of(&log.events_of(c), start, query, &mut path);
+        tally.add(&path, 1);
+    }
+    tally.report(query, |&tp| {
+        log.touchpoint_name(TouchpointId(tp)).to_owned()
+    })
+}
+
+/// The distinct paths of all customers, each with how many customers took it, in the order
+/// of the first customer (in log order, by customer id) who took it, as ClickHouse answers
+/// them (`kunde-clickhouse`'s pushed-down paths): the report is then exactly what [`paths`]
+/// gives over the same events, node ids included. `name` names a touchpoint as the log
+/// would (the database id as text).
+pub fn paths_from_counts<T: Copy + Eq + std::hash::Hash>(
+    query: &PathQuery,
+    counted: &[(Vec<T>, u64)],
+    name: impl Fn(&T) -> String,
+) -> PathsReport {
+    let mut tally = Tally::default();
+    for (path, n) in counted {
+        tally.add(path, *n);
+    }
+    tally.report(query, name)
+}
+
+/// Paths added up: Sankey nodes numbered in order of first appearance, links and whole
+/// paths counted. Adding each customer's path once, or each distinct path once with its
+/// count in the order of its first customer, gives the same nodes in the same order (a
+/// node first appears with the first customer whose path holds it, whose path is the first
+/// distinct path holding it).
+struct Tally<T> {
+    node_ids: HashMap<(usize, T), usize>,
+    nodes: Vec<(usize, T, u64)>,
+    links: HashMap<(usize, usize), u64>,
+    full: HashMap<Vec<T>, u64>,
+    customers: u64,
+}
+
+impl<T> Default for Tally<T> {
+    fn default() -> Self {
+        Self {
+            node_ids: HashMap::new(),
+            nodes: Vec::new(),
+            links: HashMap::new(),
+            full: HashMap::new(),
+            customers: 0,
+        }
+    }
+}
+
+impl<T: Copy + Eq + std::hash::Hash> Tally<T> {
+    /// Adds `n` customers who took `path`.
+    fn add(&mut self, path: &[T], n: u64) {
+        self.customers += n;
         let mut previous = None;
         for (depth, &tp) in path.iter().enumerate() {
-            let id = *node_ids.entry((depth, tp)).or_insert_with(|| {
-                nodes.push(SankeyNode {
-                    id: nodes.len(),
-                    depth,
-                    touchpoint: log.touchpoint_name(TouchpointId(tp)).to_owned(),
-                    customers: 0,
-                });
+            let nodes = &mut self.nodes;
+            let id = *self.node_ids.entry((depth, tp)).or_insert_with(|| {
+                nodes.push((depth, tp, 0));
                 nodes.len() - 1
             });
-            nodes[id].customers += 1;
+            self.nodes[id].2 += n;
             if let Some(p) = previous {
-                *links.entry((p, id)).or_default() += 1;
+                *self.links.entry((p, id)).or_default() += n;
             }
             previous = Some(id);
         }
         // Most paths were seen before: count them without copying the path.
-        match full.get_mut(path.as_slice()) {
-            Some(count) => *count += 1,
+        match self.full.get_mut(path) {
+            Some(count) => *count += n,
             None => {
-                full.insert(path.clone(), 1);
+                self.full.insert(path.to_vec(), n);
             }
         }
     }
-    let mut links: Vec<SankeyLink> = links
-        .into_iter()
-        .map(|((source, target), customers)| SankeyLink {
-            source,
-            target,
+
+    fn report(self, query: &PathQuery, name: impl Fn(&T) -> String) -> PathsReport {
+        let customers = self.customers;
+        let nodes = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(id, (depth, tp, n))| SankeyNode {
+                id,
+                depth: *depth,
+                touchpoint: name(tp),
+                customers: *n,
+            })
+            .collect();
+        let mut links: Vec<SankeyLink> = self
+            .links
+            .into_iter()
+            .map(|((source, target), customers)| SankeyLink {
+                source,
+                target,
+                customers,
+            })
+            .collect();
+        links.sort_by(|a, b| {
+            b.customers
+                .cmp(&a.customers)
+                .then((a.source, a.target).cmp(&(b.source, b.target)))
+        });
+        let mut top: Vec<PathCount> = self
+            .full
+            .into_iter()
+            .map(|(p, n)| PathCount {
+                touchpoints: p.iter().map(&name).collect(),
+                customers: n,
+                percent: percent(n, customers),
+            })
+            .collect();
+        // Most frequent first; equal counts in alphabetical order so the list is stable.
+        top.sort_by(|a, b| {
+            b.customers
+                .cmp(&a.customers)
+                .then_with(|| a.touchpoints.cmp(&b.touchpoints))
+        });
+        top.truncate(query.top);
+        PathsReport {
+            direction: query.direction,
             customers,
-        })
-        .collect();
-    links.sort_by(|a, b| {
-        b.customers
-            .cmp(&a.customers)
-            .then((a.source, a.target).cmp(&(b.source, b.target)))
-    });
-    let mut top: Vec<PathCount> = full
-        .into_iter()
-        .map(|(p, n)| PathCount {
-            touchpoints: p
-                .iter()
-                .map(|&tp| log.touchpoint_name(TouchpointId(tp)).to_owned())
-                .collect(),
-            customers: n,
-            percent: percent(n, customers),
-        })
-        .collect();
-    // Most frequent first; equal counts in alphabetical order so the list is stable.
-    top.sort_by(|a, b| {
-        b.customers
-            .cmp(&a.customers)
-            .then_with(|| a.touchpoints.cmp(&b.touchpoints))
-    });
-    top.truncate(query.top);
-    PathsReport {
-        direction: query.direction,
-        customers,
-        nodes,
-        links,
-        top_paths: top,
+            nodes,
+            links,
+            top_paths: top,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EventLogBuilder;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Each distinct path counted once with its customers, in the order of its first
+        /// customer (what ClickHouse answers), gives exactly the report of adding every
+        /// customer's path: node ids, links, top paths and shares.
+        #[test]
+        fn counted_distinct_paths_give_the_same_report(
+            events in prop::collection::vec((0u32..20, 0i64..30, 0u16..4), 0..200),
+            anchor in prop::option::of(0u16..5),
+            before in any::<bool>(),
+            depth in 1usize..6,
+            top in 1usize..10,
+            collapse in any::<bool>(),
+        ) {
+            let mut b = EventLogBuilder::new();
+            for c in 0..20 {
+                b.customer(&c.to_string());
+            }
+            for tp in 0..4 {
+                b.touchpoint(&tp.to_string()).unwrap();
+            }
+            for &(c, t, tp) in &events {
+                b.push_ids(CustomerId(c), t, TouchpointId(tp), 0.0).unwrap();
+            }
+            let log = b.build();
+            let query = PathQuery {
+                anchor: anchor.map(TouchpointId),
+                direction: if before { Direction::Before } else { Direction::After },
+                depth,
+                top,
+                collapse_repeats: collapse,
+            };
+            let want = paths(&log, &query).unwrap();
+            // Distinct paths in order of their first customer, as ClickHouse sorts them.
+            let mut counted: Vec<(Vec<u16>, u64)> = Vec::new();
+            let mut path = Vec::new();
+            for e in log.customers() {
+                let start = match (query.anchor, query.direction) {
+                    (Some(a), _) => e.touchpoints.iter().position(|&tp| tp == a.0),
+                    (None, Direction::After) => (!e.is_empty()).then_some(0),
+                    (None, Direction::Before) => e.len().checked_sub(1),
+                };
+                let Some(start) = start else { continue };
+                path_of(&e, start, &query, &mut path);
+                match counted.iter_mut().find(|p| p.0 == path) {
+                    Some(p) => p.1 += 1,
+                    None => counted.push((path.clone(), 1)),
+                }
+            }
+            let got = paths_from_counts(&query, &counted, |&tp| {
+                log.touchpoint_name(TouchpointId(tp)).to_owned()
+            });
+            prop_assert_eq!(got, want);
+        }
     }
 }

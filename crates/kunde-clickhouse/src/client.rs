@@ -11,7 +11,7 @@ use std::fmt::Write;
 use std::time::Duration;
 
 /// The table in the backend's database.
-const TABLE: &str = "kunde_events";
+pub(crate) const TABLE: &str = "kunde_events";
 
 /// The level marking a customer whose events span too long for `windowFunnel`.
 const TOO_LONG: i64 = 255;
@@ -101,7 +101,7 @@ impl EventsBackend {
             .map_err(|_| Error::Timeout(TIMEOUT_SECS))?
     }
 
-    async fn query(&self, sql: &str) -> Result<String, Error> {
+    pub(crate) async fn query(&self, sql: &str) -> Result<String, Error> {
         self.send(sql, None, true).await
     }
 
@@ -345,14 +345,14 @@ impl EventsBackend {
 }
 
 /// The tab-separated fields of each non-empty line.
-fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.is_empty())
         .map(|l| l.split('\t').collect())
 }
 
 /// The first `N` fields as integers.
-fn numbers<const N: usize>(fields: &[&str]) -> Result<[i64; N], Error> {
+pub(crate) fn numbers<const N: usize>(fields: &[&str]) -> Result<[i64; N], Error> {
     let mut out = [0i64; N];
     if fields.len() < N {
         return Err(Error::Answer(fields.join("\t")));

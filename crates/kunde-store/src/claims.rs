@@ -196,11 +196,57 @@ impl Store {
                 "UPDATE survey_invitations SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = $1",
                 "UPDATE cases SET escalation_claimed_until = NULL, escalation_claimed_by = NULL
                  WHERE escalation_claimed_by = $1",
+                "DELETE FROM events_forward_leases WHERE claimed_by = $1",
             ] {
                 freed += sqlx::query(sql).bind(&claimer.id).execute(&mut *tx).await?.rows_affected();
             }
             Ok(freed)
         }))
+    }
+
+    /// Takes (or renews) the lease on forwarding `ws`'s events to the events backend until
+    /// `now + lease`: true when this claimer holds it now, false when another instance holds
+    /// a lease that has not passed. One upsert for both backends; on PostgreSQL the row lock
+    /// of `ON CONFLICT DO UPDATE` makes two takers at once see each other's lease.
+    pub async fn claim_events_forward(
+        &self,
+        claimer: &Claimer,
+        ws: WorkspaceId,
+        now: i64,
+    ) -> Result<bool> {
+        let taken: Option<i64> = with_pool!(self, pool => transaction!(pool, tx => {
+            Ok(sqlx::query_scalar(
+                "INSERT INTO events_forward_leases (workspace_id, claimed_by, claimed_until)
+                 VALUES ($1, $2, $3)
+                 ON CONFLICT (workspace_id) DO UPDATE
+                 SET claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until
+                 WHERE events_forward_leases.claimed_until <= $4
+                    OR events_forward_leases.claimed_by = excluded.claimed_by
+                 RETURNING workspace_id",
+            )
+            .bind(ws.0)
+            .bind(&claimer.id)
+            .bind(now + claimer.lease_secs)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?)
+        }))?;
+        Ok(taken.is_some())
+    }
+
+    /// Ends this claimer's lease on forwarding `ws` (a round finished), so another instance
+    /// may take the next round at once.
+    pub async fn release_events_forward(&self, claimer: &Claimer, ws: WorkspaceId) -> Result<()> {
+        with_pool!(self, pool => {
+            sqlx::query(
+                "DELETE FROM events_forward_leases WHERE workspace_id = $1 AND claimed_by = $2",
+            )
+            .bind(ws.0)
+            .bind(&claimer.id)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
     }
 
     /// Records an escalation notice of a case and queues its e-mails, in one transaction:

@@ -14,6 +14,7 @@ kunde_store::store_suite!(
     an_expired_claim_is_taken_over_and_a_live_one_is_not,
     a_released_claim_is_free_at_once_and_a_sent_message_is_not_claimed_again,
     rate_limit_counts_are_shared_per_client_and_window,
+    the_events_forward_lease_has_one_holder_at_a_time,
 );
 
 fn name(s: &str) -> NonEmpty {
@@ -235,4 +236,31 @@ async fn rate_limit_counts_are_shared_per_client_and_window(store: &Store) {
             .unwrap(),
         1
     );
+}
+
+/// The events forwarder's lease: one holder at a time, renewed by its holder, taken over
+/// once it has passed, ended by `release_events_forward` (only its holder's) and by
+/// `release_claims`.
+async fn the_events_forward_lease_has_one_holder_at_a_time(store: &Store) {
+    let ws = workspace(store).await;
+    let (a, b) = (claimer("a", 60), claimer("b", 60));
+    let s = store;
+    assert!(s.claim_events_forward(&a, ws, 100).await.unwrap());
+    assert!(!s.claim_events_forward(&b, ws, 120).await.unwrap());
+    assert!(
+        s.claim_events_forward(&a, ws, 130).await.unwrap(),
+        "renewed"
+    );
+    assert!(!s.claim_events_forward(&b, ws, 189).await.unwrap());
+    assert!(s.claim_events_forward(&b, ws, 190).await.unwrap(), "lapsed");
+    assert!(!s.claim_events_forward(&a, ws, 191).await.unwrap());
+    s.release_events_forward(&a, ws).await.unwrap();
+    assert!(
+        !s.claim_events_forward(&a, ws, 192).await.unwrap(),
+        "not a's lease to end"
+    );
+    s.release_events_forward(&b, ws).await.unwrap();
+    assert!(s.claim_events_forward(&a, ws, 193).await.unwrap());
+    assert_eq!(s.release_claims(&a).await.unwrap(), 1);
+    assert!(s.claim_events_forward(&b, ws, 194).await.unwrap());
 }

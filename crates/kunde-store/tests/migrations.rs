@@ -248,6 +248,14 @@ const LANDED: &[(&str, &str)] = &[
         "migrations/sqlite/0033_discount_codes.sql",
         "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
     ),
+    (
+        "migrations/postgres/0036_events_forward_leases.sql",
+        "7e4b3556e304a9b80c969ad813c46fe940afb4e067d98cc1ff6a67a676069148",
+    ),
+    (
+        "migrations/sqlite/0036_events_forward_leases.sql",
+        "7e4b3556e304a9b80c969ad813c46fe940afb4e067d98cc1ff6a67a676069148",
+    ),
 ];
 
 #[test]

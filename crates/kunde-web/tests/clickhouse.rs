@@ -15,7 +15,9 @@ use support::*;
 
 on_both_databases!(
     the_forwarder_copies_each_event_once_and_follows_the_database,
+    two_forwarders_at_once_send_every_event_exactly_once,
     the_funnel_page_on_clickhouse_shows_the_in_memory_numbers,
+    the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers,
 );
 
 const DAY: i64 = 86_400;
@@ -132,6 +134,11 @@ async fn seeded(
     (ws, j, tps, ids)
 }
 
+/// A forwarder's claimer, as an instance has one.
+fn claimer() -> kunde_store::Claimer {
+    kunde_store::Claimer::new(60)
+}
+
 fn quiet() -> Forwarded {
     Forwarded::default()
 }
@@ -155,12 +162,12 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
     let in_db = count(ws).await;
     assert!(in_db > 50, "the seed has events");
 
-    let first = forward_all(store, &ch).await.unwrap();
+    let first = forward_all(store, &ch, &claimer()).await.unwrap();
     assert_eq!(first.resent as i64, in_db + count(other).await);
     assert!(in_sync(store, &ch, ws).await.unwrap());
     assert!(in_sync(store, &ch, other).await.unwrap());
     assert_eq!(
-        forward_all(store, &ch).await.unwrap(),
+        forward_all(store, &ch, &claimer()).await.unwrap(),
         quiet(),
         "nothing twice"
     );
@@ -178,7 +185,7 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
         .await
         .unwrap();
     assert!(!in_sync(store, &ch, ws).await.unwrap());
-    let f = forward_all(store, &ch).await.unwrap();
+    let f = forward_all(store, &ch, &claimer()).await.unwrap();
     assert_eq!((f.appended, f.resent_chunks), (1, 0));
     assert!(in_sync(store, &ch, ws).await.unwrap());
 
@@ -193,7 +200,7 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
         .await
         .unwrap();
     assert!(!in_sync(store, &ch, ws).await.unwrap());
-    let f = forward_all(store, &ch).await.unwrap();
+    let f = forward_all(store, &ch, &claimer()).await.unwrap();
     assert_eq!(f.resent_chunks, 1);
     assert_eq!(f.resent as i64, count(ws).await);
     assert!(in_sync(store, &ch, ws).await.unwrap());
@@ -216,13 +223,19 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
     .await
     .unwrap();
     assert!(!in_sync(store, &ch, ws).await.unwrap());
-    assert_eq!(forward_all(store, &ch).await.unwrap().resent_chunks, 1);
+    assert_eq!(
+        forward_all(store, &ch, &claimer())
+            .await
+            .unwrap()
+            .resent_chunks,
+        1
+    );
     assert!(in_sync(store, &ch, ws).await.unwrap());
 
     // Deleting a touchpoint deletes its events in ClickHouse too.
     store.delete_touchpoint(ws, j, tps[3]).await.unwrap();
     assert!(!in_sync(store, &ch, ws).await.unwrap());
-    forward_all(store, &ch).await.unwrap();
+    forward_all(store, &ch, &claimer()).await.unwrap();
     assert!(in_sync(store, &ch, ws).await.unwrap());
     let reach = ch.reach(ws.0).await.unwrap();
     assert!(reach.iter().all(|(tp, _)| *tp != tps[3].0), "{reach:?}");
@@ -247,9 +260,58 @@ async fn the_forwarder_copies_each_event_once_and_follows_the_database(db: &Test
         .await
         .unwrap();
     assert!(in_sync(store, &ch, ws).await.unwrap());
-    assert_eq!(forward_all(store, &ch).await.unwrap(), quiet());
+    assert_eq!(forward_all(store, &ch, &claimer()).await.unwrap(), quiet());
     // The other workspace was never touched by any of it.
     assert!(in_sync(store, &ch, other).await.unwrap());
+    drop_backend(&ch).await;
+}
+
+/// Two instances' forwarders running at the same moment against one database and one
+/// ClickHouse (issue 21): the workspace's lease lets one of them copy, so every event is
+/// inserted exactly once — ClickHouse equals the database right after each pair of rounds,
+/// before any repair could hide a doubled insert, and the two together report each event
+/// once. A lease left by an instance that died blocks the others until it lapses.
+async fn two_forwarders_at_once_send_every_event_exactly_once(db: &TestDb) {
+    let Some(ch) = backend("lease").await else {
+        return;
+    };
+    let store = &db.store;
+    let (ws, _, tps, customers) = seeded(db, "a", 50).await;
+    let (a, b) = (claimer(), claimer());
+    let mut sent = 0u64;
+    for round in 0..6 {
+        let (fa, fb) = tokio::join!(forward_all(store, &ch, &a), forward_all(store, &ch, &b));
+        let (fa, fb) = (fa.unwrap(), fb.unwrap());
+        sent += fa.appended + fa.resent + fb.appended + fb.resent;
+        assert!(in_sync(store, &ch, ws).await.unwrap(), "round {round}");
+        let in_db: i64 = store
+            .event_digests(ws, kunde_clickhouse::CHUNK_IDS)
+            .await
+            .unwrap()
+            .iter()
+            .map(|d| d.events)
+            .sum();
+        assert_eq!(sent as i64, in_db, "round {round}: each event sent once");
+        // New events between rounds, so the next pair appends.
+        let new: Vec<_> = (0..round + 1)
+            .map(|k| event(Some(customers[k]), tps[k % 4], T0 + k as i64))
+            .collect();
+        store.insert_events(ws, &new).await.unwrap();
+    }
+
+    // An instance that died holding the lease: the others leave the workspace alone…
+    let dead = kunde_store::Claimer::new(3600);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(store.claim_events_forward(&dead, ws, now).await.unwrap());
+    assert_eq!(forward_all(store, &ch, &a).await.unwrap(), quiet());
+    assert!(!in_sync(store, &ch, ws).await.unwrap());
+    // …until its lease has passed (here: ended, as `release_claims` does on SIGTERM).
+    store.release_claims(&dead).await.unwrap();
+    assert!(forward_all(store, &ch, &b).await.unwrap().appended > 0);
+    assert!(in_sync(store, &ch, ws).await.unwrap());
     drop_backend(&ch).await;
 }
 
@@ -301,7 +363,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
     };
     let (ws, _, tps, customers) = seeded(db, "a", 60).await;
     seeded(db, "b", 10).await;
-    forward_all(&db.store, &ch).await.unwrap();
+    forward_all(&db.store, &ch, &claimer()).await.unwrap();
     let mut memory = Client::new(state(db));
     memory.sign_in("owner@a.test").await;
     let mut pushed_state = state(db);
@@ -351,9 +413,142 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
     let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
     assert!(!b.body.contains("id=\"pushed-down\""));
     assert_eq!(numbers(&a.body), numbers(&b.body));
-    forward_all(&db.store, &ch).await.unwrap();
+    forward_all(&db.store, &ch, &claimer()).await.unwrap();
     let b = pushed.get(&format!("/analytics/funnel?{q}")).await;
     assert!(b.body.contains("id=\"pushed-down\""));
     assert_eq!(numbers(&a.body), numbers(&b.body));
+    drop_backend(&ch).await;
+}
+
+/// The part of a page from `from` up to `to` (or the end of `<main>`), without the note
+/// that ClickHouse counted it.
+fn section(body: &str, from: &str, to: &str) -> String {
+    let start = body
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {body}"));
+    let rest = &body[start..];
+    let end = rest
+        .find(to)
+        .or_else(|| rest.find("</main>"))
+        .unwrap_or(rest.len());
+    rest[..end]
+        .lines()
+        .filter(|l| !l.contains("id=\"pushed-down\"") && !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The two texts are equal, or the first line that differs is shown.
+fn same_lines(a: &str, b: &str, what: &str) {
+    for (x, y) in a.lines().zip(b.lines()) {
+        assert_eq!(x, y, "{what}: in memory, then on clickhouse");
+    }
+    assert_eq!(a.lines().count(), b.lines().count(), "{what}");
+}
+
+async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(db: &TestDb) {
+    let Some(ch) = backend("pages").await else {
+        return;
+    };
+    let (ws, _, tps, customers) = seeded(db, "a", 60).await;
+    seeded(db, "b", 10).await;
+    // Orders and visits over many months (amounts and none), in the business's time zone
+    // around month ends, so the cohort table has cohorts, comebacks and young cells.
+    let mut more = Vec::new();
+    for (i, c) in customers.iter().enumerate() {
+        for k in 0..(i % 5) as i64 {
+            let mut e = event(
+                Some(*c),
+                tps[(i + k as usize) % 4],
+                T0 - (i as i64 * 13 + k * 37) * DAY - 3600,
+            );
+            e.amount = (k % 2 == 0).then_some(Money(250 + i as i64));
+            more.push(e);
+        }
+    }
+    db.store.insert_events(ws, &more).await.unwrap();
+    forward_all(&db.store, &ch, &claimer()).await.unwrap();
+    let mut memory = Client::new(state(db));
+    memory.sign_in("owner@a.test").await;
+    let mut pushed_state = state(db);
+    pushed_state.config.events_backend = Some(ch.clone());
+    let mut pushed = Client::new(pushed_state);
+    pushed.sign_in("owner@a.test").await;
+
+    let (w, c, v) = (tps[0].0, tps[1].0, tps[2].0);
+    for q in [
+        String::new(),
+        format!("tp={w}&direction=after&depth=3&top=10&repeats=merge"),
+        format!("tp={c}&direction=before&depth=4&top=5&repeats=keep"),
+        format!("tp={v}&direction=after&depth=5&top=20&repeats=keep"),
+    ] {
+        let a = memory.get(&format!("/analytics/paths?{q}")).await;
+        let b = pushed.get(&format!("/analytics/paths?{q}")).await;
+        assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "paths on clickhouse: {q}"
+        );
+        assert!(!a.body.contains("id=\"pushed-down\""), "{q}");
+        let (a, b) = (
+            section(&a.body, "<h2>", "</main>"),
+            section(&b.body, "<h2>", "</main>"),
+        );
+        assert!(a.contains("<td>"), "{q}: {a}");
+        same_lines(&a, &b, &q);
+    }
+    // The drop-off view follows a funnel's customers: computed in memory.
+    let drop = format!("view=drop&step={w}&step={c}&window=1&unit=days");
+    assert!(
+        !pushed
+            .get(&format!("/analytics/paths?{drop}"))
+            .await
+            .body
+            .contains("pushed-down")
+    );
+
+    for q in [
+        String::new(),
+        "back=any_event".to_owned(),
+        format!("back=touchpoint&tp={v}"),
+    ] {
+        let a = memory.get(&format!("/value/retention?{q}")).await;
+        let b = pushed.get(&format!("/value/retention?{q}")).await;
+        assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{q}");
+        assert!(
+            b.body.contains("id=\"pushed-down\""),
+            "cohorts on clickhouse: {q}"
+        );
+        let cohorts = "<table";
+        let (a, b) = (
+            section(&a.body, cohorts, "</main>"),
+            section(&b.body, cohorts, "</main>"),
+        );
+        assert!(a.contains("<td"), "{q}");
+        same_lines(&a, &b, &q);
+    }
+    // A channel lives in the main database: computed in memory.
+    let b = pushed.get("/value/retention?channel=referral").await;
+    assert!(!b.body.contains("id=\"pushed-down\""));
+
+    // While ClickHouse is behind, both pages compute in memory.
+    db.store
+        .insert_events(ws, &[event(Some(customers[0]), tps[0], T0)])
+        .await
+        .unwrap();
+    assert!(
+        !pushed
+            .get("/analytics/paths")
+            .await
+            .body
+            .contains("id=\"pushed-down\"")
+    );
+    assert!(
+        !pushed
+            .get("/value/retention")
+            .await
+            .body
+            .contains("id=\"pushed-down\"")
+    );
     drop_backend(&ch).await;
 }

@@ -373,6 +373,7 @@ analytics-funnel-title = Tragt
 analytics-paths-title = Veje
 analytics-funnel-intro = Hvor mange kunder der går gennem de valgte kontaktpunkter i rækkefølge inden for tidsrummet, hvor de falder fra, og hvor lang tid hvert trin tager. Andre kontaktpunkter ind imellem og skridt tilbage er tilladt.
 analytics-pushed-down = Optalt af ClickHouse over alle hændelser. Tiden mellem trinene og hvornår kunderne nåede et trin beregnes kun uden ClickHouse.
+analytics-paths-pushed-down = Optalt af ClickHouse over alle hændelser.
 analytics-paths-intro = Hvad kunderne gjorde efter (eller før) et kontaktpunkt, trin for trin, også når de gik i ring eller tilbage.
 analytics-steps = Trin i rækkefølge
 analytics-step = Trin

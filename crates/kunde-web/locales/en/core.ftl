@@ -373,6 +373,7 @@ analytics-funnel-title = Funnel
 analytics-paths-title = Paths
 analytics-funnel-intro = How many customers go through the chosen touchpoints in order within the window, where they drop off and how long each step takes. Other touchpoints in between and going back are allowed.
 analytics-pushed-down = Counted by ClickHouse over all events. Times between steps and when customers reached a step are computed only without ClickHouse.
+analytics-paths-pushed-down = Counted by ClickHouse over all events.
 analytics-paths-intro = What customers did after (or before) a touchpoint, step by step, loops and going back included.
 analytics-steps = Steps in order
 analytics-step = Step

@@ -373,6 +373,7 @@ analytics-funnel-title = Tratt
 analytics-paths-title = Vägar
 analytics-funnel-intro = Hur många kunder som går igenom de valda kontaktpunkterna i ordning inom tidsfönstret, var de faller bort och hur lång tid varje steg tar. Andra kontaktpunkter däremellan och steg tillbaka är tillåtna.
 analytics-pushed-down = Räknat av ClickHouse över alla händelser. Tiden mellan stegen och när kunderna nådde ett steg beräknas bara utan ClickHouse.
+analytics-paths-pushed-down = Räknat av ClickHouse över alla händelser.
 analytics-paths-intro = Vad kunderna gjorde efter (eller före) en kontaktpunkt, steg för steg, även när de gick i cirkel eller tillbaka.
 analytics-steps = Steg i ordning
 analytics-step = Steg

@@ -374,6 +374,7 @@ analytics-funnel-title = Funnel
 analytics-paths-title = Mga landas
 analytics-funnel-intro = Ilang customer ang dumaan sa mga napiling touchpoint nang sunod-sunod sa loob ng takdang panahon, saan sila huminto, at gaano katagal ang bawat hakbang. Puwede ang ibang touchpoint sa pagitan at ang pagbalik.
 analytics-pushed-down = Binilang ng ClickHouse sa lahat ng pangyayari. Ang oras sa pagitan ng mga hakbang at kung kailan naabot ng mga customer ang isang hakbang ay kinakalkula lamang nang walang ClickHouse.
+analytics-paths-pushed-down = Binilang ng ClickHouse sa lahat ng pangyayari.
 analytics-paths-intro = Ano ang ginawa ng mga customer pagkatapos (o bago) ang isang touchpoint, hakbang-hakbang, kasama ang pag-ikot at pagbalik.
 analytics-steps = Mga hakbang ayon sa pagkakasunod
 analytics-step = Hakbang

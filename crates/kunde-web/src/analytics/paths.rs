@@ -120,6 +120,8 @@ struct PathsPage {
     links: Vec<LinkRow>,
     paths: Vec<PathRow>,
     chart: String,
+    /// Counted by ClickHouse (the events backend) rather than in memory.
+    pushed: bool,
 }
 
 impl PathsPage {
@@ -135,6 +137,11 @@ pub async fn paths_page(
 ) -> Result<Response, AppError> {
     let p = Page::staff(&user, &csrf, "analytics", "/analytics/paths");
     let tr = p.tr;
+    if let Some(pushed) =
+        super::pushdown::paths(&state, &user, raw.as_deref(), &tr, TOP_PATHS).await?
+    {
+        return Ok(Html(pushed_page(p, pushed).render()?).into_response());
+    }
     let src = Source::load(&state, &user).await?;
     let pairs = Pairs::parse(raw.as_deref());
     let (src, params, problems) = tokio::task::spawn_blocking(move || {
@@ -155,6 +162,65 @@ pub async fn paths_page(
     })
     .await
     .map_err(|e| AppError::internal(e.to_string()))?;
+    let mut view = new_view(p, &src.choices, &params, problems);
+    let drop_view = view.drop_view;
+    if drop_view && view.problems.is_empty() && params.funnel.steps.len() < 2 {
+        view.problems.push(tr.t("analytics-empty"));
+    }
+    if !view.problems.is_empty() {
+        let html = view.render()?;
+        return Ok((StatusCode::BAD_REQUEST, Html(html)).into_response());
+    }
+    let (src, computed) = tokio::task::spawn_blocking(move || {
+        let c = compute(&src, &params, &tr);
+        (src, c.map(|c| (c, params)))
+    })
+    .await
+    .map_err(|e| AppError::internal(e.to_string()))?;
+    let (c, params) = computed?;
+    let report_name = |t: &str| src.log_name(tp_of(&src, t));
+    let touchpoint_name = |a| src.name(a);
+    let names = Names {
+        report: &report_name,
+        touchpoint: &touchpoint_name,
+    };
+    fill(&mut view, &names, &params, &c);
+    let html = view.render()?;
+    Ok(Html(html).into_response())
+}
+
+/// The page from the report ClickHouse counted.
+fn pushed_page(p: Page, pushed: super::pushdown::PushedPaths) -> PathsPage {
+    let names: std::collections::HashMap<String, String> = pushed
+        .choices
+        .iter()
+        .map(|c| (c.id.0.to_string(), c.name.clone()))
+        .collect();
+    let report_name = |t: &str| names.get(t).cloned().unwrap_or_default();
+    let touchpoint_name = |a: kunde_domain::TouchpointId| report_name(&a.0.to_string());
+    let params = pushed.params;
+    let mut view = new_view(p, &pushed.choices, &params, Vec::new());
+    view.pushed = true;
+    let c = Computed {
+        links: pushed.report.links.len().min(params.top),
+        report: pushed.report,
+        drop: None,
+    };
+    let names = Names {
+        report: &report_name,
+        touchpoint: &touchpoint_name,
+    };
+    fill(&mut view, &names, &params, &c);
+    view
+}
+
+/// The page around the form as asked (`choices`: the workspace's touchpoints).
+fn new_view(
+    p: Page,
+    choices: &[kunde_store::TouchpointChoice],
+    params: &PathsParams,
+    problems: Vec<String>,
+) -> PathsPage {
     let drop_view = params.view == PathsView::Drop;
     let mut hidden = vec![(
         "view",
@@ -174,8 +240,8 @@ pub async fn paths_page(
             hidden.push(("drop", d.to_string()));
         }
     }
-    let mut view = PathsPage {
-        groups: super::source::option_groups(&src.choices),
+    PathsPage {
+        groups: super::source::option_groups(choices),
         anchor: params.anchor.map_or(0, |a| a.0),
         before: params.before,
         depth: params.depth,
@@ -190,28 +256,19 @@ pub async fn paths_page(
         links: Vec::new(),
         paths: Vec::new(),
         chart: String::new(),
+        pushed: false,
         p,
-    };
-    if drop_view && view.problems.is_empty() && params.funnel.steps.len() < 2 {
-        view.problems.push(tr.t("analytics-empty"));
     }
-    if !view.problems.is_empty() {
-        let html = view.render()?;
-        return Ok((StatusCode::BAD_REQUEST, Html(html)).into_response());
-    }
-    let (src, computed) = tokio::task::spawn_blocking(move || {
-        let c = compute(&src, &params, &tr);
-        (src, c.map(|c| (c, params)))
-    })
-    .await
-    .map_err(|e| AppError::internal(e.to_string()))?;
-    let (c, params) = computed?;
-    fill(&mut view, &src, &params, &c);
-    let html = view.render()?;
-    Ok(Html(html).into_response())
 }
 
-fn fill(view: &mut PathsPage, src: &Source, params: &PathsParams, c: &Computed) {
+/// How the report's touchpoints (named by database id, as the log names them) and the
+/// form's touchpoints are named on the page.
+struct Names<'a> {
+    report: &'a dyn Fn(&str) -> String,
+    touchpoint: &'a dyn Fn(kunde_domain::TouchpointId) -> String,
+}
+
+fn fill(view: &mut PathsPage, names: &Names<'_>, params: &PathsParams, c: &Computed) {
     let tr = view.p.tr;
     let r = &c.report;
     view.title = match (&c.drop, params.view) {
@@ -233,13 +290,16 @@ fn fill(view: &mut PathsPage, src: &Source, params: &PathsParams, c: &Computed) 
             &[
                 (
                     "step",
-                    &params.anchor.map(|a| src.name(a)).unwrap_or_default(),
+                    &params
+                        .anchor
+                        .map(|a| (names.touchpoint)(a))
+                        .unwrap_or_default(),
                 ),
                 ("count", &r.customers.to_string()),
             ],
         ),
     };
-    let node_name = |i: usize| src.log_name(tp_of(src, &r.nodes[i].touchpoint));
+    let node_name = |i: usize| (names.report)(&r.nodes[i].touchpoint);
     view.links = r.links[..c.links]
         .iter()
         .map(|l| LinkRow {
@@ -257,14 +317,14 @@ fn fill(view: &mut PathsPage, src: &Source, params: &PathsParams, c: &Computed) 
             path: p
                 .touchpoints
                 .iter()
-                .map(|t| src.log_name(tp_of(src, t)))
+                .map(|t| (names.report)(t))
                 .collect::<Vec<_>>()
                 .join(" → "),
             customers: p.customers,
             percent: percent(p.percent),
         })
         .collect();
-    view.chart = script_json(&sankey_json(src, r, c.links, params.before, &tr));
+    view.chart = script_json(&sankey_json(names.report, r, c.links, params.before, &tr));
 }
 
 /// The log touchpoint behind a report's touchpoint name (the log names touchpoints by their
@@ -279,7 +339,7 @@ fn tp_of(src: &Source, name: &str) -> kunde_analytics::TouchpointId {
 /// The Sankey's nodes and its `links` largest links. Looking back in time, the depths are
 /// turned around so that the diagram still reads left to right in time.
 fn sankey_json(
-    src: &Source,
+    name: &dyn Fn(&str) -> String,
     r: &PathsReport,
     links: usize,
     before: bool,
@@ -298,7 +358,7 @@ fn sankey_json(
         .map(|n| {
             serde_json::json!({
                 "name": format!("n{}", n.id),
-                "label": src.log_name(tp_of(src, &n.touchpoint)),
+                "label": name(&n.touchpoint),
                 "depth": if before { max_depth - n.depth } else { n.depth },
                 "value": n.customers,
             })

@@ -1,17 +1,18 @@
-//! The funnel computed on the events backend (ClickHouse's `windowFunnel`) instead of the
-//! in-memory log, for workspaces whose events outgrow memory. Used only while ClickHouse
-//! holds exactly the main database's events ([`events_backend::in_sync`]), so the counts are
+//! The funnel (ClickHouse's `windowFunnel`) and the paths computed on the events backend
+//! instead of the in-memory log, for workspaces whose events outgrow memory. Used only while ClickHouse
+//! holds exactly the main database's events ([`crate::kit::events_backend::in_sync`]), so the counts are
 //! those the in-memory engine gives (`tests/clickhouse.rs`, and the differential test in
 //! `kunde-clickhouse`); anything else — no backend, a copy behind, a breakdown, an error —
 //! leaves the page to the in-memory engine.
 
-use super::params::{self, Breakdown, FunnelParams, Pairs, Problems};
+use super::params::{self, Breakdown, FunnelParams, Pairs, PathsParams, PathsView, Problems};
 use super::source;
 use crate::kit::error::AppError;
-use crate::kit::events_backend;
+use crate::kit::events_backend::ready;
 use crate::state::AppState;
 use kunde_analytics::funnel::{FunnelReport, report_from_levels};
-use kunde_clickhouse::EventsBackend;
+use kunde_analytics::paths::{Direction, PathQuery, PathsReport, paths_from_counts};
+use kunde_clickhouse::{EventsBackend, PathsQuery};
 use kunde_domain::{CustomerId, TouchpointId, WorkspaceId};
 use kunde_store::{SessionUser, TouchpointChoice};
 use std::collections::HashMap;
@@ -39,17 +40,12 @@ pub(super) struct Figures {
     pub dropped: Vec<Dropped>,
 }
 
-/// The backend to compute on for this workspace, when there is one and its copy is complete.
-async fn ready(state: &AppState, ws: WorkspaceId) -> Option<EventsBackend> {
-    let backend = state.config.events_backend.clone()?;
-    match events_backend::in_sync(&state.store, &backend, ws).await {
-        Ok(true) => Some(backend),
-        Ok(false) => None,
-        Err(error) => {
-            tracing::warn!(%error, "events backend unavailable; computing in memory");
-            None
-        }
-    }
+/// The paths page as ClickHouse computed it.
+pub(super) struct PushedPaths {
+    pub choices: Vec<TouchpointChoice>,
+    pub params: PathsParams,
+    /// Touchpoints are named by their database id, as the in-memory log names them.
+    pub report: PathsReport,
 }
 
 /// The default funnel from ClickHouse's figures, chosen exactly as from the log's
@@ -79,6 +75,86 @@ async fn default_steps(
     Ok(source::default_road(choices, &reach_of, &mut |a, b| {
         rates.get(&(a, b)).copied()
     }))
+}
+
+/// The paths page's report from ClickHouse: the customers' paths counted there per
+/// distinct path (`EventsBackend::paths`) and finished by the analytics core
+/// (`paths_from_counts`), so it is the in-memory report. `None` when the page should compute
+/// in memory: no backend or a copy behind, the drop-off view (it follows a funnel's
+/// customers), a form with problems or no touchpoint to follow, or a ClickHouse error.
+pub(super) async fn paths(
+    state: &AppState,
+    user: &SessionUser,
+    raw: Option<&str>,
+    tr: &crate::kit::i18n::Tr,
+    top: usize,
+) -> Result<Option<PushedPaths>, AppError> {
+    let ws = user.workspace.id;
+    let pairs = Pairs::parse(raw);
+    if pairs.get("view").is_some_and(|v| v != "touchpoint") {
+        return Ok(None);
+    }
+    let Some(backend) = ready(state, ws).await else {
+        return Ok(None);
+    };
+    let choices = state.store.touchpoint_choices(ws).await?;
+    let computed = async {
+        // The default touchpoint as the in-memory page chooses it: the default funnel's
+        // second step, or its first.
+        let default = if pairs.get("tp").is_none() {
+            let steps = default_steps(&backend, ws, &choices).await?;
+            steps.get(1).or(steps.first()).copied()
+        } else {
+            None
+        };
+        let mut problems = Problems::new(tr);
+        let p = params::paths_params(&pairs, &choices, default, Vec::new, &mut problems);
+        let anchor = match p.anchor {
+            Some(a) if problems.messages.is_empty() && p.view == PathsView::Touchpoint => a,
+            _ => return Ok::<_, kunde_clickhouse::Error>(None),
+        };
+        let counted = backend
+            .paths(
+                ws.0,
+                &PathsQuery {
+                    anchor: Some(anchor.0),
+                    before: p.before,
+                    depth: p.depth,
+                    collapse_repeats: p.merge_repeats,
+                },
+            )
+            .await?;
+        let query = PathQuery {
+            anchor: None,
+            direction: if p.before {
+                Direction::Before
+            } else {
+                Direction::After
+            },
+            depth: p.depth,
+            top,
+            collapse_repeats: p.merge_repeats,
+        };
+        let counted: Vec<(Vec<i64>, u64)> = counted
+            .into_iter()
+            .map(|c| (c.touchpoints, c.customers))
+            .collect();
+        let report = paths_from_counts(&query, &counted, i64::to_string);
+        Ok(Some((p, report)))
+    }
+    .await;
+    match computed {
+        Ok(Some((params, report))) => Ok(Some(PushedPaths {
+            choices,
+            params,
+            report,
+        })),
+        Ok(None) => Ok(None),
+        Err(error) => {
+            tracing::warn!(%error, "events backend failed; computing in memory");
+            Ok(None)
+        }
+    }
 }
 
 /// The funnel page's figures from ClickHouse, or `None` when the page should compute in

@@ -13,11 +13,17 @@
 //! again), and a doubled one lasts at most until the next round. A page computes on
 //! ClickHouse only when every chunk is equal ([`in_sync`]); otherwise it computes in memory
 //! as without a backend, so the numbers are always those of the main database.
+//!
+//! *Invariant*: of several instances sharing one database, one at a time forwards a
+//! workspace: a round takes the workspace's lease first (`Store::claim_events_forward`, the
+//! same lease-with-expiry as the other timed work), renews it before every write to
+//! ClickHouse and stops when it has lost it, and releases it at the end. So two instances
+//! never append the same block; an instance that died leaves a lease that lapses.
 
 use crate::state::AppState;
 use kunde_clickhouse::{CHUNK_IDS, Digest, EventsBackend, ExportedEvent};
 use kunde_domain::WorkspaceId;
-use kunde_store::{EventDigest, Store};
+use kunde_store::{Claimer, EventDigest, Store};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -30,6 +36,38 @@ pub enum ForwardError {
     Store(#[from] kunde_store::StoreError),
     #[error(transparent)]
     ClickHouse(#[from] kunde_clickhouse::Error),
+    #[error("another instance took over forwarding workspace {0}")]
+    LeaseLost(i64),
+}
+
+/// Seconds since the epoch by the machine's clock: leases are about time that really passes,
+/// not the application's clock (which tests fix).
+fn wall_clock() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The lease a round holds on one workspace.
+struct Lease<'a> {
+    store: &'a Store,
+    claimer: &'a Claimer,
+    ws: WorkspaceId,
+}
+
+impl Lease<'_> {
+    /// Renews the lease before a write; an error when another instance holds it now.
+    async fn renew(&self) -> Result<(), ForwardError> {
+        if self
+            .store
+            .claim_events_forward(self.claimer, self.ws, wall_clock())
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(ForwardError::LeaseLost(self.ws.0))
+        }
+    }
 }
 
 /// What one round did, per workspace summed (tests read it).
@@ -77,14 +115,31 @@ pub async fn in_sync(
             .all(|(d, c)| d.chunk == c.chunk && same(d, c)))
 }
 
-/// One round for every workspace.
+/// The backend a page computes on for this workspace: the configured one while its copy is
+/// complete ([`in_sync`]); `None` without a backend, while the copy is behind, or when
+/// ClickHouse does not answer (the page then computes in memory).
+pub async fn ready(state: &AppState, ws: WorkspaceId) -> Option<EventsBackend> {
+    let backend = state.config.events_backend.clone()?;
+    match in_sync(&state.store, &backend, ws).await {
+        Ok(true) => Some(backend),
+        Ok(false) => None,
+        Err(error) => {
+            tracing::warn!(%error, "events backend unavailable; computing in memory");
+            None
+        }
+    }
+}
+
+/// One round for every workspace whose lease `claimer` can take (the others are being
+/// forwarded by another instance).
 pub async fn forward_all(
     store: &Store,
     backend: &EventsBackend,
+    claimer: &Claimer,
 ) -> Result<Forwarded, ForwardError> {
     let mut total = Forwarded::default();
     for w in store.list_workspaces().await? {
-        let f = forward_workspace(store, backend, w.id).await?;
+        let f = forward_workspace(store, backend, claimer, w.id).await?;
         total.appended += f.appended;
         total.resent_chunks += f.resent_chunks;
         total.resent += f.resent;
@@ -92,12 +147,33 @@ pub async fn forward_all(
     Ok(total)
 }
 
-/// One round for one workspace: compare every chunk and append or resend what differs.
+/// One round for one workspace, under its lease: nothing is done when another instance
+/// holds it; otherwise compare every chunk and append or resend what differs.
 pub async fn forward_workspace(
     store: &Store,
     backend: &EventsBackend,
+    claimer: &Claimer,
     ws: WorkspaceId,
 ) -> Result<Forwarded, ForwardError> {
+    if !store
+        .claim_events_forward(claimer, ws, wall_clock())
+        .await?
+    {
+        return Ok(Forwarded::default());
+    }
+    let lease = Lease { store, claimer, ws };
+    let done = forward_held(store, backend, &lease).await;
+    store.release_events_forward(claimer, ws).await?;
+    done
+}
+
+/// A round for a workspace whose lease is held.
+async fn forward_held(
+    store: &Store,
+    backend: &EventsBackend,
+    lease: &Lease<'_>,
+) -> Result<Forwarded, ForwardError> {
+    let ws = lease.ws;
     let mut chunks: BTreeMap<i64, (Option<EventDigest>, Option<Digest>)> = BTreeMap::new();
     for d in store.event_digests(ws, CHUNK_IDS).await? {
         chunks.entry(d.chunk).or_default().0 = Some(d);
@@ -114,14 +190,17 @@ pub async fn forward_workspace(
             (Some(_), Some(c))
                 if same(&store.event_digest_between(ws, start, c.max_id).await?, &c) =>
             {
+                lease.renew().await?;
                 done.appended += send(store, backend, ws, c.max_id, end).await?;
             }
             (db, ch) => {
+                lease.renew().await?;
                 if ch.is_some() {
                     backend.drop_chunk(ws.0, chunk).await?;
                 }
                 done.resent_chunks += 1;
                 if db.is_some() {
+                    lease.renew().await?;
                     done.resent += send(store, backend, ws, start - 1, end).await?;
                 }
             }
@@ -176,7 +255,7 @@ pub async fn run(state: AppState) {
                 }
             }
         }
-        match forward_all(&state.store, &backend).await {
+        match forward_all(&state.store, &backend, &state.claimer).await {
             Ok(f) if f != Forwarded::default() => tracing::info!(
                 appended = f.appended,
                 resent_chunks = f.resent_chunks,

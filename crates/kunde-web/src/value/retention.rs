@@ -13,7 +13,9 @@ use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_analytics::Period;
 use kunde_analytics::lifecycle::{LifecycleQuery, LifecycleReport, lifecycle};
-use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, order_cohorts};
+use kunde_analytics::order_cohorts::{
+    Comeback, OrderCohortQuery, order_cohorts, report_from_counts,
+};
 use kunde_analytics::retention::RetentionReport;
 use serde::Deserialize;
 
@@ -40,17 +42,77 @@ struct Computed {
     lifecycle: LifecycleReport,
 }
 
-fn compute(ctx: &Ctx, p: &Params) -> Computed {
-    let comeback = ctx.comeback(p.back.as_deref(), p.tp);
-    let channel = p.channel.clone().filter(|c| !c.is_empty());
-    let q = OrderCohortQuery {
+/// The cohort table's query as the page asks it.
+fn cohort_query(ctx: &Ctx, p: &Params) -> OrderCohortQuery {
+    OrderCohortQuery {
         period: Period::Month,
-        comeback,
+        comeback: ctx.comeback(p.back.as_deref(), p.tp),
         periods: COHORT_MONTHS,
         now: ctx.now,
+    }
+}
+
+/// The cohort table counted by ClickHouse when the workspace's events are there and complete
+/// (`kit::events_backend::ready`) and no channel is chosen (the channel lives in the main
+/// database): ClickHouse adds up each cohort's customers, comebacks and order revenue per
+/// month on the business's calendar, and the analytics core builds the table from those
+/// counts, so it is the in-memory table (`tests/clickhouse.rs`, and `kunde-clickhouse`'s
+/// differential test). `None`: compute in memory.
+async fn pushed_cohorts(state: &AppState, ctx: &Ctx, p: &Params) -> Option<RetentionReport> {
+    if p.channel.as_deref().is_some_and(|c| !c.is_empty()) {
+        return None;
+    }
+    let backend = crate::kit::events_backend::ready(state, ctx.ws).await?;
+    let q = cohort_query(ctx, p);
+    let comeback = match q.comeback {
+        Comeback::Order => kunde_clickhouse::Comeback::Order,
+        Comeback::AnyEvent => kunde_clickhouse::Comeback::AnyEvent,
+        Comeback::Touchpoint(tp) => {
+            kunde_clickhouse::Comeback::Touchpoint(ctx.data.touchpoint_of(tp).0)
+        }
     };
-    let cohorts = order_cohorts(ctx.log(), &q, |c| {
-        channel.as_ref().is_none_or(|ch| ctx.channel_of(c) == *ch)
+    let asked = kunde_clickhouse::CohortQuery {
+        calendar: kunde_clickhouse::Calendar::Month,
+        comeback,
+        periods: q.periods,
+        now: q.now,
+        zone: ctx.log().zone().changes().to_vec(),
+    };
+    let counts = match backend.order_cohorts(ctx.ws.0, &asked).await {
+        Ok(counts) => counts,
+        Err(error) => {
+            tracing::warn!(%error, "events backend failed; computing in memory");
+            return None;
+        }
+    };
+    let mut total = 0;
+    let rows = counts
+        .into_iter()
+        .map(|c| {
+            total += c.customers;
+            let key = kunde_analytics::PeriodKey {
+                period: q.period,
+                index: c.cohort,
+            };
+            (key, (c.customers, c.active, c.revenue_cents))
+        })
+        .collect();
+    Some(report_from_counts(
+        &q,
+        ctx.log().period_key(q.period, q.now),
+        rows,
+        total,
+    ))
+}
+
+fn compute(ctx: &Ctx, p: &Params, pushed: Option<RetentionReport>) -> Computed {
+    let q = cohort_query(ctx, p);
+    let comeback = q.comeback;
+    let channel = p.channel.clone().filter(|c| !c.is_empty());
+    let cohorts = pushed.unwrap_or_else(|| {
+        order_cohorts(ctx.log(), &q, |c| {
+            channel.as_ref().is_none_or(|ch| ctx.channel_of(c) == *ch)
+        })
     });
     let (_, days) = ctx.threshold(p.days);
     let lifecycle = lifecycle(
@@ -129,6 +191,8 @@ struct RetentionPage {
     days: u32,
     query: String,
     chart: String,
+    /// The cohort table was counted by ClickHouse (the events backend).
+    pushed: bool,
 }
 
 pub async fn page(
@@ -137,12 +201,14 @@ pub async fn page(
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
     let ctx = Ctx::load(&state, &user).await?;
+    let pushed = pushed_cohorts(&state, &ctx, &p).await;
+    let counted_there = pushed.is_some();
     let c = ctx.memo(
         format!(
-            "retention {:?} {:?} {:?} {:?}",
+            "retention {:?} {:?} {:?} {:?} {counted_there}",
             p.back, p.tp, p.channel, p.days
         ),
-        |ctx| compute(ctx, &p),
+        |ctx| compute(ctx, &p, pushed),
     );
     let rows = c
         .cohorts
@@ -241,6 +307,7 @@ pub async fn page(
         days: c.days,
         query: serde_urlencoded::to_string(&query).unwrap_or_default(),
         chart,
+        pushed: counted_there,
     };
     Ok(Html(view.render()?).into_response())
 }
@@ -281,7 +348,7 @@ pub async fn csv(
             "retention {:?} {:?} {:?} {:?}",
             p.back, p.tp, p.channel, p.days
         ),
-        |ctx| compute(ctx, &p),
+        |ctx| compute(ctx, &p, None),
     );
     let tr = &ctx.tr;
     let mut rows: Vec<Vec<String>> = Vec::new();
