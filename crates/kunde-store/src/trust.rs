@@ -1422,7 +1422,7 @@ const OUTBOX_DELETE_SQL: &str =
 
 /// The statements of an erasure besides the outbox, the customer row and event properties;
 /// each takes $1 workspace and $2 customer.
-const ERASE_SQL: [&str; 17] = [
+const ERASE_SQL: [&str; 18] = [
     "DELETE FROM case_attachments WHERE workspace_id = $1
        AND case_id IN (SELECT id FROM cases WHERE workspace_id = $1 AND customer_id = $2)",
     "UPDATE case_entries SET body = '' WHERE workspace_id = $1
@@ -1457,6 +1457,8 @@ const ERASE_SQL: [&str; 17] = [
     // Campaign e-mails: the unsubscribe link stops working; that the stand-in was sent or
     // held out stays, like segment membership, so the campaign's report still adds up.
     "UPDATE campaign_recipients SET token_hash = NULL, outbox_id = NULL WHERE workspace_id = $1 AND customer_id = $2",
+    // Which links they followed is their behaviour: it goes (the report counts them no more).
+    "DELETE FROM campaign_clicks WHERE workspace_id = $1 AND customer_id = $2",
 ];
 
 #[cfg(test)]

@@ -239,6 +239,13 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0033_discount_codes.sql",
         "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
+    ),    (
+        "migrations/postgres/0035_campaign_clicks.sql",
+        "3416b725886928944c688a53ba8d83c73beb9534c26b435ed93eb5a5c28d7d7e",
+    ),
+    (
+        "migrations/sqlite/0035_campaign_clicks.sql",
+        "65f1f91060cbfc9309c2df53822e611e868922658434b211357a84960561b8fb",
     ),
 ];
 

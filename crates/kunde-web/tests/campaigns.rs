@@ -458,6 +458,7 @@ async fn the_report_compares_recipients_with_the_hold_out_group(db: &TestDb) {
         }],
         repeat: None,
         offer: None,
+        track_clicks: false,
     };
     let id = db.store.create_campaign(ws, &campaign, NOW).await.unwrap();
     db.store.schedule_campaign(ws, id, Some(NOW)).await.unwrap();
