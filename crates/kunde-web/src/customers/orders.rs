@@ -66,11 +66,12 @@ impl OrderForm {
         let ordered_at = match date {
             Some(d) if Some(d) == today => Some(now),
             Some(d) if today.is_some_and(|t| d > t) => None,
-            Some(d) => d
-                .at(12, 0, 0, 0)
-                .to_zoned(p.tz.clone())
+            Some(d) => p
+                .tz
+                .to_ambiguous_timestamp(d.at(12, 0, 0, 0))
+                .compatible()
                 .ok()
-                .map(|z| z.timestamp().as_second()),
+                .map(|t| t.as_second()),
             None => None,
         };
         if ordered_at.is_none() {
