@@ -1,7 +1,6 @@
 //! The form for logging an interaction (a phone call, a visit) on a customer's page, read
 //! into an event of the customer (or each field's error).
 
-use super::pages::optional;
 use crate::kit::{FieldErrors, format_datetime};
 use kunde_domain::*;
 use serde::Deserialize;
@@ -15,6 +14,11 @@ pub struct LogForm {
     pub(super) at: String,
     pub(super) note: String,
     pub(super) amount: String,
+}
+
+/// A form field that may be left empty.
+pub(super) fn optional(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
 }
 
 /// The longest note kept with a logged interaction.

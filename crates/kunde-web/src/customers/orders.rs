@@ -4,7 +4,7 @@
 //! timeline, in the Value pages and, with an offer's code, as redeemed in the campaign's
 //! report (`Store::log_order`). A refused form answers 422 with what was typed.
 
-use super::pages::optional;
+use super::log_form::optional;
 use crate::kit::error::AppError;
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;

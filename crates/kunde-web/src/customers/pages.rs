@@ -2,7 +2,7 @@
 
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
-use super::log_form::{LogForm, datetime_local};
+use super::log_form::{LogForm, datetime_local, optional};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
@@ -345,11 +345,6 @@ impl CustomerForm {
             _ => Err(errors),
         }
     }
-}
-
-/// A form field that may be left empty.
-pub(super) fn optional(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|s| !s.is_empty())
 }
 
 fn render_form(view: FormPage, status: StatusCode) -> Result<Response, AppError> {
