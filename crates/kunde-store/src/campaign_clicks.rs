@@ -45,15 +45,15 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
-        Ok(
-            row.map(|(ws, campaign, customer, language, track_clicks)| ClickTarget {
+        Ok(row.map(
+            |(ws, campaign, customer, language, track_clicks)| ClickTarget {
                 workspace: WorkspaceId(ws),
                 campaign,
                 customer: CustomerId(customer),
                 language: Language::parse(&language).unwrap_or_default(),
                 track_clicks,
-            }),
-        )
+            },
+        ))
     }
 
     /// Stores one click of `customer` on link `index` (destination `url`) of a campaign of

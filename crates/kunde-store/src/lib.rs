@@ -69,7 +69,6 @@ pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_k
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
 pub use campaign_clicks::{ClickTarget, LinkClicks};
-pub use logged_orders::LoggedOrder;
 pub use campaigns::{
     Campaign, CampaignCounts, CampaignRecipient, CampaignStatus, CampaignVersion, NewCampaign,
     Offer, Outcome, UNSUBSCRIBE_SOURCE,
@@ -97,6 +96,7 @@ pub use invoices::{
 };
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use keep_export::{ExportKeepInTouch, ExportNote, ExportWaiting};
+pub use logged_orders::LoggedOrder;
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};

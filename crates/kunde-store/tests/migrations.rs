@@ -239,7 +239,8 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0033_discount_codes.sql",
         "88b13965a3542f633465388aab73c87830ba5152d342b721f36147ce13b53bb8",
-    ),    (
+    ),
+    (
         "migrations/postgres/0035_campaign_clicks.sql",
         "3416b725886928944c688a53ba8d83c73beb9534c26b435ed93eb5a5c28d7d7e",
     ),

@@ -16,7 +16,13 @@ on_both_databases!(
     staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_bad_amount_is_refused,
 );
 
-async fn customer(db: &TestDb, ws: WorkspaceId, name: &str, email: &str, lang: Language) -> Customer {
+async fn customer(
+    db: &TestDb,
+    ws: WorkspaceId,
+    name: &str,
+    email: &str,
+    lang: Language,
+) -> Customer {
     let mut new = NewCustomer::named(NonEmpty::parse("name", name).unwrap(), NOW);
     new.email = Some(Email::parse(email).unwrap());
     new.language = lang;
@@ -131,7 +137,10 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
     assert!(html.contains(&format!("{unsubscribe}/l/0\"")), "{html}");
     assert!(html.contains(&format!("{unsubscribe}/l/1\"")), "{html}");
     assert!(!to_ann.text.contains("shop.test/news") && !html.contains("shop.test/news"));
-    assert!(html.contains("src=\"https://shop.test/logo.png\""), "images are never rewritten");
+    assert!(
+        html.contains("src=\"https://shop.test/logo.png\""),
+        "images are never rewritten"
+    );
     assert!(html.contains("href=\"mailto:hi@shop.test\""));
 
     // Followed without signing in: 303 to the link in the body, every click stored.
@@ -139,7 +148,10 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
     for _ in 0..2 {
         let r = stranger.get(&format!("{unsubscribe}/l/0")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        assert_eq!(r.location.as_deref(), Some("https://shop.test/news?a=1&b=2"));
+        assert_eq!(
+            r.location.as_deref(),
+            Some("https://shop.test/news?a=1&b=2")
+        );
     }
     let r = stranger.get(&format!("{unsubscribe}/l/1")).await;
     assert_eq!(r.location.as_deref(), Some("https://shop.test/sale"));
@@ -191,9 +203,21 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
 
     // The report: per link (escaped), clicks, clickers, and the share of recipients.
     let page = owner.get(&format!("/campaigns/{id}")).await;
-    assert!(page.body.contains("66.7% of the recipients clicked a link (2 of 3)."), "{}", page.body);
-    assert!(page.body.contains("https://shop.test/news?a=1&amp;b=2"), "escaped: {}", page.body);
-    assert!(page.body.contains("<td class=\"url\">https://shop.test/sale</td><td class=\"num\">1</td>"));
+    assert!(
+        page.body
+            .contains("66.7% of the recipients clicked a link (2 of 3)."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("https://shop.test/news?a=1&amp;b=2"),
+        "escaped: {}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<td class=\"url\">https://shop.test/sale</td><td class=\"num\">1</td>")
+    );
     db.store
         .set_user_language(ws, owner_user.id, Language::Da)
         .await
@@ -203,27 +227,46 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
         .set_user_language(ws, owner_user.id, Language::En)
         .await
         .unwrap();
-    assert!(danish.body.contains("Kunder der klikkede"), "{}", danish.body);
+    assert!(
+        danish.body.contains("Kunder der klikkede"),
+        "{}",
+        danish.body
+    );
 
     // A campaign without the opt-in keeps its links as written, and its tokens redirect nowhere.
     let plain = send(&mut owner, "Plain", &seg, false).await;
     kunde_web::outbox::deliver_due(&state).await.unwrap();
     let got = sink.wait_for(6).await;
     let plain_ann = got[3..].iter().find(|m| m.to[0] == "ann@clk.test").unwrap();
-    assert!(plain_ann.text.contains("(https://shop.test/news?a=1&b=2)"), "{}", plain_ann.text);
+    assert!(
+        plain_ann.text.contains("(https://shop.test/news?a=1&b=2)"),
+        "{}",
+        plain_ann.text
+    );
     let html = plain_ann.html.clone().unwrap();
-    assert!(html.contains("href=\"https://shop.test/news?a=1&amp;b=2\""), "{html}");
+    assert!(
+        html.contains("href=\"https://shop.test/news?a=1&amp;b=2\""),
+        "{html}"
+    );
     let plain_token = &paths(&plain_ann.text)[0];
     assert_eq!(paths(&plain_ann.text).len(), 1, "only the unsubscribe link");
     let r = stranger.get(&format!("{plain_token}/l/0")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(db.store.campaign_clicks(ws, plain).await.unwrap().1, 0);
     let page = owner.get(&format!("/campaigns/{plain}")).await;
-    assert!(!page.body.contains("clicked a link"), "no click report without the opt-in");
+    assert!(
+        !page.body.contains("clicked a link"),
+        "no click report without the opt-in"
+    );
 
     // Erasing Ann deletes her clicks, and her link no longer leads anywhere.
     db.store
-        .erase_customer(ws, ann.id, &kunde_store::trust::Actor::system("test"), NOW + 60)
+        .erase_customer(
+            ws,
+            ann.id,
+            &kunde_store::trust::Actor::system("test"),
+            NOW + 60,
+        )
         .await
         .unwrap();
     let (links, clickers) = db.store.campaign_clicks(ws, id).await.unwrap();
@@ -244,18 +287,29 @@ async fn staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_ba
     staff.sign_in("staff@ord.test").await;
     let page = staff.get(&format!("/customers/{}", eve.id)).await;
     assert!(page.body.contains("Log an order"), "{}", page.body);
-    assert!(page.body.contains("value=\"2026-01-01\""), "today in the business's zone");
+    assert!(
+        page.body.contains("value=\"2026-01-01\""),
+        "today in the business's zone"
+    );
     let first = staff
         .post(
             &format!("/customers/{}/orders", eve.id),
-            &[("date", "2025-12-20"), ("amount", "1.250,50"), ("reference", "A-1")],
+            &[
+                ("date", "2025-12-20"),
+                ("amount", "1.250,50"),
+                ("reference", "A-1"),
+            ],
         )
         .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
     let back = first.location.unwrap();
     assert_eq!(back, format!("/customers/{}?done=order-logged", eve.id));
     let timeline = staff.get(&back).await;
-    assert!(timeline.body.contains("The order was logged."), "{}", timeline.body);
+    assert!(
+        timeline.body.contains("The order was logged."),
+        "{}",
+        timeline.body
+    );
     assert!(timeline.body.contains("A-1"), "{}", timeline.body);
 
     let seg = segment(db, ws, &[&eve]).await;
@@ -290,17 +344,30 @@ async fn staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_ba
         .post(&format!("/campaigns/{id}/send"), &[("when", "now")])
         .await;
     let report = owner.get(&format!("/campaigns/{id}")).await;
-    assert!(report.body.contains("0 orders used a code of this offer."), "{}", report.body);
+    assert!(
+        report.body.contains("0 orders used a code of this offer."),
+        "{}",
+        report.body
+    );
 
     // A bad amount: 422, what was typed kept, the field named.
     let refused = staff
         .post(
             &format!("/customers/{}/orders", eve.id),
-            &[("date", "2026-01-01"), ("amount", "twelve"), ("reference", "B-2"), ("discount_code", "winter")],
+            &[
+                ("date", "2026-01-01"),
+                ("amount", "twelve"),
+                ("reference", "B-2"),
+                ("discount_code", "winter"),
+            ],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("value=\"twelve\""), "{}", refused.body);
+    assert!(
+        refused.body.contains("value=\"twelve\""),
+        "{}",
+        refused.body
+    );
     assert!(refused.body.contains("value=\"B-2\"") && refused.body.contains("value=\"winter\""));
     assert!(refused.body.contains("Amount paid"), "{}", refused.body);
     let future = staff
@@ -310,11 +377,19 @@ async fn staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_ba
         )
         .await;
     assert_eq!(future.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(future.body.contains("is not a date up to today"), "{}", future.body);
+    assert!(
+        future.body.contains("is not a date up to today"),
+        "{}",
+        future.body
+    );
     let again = staff
         .post(
             &format!("/customers/{}/orders", eve.id),
-            &[("date", "2026-01-01"), ("amount", "10"), ("reference", "A-1")],
+            &[
+                ("date", "2026-01-01"),
+                ("amount", "10"),
+                ("reference", "A-1"),
+            ],
         )
         .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -325,15 +400,28 @@ async fn staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_ba
     let used = staff
         .post(
             &format!("/customers/{}/orders", eve.id),
-            &[("date", "2026-01-01"), ("amount", "99"), ("reference", "B-2"), ("discount_code", "winter")],
+            &[
+                ("date", "2026-01-01"),
+                ("amount", "99"),
+                ("reference", "B-2"),
+                ("discount_code", "winter"),
+            ],
         )
         .await;
     assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
     assert_eq!(db.store.offer_redemptions(ws, id).await.unwrap(), 1);
     let report = owner.get(&format!("/campaigns/{id}")).await;
-    assert!(report.body.contains("One order used a code of this offer."), "{}", report.body);
+    assert!(
+        report.body.contains("One order used a code of this offer."),
+        "{}",
+        report.body
+    );
     // Logged today, it falls in the report's window after the start: one order for Eve.
-    let outcomes = db.store.campaign_outcomes(ws, id, NOW + 86_400).await.unwrap();
+    let outcomes = db
+        .store
+        .campaign_outcomes(ws, id, NOW + 86_400)
+        .await
+        .unwrap();
     assert_eq!(outcomes.iter().map(|o| o.orders).sum::<i64>(), 1);
     // Both orders are purchases the Value pages count.
     let events = db.store.customer_timeline(ws, eve.id, 50).await.unwrap();
@@ -347,14 +435,24 @@ async fn staff_log_an_order_whose_offer_code_the_campaign_report_counts_and_a_ba
     // Signed out, or another business's owner: nothing is logged.
     let mut nobody = Client::new(state(db));
     let r = nobody
-        .post_raw(&format!("/customers/{}/orders", eve.id), &[("date", "2026-01-01"), ("amount", "5")])
+        .post_raw(
+            &format!("/customers/{}/orders", eve.id),
+            &[("date", "2026-01-01"), ("amount", "5")],
+        )
         .await;
-    assert!(r.status.is_redirection() || r.status == StatusCode::FORBIDDEN, "{}", r.status);
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::FORBIDDEN,
+        "{}",
+        r.status
+    );
     seed_workspace(db, "ord-b").await;
     let mut other = Client::new(state(db));
     other.sign_in("owner@ord-b.test").await;
     let r = other
-        .post(&format!("/customers/{}/orders", eve.id), &[("date", "2026-01-01"), ("amount", "5")])
+        .post(
+            &format!("/customers/{}/orders", eve.id),
+            &[("date", "2026-01-01"), ("amount", "5")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(db.store.offer_redemptions(ws, id).await.unwrap(), 1);

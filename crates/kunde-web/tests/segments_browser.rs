@@ -42,7 +42,10 @@ async fn the_rule_editor_updates_the_live_count_as_a_condition_changes() {
     browser.sign_in(&server, "owner@rule.test").await;
     browser.goto(&server, "/segments/new").await;
     let before = browser.text(".rule-count").await;
-    assert!(!before.contains("match"), "no count before a change: {before}");
+    assert!(
+        !before.contains("match"),
+        "no count before a change: {before}"
+    );
 
     // Choosing Danish: the count and the sample follow without pressing Preview.
     browser
@@ -53,7 +56,10 @@ async fn the_rule_editor_updates_the_live_count_as_a_condition_changes() {
         .unwrap();
     count_becomes(&browser, "2 customers match now").await;
     let sample = browser.text(".rule-sample").await;
-    assert!(sample.contains("Dorthe Dansk") && sample.contains("Dennis Dansk"), "{sample}");
+    assert!(
+        sample.contains("Dorthe Dansk") && sample.contains("Dennis Dansk"),
+        "{sample}"
+    );
     assert!(!sample.contains("English"), "{sample}");
     assert_eq!(browser.path().await, "/segments/new", "the page stayed");
 

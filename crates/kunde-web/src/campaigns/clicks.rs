@@ -132,7 +132,10 @@ pub async fn follow(
     Path((token, n)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let target = if super::unsubscribe::plausible(&token) {
-        state.store.campaign_click_target(&token_hash(&token)).await?
+        state
+            .store
+            .campaign_click_target(&token_hash(&token))
+            .await?
     } else {
         None
     };
@@ -159,7 +162,14 @@ pub async fn follow(
     if counted {
         state
             .store
-            .record_campaign_click(ws, campaign.id, target.customer, n as i64, &dest, state.now())
+            .record_campaign_click(
+                ws,
+                campaign.id,
+                target.customer,
+                n as i64,
+                &dest,
+                state.now(),
+            )
             .await?;
     }
     Ok((
@@ -254,7 +264,10 @@ mod tests {
         for n in 0..4 {
             assert_eq!(text.matches(&to(n)).count(), 1, "{text}");
         }
-        assert!(!text.contains("shop.test") && !text.contains("ref.test"), "{text}");
+        assert!(
+            !text.contains("shop.test") && !text.contains("ref.test"),
+            "{text}"
+        );
         assert!(text.contains("mailto:a@b.test") && text.contains("https://img.test/p.png"));
         // The rewritten text is Markdown whose links are the redirects, in the same order.
         assert_eq!(tracked_links(&text), (0..4).map(to).collect::<Vec<_>>());
@@ -262,7 +275,10 @@ mod tests {
         for n in 0..4 {
             assert!(html.contains(&format!("href=\"{}\"", to(n))), "{html}");
         }
-        assert!(html.contains("href=\"mailto:a@b.test\"") && html.contains("src=\"https://img.test/p.png\""));
+        assert!(
+            html.contains("href=\"mailto:a@b.test\"")
+                && html.contains("src=\"https://img.test/p.png\"")
+        );
         assert!(!html.contains("shop.test"), "{html}");
     }
 
@@ -275,7 +291,10 @@ mod tests {
 
     #[test]
     fn a_location_is_a_valid_header_value() {
-        assert_eq!(location("https://a.test/æble?q=1"), "https://a.test/%C3%A6ble?q=1");
+        assert_eq!(
+            location("https://a.test/æble?q=1"),
+            "https://a.test/%C3%A6ble?q=1"
+        );
         assert!(axum::http::HeaderValue::from_str(&location("https://a.test/x y\u{7f}")).is_ok());
     }
 }

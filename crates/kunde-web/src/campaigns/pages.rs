@@ -383,7 +383,9 @@ pub(super) async fn show_page(
     };
     let counts = state.store.campaign_counts(ws, id).await?;
     let clicks = match c.started_at {
-        Some(_) if c.track_clicks => Some(super::clicks::report(state, ws, &c, counts.queued).await?),
+        Some(_) if c.track_clicks => {
+            Some(super::clicks::report(state, ws, &c, counts.queued).await?)
+        }
         _ => None,
     };
     let view = ShowPage {

@@ -37,7 +37,10 @@ pub struct OrderForm {
 
 /// A Unix time's date in `tz`, as a date input shows it.
 fn local_day(tz: &jiff::tz::TimeZone, unix: i64) -> Option<jiff::civil::Date> {
-    Some(tz.to_datetime(jiff::Timestamp::from_second(unix).ok()?).date())
+    Some(
+        tz.to_datetime(jiff::Timestamp::from_second(unix).ok()?)
+            .date(),
+    )
 }
 
 impl OrderForm {
@@ -66,20 +69,17 @@ impl OrderForm {
         let ordered_at = match date {
             Some(d) if Some(d) == today => Some(now),
             Some(d) if today.is_some_and(|t| d > t) => None,
-            Some(d) => p
-                .tz
-                .to_ambiguous_timestamp(d.at(12, 0, 0, 0))
-                .compatible()
-                .ok()
-                .map(|t| t.as_second()),
+            Some(d) => {
+                p.tz.to_ambiguous_timestamp(d.at(12, 0, 0, 0))
+                    .compatible()
+                    .ok()
+                    .map(|t| t.as_second())
+            }
             None => None,
         };
         if ordered_at.is_none() {
             let typed = self.date.trim();
-            errors.add_message(
-                "date",
-                p.tr.t_args("order-error-date", &[("value", typed)]),
-            );
+            errors.add_message("date", p.tr.t_args("order-error-date", &[("value", typed)]));
         }
         let total = match Money::parse(&self.amount) {
             Ok(m) if m.0 > 0 => Some(m),

@@ -1,8 +1,8 @@
 //! The customer list, one customer's page with their timeline, and the customer form.
 
+use super::log_form::{LogForm, datetime_local, optional};
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
-use super::log_form::{LogForm, datetime_local, optional};
 use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
@@ -18,8 +18,12 @@ use serde::Deserialize;
 pub(super) struct CustomerNotices;
 
 impl Notices for CustomerNotices {
-    const KEYS: &'static [&'static str] =
-        &["customer-created", "customer-saved", "interaction-logged", "order-logged"];
+    const KEYS: &'static [&'static str] = &[
+        "customer-created",
+        "customer-saved",
+        "interaction-logged",
+        "order-logged",
+    ];
 }
 
 const PAGE_SIZE: i64 = 50;

@@ -161,12 +161,18 @@ mod tests {
         });
         assert_eq!(seen, link_destinations(md));
         for n in 0..3 {
-            assert!(html.contains(&format!("href=\"https://r.test/{n}\"")), "{html}");
+            assert!(
+                html.contains(&format!("href=\"https://r.test/{n}\"")),
+                "{html}"
+            );
         }
         assert!(html.contains("src=\"https://img.test/i.png\""), "{html}");
         assert!(!html.contains("a.test"), "{html}");
         // A replacement is checked like any destination.
-        assert!(render_links("[x](https://a.test)", |_| Some("javascript:x".into())).contains("href=\"#\""));
+        assert!(
+            render_links("[x](https://a.test)", |_| Some("javascript:x".into()))
+                .contains("href=\"#\"")
+        );
     }
 
     #[test]
