@@ -205,6 +205,10 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
     let page = owner.get(&format!("/campaigns/{id}")).await;
     assert!(
         page.body
+            .contains("Clicks on the e-mail’s links are counted.")
+    );
+    assert!(
+        page.body
             .contains("66.7% of the recipients clicked a link (2 of 3)."),
         "{}",
         page.body
@@ -257,6 +261,11 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
     assert!(
         !page.body.contains("clicked a link"),
         "no click report without the opt-in"
+    );
+    assert!(
+        !page
+            .body
+            .contains("Clicks on the e-mail’s links are counted.")
     );
 
     // Erasing Ann deletes her clicks, and her link no longer leads anywhere.

@@ -123,3 +123,4 @@ campaign-clicks-clicks = Klik
 campaign-clicks-clickers = Kunder der klikkede
 campaign-clicks-no-links = E-mailen har ingen weblinks at tælle.
 campaign-clicks-help = Hvert klik tælles; en kunde, der klikker to gange, tæller én gang blandt dem, der klikkede. Mailprogrammer, der tjekker links før levering, kan give ekstra klik.
+campaign-track-clicks-on = Klik på e-mailens links tælles.

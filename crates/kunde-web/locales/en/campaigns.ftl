@@ -123,3 +123,4 @@ campaign-clicks-clicks = Clicks
 campaign-clicks-clickers = Customers who clicked
 campaign-clicks-no-links = The e-mail has no web links to count.
 campaign-clicks-help = Every click is counted; a customer who clicks twice counts once among those who clicked. Mail programs that check links before delivery may add clicks of their own.
+campaign-track-clicks-on = Clicks on the e-mail’s links are counted.

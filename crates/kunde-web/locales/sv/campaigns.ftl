@@ -123,3 +123,4 @@ campaign-clicks-clicks = Klick
 campaign-clicks-clickers = Kunder som klickade
 campaign-clicks-no-links = E-postmeddelandet har inga webblänkar att räkna.
 campaign-clicks-help = Varje klick räknas; en kund som klickar två gånger räknas en gång bland dem som klickade. E-postprogram som kontrollerar länkar före leverans kan ge egna klick.
+campaign-track-clicks-on = Klick på e-postmeddelandets länkar räknas.

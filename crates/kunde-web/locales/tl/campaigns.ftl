@@ -123,3 +123,4 @@ campaign-clicks-clicks = Mga pag-click
 campaign-clicks-clickers = Mga customer na nag-click
 campaign-clicks-no-links = Walang web link sa e-mail na mabibilang.
 campaign-clicks-help = Binibilang ang bawat pag-click; ang customer na dalawang beses nag-click ay isang beses lang binibilang sa mga nag-click. Ang mga mail program na sumusuri ng link bago ihatid ay maaaring magdagdag ng sariling pag-click.
+campaign-track-clicks-on = Binibilang ang mga pag-click sa mga link ng e-mail.
