@@ -268,6 +268,28 @@ async fn links_of_a_campaign_that_counts_clicks_redirect_through_the_recipients_
             .contains("Clicks on the e-mail’s links are counted.")
     );
 
+    // Her privacy export lists the links she followed.
+    let export = db.store.customer_export(ws, ann.id, NOW).await.unwrap();
+    let followed: Vec<&str> = export
+        .campaign_clicks
+        .iter()
+        .map(|c| c.url.as_str())
+        .collect();
+    assert_eq!(
+        followed,
+        [
+            "https://shop.test/news?a=1&b=2",
+            "https://shop.test/news?a=1&b=2",
+            "https://shop.test/sale"
+        ]
+    );
+    assert!(
+        export
+            .campaign_clicks
+            .iter()
+            .all(|c| c.campaign == "Counted")
+    );
+
     // Erasing Ann deletes her clicks, and her link no longer leads anywhere.
     db.store
         .erase_customer(
