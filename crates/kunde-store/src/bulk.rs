@@ -14,6 +14,25 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Rows per multi-row INSERT: at most 9 bound values a row, well below both databases' limits.
 const CHUNK: usize = 500;
 
+/// Where the business's customers buy: the touchpoint most purchase events (events with an
+/// amount) were recorded at, else the first touchpoint of the middle stage (purchase, by
+/// default) of the first as-is journey — with its channel. An order imported or logged by hand
+/// is a purchase event there too, so the Value pages, the dashboard and the funnels count it.
+pub(crate) const PURCHASE_TOUCHPOINT: &str = "SELECT t.id, t.channel FROM touchpoints t
+     LEFT JOIN (SELECT touchpoint_id, COUNT(*) AS n FROM events
+                WHERE workspace_id = $1 AND amount IS NOT NULL GROUP BY touchpoint_id) e
+            ON e.touchpoint_id = t.id
+     JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
+     JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = t.workspace_id
+     WHERE t.workspace_id = $1
+     ORDER BY COALESCE(e.n, 0) DESC,
+              CASE WHEN j.variant = 'as_is' AND j.parent_id IS NULL THEN 0 ELSE 1 END,
+              j.id,
+              CASE WHEN s.position = (SELECT COUNT(*) FROM stages s2
+                                      WHERE s2.journey_id = j.id) / 2 THEN 0 ELSE 1 END,
+              s.position, t.position
+     LIMIT 1";
+
 /// How a bulk insert reports progress and learns that it should stop.
 pub struct BulkControl<'a> {
     /// Called with the number of input rows handled so far, after each chunk.
@@ -150,20 +169,7 @@ impl Store {
             // (purchase, by default) of the first as-is journey. Each imported order is a
             // purchase there too, so the Value pages, the dashboard and the funnels count it.
             let buy: Option<(i64, String)> = sqlx::query_as(
-                "SELECT t.id, t.channel FROM touchpoints t
-                 LEFT JOIN (SELECT touchpoint_id, COUNT(*) AS n FROM events
-                            WHERE workspace_id = $1 AND amount IS NOT NULL GROUP BY touchpoint_id) e
-                        ON e.touchpoint_id = t.id
-                 JOIN stages s ON s.id = t.stage_id AND s.workspace_id = t.workspace_id
-                 JOIN journeys j ON j.id = s.journey_id AND j.workspace_id = t.workspace_id
-                 WHERE t.workspace_id = $1
-                 ORDER BY COALESCE(e.n, 0) DESC,
-                          CASE WHEN j.variant = 'as_is' AND j.parent_id IS NULL THEN 0 ELSE 1 END,
-                          j.id,
-                          CASE WHEN s.position = (SELECT COUNT(*) FROM stages s2
-                                                  WHERE s2.journey_id = j.id) / 2 THEN 0 ELSE 1 END,
-                          s.position, t.position
-                 LIMIT 1",
+                PURCHASE_TOUCHPOINT,
             )
             .bind(ws.0)
             .fetch_optional(&mut *tx)

@@ -81,6 +81,8 @@ pub struct NewCampaign {
     pub repeat: Option<(i64, i64, i64)>,
     /// An offer for existing customers; `None` for a newsletter.
     pub offer: Option<Offer>,
+    /// Count clicks: the body's links go through `/u/{token}/l/{n}` (off unless asked for).
+    pub track_clicks: bool,
 }
 
 /// What an offer gives: a shared code (or one code per customer, made when their e-mail is
@@ -110,6 +112,8 @@ pub struct Campaign {
     pub versions: Vec<CampaignVersion>,
     pub repeat: Option<(i64, i64, i64)>,
     pub offer: Option<Offer>,
+    /// Whether the e-mails' links count clicks (migration 0035).
+    pub track_clicks: bool,
 }
 
 impl Campaign {
@@ -159,7 +163,7 @@ pub struct Outcome {
 
 const CAMPAIGN_COLUMNS: &str = "id, name, kind, segment_id, touchpoint_id, holdout_percent, rate_per_minute, \
      status, scheduled_at, started_at, finished_at, created_at, repeat_nth, repeat_weekday, repeat_minute, \
-     offer_code, per_customer_codes, valid_from, valid_until";
+     offer_code, per_customer_codes, valid_from, valid_until, track_clicks";
 
 /// One campaign row as read from [`CAMPAIGN_COLUMNS`] (more columns than sqlx's tuples take).
 #[derive(sqlx::FromRow)]
@@ -183,6 +187,7 @@ struct CampaignRow {
     per_customer_codes: bool,
     valid_from: Option<i64>,
     valid_until: Option<i64>,
+    track_clicks: bool,
 }
 
 fn campaign_row(r: CampaignRow) -> Result<Campaign> {
@@ -216,6 +221,7 @@ fn campaign_row(r: CampaignRow) -> Result<Campaign> {
         versions: Vec::new(),
         repeat,
         offer,
+        track_clicks: r.track_clicks,
     })
 }
 
@@ -244,8 +250,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO campaigns (workspace_id, name, kind, segment_id, touchpoint_id, holdout_percent,
                                         rate_per_minute, status, created_at, repeat_nth, repeat_weekday,
-                                        repeat_minute, offer_code, per_customer_codes, valid_from, valid_until)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                                        repeat_minute, offer_code, per_customer_codes, valid_from, valid_until,
+                                        track_clicks)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
             )
             .bind(ws.0)
             .bind(c.name.as_str())
@@ -262,6 +269,7 @@ impl Store {
             .bind(c.offer.as_ref().is_some_and(|o| o.code.is_none()))
             .bind(c.offer.as_ref().map(|o| o.valid_from))
             .bind(c.offer.as_ref().map(|o| o.valid_until))
+            .bind(c.track_clicks)
             .fetch_one(&mut *tx)
             .await?;
             for v in &c.versions {
@@ -288,7 +296,8 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE campaigns SET name = $3, segment_id = $4, touchpoint_id = $5, holdout_percent = $6,
                      rate_per_minute = $7, kind = $8, repeat_nth = $9, repeat_weekday = $10, repeat_minute = $11,
-                     offer_code = $12, per_customer_codes = $13, valid_from = $14, valid_until = $15
+                     offer_code = $12, per_customer_codes = $13, valid_from = $14, valid_until = $15,
+                     track_clicks = $16
                  WHERE workspace_id = $1 AND id = $2 AND status = 'draft'",
             )
             .bind(ws.0)
@@ -306,6 +315,7 @@ impl Store {
             .bind(c.offer.as_ref().is_some_and(|o| o.code.is_none()))
             .bind(c.offer.as_ref().map(|o| o.valid_from))
             .bind(c.offer.as_ref().map(|o| o.valid_until))
+            .bind(c.track_clicks)
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 0 {
@@ -495,10 +505,10 @@ impl Store {
                     "INSERT INTO campaigns (workspace_id, name, kind, segment_id, touchpoint_id, holdout_percent,
                                             rate_per_minute, status, scheduled_at, created_at, repeat_nth,
                                             repeat_weekday, repeat_minute, offer_code, per_customer_codes,
-                                            valid_from, valid_until)
+                                            valid_from, valid_until, track_clicks)
                      SELECT workspace_id, name, kind, segment_id, touchpoint_id, holdout_percent, rate_per_minute,
                             'scheduled', $3, $4, repeat_nth, repeat_weekday, repeat_minute, offer_code,
-                            per_customer_codes, valid_from, valid_until
+                            per_customer_codes, valid_from, valid_until, track_clicks
                      FROM campaigns WHERE workspace_id = $1 AND id = $2 RETURNING id",
                 )
                 .bind(ws.0)

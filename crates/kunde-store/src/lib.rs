@@ -14,6 +14,7 @@ mod analytics;
 mod api_keys;
 mod bulk;
 mod business_calendar;
+mod campaign_clicks;
 mod campaigns;
 mod case_mail;
 mod cases;
@@ -31,6 +32,7 @@ mod invoices;
 mod journeys;
 mod kb;
 mod keep_export;
+mod logged_orders;
 mod mail;
 mod moments;
 mod portal;
@@ -66,6 +68,7 @@ pub use analytics::{
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};
 pub use business_calendar::default_time_zone;
+pub use campaign_clicks::{ClickTarget, LinkClicks};
 pub use campaigns::{
     Campaign, CampaignCounts, CampaignRecipient, CampaignStatus, CampaignVersion, NewCampaign,
     Offer, Outcome, UNSUBSCRIBE_SOURCE,
@@ -93,6 +96,7 @@ pub use invoices::{
 };
 pub use journeys::{DeletionImpact, JourneyEvent, Move, StageRange};
 pub use keep_export::{ExportKeepInTouch, ExportNote, ExportWaiting};
+pub use logged_orders::LoggedOrder;
 pub use mail::{MAX_ATTEMPTS, MailState, QueuedMail, retry_delay};
 pub use moments::{DEFAULT_BAD_WEIGHT, OutcomeEvent};
 pub use portal::{Invoice, InvoiceStatus, NewInvoice, PortalDocument, WaitingSurvey, portal_token};

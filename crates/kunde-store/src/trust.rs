@@ -221,6 +221,8 @@ pub struct CustomerExport {
     pub segments: Vec<ExportSegment>,
     /// Campaigns they were part of: sent or held out, and when.
     pub campaigns: Vec<ExportCampaign>,
+    /// The links of campaign e-mails they followed, for campaigns that counted clicks.
+    pub campaign_clicks: Vec<ExportClick>,
     /// When the mail server refused their address for good, if it did.
     pub address_refused_at: Option<i64>,
     pub emails: Vec<ExportEmail>,
@@ -373,6 +375,14 @@ pub struct ExportGrant {
 pub struct ExportSegment {
     pub name: String,
     pub description: String,
+}
+
+/// One click on a campaign's link (migration 0035).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportClick {
+    pub campaign: String,
+    pub url: String,
+    pub clicked_at: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -958,6 +968,14 @@ impl Store {
             )
             .bind(ws_id).bind(cid).fetch_all(pool).await?
         });
+        let campaign_clicks: Vec<(String, String, i64)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT k.name, c.url, c.clicked_at FROM campaign_clicks c
+                 JOIN campaigns k ON k.workspace_id = c.workspace_id AND k.id = c.campaign_id
+                 WHERE c.workspace_id = $1 AND c.customer_id = $2 ORDER BY c.clicked_at, c.id",
+            )
+            .bind(ws_id).bind(cid).fetch_all(pool).await?
+        });
         let address_refused_at: Option<i64> = match &email {
             None => None,
             Some(address) => with_pool!(self, pool => {
@@ -1030,6 +1048,14 @@ impl Store {
                     name,
                     state,
                     queued_at,
+                })
+                .collect(),
+            campaign_clicks: campaign_clicks
+                .into_iter()
+                .map(|(campaign, url, clicked_at)| ExportClick {
+                    campaign,
+                    url,
+                    clicked_at,
                 })
                 .collect(),
             address_refused_at,
@@ -1422,7 +1448,7 @@ const OUTBOX_DELETE_SQL: &str =
 
 /// The statements of an erasure besides the outbox, the customer row and event properties;
 /// each takes $1 workspace and $2 customer.
-const ERASE_SQL: [&str; 17] = [
+const ERASE_SQL: [&str; 18] = [
     "DELETE FROM case_attachments WHERE workspace_id = $1
        AND case_id IN (SELECT id FROM cases WHERE workspace_id = $1 AND customer_id = $2)",
     "UPDATE case_entries SET body = '' WHERE workspace_id = $1
@@ -1457,6 +1483,8 @@ const ERASE_SQL: [&str; 17] = [
     // Campaign e-mails: the unsubscribe link stops working; that the stand-in was sent or
     // held out stays, like segment membership, so the campaign's report still adds up.
     "UPDATE campaign_recipients SET token_hash = NULL, outbox_id = NULL WHERE workspace_id = $1 AND customer_id = $2",
+    // Which links they followed is their behaviour: it goes (the report counts them no more).
+    "DELETE FROM campaign_clicks WHERE workspace_id = $1 AND customer_id = $2",
 ];
 
 #[cfg(test)]

@@ -82,6 +82,7 @@ async fn campaign(store: &Store, ws: WorkspaceId, members: &[CustomerId]) -> i64
                 }],
                 repeat: None,
                 offer: None,
+                track_clicks: false,
             },
             NOW,
         )

@@ -92,6 +92,7 @@ async fn main() {
                 versions,
                 repeat: None,
                 offer: None,
+                track_clicks: false,
             },
             now,
         )

@@ -458,6 +458,7 @@ async fn the_report_compares_recipients_with_the_hold_out_group(db: &TestDb) {
         }],
         repeat: None,
         offer: None,
+        track_clicks: false,
     };
     let id = db.store.create_campaign(ws, &campaign, NOW).await.unwrap();
     db.store.schedule_campaign(ws, id, Some(NOW)).await.unwrap();
@@ -631,6 +632,7 @@ async fn a_monthly_campaign_schedules_its_next_send_and_reads_the_segment_again(
         ("repeat_nth", "1"),
         ("repeat_weekday", "1"),
         ("repeat_time", "09:00"),
+        ("track_clicks", "on"),
     ]);
     let id = create(&mut owner, &fields).await;
     let page = owner.get(&format!("/campaigns/{id}")).await;
@@ -652,6 +654,10 @@ async fn a_monthly_campaign_schedules_its_next_send_and_reads_the_segment_again(
     assert_eq!(next.status, CampaignStatus::Scheduled);
     assert_eq!(next.scheduled_at, Some(first_monday));
     assert_eq!(next.repeat, Some((1, 1, 540)));
+    assert!(
+        next.track_clicks,
+        "the copy counts clicks as the original does"
+    );
     // Before then B withdraws consent: the next send reads the segment again.
     let mut update = NewCustomer::named(NonEmpty::parse("name", "B").unwrap(), NOW);
     update.email = b.email.clone();

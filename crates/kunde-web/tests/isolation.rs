@@ -91,6 +91,11 @@ const EXPECTED: &[(&str, Access, &str)] = &[
         Staff,
         "touchpoint={touchpoint}&occurred=2025-12-30T10:00&note=x",
     ),
+    (
+        "POST /customers/{id}/orders",
+        Staff,
+        "date=2025-12-30&amount=10&discount_code=ISO",
+    ),
     ("GET /customers/{id}/edit", Staff, ""),
     (
         "POST /customers/{id}/edit",
@@ -196,6 +201,7 @@ const EXPECTED: &[(&str, Access, &str)] = &[
     ("POST /campaigns/{id}/pause", Owner, ""),
     ("POST /campaigns/{id}/resume", Owner, ""),
     ("GET /u/{token}", Public, ""),
+    ("GET /u/{token}/l/{n}", Public, ""),
     ("POST /u/{token}", Public, "List-Unsubscribe=One-Click"),
     // Value.
     ("GET /value", Staff, ""),
@@ -565,6 +571,7 @@ impl World {
             ("did", _) => "document",
             ("qid", _) => "question",
             ("key", _) => "demand_key",
+            ("n", _) => "link_index",
             (_, p) if p.starts_with("/demand/") => "demand_item",
             (_, p) if p.starts_with("/thanks/") => "customer",
             (_, p) if p.starts_with("/cases/grants/") => "grant",
@@ -972,6 +979,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
                 }],
                 repeat: None,
                 offer: None,
+                track_clicks: false,
             },
             NOW,
         )
@@ -985,6 +993,7 @@ async fn seed_a(db: &TestDb) -> (World, Workspace, User, User) {
         ("staff_invitation", staff_invitation.id.to_string()),
         ("site", site),
         ("token", "no-such-token-0000".to_owned()),
+        ("link_index", "0".to_owned()),
         ("asset", "app.css".to_owned()),
         ("report_month", "2026-01.pdf".to_owned()),
         ("customer", customer.id.0.to_string()),

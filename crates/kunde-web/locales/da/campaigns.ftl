@@ -113,3 +113,14 @@ campaign-report-redeemed = { $n ->
 }
 campaign-offer-line = **Kun til dig som kunde hos { $business }:** brug koden **{ $code }** fra { $from } til { $until }.
 timeline-campaign = Kampagne-e-mail
+campaign-track-clicks = Tæl klik på links
+campaign-track-clicks-help = Slået fra som standard. Når det er slået til, går linkene i e-mailen gennem dette websted, som tæller hvert klik og sender læseren videre til linket. Ingen sporingspixels under nogen omstændigheder.
+campaign-link-unknown = Dette link er ikke gyldigt. Det kan være skrevet forkert eller høre til en e-mail, hvis links ikke længere tælles.
+campaign-clicks = Klik
+campaign-clicks-share = { $share } af modtagerne klikkede på et link ({ $clickers } af { $sent }).
+campaign-clicks-link = Link
+campaign-clicks-clicks = Klik
+campaign-clicks-clickers = Kunder der klikkede
+campaign-clicks-no-links = E-mailen har ingen weblinks at tælle.
+campaign-clicks-help = Hvert klik tælles; en kunde, der klikker to gange, tæller én gang blandt dem, der klikkede. Mailprogrammer, der tjekker links før levering, kan give ekstra klik.
+campaign-track-clicks-on = Klik på e-mailens links tælles.

@@ -113,3 +113,14 @@ campaign-report-redeemed = { $n ->
 }
 campaign-offer-line = **Only for you as a customer of { $business }:** use the code **{ $code }** from { $from } to { $until }.
 timeline-campaign = Campaign e-mail
+campaign-track-clicks = Count clicks on links
+campaign-track-clicks-help = Off by default. When on, the links in the e-mail go through this site, which counts each click and sends the reader on to the link. No tracking pixels either way.
+campaign-link-unknown = This link is not valid. It may have been mistyped or belong to an e-mail whose links are no longer counted.
+campaign-clicks = Clicks
+campaign-clicks-share = { $share } of the recipients clicked a link ({ $clickers } of { $sent }).
+campaign-clicks-link = Link
+campaign-clicks-clicks = Clicks
+campaign-clicks-clickers = Customers who clicked
+campaign-clicks-no-links = The e-mail has no web links to count.
+campaign-clicks-help = Every click is counted; a customer who clicks twice counts once among those who clicked. Mail programs that check links before delivery may add clicks of their own.
+campaign-track-clicks-on = Clicks on the e-mail’s links are counted.

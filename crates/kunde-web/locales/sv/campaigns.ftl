@@ -113,3 +113,14 @@ campaign-report-redeemed = { $n ->
 }
 campaign-offer-line = **Bara för dig som kund hos { $business }:** använd koden **{ $code }** från { $from } till { $until }.
 timeline-campaign = Kampanjmejl
+campaign-track-clicks = Räkna klick på länkar
+campaign-track-clicks-help = Av som standard. När det är på går länkarna i e-postmeddelandet via den här webbplatsen, som räknar varje klick och skickar läsaren vidare till länken. Inga spårningspixlar i något fall.
+campaign-link-unknown = Den här länken är inte giltig. Den kan vara felskriven eller höra till ett e-postmeddelande vars länkar inte längre räknas.
+campaign-clicks = Klick
+campaign-clicks-share = { $share } av mottagarna klickade på en länk ({ $clickers } av { $sent }).
+campaign-clicks-link = Länk
+campaign-clicks-clicks = Klick
+campaign-clicks-clickers = Kunder som klickade
+campaign-clicks-no-links = E-postmeddelandet har inga webblänkar att räkna.
+campaign-clicks-help = Varje klick räknas; en kund som klickar två gånger räknas en gång bland dem som klickade. E-postprogram som kontrollerar länkar före leverans kan ge egna klick.
+campaign-track-clicks-on = Klick på e-postmeddelandets länkar räknas.

@@ -113,3 +113,14 @@ campaign-report-redeemed = { $n ->
 }
 campaign-offer-line = **Para lang sa iyo bilang customer ng { $business }:** gamitin ang code na **{ $code }** mula { $from } hanggang { $until }.
 timeline-campaign = E-mail ng kampanya
+campaign-track-clicks = Bilangin ang mga pag-click sa mga link
+campaign-track-clicks-help = Naka-off bilang default. Kapag naka-on, dadaan sa site na ito ang mga link sa e-mail, na bibilangin ang bawat pag-click at ipapadala ang mambabasa sa link. Walang tracking pixel sa anumang kaso.
+campaign-link-unknown = Hindi wasto ang link na ito. Maaaring mali ang pagkakasulat nito o galing ito sa e-mail na hindi na binibilang ang mga link.
+campaign-clicks = Mga pag-click
+campaign-clicks-share = { $share } ng mga tumanggap ang nag-click ng link ({ $clickers } sa { $sent }).
+campaign-clicks-link = Link
+campaign-clicks-clicks = Mga pag-click
+campaign-clicks-clickers = Mga customer na nag-click
+campaign-clicks-no-links = Walang web link sa e-mail na mabibilang.
+campaign-clicks-help = Binibilang ang bawat pag-click; ang customer na dalawang beses nag-click ay isang beses lang binibilang sa mga nag-click. Ang mga mail program na sumusuri ng link bago ihatid ay maaaring magdagdag ng sariling pag-click.
+campaign-track-clicks-on = Binibilang ang mga pag-click sa mga link ng e-mail.

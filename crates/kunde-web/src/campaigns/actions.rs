@@ -53,6 +53,7 @@ pub async fn test(
         name: &staff.user.user.name,
         language,
         offer_code: sample.as_deref(),
+        links: None,
     };
     let mut mail = sending::campaign_mail(&c, &from, &to, &unsubscribe);
     mail.subject = format!(

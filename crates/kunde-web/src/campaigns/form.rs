@@ -56,6 +56,8 @@ pub struct CampaignForm {
     pub repeat_weekday: String,
     /// `HH:MM`.
     pub repeat_time: String,
+    /// A checkbox, off by default: count clicks through redirect links.
+    pub track_clicks: Option<String>,
 }
 
 /// One language's fields of the form, for the template.
@@ -130,6 +132,7 @@ impl CampaignForm {
                 .map(|o| date(o.valid_until))
                 .unwrap_or_default(),
             repeat: c.repeat.map(|_| "on".to_owned()),
+            track_clicks: c.track_clicks.then(|| "on".to_owned()),
             repeat_nth: c.repeat.map(|r| r.0.to_string()).unwrap_or_default(),
             repeat_weekday: c.repeat.map(|r| r.1.to_string()).unwrap_or_default(),
             repeat_time: c
@@ -265,6 +268,7 @@ impl CampaignForm {
                     versions,
                     repeat,
                     offer,
+                    track_clicks: self.track_clicks.is_some(),
                 })
             }
             _ => Err(errors),

@@ -8,7 +8,9 @@
 //!   `POST /campaigns/{id}/send` (now or at a time in the business's zone),
 //!   `POST /campaigns/{id}/unschedule`, `POST /campaigns/{id}/pause`, `POST
 //!   /campaigns/{id}/resume`. Sending (`sending`) runs from the minute tick ([`run_due`]).
-//! - The public unsubscribe page of campaign e-mails, `GET|POST /u/{token}` (`unsubscribe`).
+//! - The public unsubscribe page of campaign e-mails, `GET|POST /u/{token}` (`unsubscribe`),
+//!   and, for a campaign that counts clicks (an opt-in), its links `GET /u/{token}/l/{n}`
+//!   (`clicks`: the click is stored and the reader sent on to the body's own link).
 //!
 //! Invariants: consent comes only from the confirmation link's POST (a mail scanner that
 //! opens the link gives none); the form answers the same whether or not the address is
@@ -21,6 +23,7 @@
 //! unsubscribe (`List-Unsubscribe`, `List-Unsubscribe-Post`) and a visible link.
 
 mod actions;
+mod clicks;
 mod form;
 mod pages;
 mod repeat;
@@ -49,6 +52,7 @@ pub fn public_routes() -> Router<AppState> {
             "/u/{token}",
             get(unsubscribe::form).post(unsubscribe::unsubscribe),
         )
+        .route("/u/{token}/l/{n}", get(clicks::follow))
 }
 
 pub fn owner_routes() -> Router<AppState> {

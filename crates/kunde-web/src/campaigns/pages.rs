@@ -261,6 +261,8 @@ struct ShowPage {
     report: Option<super::report::Report>,
     /// Orders that carried one of the offer's codes.
     redeemed: i64,
+    /// Clicks per link, for a started campaign that counts them.
+    clicks: Option<super::clicks::ClickReport>,
     /// The offer's dates and the repeat rule, in words.
     offer_text: String,
     repeat_text: String,
@@ -269,6 +271,19 @@ struct ShowPage {
 impl ShowPage {
     fn status_key(&self) -> String {
         status_key(&self.c)
+    }
+
+    /// "x % of the recipients clicked a link (n of m)".
+    fn clicks_line(&self) -> String {
+        let Some(k) = &self.clicks else {
+            return String::new();
+        };
+        let share = self.p.percent(&k.share, 1);
+        let (clickers, sent) = (k.clickers.to_string(), k.sent.to_string());
+        self.p.tr.t_args(
+            "campaign-clicks-share",
+            &[("share", &share), ("clickers", &clickers), ("sent", &sent)],
+        )
     }
 
     /// A mean or difference of counts, two decimals in the reader's way.
@@ -366,7 +381,15 @@ pub(super) async fn show_page(
         ),
         None => String::new(),
     };
+    let counts = state.store.campaign_counts(ws, id).await?;
+    let clicks = match c.started_at {
+        Some(_) if c.track_clicks => {
+            Some(super::clicks::report(state, ws, &c, counts.queued).await?)
+        }
+        _ => None,
+    };
     let view = ShowPage {
+        clicks,
         redeemed: if c.offer.is_some() {
             state.store.offer_redemptions(ws, id).await?
         } else {
@@ -374,7 +397,7 @@ pub(super) async fn show_page(
         },
         offer_text,
         repeat_text,
-        counts: state.store.campaign_counts(ws, id).await?,
+        counts,
         preview_subject: version.map(|v| v.subject.clone()).unwrap_or_default(),
         preview_html: markdown::render(version.map(|v| v.body.as_str()).unwrap_or("")),
         preview_language,

@@ -51,6 +51,9 @@ pub struct To<'a> {
     pub name: &'a str,
     pub language: Language,
     pub offer_code: Option<&'a str>,
+    /// The public address and the e-mail's token its links go through, for a campaign that
+    /// counts clicks (`None` for a test e-mail: it has no recipient to count).
+    pub links: Option<(&'a str, &'a str)>,
 }
 
 /// The business one campaign e-mail comes from: its name, language and time zone.
@@ -63,7 +66,8 @@ pub struct Sender<'a> {
 /// One campaign e-mail: the version in the reader's language (else the business's), its
 /// Markdown as text and as HTML — after, for an offer, a line saying it is only for them with
 /// their code and its dates — and a footer with the unsubscribe link in the reader's
-/// language.
+/// language. With `to.links` and a campaign that counts clicks, the body's web links go
+/// through `/u/{token}/l/{n}` (`clicks`); the offer line and the footer are never rewritten.
 pub fn campaign_mail(
     campaign: &Campaign,
     from: &Sender<'_>,
@@ -73,9 +77,21 @@ pub fn campaign_mail(
     let (business, fallback) = (from.name, from.language);
     let (email, name) = (to.email, to.name);
     let version = campaign.version_for(to.language, fallback);
-    let (subject, mut body) = version
+    let (subject, body) = version
         .map(|v| (v.subject.clone(), v.body.clone()))
         .unwrap_or_default();
+    let redirect = |n: usize| {
+        let (base, token) = to.links.unwrap_or_default();
+        super::clicks::link_url(base, token, n)
+    };
+    let (text_body, html_body) = match to.links {
+        Some(_) if campaign.track_clicks => (
+            super::clicks::text_with_redirects(&body, &redirect),
+            super::clicks::html_with_redirects(&body, &redirect),
+        ),
+        _ => (body.clone(), markdown::render(&body)),
+    };
+    let mut prefix = String::new();
     // The footer speaks the language the body is in.
     let tr = Tr::new(version.map(|v| v.language).unwrap_or(fallback));
     if let (Some(offer), Some(code)) = (&campaign.offer, to.offer_code) {
@@ -91,14 +107,22 @@ pub fn campaign_mail(
                 ("until", &until),
             ],
         );
-        body = format!("{line}\n\n{body}");
+        prefix = line;
     }
+    let (text_body, html_body) = if prefix.is_empty() {
+        (text_body, html_body)
+    } else {
+        (
+            format!("{prefix}\n\n{text_body}"),
+            markdown::render(&prefix) + &html_body,
+        )
+    };
     let args = [("business", business), ("link", unsubscribe)];
     let footer = tr.t_args("campaign-mail-footer", &args);
     let link_text = tr.t("campaign-mail-unsubscribe");
     let html = format!(
         "{}<hr><p style=\"font-size:small\">{}<br><a href=\"{}\">{}</a></p>",
-        markdown::render(&body),
+        html_body,
         escape(&footer),
         escape(unsubscribe),
         escape(&link_text),
@@ -107,7 +131,7 @@ pub fn campaign_mail(
         to: email.to_owned(),
         to_name: Some(name.to_owned()),
         subject,
-        text: format!("{body}\n\n-- \n{footer}\n{link_text}: {unsubscribe}\n"),
+        text: format!("{text_body}\n\n-- \n{footer}\n{link_text}: {unsubscribe}\n"),
         html: Some(html),
         unsubscribe_url: Some(unsubscribe.to_owned()),
         reply_to: None,
@@ -198,6 +222,7 @@ async fn chunk(
             name: &r.name,
             language: r.language,
             offer_code: r.offer_code.as_deref(),
+            links: Some((&base, token)),
         };
         campaign_mail(&campaign, &from, &to, &unsubscribe_url(&base, token))
     };

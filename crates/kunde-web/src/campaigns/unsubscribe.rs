@@ -30,7 +30,7 @@ struct UnsubscribePage {
 }
 
 /// Tokens are 64 hex characters; anything else is not looked up.
-fn plausible(token: &str) -> bool {
+pub(super) fn plausible(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 

@@ -1,8 +1,9 @@
 //! The customer list, one customer's page with their timeline, and the customer form.
 
+use super::log_form::{LogForm, datetime_local, optional};
 use crate::kit::error::AppError;
 use crate::kit::extract::{Notice, Notices};
-use crate::kit::{FieldErrors, Page, Staff, format_datetime};
+use crate::kit::{FieldErrors, Page, Staff};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -17,8 +18,12 @@ use serde::Deserialize;
 pub(super) struct CustomerNotices;
 
 impl Notices for CustomerNotices {
-    const KEYS: &'static [&'static str] =
-        &["customer-created", "customer-saved", "interaction-logged"];
+    const KEYS: &'static [&'static str] = &[
+        "customer-created",
+        "customer-saved",
+        "interaction-logged",
+        "order-logged",
+    ];
 }
 
 const PAGE_SIZE: i64 = 50;
@@ -165,6 +170,8 @@ struct ShowPage {
     /// RFM segment, P(alive) and predicted value (the Value section's block).
     value: Option<crate::value::CustomerValue>,
     thanks: crate::thanks::CustomerPanel,
+    /// "Log an order", dated today in the business's zone.
+    order: super::orders::OrderForm,
 }
 
 impl ShowPage {
@@ -215,6 +222,7 @@ pub async fn show(
     };
     let value = crate::value::customer_value(&state, &user, c.id).await?;
     let thanks = crate::thanks::customer_panel(&state, ws, c.id).await?;
+    let order = super::orders::OrderForm::today(&p.tz, state.now());
     let view = ShowPage {
         p,
         c,
@@ -224,6 +232,7 @@ pub async fn show(
         errors: FieldErrors::default(),
         value,
         thanks,
+        order,
     };
     view.render().map(Html).map_err(AppError::from)
 }
@@ -340,11 +349,6 @@ impl CustomerForm {
             _ => Err(errors),
         }
     }
-}
-
-/// A form field that may be left empty.
-fn optional(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|s| !s.is_empty())
 }
 
 fn render_form(view: FormPage, status: StatusCode) -> Result<Response, AppError> {
@@ -474,92 +478,6 @@ pub async fn update(
     )
 }
 
-/// Staff recording an interaction (a phone call, a visit) on the customer's page.
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
-pub struct LogForm {
-    touchpoint: String,
-    channel: String,
-    at: String,
-    note: String,
-    amount: String,
-}
-
-/// The longest note kept with a logged interaction.
-const NOTE_MAX: usize = 2000;
-
-/// `YYYY-MM-DDTHH:MM`, the value a `datetime-local` input shows.
-fn datetime_local(unix: i64) -> String {
-    format_datetime(unix).replace(' ', "T")
-}
-
-impl LogForm {
-    /// The interaction as an event of `customer`, marked as logged by `staff`.
-    fn parse(
-        &self,
-        tr: crate::kit::i18n::Tr,
-        touchpoints: &[Touchpoint],
-        customer: CustomerId,
-        staff: UserId,
-    ) -> Result<NewEvent, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let touchpoint = self
-            .touchpoint
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| touchpoints.iter().find(|t| t.id.0 == id));
-        if touchpoint.is_none() {
-            errors.add_message("touchpoint", tr.t("log-error-touchpoint"));
-        }
-        let channel = errors.check(tr, "channel", "log-channel", Channel::parse(&self.channel));
-        let at = kunde_import::parse_datetime(&self.at);
-        if at.is_none() {
-            errors.add_message(
-                "at",
-                tr.t_args("log-error-time", &[("value", self.at.trim())]),
-            );
-        }
-        let amount = errors.check(
-            tr,
-            "amount",
-            "log-amount",
-            optional(&self.amount).map(Money::parse).transpose(),
-        );
-        let note = optional(&self.note).map(str::to_owned);
-        if note.as_ref().is_some_and(|n| n.chars().count() > NOTE_MAX) {
-            errors.add(
-                tr,
-                "note",
-                "log-note",
-                &ValidationError::TooLong {
-                    field: "note",
-                    max: NOTE_MAX,
-                },
-            );
-        }
-        match (touchpoint, channel, at, amount) {
-            (Some(t), Some(channel), Some(occurred_at), Some(amount)) if errors.is_empty() => {
-                let mut properties = serde_json::Map::new();
-                properties.insert("source".into(), "manual".into());
-                properties.insert("logged_by".into(), staff.0.into());
-                if let Some(note) = note {
-                    properties.insert("note".into(), note.into());
-                }
-                Ok(NewEvent {
-                    customer_id: Some(customer),
-                    visitor_id: None,
-                    touchpoint_id: t.id,
-                    occurred_at,
-                    channel,
-                    amount,
-                    properties: serde_json::Value::Object(properties).to_string(),
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-}
-
 pub async fn log_interaction(
     State(state): State<AppState>,
     Staff { user, csrf }: Staff,
@@ -584,6 +502,7 @@ pub async fn log_interaction(
         .extend(crate::survey_results::timeline_items(&state, ws, c.id, p.tr.lang(), 200).await?);
     timeline.sort_by_key(|i| std::cmp::Reverse(i.at));
     let thanks = crate::thanks::customer_panel(&state, ws, c.id).await?;
+    let order = super::orders::OrderForm::today(&p.tz, state.now());
     let view = ShowPage {
         p,
         c,
@@ -593,6 +512,7 @@ pub async fn log_interaction(
         errors,
         value: None,
         thanks,
+        order,
     };
     let html = view.render()?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())

@@ -6,10 +6,30 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+/// The Markdown features every renderer and link reader here understands alike.
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
 /// Renders an article's Markdown to HTML (see the module docs for what is allowed).
 pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    render_links(markdown, |_| None)
+}
+
+/// The destination of every link (not image) of `markdown`, in the order they appear: the
+/// same links, in the same order, that [`render_links`] hands its function.
+pub fn link_destinations(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, OPTIONS)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Renders like [`render`], with each link's (not image's) destination replaced by what
+/// `replace` returns for it (called once per link, in order), kept when it returns `None`.
+/// A replacement passes the same check as any destination.
+pub fn render_links(markdown: &str, mut replace: impl FnMut(&str) -> Option<String>) -> String {
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
         // Raw HTML becomes text, which the writer escapes.
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         // An HTML block is shown as a paragraph of its (escaped) source.
@@ -22,7 +42,10 @@ pub fn render(markdown: &str) -> String {
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: safe_url(dest_url),
+            dest_url: safe_url(match replace(&dest_url) {
+                Some(other) => CowStr::from(other),
+                None => dest_url,
+            }),
             title,
             id,
         }),
@@ -122,6 +145,34 @@ mod tests {
         );
         assert!(html.contains("href=\"/help\""));
         assert_eq!(html.matches("href=\"#\"").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn links_are_read_and_replaced_in_the_same_order_images_aside() {
+        let md = "[a](https://a.test/x) ![i](https://img.test/i.png) <https://b.test>\n\n[c][r]\n\n[r]: mailto:x@y.test\n";
+        assert_eq!(
+            link_destinations(md),
+            ["https://a.test/x", "https://b.test", "mailto:x@y.test"]
+        );
+        let mut seen = Vec::new();
+        let html = render_links(md, |d| {
+            seen.push(d.to_owned());
+            Some(format!("https://r.test/{}", seen.len() - 1))
+        });
+        assert_eq!(seen, link_destinations(md));
+        for n in 0..3 {
+            assert!(
+                html.contains(&format!("href=\"https://r.test/{n}\"")),
+                "{html}"
+            );
+        }
+        assert!(html.contains("src=\"https://img.test/i.png\""), "{html}");
+        assert!(!html.contains("a.test"), "{html}");
+        // A replacement is checked like any destination.
+        assert!(
+            render_links("[x](https://a.test)", |_| Some("javascript:x".into()))
+                .contains("href=\"#\"")
+        );
     }
 
     #[test]
