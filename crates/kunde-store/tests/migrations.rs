@@ -255,6 +255,8 @@ const LANDED: &[(&str, &str)] = &[
     (
         "migrations/sqlite/0036_events_forward_leases.sql",
         "7e4b3556e304a9b80c969ad813c46fe940afb4e067d98cc1ff6a67a676069148",
+    ),
+    (
         "migrations/postgres/0035_campaign_clicks.sql",
         "3416b725886928944c688a53ba8d83c73beb9534c26b435ed93eb5a5c28d7d7e",
     ),
