@@ -111,13 +111,41 @@ impl EventLog {
     /// This log with the batch's customers, touchpoints and events added: the same log as
     /// one built from scratch over all the events (see the module docs). The old log is
     /// left as it is (readers may still hold it); customer names are shared with it unless
-    /// the batch brings new customers. Costs one copy of the columns plus sorting the batch.
+    /// the batch brings new customers. Costs one copy of the columns plus what
+    /// [`EventLog::append`] costs; a caller that holds the only reference appends in place.
     pub fn appended(&self, batch: EventBatch) -> Result<EventLog, Error> {
+        self.check_batch(&batch)?;
+        let mut log = self.clone();
+        log.append(batch)?;
+        // A copy holds exactly its events, as a log built from scratch does.
+        log.offsets.shrink_to_fit();
+        log.times.shrink_to_fit();
+        log.touchpoints.shrink_to_fit();
+        log.amounts.shrink_to_fit();
+        Ok(log)
+    }
+
+    fn check_batch(&self, batch: &EventBatch) -> Result<usize, Error> {
         if batch.base_customers != self.customer_count()
             || batch.base_touchpoints != self.touchpoint_count()
         {
             return Err(Error::StaleBatch);
         }
+        self.times
+            .len()
+            .checked_add(batch.events.len())
+            .filter(|&t| t <= MAX_EVENTS)
+            .ok_or(Error::TooManyEvents { max: MAX_EVENTS })
+    }
+
+    /// Adds the batch's customers, touchpoints and events to this log in place: afterwards
+    /// it is the log [`EventLog::appended`] would make, without copying the columns. The
+    /// columns grow at their end (with a little room to spare, so a stream of small batches
+    /// rarely reallocates; within [`MAX_BYTES_PER_EVENT`]) and only the events after the
+    /// first customer with new events move, merged from the back: new customers' events
+    /// move nothing. On an error the log is unchanged.
+    pub fn append(&mut self, batch: EventBatch) -> Result<(), Error> {
+        let total = self.check_batch(&batch)?;
         let EventBatch {
             customer_names: new_customers,
             touchpoint_names: new_touchpoints,
@@ -125,123 +153,136 @@ impl EventLog {
             ..
         } = batch;
         let n = self.times.len();
-        let total = n
-            .checked_add(events.len())
-            .filter(|&t| t <= MAX_EVENTS)
-            .ok_or(Error::TooManyEvents { max: MAX_EVENTS })?;
         let old_customers = self.customer_count();
         let customer_count = old_customers + new_customers.len();
-        let customer_names = if new_customers.is_empty() {
-            self.customer_names.clone()
-        } else {
-            let mut names = (*self.customer_names).clone();
+        // A batch made for this log cannot name a customer it has
+        // (`EventBatch::new_customer` refused them); checked before anything changes.
+        if new_customers
+            .iter()
+            .any(|name| self.customer_names.find(name).is_some())
+        {
+            return Err(Error::StaleBatch);
+        }
+        if !new_customers.is_empty() {
+            // Copied first only when another log shares the names.
+            let names = Arc::make_mut(&mut self.customer_names);
             for (i, name) in new_customers.iter().enumerate() {
                 if names.intern(name) as usize != old_customers + i {
                     return Err(Error::StaleBatch);
                 }
             }
-            Arc::new(names)
-        };
-        let mut touchpoint_names = self.touchpoint_names.clone();
-        touchpoint_names.extend(new_touchpoints);
+        }
+        self.touchpoint_names.extend(new_touchpoints);
 
         events.sort_unstable_by(|a, b| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
                 .then(a.3.total_cmp(&b.3))
         });
-        let has_amounts = self.has_amounts || events.iter().any(|e| e.3 != 0.0);
+        self.has_amounts = self.has_amounts || events.iter().any(|e| e.3 != 0.0);
 
-        // Where customer `c`'s old events start (customers the batch adds have none).
-        let old_start = |c: usize| self.offsets[c.min(old_customers)] as usize;
-        let mut offsets: Vec<u32> = Vec::with_capacity(customer_count + 1);
-        let mut times = Vec::with_capacity(total);
-        let mut touchpoints = Vec::with_capacity(total);
-        let mut amounts = Vec::with_capacity(total);
-        // Offsets of customers `from..to` when `added` new events come before them.
-        let push_offsets = |offsets: &mut Vec<u32>, from: usize, to: usize, added: usize| {
-            let old = from.min(old_customers + 1)..to.min(old_customers + 1);
-            let shift = added as u32;
-            offsets.extend(self.offsets[old].iter().map(|&o| o + shift));
-            let new_from = from.max(old_customers + 1);
-            if to > new_from {
-                offsets.extend(std::iter::repeat_n((n + added) as u32, to - new_from));
+        // Room for the new events, and about 1.5 % more for the next batches.
+        let grow = |len: usize, cap: usize| (total > cap).then(|| total - len + n / 64);
+        if let Some(more) = grow(self.times.len(), self.times.capacity()) {
+            self.times.reserve_exact(more);
+        }
+        if let Some(more) = grow(self.touchpoints.len(), self.touchpoints.capacity()) {
+            self.touchpoints.reserve_exact(more);
+        }
+        if let Some(more) = grow(self.amounts.len(), self.amounts.capacity()) {
+            self.amounts.reserve_exact(more);
+        }
+        self.times.resize(total, 0);
+        self.touchpoints.resize(total, 0);
+        self.amounts.resize(total, 0.0);
+
+        // From the last customer with new events to the first: the old events after its
+        // run move up by the new events at or after it, then its run and its new events are
+        // merged from the back (an old event equal to a new one stays before it, as a
+        // build from scratch orders them).
+        let old_start = |offsets: &[u32], c: usize| offsets[c.min(old_customers)] as usize;
+        let (mut read_end, mut write_end, mut j) = (n, total, events.len());
+        while j > 0 {
+            let c = events[j - 1].0 as usize;
+            let mut i = j - 1;
+            while i > 0 && events[i - 1].0 as usize == c {
+                i -= 1;
             }
-        };
-        // Old events copied so far, customers whose offset is written, new events placed.
-        let (mut copied, mut next_customer, mut i) = (0usize, 0usize, 0usize);
-        while i < events.len() {
-            let c = events[i].0 as usize;
-            let mut j = i + 1;
-            while j < events.len() && events[j].0 as usize == c {
-                j += 1;
+            let (start, end) = (old_start(&self.offsets, c), old_start(&self.offsets, c + 1));
+            let after = read_end - end;
+            if after > 0 && write_end != read_end {
+                self.times.copy_within(end..read_end, write_end - after);
+                self.touchpoints.copy_within(end..read_end, write_end - after);
+                self.amounts.copy_within(end..read_end, write_end - after);
             }
-            push_offsets(&mut offsets, next_customer, c + 1, i);
-            let (start, end) = (old_start(c), old_start(c + 1));
-            times.extend_from_slice(&self.times[copied..start]);
-            touchpoints.extend_from_slice(&self.touchpoints[copied..start]);
-            amounts.extend_from_slice(&self.amounts[copied..start]);
-            // Merge the customer's old run with its new events, both in log order.
-            let mut o = start;
-            for &(_, t, tp, a) in &events[i..j] {
-                while o < end
-                    && (self.times[o], self.touchpoints[o])
+            write_end -= after;
+            let mut o = end;
+            for &(_, t, tp, a) in events[i..j].iter().rev() {
+                while o > start
+                    && (self.times[o - 1], self.touchpoints[o - 1])
                         .cmp(&(t, tp))
-                        .then(self.amounts[o].total_cmp(&a))
-                        .is_le()
+                        .then(self.amounts[o - 1].total_cmp(&a))
+                        .is_gt()
                 {
-                    times.push(self.times[o]);
-                    touchpoints.push(self.touchpoints[o]);
-                    amounts.push(self.amounts[o]);
-                    o += 1;
+                    o -= 1;
+                    write_end -= 1;
+                    self.times[write_end] = self.times[o];
+                    self.touchpoints[write_end] = self.touchpoints[o];
+                    self.amounts[write_end] = self.amounts[o];
                 }
-                times.push(t);
-                touchpoints.push(tp);
-                amounts.push(a);
+                write_end -= 1;
+                self.times[write_end] = t;
+                self.touchpoints[write_end] = tp;
+                self.amounts[write_end] = a;
             }
-            times.extend_from_slice(&self.times[o..end]);
-            touchpoints.extend_from_slice(&self.touchpoints[o..end]);
-            amounts.extend_from_slice(&self.amounts[o..end]);
-            copied = end;
-            next_customer = c + 1;
-            i = j;
-        }
-        push_offsets(
-            &mut offsets,
-            next_customer,
-            customer_count + 1,
-            events.len(),
-        );
-        times.extend_from_slice(&self.times[copied..]);
-        touchpoints.extend_from_slice(&self.touchpoints[copied..]);
-        amounts.extend_from_slice(&self.amounts[copied..]);
-        debug_assert_eq!(offsets.len(), customer_count + 1);
-        debug_assert_eq!(times.len(), total);
-        let log = EventLog {
-            customer_names,
-            touchpoint_names,
-            has_amounts,
-            offsets,
-            times,
-            touchpoints,
-            amounts,
-            zone: self.zone.clone(),
-            touchpoint_sets: OnceLock::new(),
-        };
-        // The customers' touchpoint sets, if the old log has them: its sets with the
-        // batch's events added (what a scan of the new log would give), within the same
-        // memory budget as a set built on first use.
-        if let Some(Some(old)) = self.touchpoint_sets.get()
-            && log.column_bytes() + customer_count * size_of::<u32>() <= MAX_BYTES_PER_EVENT * total
-        {
-            let mut sets = Vec::with_capacity(customer_count);
-            sets.extend_from_slice(old);
-            sets.resize(customer_count, 0);
-            for &(c, _, tp, _) in &events {
-                sets[c as usize] |= touchpoint_set(&[tp]);
+            // The rest of the run moves up by the events placed so far.
+            if o > start && write_end != o {
+                self.times.copy_within(start..o, write_end - (o - start));
+                self.touchpoints.copy_within(start..o, write_end - (o - start));
+                self.amounts.copy_within(start..o, write_end - (o - start));
             }
-            let _ = log.touchpoint_sets.set(Some(sets));
+            write_end -= o - start;
+            read_end = start;
+            j = i;
         }
-        Ok(log)
+        debug_assert_eq!(write_end, read_end);
+
+        // Each customer's offset moves by the new events of the customers before it.
+        let mut added = 0u32;
+        let mut e = 0;
+        let first = events
+            .first()
+            .map_or(old_customers, |e| e.0 as usize)
+            .min(old_customers);
+        self.offsets.reserve_exact(new_customers.len());
+        for c in first + 1..=customer_count {
+            while e < events.len() && (events[e].0 as usize) < c {
+                e += 1;
+                added += 1;
+            }
+            if c <= old_customers {
+                self.offsets[c] += added;
+            } else {
+                self.offsets.push(n as u32 + added);
+            }
+        }
+        debug_assert_eq!(self.offsets.len(), customer_count + 1);
+
+        // The customers' touchpoint sets, if the log has them: with the batch's events
+        // added (what a scan of the new log would give), within the same memory budget as
+        // a set built on first use; else built again when next needed.
+        let fits = self.column_bytes() + customer_count * size_of::<u32>()
+            <= MAX_BYTES_PER_EVENT * total;
+        match self.touchpoint_sets.get_mut() {
+            Some(Some(sets)) if fits => {
+                sets.reserve_exact(customer_count - sets.len());
+                sets.resize(customer_count, 0);
+                for &(c, _, tp, _) in &events {
+                    sets[c as usize] |= touchpoint_set(&[tp]);
+                }
+            }
+            _ => self.touchpoint_sets = OnceLock::new(),
+        }
+        Ok(())
     }
 }

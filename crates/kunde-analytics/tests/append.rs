@@ -156,21 +156,34 @@ proptest! {
                 batch.push_ids(id, time, tp, a).unwrap();
                 events.push((c, time, t, a));
             }
+            // The same batch in place, on a log that may hold spare room from earlier
+            // appends in place.
+            let mut in_place = current.clone();
+            in_place.append(batch.clone()).unwrap();
             let appended = current.appended(batch).unwrap();
             // The old log is untouched: a reader holding it sees what it saw.
             let before = events.len() - appended.event_count() + current.event_count();
             prop_assert_eq!(before, current.event_count());
             let fresh = from_scratch(&customers, &touchpoints, &events);
             prop_assert_eq!(contents(&appended), contents(&fresh));
+            prop_assert_eq!(contents(&in_place), contents(&fresh));
+            // In place, the columns keep about 1.5 % spare room at most.
+            prop_assert!(
+                in_place.column_bytes() <= fresh.column_bytes() + fresh.column_bytes() / 32 + 64
+            );
             if query_after[k % query_after.len()] {
                 prop_assert_eq!(reports(&appended), reports(&fresh));
+                prop_assert_eq!(reports(&in_place), reports(&fresh));
             }
-            log = Some(appended);
+            // Go on from either, so chains of both kinds are tested.
+            log = Some(if k % 2 == 0 { in_place } else { appended });
         }
         let last = log.unwrap();
         let fresh = from_scratch(&customers, &touchpoints, &events);
         prop_assert_eq!(reports(&last), reports(&fresh));
-        prop_assert_eq!(last.column_bytes(), fresh.column_bytes());
+        // A copy holds exactly its events.
+        let copy = last.appended(EventBatch::new(&last)).unwrap();
+        prop_assert_eq!(copy.column_bytes(), fresh.column_bytes());
     }
 }
 
@@ -213,4 +226,37 @@ fn appending_to_an_empty_log_and_nothing_to_a_log() {
     assert!(log.has_amounts());
     let same = log.appended(EventBatch::new(&log)).unwrap();
     assert_eq!(contents(&same), contents(&log));
+}
+
+#[test]
+fn small_batches_in_place_neither_copy_nor_move_the_columns() {
+    let customers: Vec<u32> = (0..200).collect();
+    let events: Vec<(u32, i64, u16, f64)> = (0..6_400u32)
+        .map(|i| (i % 200, i64::from(i) * 10, (i % 3) as u16, 0.0))
+        .collect();
+    let mut log = from_scratch(&customers, &[0, 1, 2], &events);
+    let add = |log: &mut EventLog, k: u32| {
+        let mut batch = EventBatch::new(log);
+        // A customer in the middle, so later events move up.
+        batch
+            .push_ids(CustomerId(100), 5 + i64::from(k), TouchpointId(1), 1.0)
+            .unwrap();
+        log.append(batch).unwrap();
+    };
+    // The first append makes room for about 1.5 % more events (100 here) ...
+    add(&mut log, 0);
+    let column = log.events_of(CustomerId(0)).times.as_ptr();
+    // ... so the next ones stay in the same memory.
+    for k in 1..=99 {
+        add(&mut log, k);
+        assert_eq!(log.events_of(CustomerId(0)).times.as_ptr(), column);
+    }
+    assert_eq!(log.event_count(), 6_500);
+    let c = log.events_of(CustomerId(100));
+    assert_eq!(c.len(), 32 + 100);
+    assert!(c.times.windows(2).all(|w| w[0] <= w[1]));
+    // And the log is the one a build from scratch gives.
+    let mut all = events.clone();
+    all.extend((0..100).map(|k| (100, 5 + k, 1, 1.0)));
+    assert_eq!(contents(&log), contents(&from_scratch(&customers, &[0, 1, 2], &all)));
 }

@@ -514,6 +514,28 @@ async fn new_events_are_appended_to_a_loaded_log_as_a_fresh_load_would_read_them
             .unwrap(),
         third.fingerprint
     );
+    // In place, as the server's cache does once it holds the only reference: a late event
+    // in the middle of the log, a new customer and an event at the end.
+    drop((first, second));
+    let newest = customers(store, ws, 1).await[0];
+    let batch = vec![
+        event(Some(cs[1]), tps[2], NOW - 5_000, Some(700)),
+        event(Some(newest), tps[0], NOW - 1, None),
+        event(Some(cs[0]), tps[0], NOW + 1, None),
+    ];
+    store.ingest_events(ws, &batch, NOW).await.unwrap().unwrap();
+    let kunde_store::NewSince::New(new) = store.new_since(ws, &third).await.unwrap() else {
+        panic!("expected new events");
+    };
+    let third = std::sync::Arc::new(third);
+    let fourth = kunde_store::AnalyticsData::with_new(third, new)
+        .unwrap()
+        .expect("known customers");
+    let fresh = store.load_event_log(ws).await.unwrap();
+    assert_eq!(log_contents(&fourth), log_contents(&fresh));
+    assert_eq!(reach(&fourth), reach(&fresh));
+    assert_eq!(fourth.fingerprint, fresh.fingerprint);
+    assert_eq!(fourth.recent_event_ids, fresh.recent_event_ids);
 }
 
 async fn an_event_committed_late_below_the_largest_id_is_appended_once(store: &Store) {

@@ -5,9 +5,11 @@
 //! [`QuickFingerprint`] (the database's largest event and customer ids and the workspace's
 //! `analytics_changes` counter, which triggers move when a customer or one of its events is
 //! deleted or changed: three primary-key reads): unchanged, the cached log is used as is. Changed,
-//! [`Store::catch_up_event_log`] reads only the customers and events newer than the log
+//! [`Store::new_since`] reads only the customers and events newer than the log
 //! (and re-reads a small window below its largest id for events that committed late) and
-//! merges them into it ([`kunde_analytics::EventLog::appended`]: no rebuild), or says that
+//! [`AnalyticsData::with_new`] merges them into it ([`kunde_analytics::EventLog::append`]:
+//! no rebuild, and in place once the cache has let go of its reference and no request still
+//! reads the old log), or [`Store::new_since`] says that
 //! something else changed (a deleted customer or event, an erasure) and the log is loaded
 //! again. Changes no cheap read can see (an older visitor event joined to a customer, an
 //! event deleted further back) are caught by a full check of the counts up to the log's
@@ -20,7 +22,7 @@
 //! makes the next load cheap.
 
 use kunde_domain::{TouchpointId, WorkspaceId};
-use kunde_store::{AnalyticsData, CatchUp, QuickFingerprint, Store, StoreError};
+use kunde_store::{AnalyticsData, NewSince, QuickFingerprint, Store, StoreError};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -179,21 +181,21 @@ impl AnalyticsCache {
         ws: WorkspaceId,
     ) -> Result<(AnalyticsData, &'static str), StoreError> {
         if let Some(data) = self.read_file(store, ws).await {
-            let data = Arc::new(data);
-            match store.catch_up_event_log(ws, &data).await? {
-                CatchUp::Current => {
-                    // Only this function holds it.
-                    if let Ok(data) = Arc::try_unwrap(data) {
-                        self.counts.file.fetch_add(1, Ordering::Relaxed);
-                        return Ok((data, "file"));
-                    }
-                }
-                CatchUp::Appended(data) => {
+            match store.new_since(ws, &data).await? {
+                NewSince::Current => {
                     self.counts.file.fetch_add(1, Ordering::Relaxed);
-                    self.counts.appended.fetch_add(1, Ordering::Relaxed);
-                    return Ok((*data, "file and appended"));
+                    return Ok((data, "file"));
                 }
-                CatchUp::Reload => self.remove_file(ws),
+                NewSince::New(new) => {
+                    // Only this function holds the log: the events go in in place.
+                    if let Some(data) = with_new(Arc::new(data), new).await? {
+                        self.counts.file.fetch_add(1, Ordering::Relaxed);
+                        self.counts.appended.fetch_add(1, Ordering::Relaxed);
+                        return Ok((data, "file and appended"));
+                    }
+                    self.remove_file(ws);
+                }
+                NewSince::Reload => self.remove_file(ws),
             }
         }
         self.counts.database.fetch_add(1, Ordering::Relaxed);
@@ -262,21 +264,30 @@ impl AnalyticsCache {
         let mut full_check = Instant::now();
         let previous = cached.as_ref().map(|(d, _)| Arc::as_ptr(d) as usize);
         let (mut data, source) = match cached {
-            Some((old, checked)) => match store.catch_up_event_log(ws, &old).await? {
-                CatchUp::Current => {
+            Some((old, checked)) => match store.new_since(ws, &old).await? {
+                NewSince::Current => {
                     if let Some(e) = self.lock().entries.get_mut(&ws) {
                         e.quick = quick;
                         e.last_used = Instant::now();
                     }
                     return Ok(old);
                 }
-                CatchUp::Appended(data) => {
-                    self.counts.appended.fetch_add(1, Ordering::Relaxed);
-                    // The older events were not checked again.
-                    full_check = checked;
-                    (*data, "appended")
+                NewSince::New(new) => {
+                    // Let go of the cache's reference (requests meanwhile wait at the gate
+                    // and find the new log): when no request still reads the old log, the
+                    // new events go into it in place instead of into a copy of its columns.
+                    self.lock().entries.remove(&ws);
+                    match with_new(old, new).await? {
+                        Some(data) => {
+                            self.counts.appended.fetch_add(1, Ordering::Relaxed);
+                            // The older events were not checked again.
+                            full_check = checked;
+                            (data, "appended")
+                        }
+                        None => self.load(store, ws).await?,
+                    }
                 }
-                CatchUp::Reload => self.load(store, ws).await?,
+                NewSince::Reload => self.load(store, ws).await?,
             },
             None => self.load(store, ws).await?,
         };
@@ -439,6 +450,16 @@ impl AnalyticsCache {
         // The cache holds no invariant a panicking holder could break: recover the data.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// [`AnalyticsData::with_new`] off the async threads.
+async fn with_new(
+    old: Arc<AnalyticsData>,
+    new: kunde_store::NewRows,
+) -> Result<Option<AnalyticsData>, StoreError> {
+    tokio::task::spawn_blocking(move || AnalyticsData::with_new(old, new))
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("appending to the event log: {e}")))?
 }
 
 fn file_in(dir: &std::path::Path, ws: WorkspaceId) -> Option<PathBuf> {
