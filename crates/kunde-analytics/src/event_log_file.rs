@@ -13,6 +13,9 @@ const MAGIC: &[u8; 8] = b"KUNDELOG";
 /// 2: the checksum is CRC-32 (1 was SipHash, which took a tenth of a cold start).
 const VERSION: u32 = 2;
 
+/// From this many events, [`EventLog::from_bytes`] decodes on two threads.
+const PARALLEL_FROM: usize = 100_000;
+
 /// A checksum of the bytes against damage (CRC-32, SIMD where the processor has it; a
 /// mismatch only costs a rebuild, and the file is not a trust boundary).
 fn checksum(bytes: &[u8]) -> u64 {
@@ -53,29 +56,38 @@ impl<'a> Reader<'a> {
 impl EventLog {
     /// The log as bytes for [`EventLog::from_bytes`].
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_bytes(&mut out);
+        out
+    }
+
+    /// Appends [`EventLog::to_bytes`]'s bytes to `out` (a caller that puts more around the
+    /// log saves a second copy of the columns).
+    pub fn write_bytes(&self, out: &mut Vec<u8>) {
         let (names, ends) = self.customer_names.parts();
         let events = self.times.len();
-        let mut out = Vec::with_capacity(64 + names.len() + ends.len() * 8 + events * 18);
+        let start = out.len();
+        out.reserve_exact(64 + names.len() + ends.len() * 8 + self.offsets.len() * 4 + events * 18);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.push(u8::from(self.has_amounts));
         let put = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u64).to_le_bytes());
-        put(&mut out, self.touchpoint_names.len());
+        put(out, self.touchpoint_names.len());
         for name in &self.touchpoint_names {
-            put(&mut out, name.len());
+            put(out, name.len());
             out.extend_from_slice(name.as_bytes());
         }
-        put(&mut out, names.len());
+        put(out, names.len());
         out.extend_from_slice(names.as_bytes());
-        put(&mut out, ends.len());
+        put(out, ends.len());
         for &e in ends {
-            put(&mut out, e);
+            put(out, e);
         }
-        put(&mut out, self.offsets.len());
+        put(out, self.offsets.len());
         for &o in &self.offsets {
             out.extend_from_slice(&o.to_le_bytes());
         }
-        put(&mut out, events);
+        put(out, events);
         for &t in &self.times {
             out.extend_from_slice(&t.to_le_bytes());
         }
@@ -85,9 +97,8 @@ impl EventLog {
         for &a in &self.amounts {
             out.extend_from_slice(&a.to_bits().to_le_bytes());
         }
-        let sum = checksum(&out);
+        let sum = checksum(&out[start..]);
         out.extend_from_slice(&sum.to_le_bytes());
-        out
     }
 
     /// A log from [`EventLog::to_bytes`]'s bytes, after checking the checksum and that every
@@ -136,33 +147,60 @@ impl EventLog {
         if offsets_len != customers + 1 {
             return Err(Error::CorruptFile("offsets"));
         }
-        let offsets = r.items(offsets_len, 4, |b| {
-            u32::from_le_bytes(b.try_into().expect("4 bytes"))
-        })?;
+        let offsets_bytes = r.take(offsets_len.checked_mul(4).ok_or(Error::CorruptFile("length"))?)?;
         let events = r.len()?;
-        if offsets.first() != Some(&0)
-            || offsets.windows(2).any(|w| w[0] > w[1])
-            || offsets.last().map(|&o| o as usize) != Some(events)
-        {
-            return Err(Error::CorruptFile("offsets"));
-        }
-        let times = r.items(events, 8, |b| {
-            i64::from_le_bytes(b.try_into().expect("8 bytes"))
-        })?;
-        let touchpoints = r.items(events, 2, |b| {
-            u16::from_le_bytes(b.try_into().expect("2 bytes"))
-        })?;
-        if touchpoints.iter().any(|&t| usize::from(t) >= tp_count) {
-            return Err(Error::CorruptFile("touchpoints"));
-        }
-        let amounts = r.items(events, 8, |b| {
-            f64::from_bits(u64::from_le_bytes(b.try_into().expect("8 bytes")))
-        })?;
+        let times_bytes = r.take(events.checked_mul(8).ok_or(Error::CorruptFile("length"))?)?;
+        let touchpoints_bytes = r.take(events * 2)?;
+        let amounts_bytes = r.take(events * 8)?;
         if !r.bytes.is_empty() {
             return Err(Error::CorruptFile("trailing bytes"));
         }
-        let names =
-            NameTable::from_parts(text, ends).ok_or(Error::CorruptFile("customer names"))?;
+        // The name index and the amounts on a second thread while this one decodes and
+        // checks the rest: a cold start waits for this at 10M events.
+        let second = move || -> Result<(NameTable, Vec<f64>), Error> {
+            let names =
+                NameTable::from_parts(text, ends).ok_or(Error::CorruptFile("customer names"))?;
+            let amounts = amounts_bytes
+                .chunks_exact(8)
+                .map(|b| f64::from_bits(u64::from_le_bytes(b.try_into().expect("8 bytes"))))
+                .collect();
+            Ok((names, amounts))
+        };
+        let first = || -> Result<(Vec<u32>, Vec<i64>, Vec<u16>), Error> {
+            let offsets: Vec<u32> = offsets_bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+                .collect();
+            if offsets.first() != Some(&0)
+                || offsets.windows(2).any(|w| w[0] > w[1])
+                || offsets.last().map(|&o| o as usize) != Some(events)
+            {
+                return Err(Error::CorruptFile("offsets"));
+            }
+            let times = times_bytes
+                .chunks_exact(8)
+                .map(|b| i64::from_le_bytes(b.try_into().expect("8 bytes")))
+                .collect();
+            let touchpoints: Vec<u16> = touchpoints_bytes
+                .chunks_exact(2)
+                .map(|b| u16::from_le_bytes(b.try_into().expect("2 bytes")))
+                .collect();
+            if touchpoints.iter().any(|&t| usize::from(t) >= tp_count) {
+                return Err(Error::CorruptFile("touchpoints"));
+            }
+            Ok((offsets, times, touchpoints))
+        };
+        let (columns, rest) = if events >= PARALLEL_FROM {
+            std::thread::scope(|scope| {
+                let rest = scope.spawn(second);
+                let columns = first();
+                (columns, rest.join().unwrap_or(Err(Error::CorruptFile("panic"))))
+            })
+        } else {
+            (first(), second())
+        };
+        let (offsets, times, touchpoints) = columns?;
+        let (names, amounts) = rest?;
         Ok(EventLog::from_parts(
             names,
             touchpoint_names,

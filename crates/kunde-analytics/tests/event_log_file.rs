@@ -77,3 +77,34 @@ fn truncated_or_foreign_files_are_refused() {
     let empty = build(&[]);
     same(&empty, &EventLog::from_bytes(&empty.to_bytes()).unwrap());
 }
+
+#[test]
+fn a_large_log_decoded_on_two_threads_reads_back_the_same() {
+    // Past the size from which the columns and the name index are decoded side by side.
+    let rows: Vec<Row> = (0..150_000u32)
+        .map(|i| {
+            (
+                (i % 251) as u8,
+                i64::from(i * 7 % 100_003),
+                (i % 9) as u8,
+                (i % 13) as u16,
+            )
+        })
+        .collect();
+    let log = build(&rows);
+    let bytes = log.to_bytes();
+    same(&log, &EventLog::from_bytes(&bytes).unwrap());
+    // Written after other bytes, the log's bytes are the same.
+    let mut out = b"header".to_vec();
+    log.write_bytes(&mut out);
+    assert_eq!(&out[6..], &bytes[..]);
+    // A damaged amount or time is still refused.
+    for at in [bytes.len() - 20, bytes.len() / 2] {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x40;
+        assert!(matches!(
+            EventLog::from_bytes(&bad),
+            Err(Error::CorruptFile(_))
+        ));
+    }
+}

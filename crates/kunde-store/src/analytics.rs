@@ -144,10 +144,15 @@ impl AnalyticsData {
     /// The built log and its way back to the database as bytes, for a file that lets a
     /// restarted server skip reading every event ([`AnalyticsData::from_bytes`]). It holds
     /// customer names: it lives beside the database and is replaced when the data change.
+    /// Layout: magic, the header's length, the header (fingerprint, customers, touchpoints,
+    /// reach) and its CRC-32, then the log's own bytes ([`EventLog::write_bytes`], with
+    /// their own checksum), so a reader can decode both halves side by side.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let log = self.log.to_bytes();
-        let mut out = Vec::with_capacity(log.len() + self.customers.len() * 48 + 128);
+        let mut out = Vec::with_capacity(
+            self.log.event_count() * 18 + self.customers.len() * 64 + 128,
+        );
         out.extend_from_slice(DATA_MAGIC);
+        out.extend_from_slice(&0u64.to_le_bytes());
         let f = &self.fingerprint;
         for v in [
             f.events,
@@ -183,74 +188,34 @@ impl AnalyticsData {
         for r in &self.reach {
             out.extend_from_slice(&r.to_le_bytes());
         }
-        out.extend_from_slice(&u64::from(crc32fast::hash(&out)).to_le_bytes());
-        out.extend_from_slice(&log);
+        let header_end = out.len();
+        let len = (header_end - HEADER_AT) as u64;
+        out[DATA_MAGIC.len()..HEADER_AT].copy_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&u64::from(crc32fast::hash(&out[..header_end])).to_le_bytes());
+        self.log.write_bytes(&mut out);
         out
     }
 
     /// Data from [`AnalyticsData::to_bytes`], or `None` if the bytes do not check out (a
-    /// damaged or foreign file: the caller loads from the database instead).
+    /// damaged or foreign file: the caller loads from the database instead). The header and
+    /// the log are decoded on two threads.
     pub fn from_bytes(bytes: &[u8]) -> Option<AnalyticsData> {
-        let mut at = 0usize;
-        let take = |at: &mut usize, n: usize| -> Option<&[u8]> {
-            let end = at.checked_add(n)?;
-            let b = bytes.get(*at..end)?;
-            *at = end;
-            Some(b)
-        };
-        let i64_at = |at: &mut usize| -> Option<i64> {
-            Some(i64::from_le_bytes(take(at, 8)?.try_into().ok()?))
-        };
-        let text = |at: &mut usize| -> Option<String> {
-            let n = usize::try_from(i64_at(at)?).ok()?;
-            String::from_utf8(take(at, n)?.to_vec()).ok()
-        };
-        if take(&mut at, DATA_MAGIC.len())? != DATA_MAGIC {
+        if bytes.get(..DATA_MAGIC.len())? != DATA_MAGIC {
             return None;
         }
-        let mut f = [0i64; 7];
-        for v in &mut f {
-            *v = i64_at(&mut at)?;
-        }
-        let fingerprint = EventsFingerprint {
-            events: f[0],
-            customer_events: f[1],
-            max_event_id: f[2],
-            customers: f[3],
-            max_customer_id: f[4],
-            erasures: f[5],
-            changes: f[6],
-        };
-        let n = usize::try_from(i64_at(&mut at)?).ok()?;
-        let mut customers = Vec::with_capacity(n.min(bytes.len() / 17));
-        for _ in 0..n {
-            let id = CustomerId(i64_at(&mut at)?);
-            let name = text(&mut at)?;
-            let acquisition_channel = match take(&mut at, 1)?[0] {
-                0 => None,
-                1 => Some(text(&mut at)?),
-                _ => return None,
-            };
-            customers.push(AnalyticsCustomer {
-                id,
-                name,
-                acquisition_channel,
-            });
-        }
-        let n = usize::try_from(i64_at(&mut at)?).ok()?;
-        let mut touchpoint_ids = Vec::with_capacity(n.min(bytes.len() / 8));
-        for _ in 0..n {
-            touchpoint_ids.push(TouchpointId(i64_at(&mut at)?));
-        }
-        let mut reach = Vec::with_capacity(n);
-        for _ in 0..n {
-            reach.push(u64::try_from(i64_at(&mut at)?).ok()?);
-        }
-        let sum = u64::from(crc32fast::hash(&bytes[..at]));
-        if i64_at(&mut at)? != sum as i64 {
-            return None;
-        }
-        let log = EventLog::from_bytes(&bytes[at..]).ok()?;
+        let len = u64::from_le_bytes(bytes.get(DATA_MAGIC.len()..HEADER_AT)?.try_into().ok()?);
+        let header_end = HEADER_AT.checked_add(usize::try_from(len).ok()?)?;
+        let log_at = header_end.checked_add(8)?;
+        let sum = u64::from_le_bytes(bytes.get(header_end..log_at)?.try_into().ok()?);
+        let (header, log) = std::thread::scope(|scope| {
+            let log = scope.spawn(|| EventLog::from_bytes(&bytes[log_at..]).ok());
+            let header = (u64::from(crc32fast::hash(&bytes[..header_end])) == sum)
+                .then(|| read_header(&bytes[HEADER_AT..header_end]))
+                .flatten();
+            (header, log.join().ok().flatten())
+        });
+        let (fingerprint, customers, touchpoint_ids, reach) = header?;
+        let log = log?;
         if log.customer_count() != customers.len() || log.touchpoint_count() != touchpoint_ids.len()
         {
             return None;
@@ -273,6 +238,71 @@ impl AnalyticsData {
     }
 }
 
+/// What [`AnalyticsData::to_bytes`] writes before the log.
+type Header = (
+    EventsFingerprint,
+    Vec<AnalyticsCustomer>,
+    Vec<TouchpointId>,
+    Vec<u64>,
+);
+
+/// The header's fields, all of `bytes` or `None`.
+fn read_header(bytes: &[u8]) -> Option<Header> {
+    let mut at = 0usize;
+    let take = |at: &mut usize, n: usize| -> Option<&[u8]> {
+        let end = at.checked_add(n)?;
+        let b = bytes.get(*at..end)?;
+        *at = end;
+        Some(b)
+    };
+    let i64_at = |at: &mut usize| -> Option<i64> {
+        Some(i64::from_le_bytes(take(at, 8)?.try_into().ok()?))
+    };
+    let text = |at: &mut usize| -> Option<String> {
+        let n = usize::try_from(i64_at(at)?).ok()?;
+        String::from_utf8(take(at, n)?.to_vec()).ok()
+    };
+    let mut f = [0i64; 7];
+    for v in &mut f {
+        *v = i64_at(&mut at)?;
+    }
+    let fingerprint = EventsFingerprint {
+        events: f[0],
+        customer_events: f[1],
+        max_event_id: f[2],
+        customers: f[3],
+        max_customer_id: f[4],
+        erasures: f[5],
+        changes: f[6],
+    };
+    let n = usize::try_from(i64_at(&mut at)?).ok()?;
+    let mut customers = Vec::with_capacity(n.min(bytes.len() / 17));
+    for _ in 0..n {
+        let id = CustomerId(i64_at(&mut at)?);
+        let name = text(&mut at)?;
+        let acquisition_channel = match take(&mut at, 1)?[0] {
+            0 => None,
+            1 => Some(text(&mut at)?),
+            _ => return None,
+        };
+        customers.push(AnalyticsCustomer {
+            id,
+            name,
+            acquisition_channel,
+        });
+    }
+    let n = usize::try_from(i64_at(&mut at)?).ok()?;
+    let mut touchpoint_ids = Vec::with_capacity(n.min(bytes.len() / 8));
+    for _ in 0..n {
+        touchpoint_ids.push(TouchpointId(i64_at(&mut at)?));
+    }
+    let mut reach = Vec::with_capacity(n);
+    for _ in 0..n {
+        reach.push(u64::try_from(i64_at(&mut at)?).ok()?);
+    }
+    (at == bytes.len()).then_some((fingerprint, customers, touchpoint_ids, reach))
+}
+
 /// A number no other log built or read in this process has had.
 pub fn next_generation() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -281,6 +311,9 @@ pub fn next_generation() -> u64 {
 
 /// The start of [`AnalyticsData::to_bytes`]; the version is in the name.
 const DATA_MAGIC: &[u8; 8] = b"KUNDEAD3";
+
+/// Where the header starts, after the magic and the header's length.
+const HEADER_AT: usize = DATA_MAGIC.len() + 8;
 
 /// The old log with the new customers and event rows (id, customer, time, touchpoint,
 /// amount) merged in, its fingerprint and reach counted on; `None` when an event names a

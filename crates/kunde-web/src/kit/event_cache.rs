@@ -150,11 +150,12 @@ impl AnalyticsCache {
     /// check that follows); a stale or damaged file is removed.
     async fn read_file(&self, store: &Store, ws: WorkspaceId) -> Option<AnalyticsData> {
         let path = self.file(ws)?;
-        let bytes = tokio::fs::read(&path).await.ok()?;
-        let data = tokio::task::spawn_blocking(move || AnalyticsData::from_bytes(&bytes))
-            .await
-            .ok()
-            .flatten();
+        let data = tokio::task::spawn_blocking(move || {
+            AnalyticsData::from_bytes(&read_in_two(&path).ok()?)
+        })
+        .await
+        .ok()
+        .flatten();
         let unchanged = match &data {
             Some(d) => store.unchanged_in_place(ws, &d.fingerprint).await.ok()?,
             None => false,
@@ -450,6 +451,30 @@ impl AnalyticsCache {
         // The cache holds no invariant a panicking holder could break: recover the data.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The file's bytes, its two halves read side by side: at 10M events a cold start spent a
+/// sixth of its time in one thread copying the file into fresh memory.
+#[cfg(unix)]
+fn read_in_two(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let file = std::fs::File::open(path)?;
+    let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
+    let mut bytes = vec![0u8; len];
+    let (first, second) = bytes.split_at_mut(len / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| file.read_exact_at(second, (len / 2) as u64));
+        file.read_exact_at(first, 0)?;
+        other
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("reading the log file panicked")))
+    })?;
+    Ok(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_in_two(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
 }
 
 /// [`AnalyticsData::with_new`] off the async threads.
