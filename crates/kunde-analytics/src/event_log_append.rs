@@ -212,7 +212,8 @@ impl EventLog {
             let after = read_end - end;
             if after > 0 && write_end != read_end {
                 self.times.copy_within(end..read_end, write_end - after);
-                self.touchpoints.copy_within(end..read_end, write_end - after);
+                self.touchpoints
+                    .copy_within(end..read_end, write_end - after);
                 self.amounts.copy_within(end..read_end, write_end - after);
             }
             write_end -= after;
@@ -238,7 +239,8 @@ impl EventLog {
             // The rest of the run moves up by the events placed so far.
             if o > start && write_end != o {
                 self.times.copy_within(start..o, write_end - (o - start));
-                self.touchpoints.copy_within(start..o, write_end - (o - start));
+                self.touchpoints
+                    .copy_within(start..o, write_end - (o - start));
                 self.amounts.copy_within(start..o, write_end - (o - start));
             }
             write_end -= o - start;
@@ -271,8 +273,8 @@ impl EventLog {
         // The customers' touchpoint sets, if the log has them: with the batch's events
         // added (what a scan of the new log would give), within the same memory budget as
         // a set built on first use; else built again when next needed.
-        let fits = self.column_bytes() + customer_count * size_of::<u32>()
-            <= MAX_BYTES_PER_EVENT * total;
+        let fits =
+            self.column_bytes() + customer_count * size_of::<u32>() <= MAX_BYTES_PER_EVENT * total;
         match self.touchpoint_sets.get_mut() {
             Some(Some(sets)) if fits => {
                 sets.reserve_exact(customer_count - sets.len());

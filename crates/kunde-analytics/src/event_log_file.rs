@@ -147,7 +147,11 @@ impl EventLog {
         if offsets_len != customers + 1 {
             return Err(Error::CorruptFile("offsets"));
         }
-        let offsets_bytes = r.take(offsets_len.checked_mul(4).ok_or(Error::CorruptFile("length"))?)?;
+        let offsets_bytes = r.take(
+            offsets_len
+                .checked_mul(4)
+                .ok_or(Error::CorruptFile("length"))?,
+        )?;
         let events = r.len()?;
         let times_bytes = r.take(events.checked_mul(8).ok_or(Error::CorruptFile("length"))?)?;
         let touchpoints_bytes = r.take(events * 2)?;
@@ -194,7 +198,10 @@ impl EventLog {
             std::thread::scope(|scope| {
                 let rest = scope.spawn(second);
                 let columns = first();
-                (columns, rest.join().unwrap_or(Err(Error::CorruptFile("panic"))))
+                (
+                    columns,
+                    rest.join().unwrap_or(Err(Error::CorruptFile("panic"))),
+                )
             })
         } else {
             (first(), second())

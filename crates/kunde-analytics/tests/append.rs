@@ -258,5 +258,8 @@ fn small_batches_in_place_neither_copy_nor_move_the_columns() {
     // And the log is the one a build from scratch gives.
     let mut all = events.clone();
     all.extend((0..100).map(|k| (100, 5 + k, 1, 1.0)));
-    assert_eq!(contents(&log), contents(&from_scratch(&customers, &[0, 1, 2], &all)));
+    assert_eq!(
+        contents(&log),
+        contents(&from_scratch(&customers, &[0, 1, 2], &all))
+    );
 }

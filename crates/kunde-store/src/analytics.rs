@@ -148,9 +148,8 @@ impl AnalyticsData {
     /// reach) and its CRC-32, then the log's own bytes ([`EventLog::write_bytes`], with
     /// their own checksum), so a reader can decode both halves side by side.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(
-            self.log.event_count() * 18 + self.customers.len() * 64 + 128,
-        );
+        let mut out =
+            Vec::with_capacity(self.log.event_count() * 18 + self.customers.len() * 64 + 128);
         out.extend_from_slice(DATA_MAGIC);
         out.extend_from_slice(&0u64.to_le_bytes());
         let f = &self.fingerprint;
@@ -255,9 +254,8 @@ fn read_header(bytes: &[u8]) -> Option<Header> {
         *at = end;
         Some(b)
     };
-    let i64_at = |at: &mut usize| -> Option<i64> {
-        Some(i64::from_le_bytes(take(at, 8)?.try_into().ok()?))
-    };
+    let i64_at =
+        |at: &mut usize| -> Option<i64> { Some(i64::from_le_bytes(take(at, 8)?.try_into().ok()?)) };
     let text = |at: &mut usize| -> Option<String> {
         let n = usize::try_from(i64_at(at)?).ok()?;
         String::from_utf8(take(at, n)?.to_vec()).ok()

@@ -62,9 +62,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use analytics::{
-    AnalyticsCustomer, AnalyticsData, CatchUp, EventsFingerprint, NewRows, NewSince, QuickFingerprint,
-    RECENT_WINDOW,
-    TouchpointChoice,
+    AnalyticsCustomer, AnalyticsData, CatchUp, EventsFingerprint, NewRows, NewSince,
+    QuickFingerprint, RECENT_WINDOW, TouchpointChoice,
 };
 pub use api_keys::{ApiKey, ApiKeyGrant, ApiKeyKind, api_key_hash, generate_api_key};
 pub use bulk::{BulkControl, BulkOrder, BulkOutcome};

@@ -301,6 +301,14 @@ impl AnalyticsCache {
                 .unwrap_or(full_check);
         }
         let data = Arc::new(data);
+        if source == "file" {
+            // The file holds exactly this log: the first append after a restart need not
+            // write it again at once (200 MB at 10M events, beside the requests, and holding
+            // the log makes appends meanwhile copy it), but as after any append.
+            self.lock()
+                .written
+                .insert(ws, (Instant::now(), data.generation));
+        }
         match source {
             "file" => {}
             "appended" => self.write_file(ws, data.clone(), false),
@@ -380,28 +388,35 @@ impl AnalyticsCache {
         e.last_used = Instant::now();
         if e.full_check.elapsed() > FULL_CHECK_EVERY && !e.checking {
             e.checking = true;
-            let (cache, store, expected) = (self.clone(), store.clone(), e.data.clone());
-            tokio::spawn(async move { cache.full_check(&store, ws, expected).await });
+            // Only the log's generation and fingerprint: holding the log itself would make
+            // appends meanwhile copy it instead of taking the events in place.
+            let (cache, store) = (self.clone(), store.clone());
+            let (generation, expected) = (e.data.generation, e.data.fingerprint);
+            tokio::spawn(async move { cache.full_check(&store, ws, generation, expected).await });
         }
         Some(e.data.clone())
     }
 
     /// Checks the counts of everything the log holds (up to its largest ids) against the
     /// database; a log that no longer matches is dropped, with its file.
-    async fn full_check(&self, store: &Store, ws: WorkspaceId, expected: Arc<AnalyticsData>) {
-        let result = store
-            .events_fingerprint_upto(ws, &expected.fingerprint)
-            .await;
+    async fn full_check(
+        &self,
+        store: &Store,
+        ws: WorkspaceId,
+        generation: u64,
+        expected: kunde_store::EventsFingerprint,
+    ) {
+        let result = store.events_fingerprint_upto(ws, &expected).await;
         let mut inner = self.lock();
         let Some(e) = inner.entries.get_mut(&ws) else {
             return;
         };
-        if !Arc::ptr_eq(&e.data, &expected) {
+        if e.data.generation != generation {
             return;
         }
         e.checking = false;
         match result {
-            Ok(fp) if fp == expected.fingerprint => e.full_check = Instant::now(),
+            Ok(fp) if fp == expected => e.full_check = Instant::now(),
             Ok(_) => {
                 // Changed: the next request loads the log again, and the file (which may
                 // hold a name since erased) goes now.
