@@ -13,6 +13,9 @@ const MAGIC: &[u8; 8] = b"KUNDELOG";
 /// 2: the checksum is CRC-32 (1 was SipHash, which took a tenth of a cold start).
 const VERSION: u32 = 2;
 
+/// Offsets, times and touchpoints, as decoded.
+type Columns = (Vec<u32>, Vec<i64>, Vec<u16>);
+
 /// From this many events, [`EventLog::from_bytes`] decodes on two threads.
 const PARALLEL_FROM: usize = 100_000;
 
@@ -170,7 +173,7 @@ impl EventLog {
                 .collect();
             Ok((names, amounts))
         };
-        let first = || -> Result<(Vec<u32>, Vec<i64>, Vec<u16>), Error> {
+        let first = || -> Result<Columns, Error> {
             let offsets: Vec<u32> = offsets_bytes
                 .chunks_exact(4)
                 .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
