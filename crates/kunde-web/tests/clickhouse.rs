@@ -2,8 +2,9 @@
 //! ClickHouse server (`KUNDE_TEST_CLICKHOUSE_URL`; without it the tests say so and pass):
 //! the forwarder copies every customer event once, appends new ones, and sends a chunk again
 //! when the main database changed under it (a touchpoint deleted, a visitor joined, an
-//! insert doubled); the funnel page computed on ClickHouse shows the in-memory
-//! page's numbers, and falls back to memory while the copy is behind.
+//! insert doubled); the funnel, paths and retention pages computed on ClickHouse show the
+//! in-memory pages' numbers (the retention page and its downloads without loading the event
+//! log at all), and fall back to memory while the copy is behind.
 
 mod support;
 

@@ -1,7 +1,8 @@
 //! `/value/retention`: cohorts by month of the first order, the share coming back in each
 //! later month (by an order or by any event) as a heat map whose young cells say "not yet
 //! known", the cohorts' cumulative revenue per customer, and the monthly lifecycle (new,
-//! returning, resurrected, lost). Each count opens its customers.
+//! returning, resurrected, lost). Each count opens its customers. With an events backend the
+//! page is counted on ClickHouse without the event log (`pushdown.rs`).
 
 use super::common::{COHORT_MONTHS, Ctx, Look, Who, shade};
 use crate::kit::csv::{csv_response, csv_text, script_json};
