@@ -203,9 +203,70 @@ pub fn propose_threshold(log: &EventLog, query: &ThresholdQuery) -> ThresholdPro
     }
     gaps.sort_by(f64::total_cmp);
     let q = query.quantile.clamp(0.0, 1.0);
-    let percentile_days = crate::stats::quantile_sorted(&gaps, q);
+    proposal(
+        query,
+        crate::stats::quantile_sorted(&gaps, q),
+        crate::stats::quantile_sorted(&gaps, 0.5),
+        gaps.len(),
+        repeat_customers,
+    )
+}
+
+/// The business's gaps between purchase days as counted elsewhere (ClickHouse: each gap
+/// length in days with how many times it occurs, and the customers with at least two
+/// purchase days), for [`proposal_from_gaps`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GapCounts {
+    /// (gap in days, how many gaps of that length), in any order.
+    pub gaps: Vec<(i64, u64)>,
+    pub repeat_customers: u64,
+}
+
+/// The proposal [`propose_threshold`] makes over the same orders, from the gaps counted
+/// per length instead of listed one by one: the percentiles pick the same gaps by rank,
+/// and interpolate between them with the same arithmetic, so the result is identical.
+pub fn proposal_from_gaps(query: &ThresholdQuery, counts: &GapCounts) -> ThresholdProposal {
+    let mut sorted = counts.gaps.clone();
+    sorted.sort_unstable();
+    let total: u64 = sorted.iter().map(|g| g.1).sum();
+    // The gap of rank `i` (from 0) in ascending order.
+    let at = |i: u64| {
+        let mut seen = 0;
+        let found = sorted.iter().find(|&&(_, n)| {
+            seen += n;
+            i < seen
+        });
+        found.or(sorted.last()).map_or(0.0, |g| g.0 as f64)
+    };
+    let quantile = |q: f64| {
+        (total > 0).then(|| {
+            let pos = q.clamp(0.0, 1.0) * (total - 1) as f64;
+            let (lo, hi) = (pos.floor(), pos.ceil());
+            let (a, b) = (at(lo as u64), at(hi as u64));
+            a + (b - a) * (pos - lo)
+        })
+    };
+    let q = query.quantile.clamp(0.0, 1.0);
+    proposal(
+        query,
+        quantile(q),
+        quantile(0.5),
+        total as usize,
+        counts.repeat_customers as usize,
+    )
+}
+
+/// The proposal from the gaps' percentile and median (`None` without gaps).
+fn proposal(
+    query: &ThresholdQuery,
+    percentile_days: Option<f64>,
+    median_gap_days: Option<f64>,
+    gaps: usize,
+    repeat_customers: usize,
+) -> ThresholdProposal {
+    let q = query.quantile.clamp(0.0, 1.0);
     let (days, basis) = match percentile_days {
-        Some(p) if gaps.len() >= query.min_gaps.max(1) => {
+        Some(p) if gaps >= query.min_gaps.max(1) => {
             let rounded = p.ceil().min(f64::from(u32::MAX)) as u32;
             if rounded < query.floor_days {
                 (query.floor_days, ThresholdBasis::Floor)
@@ -220,8 +281,8 @@ pub fn propose_threshold(log: &EventLog, query: &ThresholdQuery) -> ThresholdPro
         basis,
         percentile: 100.0 * q,
         percentile_days,
-        median_gap_days: crate::stats::quantile_sorted(&gaps, 0.5),
-        gaps: gaps.len(),
+        median_gap_days,
+        gaps,
         repeat_customers,
         floor_days: query.floor_days,
         min_gaps: query.min_gaps,

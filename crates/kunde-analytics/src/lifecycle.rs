@@ -55,17 +55,22 @@ pub struct LifecycleReport {
     pub periods: Vec<LifecyclePeriod>,
 }
 
-#[derive(Default, Clone)]
-struct Counts {
-    new: u64,
-    returning: u64,
-    resurrected: u64,
-    lost: u64,
-    /// Customers that became active (first order or back after a loss) here.
-    starts: i64,
-    /// Customers whose activity ended (lost) here; `starts − ends` summed over earlier
-    /// periods gives the active customers at a period's start.
-    ends: i64,
+/// One period's lifecycle counts, as [`lifecycle`] gathers them from the walk over each
+/// customer's orders, or as they are counted elsewhere (ClickHouse: `kunde-clickhouse`'s
+/// pushed-down lifecycle) for [`report_from_counts`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodCounts {
+    /// Customers counted in each column (each at most once per period).
+    pub new: u64,
+    pub returning: u64,
+    pub resurrected: u64,
+    pub lost: u64,
+    /// Times a customer became active here (a first order, or an order after a loss),
+    /// every time, not once per customer.
+    pub starts: u64,
+    /// Times a customer's activity ended (was lost) here; `starts − ends` summed over the
+    /// earlier periods gives the customers active at a period's start.
+    pub ends: u64,
 }
 
 const DAY: i64 = 86_400;
@@ -170,8 +175,7 @@ pub fn members(
 /// The lifecycle counts per period up to the period holding `now`.
 pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
     let n = i64::from(query.threshold_days) * DAY;
-    let period = query.period;
-    let mut acc: std::collections::BTreeMap<PeriodKey, Counts> = Default::default();
+    let mut acc: std::collections::BTreeMap<PeriodKey, PeriodCounts> = Default::default();
     let mut times = Vec::new();
     for e in log.customers() {
         order_times_into(&e, query.now, &mut times);
@@ -192,21 +196,31 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
             }
         });
     }
-    let Some(&first) = acc.keys().next() else {
+    report_from_counts(query, log.period_key(query.period, query.now), &acc)
+}
+
+/// The lifecycle report from each period's counts (as [`lifecycle`] gathers them, or as
+/// ClickHouse adds them up: `kunde-clickhouse`'s pushed-down lifecycle): `now_key` is the
+/// period holding `query.now` on the business's calendar. Periods without counts between
+/// the first and `now_key` are filled in with zeros, and the customers active at each
+/// start, the churn rates and `complete` follow from the counts alone.
+pub fn report_from_counts(
+    query: &LifecycleQuery,
+    now_key: PeriodKey,
+    counts: &std::collections::BTreeMap<PeriodKey, PeriodCounts>,
+) -> LifecycleReport {
+    let (Some(&first), Some(&latest)) = (counts.keys().next(), counts.keys().next_back()) else {
         return LifecycleReport {
             threshold_days: query.threshold_days,
             periods: Vec::new(),
         };
     };
-    let last = log
-        .period_key(period, query.now)
-        .max(*acc.keys().next_back().expect("non-empty"));
+    let last = now_key.max(latest);
     let mut periods: Vec<LifecyclePeriod> = Vec::new();
     let mut active: i64 = 0;
-    let now_key = log.period_key(period, query.now);
     for k in 0..=first.periods_until(last) {
         let key = first.plus(k);
-        let c = acc.get(&key).cloned().unwrap_or_default();
+        let c = counts.get(&key).copied().unwrap_or_default();
         let active_at_start = active.max(0) as u64;
         let rate = |lost: u64, at_start: u64| (at_start > 0).then(|| percent(lost, at_start));
         let window = periods.iter().rev().take(2);
@@ -224,7 +238,7 @@ pub fn lifecycle(log: &EventLog, query: &LifecycleQuery) -> LifecycleReport {
             churn_rate_trailing_3_percent: rate(lost3, start3),
             complete: key < now_key,
         });
-        active += c.starts - c.ends;
+        active += c.starts as i64 - c.ends as i64;
     }
     LifecycleReport {
         threshold_days: query.threshold_days,

@@ -2,8 +2,9 @@
 //! engine (`Funnel::count_levels` and the full `Funnel::report` the page shows) and pushed
 //! down to ClickHouse (`windowFunnel`, what the page asks with a backend), side by side.
 //! Both must give the same level counts. Then the same for the pushed-down paths (after
-//! touchpoint 1, five steps, repeats merged) and the monthly cohort table of first orders:
-//! both engines must give the same reports.
+//! touchpoint 1, five steps, repeats merged), the monthly cohort table of first orders and
+//! the monthly lifecycle at the proposed churn threshold: both engines must give the same
+//! reports.
 //!
 //! Usage: funnel_bench EVENTS CLICKHOUSE_URL   (run by bench/clickhouse_funnel.sh)
 
@@ -232,6 +233,7 @@ async fn others(
         .collect();
     let got = report_from_counts(&q, log.period_key(q.period, now), rows, total);
     assert_eq!(got, want, "the two engines' cohort tables disagree");
+    let (mem_life, ch_life, life_periods) = lifecycle(backend, log, now).await;
     println!("| figure | in memory | ClickHouse |");
     println!("|---|---|---|");
     println!(
@@ -246,4 +248,76 @@ async fn others(
         mem_cohorts * 1e3,
         ch_cohorts * 1e3
     );
+    println!(
+        "| churn threshold and monthly lifecycle ({life_periods} months) | {:.0} ms | {:.0} ms |",
+        mem_life * 1e3,
+        ch_life * 1e3
+    );
+}
+
+/// The retention page's lifecycle with its proposed churn threshold, in memory and on
+/// ClickHouse (the gaps, then the lifecycle at the proposed threshold): seconds each, and
+/// the months shown.
+async fn lifecycle(
+    backend: &EventsBackend,
+    log: &kunde_analytics::EventLog,
+    now: i64,
+) -> (f64, f64, usize) {
+    use kunde_analytics::churn::{
+        GapCounts, ThresholdQuery, proposal_from_gaps, propose_threshold,
+    };
+    use kunde_analytics::lifecycle::{self, LifecycleQuery, PeriodCounts};
+    let month = kunde_analytics::Period::Month;
+    let (mem, want) = best(|| async {
+        let days = propose_threshold(log, &ThresholdQuery::new(now)).days;
+        let q = LifecycleQuery {
+            now,
+            threshold_days: days,
+            period: month,
+        };
+        lifecycle::lifecycle(log, &q)
+    })
+    .await;
+    let (ch, got) = best(|| async {
+        let gaps = backend.order_gaps(WS, now).await.expect("gaps");
+        let gaps = GapCounts {
+            gaps: gaps.gaps,
+            repeat_customers: gaps.repeat_customers,
+        };
+        let days = proposal_from_gaps(&ThresholdQuery::new(now), &gaps).days;
+        let asked = kunde_clickhouse::LifecycleQuery {
+            calendar: kunde_clickhouse::Calendar::Month,
+            threshold_days: days,
+            now,
+            zone: Vec::new(),
+        };
+        let counts = backend.lifecycle(WS, &asked).await.expect("lifecycle");
+        let counts = counts
+            .into_iter()
+            .map(|c| {
+                let key = kunde_analytics::PeriodKey {
+                    period: month,
+                    index: c.period,
+                };
+                let counts = PeriodCounts {
+                    new: c.new,
+                    returning: c.returning,
+                    resurrected: c.resurrected,
+                    lost: c.lost,
+                    starts: c.starts,
+                    ends: c.ends,
+                };
+                (key, counts)
+            })
+            .collect();
+        let q = LifecycleQuery {
+            now,
+            threshold_days: days,
+            period: month,
+        };
+        lifecycle::report_from_counts(&q, log.period_key(month, now), &counts)
+    })
+    .await;
+    assert_eq!(got, want, "the two engines' lifecycles disagree");
+    (mem, ch, want.periods.len())
 }

@@ -79,14 +79,14 @@ pub struct CountedPath {
 }
 
 /// `floor(a / n)` in SQL (`intDiv` rounds towards zero).
-fn floor_div(a: &str, n: i64) -> String {
+pub(crate) fn floor_div(a: &str, n: i64) -> String {
     format!("(intDiv({a}, {n}) - (modulo({a}, {n}) < 0))")
 }
 
 /// The zone's offset at the time in column `col`, as a `multiIf` over the changes between
 /// `lo` and `hi` only (those outside cannot matter): a handful of branches for years of
 /// daylight-saving time.
-fn offset_expr(zone: &[(i64, i32)], col: &str, lo: i64, hi: i64) -> String {
+pub(crate) fn offset_expr(zone: &[(i64, i32)], col: &str, lo: i64, hi: i64) -> String {
     let offset_at = |t: i64| {
         let i = zone.partition_point(|c| c.0 <= t);
         zone.get(i.saturating_sub(1)).map_or(0, |c| i64::from(c.1))
@@ -108,7 +108,12 @@ fn offset_expr(zone: &[(i64, i32)], col: &str, lo: i64, hi: i64) -> String {
 /// The period index of the time in column `col` on the zone's calendar, exactly as
 /// `kunde_analytics::Zone::key_of` computes it (Howard Hinnant's civil-from-days for
 /// months). Defines aliases starting with `p` (unique per `p`) and returns the key's alias.
-fn key_expr(out: &mut Vec<String>, p: &str, calendar: Calendar, local: String) -> String {
+pub(crate) fn key_expr(
+    out: &mut Vec<String>,
+    p: &str,
+    calendar: Calendar,
+    local: String,
+) -> String {
     out.push(format!("{local} AS {p}_local"));
     out.push(format!(
         "{} AS {p}_day",
@@ -161,7 +166,7 @@ fn key_expr(out: &mut Vec<String>, p: &str, calendar: Calendar, local: String) -
 
 impl EventsBackend {
     /// The workspace's first and last event times, `None` without events.
-    async fn time_range(&self, ws: i64) -> Result<Option<(i64, i64)>, Error> {
+    pub(crate) async fn time_range(&self, ws: i64) -> Result<Option<(i64, i64)>, Error> {
         let text = self
             .query(&format!(
                 "SELECT count(), min(ts), max(ts) FROM {TABLE} WHERE workspace_id = {ws} \

@@ -1,6 +1,6 @@
 //! ClickHouse as Kunde's optional events backend: where a large installation's events are
 //! copied (`kunde serve --events-url`), and where the funnel's (`windowFunnel`), the order
-//! cohorts' and the paths' per-customer scans run instead of in the process's memory.
+//! cohorts', the lifecycle's and the paths' per-customer scans run instead of in the process's memory.
 //!
 //! This crate knows ClickHouse's SQL and its HTTP interface and nothing of Kunde's database:
 //! the web layer reads events from the store and hands them over as [`ExportedEvent`]s.
@@ -18,10 +18,12 @@
 
 mod client;
 mod figures;
+mod lifecycle;
 mod url;
 
 pub use client::EventsBackend;
 pub use figures::{Calendar, CohortCounts, CohortQuery, Comeback, CountedPath, PathsQuery};
+pub use lifecycle::{LifecycleCounts, LifecycleQuery, OrderGaps};
 pub use url::{EventsUrl, UrlError};
 
 /// Event ids per chunk (partition): a chunk is resent whole when it differs from the main

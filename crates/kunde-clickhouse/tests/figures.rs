@@ -1,5 +1,6 @@
-//! The order cohorts (the retention page's table) and the paths on the in-memory engine and
-//! on ClickHouse, over the same generated events, must be identical: ties at the same
+//! The order cohorts (the retention page's table), the monthly lifecycle with its churn
+//! threshold, and the paths on the in-memory engine and on ClickHouse, over the same
+//! generated events, must be identical: ties at the same
 //! second, back-steps and repeats, customers with one event, orders with zero and negative
 //! amounts, periods around their boundaries, `now` inside the data (young cells left
 //! empty), and calendars in several time zones (negative offsets, daylight-saving changes).
@@ -10,11 +11,14 @@
 mod common;
 
 use common::{Fresh, Rng};
+use kunde_analytics::churn::{GapCounts, ThresholdQuery, proposal_from_gaps, propose_threshold};
+use kunde_analytics::lifecycle::{self, LifecycleQuery, LifecycleReport, PeriodCounts};
 use kunde_analytics::order_cohorts::{self, Comeback, OrderCohortQuery, report_from_counts};
 use kunde_analytics::paths::{Direction, PathQuery, paths, paths_from_counts};
 use kunde_analytics::retention::RetentionReport;
 use kunde_analytics::{EventLog, EventLogBuilder, Period, PeriodKey, Zone};
 use kunde_clickhouse::{Calendar, CohortQuery, EventsBackend, ExportedEvent, PathsQuery};
+use std::collections::BTreeMap;
 
 const TP_BASE: i64 = 5_000_000_000;
 const CUSTOMER_BASE: i64 = 9_000_000_000_000;
@@ -298,5 +302,117 @@ async fn paths_on_clickhouse_equal_the_in_memory_paths() {
         }
     }
     assert!(compared > 200, "{compared} non-empty reports compared");
+    t.finish().await;
+}
+
+/// The lifecycle report from ClickHouse's counts, finished by the analytics core.
+async fn pushed_lifecycle(
+    backend: &EventsBackend,
+    s: &Scenario,
+    log: &EventLog,
+    q: &LifecycleQuery,
+) -> LifecycleReport {
+    let counts = backend
+        .lifecycle(
+            s.ws,
+            &kunde_clickhouse::LifecycleQuery {
+                calendar: calendar(q.period),
+                threshold_days: q.threshold_days,
+                now: q.now,
+                zone: log.zone().changes().to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+    let counts: BTreeMap<PeriodKey, PeriodCounts> = counts
+        .into_iter()
+        .map(|c| {
+            let key = PeriodKey {
+                period: q.period,
+                index: c.period,
+            };
+            let counts = PeriodCounts {
+                new: c.new,
+                returning: c.returning,
+                resurrected: c.resurrected,
+                lost: c.lost,
+                starts: c.starts,
+                ends: c.ends,
+            };
+            (key, counts)
+        })
+        .collect();
+    lifecycle::report_from_counts(q, log.period_key(q.period, q.now), &counts)
+}
+
+#[tokio::test]
+async fn lifecycle_and_churn_threshold_on_clickhouse_equal_the_in_memory_ones() {
+    let Some(t) = Fresh::new("lifecycle").await else {
+        return;
+    };
+    // Orders hours to weeks apart over a year or two: repeat customers, losses and
+    // comebacks at thresholds of a day to a year.
+    let scenarios: Vec<Scenario> = (0..16)
+        .map(|i| {
+            let step = if i % 3 == 0 {
+                DAY / 2
+            } else {
+                3 * DAY + 5 * 3600
+            };
+            generated(400 + i, i as u64 + 3, step, 200)
+        })
+        .collect();
+    for s in &scenarios {
+        t.backend.insert(&s.events).await.unwrap();
+    }
+    let (mut compared, mut proposed) = (0, 0);
+    for (i, s) in scenarios.iter().enumerate() {
+        let zones = zones();
+        let zone = &zones[i % zones.len()];
+        let log = log_of(s, zone);
+        let last = s.events.iter().map(|e| e.occurred_at).max().unwrap_or(T0);
+        for now in [T0 + (last - T0) / 2, last + 30 * DAY, last + 400 * DAY] {
+            let counted = t.backend.order_gaps(s.ws, now).await.unwrap();
+            let counts = GapCounts {
+                gaps: counted.gaps,
+                repeat_customers: counted.repeat_customers,
+            };
+            for query in [
+                ThresholdQuery::new(now),
+                ThresholdQuery {
+                    min_gaps: 3,
+                    floor_days: 2,
+                    quantile: 0.75,
+                    ..ThresholdQuery::new(now)
+                },
+            ] {
+                let want = propose_threshold(&log, &query);
+                assert_eq!(
+                    proposal_from_gaps(&query, &counts),
+                    want,
+                    "workspace {} {query:?}",
+                    s.ws
+                );
+                proposed += usize::from(want.gaps > 0);
+            }
+            let proposal = propose_threshold(&log, &ThresholdQuery::new(now)).days;
+            let other = [Period::Week, Period::Day, Period::Quarter][i % 3];
+            for threshold in [1, 30, 61, 365, proposal] {
+                for period in [Period::Month, other] {
+                    let q = LifecycleQuery {
+                        now,
+                        threshold_days: threshold,
+                        period,
+                    };
+                    let want = lifecycle::lifecycle(&log, &q);
+                    let got = pushed_lifecycle(&t.backend, s, &log, &q).await;
+                    assert_eq!(got, want, "workspace {} {q:?} zone {zone:?}", s.ws);
+                    compared += usize::from(want.periods.iter().any(|p| p.lost > 0));
+                }
+            }
+        }
+    }
+    assert!(compared > 200, "{compared} reports with losses compared");
+    assert!(proposed > 60, "{proposed} proposals from gaps compared");
     t.finish().await;
 }

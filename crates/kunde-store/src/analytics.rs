@@ -831,4 +831,26 @@ impl Store {
                 .collect())
         })
     }
+
+    /// How many of the workspace's customers came through each acquisition channel (`None`:
+    /// no channel), in no particular order: the channel choices of a page that does not
+    /// load the event log (with an events backend).
+    pub async fn acquisition_channel_counts(
+        &self,
+        ws: WorkspaceId,
+    ) -> Result<Vec<(Option<String>, u64)>> {
+        with_pool!(self, pool => {
+            let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
+                "SELECT acquisition_channel, COUNT(*) FROM customers
+                 WHERE workspace_id = $1 GROUP BY acquisition_channel",
+            )
+            .bind(ws.0)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(c, n)| (c, u64::try_from(n).unwrap_or(0)))
+                .collect())
+        })
+    }
 }

@@ -2,8 +2,9 @@
 //! ClickHouse server (`KUNDE_TEST_CLICKHOUSE_URL`; without it the tests say so and pass):
 //! the forwarder copies every customer event once, appends new ones, and sends a chunk again
 //! when the main database changed under it (a touchpoint deleted, a visitor joined, an
-//! insert doubled); the funnel page computed on ClickHouse shows the in-memory
-//! page's numbers, and falls back to memory while the copy is behind.
+//! insert doubled); the funnel, paths and retention pages computed on ClickHouse show the
+//! in-memory pages' numbers (the retention page and its downloads without loading the event
+//! log at all), and fall back to memory while the copy is behind.
 
 mod support;
 
@@ -507,10 +508,29 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
             .contains("pushed-down")
     );
 
+    // The whole retention page — the form's choices, the cohort tables, the lifecycle with
+    // its proposed or chosen churn threshold, its chart — and its downloads are counted on
+    // ClickHouse without loading the event log, and are the in-memory page's. (A client of
+    // its own: the paths' drop-off view above loaded the log.)
+    let mut retention_state = state(db);
+    retention_state.config.events_backend = Some(ch.clone());
+    let cache = retention_state.analytics.clone();
+    let mut pushed = Client::new(retention_state);
+    pushed.sign_in("owner@a.test").await;
+    let logs_loaded = || {
+        let n = cache.load_counts();
+        n.database + n.file + n.appended
+    };
+    let mut lost = 0;
     for q in [
         String::new(),
         "back=any_event".to_owned(),
         format!("back=touchpoint&tp={v}"),
+        format!("back=touchpoint&tp={v}&days=20"),
+        "back=touchpoint&tp=999999&days=3".to_owned(),
+        "back=nonsense&days=400".to_owned(),
+        "days=0".to_owned(),
+        "days=45".to_owned(),
     ] {
         let a = memory.get(&format!("/value/retention?{q}")).await;
         let b = pushed.get(&format!("/value/retention?{q}")).await;
@@ -519,17 +539,35 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
             b.body.contains("id=\"pushed-down\""),
             "cohorts on clickhouse: {q}"
         );
-        let cohorts = "<table";
+        assert_eq!(logs_loaded(), 0, "{q}: no event log loaded");
+        let form = "<form method=\"get\" action=\"/value/retention\"";
         let (a, b) = (
-            section(&a.body, cohorts, "</main>"),
-            section(&b.body, cohorts, "</main>"),
+            section(&a.body, form, "</main>"),
+            section(&b.body, form, "</main>"),
         );
         assert!(a.contains("<td"), "{q}");
+        assert!(a.contains("id=\"lifecycle\""), "{q}");
+        lost += a.matches("column=lost").count();
         same_lines(&a, &b, &q);
+        for table in ["cohorts", "value", "lifecycle"] {
+            let url = format!("/value/retention.csv?{q}&table={table}");
+            let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+            assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{url}");
+            assert!(a.body.lines().count() > 1, "{url}");
+            same_lines(&a.body, &b.body, &url);
+        }
+        assert_eq!(
+            logs_loaded(),
+            0,
+            "{q}: no event log loaded for the downloads"
+        );
     }
-    // A channel lives in the main database: computed in memory.
+    assert!(lost > 5, "the lifecycle loses customers ({lost} links)");
+    assert!(!cache.holds(ws));
+    // A channel lives in the main database: computed in memory, from the log.
     let b = pushed.get("/value/retention?channel=referral").await;
     assert!(!b.body.contains("id=\"pushed-down\""));
+    assert_eq!(logs_loaded(), 1);
 
     // While ClickHouse is behind, both pages compute in memory.
     db.store

@@ -15,7 +15,7 @@ value-channel = Kanal kunden kom fra
 value-all-channels = Alle kanaler
 value-no-orders = Ingen ordrer endnu: tallene kommer, når kunderne har købt noget.
 value-cohorts = Kohorter efter måned for første ordre
-value-cohorts-pushed-down = Optalt af ClickHouse over alle hændelser; livscyklussen nedenfor beregnes i hukommelsen.
+value-cohorts-pushed-down = Optalt af ClickHouse over alle hændelser, også livscyklussen nedenfor.
 value-cohorts-help = Andelen af hver kohorte, der kom igen i hver måned efter den første (0 = måneden for første ordre), med antallet af kunder i parentes.
 value-cohort = Kohorte
 value-cohort-size = Kunder

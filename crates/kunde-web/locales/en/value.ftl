@@ -15,7 +15,7 @@ value-channel = Acquisition channel
 value-all-channels = All channels
 value-no-orders = No orders yet: the figures appear once customers have bought something.
 value-cohorts = Cohorts by month of first order
-value-cohorts-pushed-down = Counted by ClickHouse over all events; the lifecycle below is computed in memory.
+value-cohorts-pushed-down = Counted by ClickHouse over all events, the lifecycle below too.
 value-cohorts-help = The share of each cohort that came back in each month after its first (0 = the month of the first order), with the number of customers in brackets.
 value-cohort = Cohort
 value-cohort-size = Customers

@@ -15,7 +15,7 @@ value-channel = Kanal kunden kom från
 value-all-channels = Alla kanaler
 value-no-orders = Inga ordrar än: siffrorna visas när kunderna har köpt något.
 value-cohorts = Kohorter efter månad för första order
-value-cohorts-pushed-down = Räknat av ClickHouse över alla händelser; livscykeln nedan beräknas i minnet.
+value-cohorts-pushed-down = Räknat av ClickHouse över alla händelser, även livscykeln nedan.
 value-cohorts-help = Andelen av varje kohort som kom tillbaka varje månad efter den första (0 = månaden för första ordern), med antalet kunder inom parentes.
 value-cohort = Kohort
 value-cohort-size = Kunder

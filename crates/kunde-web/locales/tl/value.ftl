@@ -15,7 +15,7 @@ value-channel = Channel na pinanggalingan
 value-all-channels = Lahat ng channel
 value-no-orders = Wala pang order: lalabas ang mga numero kapag may nabili na ang mga customer.
 value-cohorts = Mga cohort ayon sa buwan ng unang order
-value-cohorts-pushed-down = Binilang ng ClickHouse sa lahat ng pangyayari; ang lifecycle sa ibaba ay kinakalkula sa memorya.
+value-cohorts-pushed-down = Binilang ng ClickHouse sa lahat ng pangyayari, pati ang lifecycle sa ibaba.
 value-cohorts-help = Ang bahagi ng bawat cohort na bumalik sa bawat buwan pagkatapos ng una (0 = ang buwan ng unang order), kasama ang bilang ng customer sa panaklong.
 value-cohort = Cohort
 value-cohort-size = Mga customer

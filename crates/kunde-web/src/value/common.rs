@@ -1,5 +1,5 @@
-//! What every Value page starts from ([`Ctx`]: the cached log, "now", the language and the
-//! currency), the churn threshold in force, number formatting, and [`Who`]: the description
+//! What every Value page starts from ([`Look`]: "now", the language and the currency;
+//! [`Ctx`]: that and the cached log), the churn threshold in force, number formatting, and [`Who`]: the description
 //! of the customers behind a figure, carried in links to `/value/customers`.
 
 use crate::kit::error::AppError;
@@ -13,51 +13,32 @@ use kunde_analytics::{CustomerId, Period, PeriodKey};
 use kunde_domain::{Money, Role};
 use kunde_store::{AnalyticsData, SessionUser};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// How many periods (months) the cohort table shows.
 pub(super) const COHORT_MONTHS: usize = 13;
 
-pub(super) struct Ctx {
+/// What every Value page knows without the event log: the workspace, "now", the language,
+/// the currency and whether the user owns the workspace; number formatting. A page computed
+/// on the events backend has only this ([`Ctx`] adds the log).
+pub(super) struct Look {
     pub ws: kunde_domain::WorkspaceId,
-    pub data: Arc<AnalyticsData>,
     pub now: i64,
     pub tr: Tr,
     pub currency: String,
     pub owner: bool,
 }
 
-impl Ctx {
-    /// `compute(self)`, remembered under `key` (the page and every parameter the figures
-    /// depend on) for this log and day ([`crate::kit::memo`]).
-    pub(super) fn memo<T: Send + Sync + 'static>(
-        &self,
-        key: String,
-        compute: impl FnOnce(&Ctx) -> T,
-    ) -> Arc<T> {
-        // The owner's choices (a churn threshold) change figures that staff cannot change.
-        let key = format!("value {} {key}", self.owner);
-        crate::kit::memo::remember(self.ws, &self.data, self.now, key, || compute(self))
-    }
-
-    pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {
-        let ws = user.workspace.id;
-        let data = state
-            .analytics
-            .get(&state.store, ws, &user.time_zone)
-            .await?;
-        Ok(Self {
-            ws,
-            data,
+impl Look {
+    pub(super) fn of(state: &AppState, user: &SessionUser) -> Self {
+        Self {
+            ws: user.workspace.id,
             now: state.now(),
             tr: Tr::new(user.user.language),
             currency: user.workspace.currency.clone(),
             owner: user.user.role == Role::Owner,
-        })
-    }
-
-    pub(super) fn log(&self) -> &kunde_analytics::EventLog {
-        &self.data.log
+        }
     }
 
     /// An amount of the log (currency units) as money in the page's language.
@@ -82,14 +63,66 @@ impl Ctx {
         format!("{} %", self.num(x, 1))
     }
 
+    /// The churn threshold the owner asked for with `?days=` (1..=3650), if any: it then
+    /// replaces the proposal from the business's own gaps.
+    pub(super) fn asked_days(&self, asked: Option<u32>) -> Option<u32> {
+        asked.filter(|d| self.owner && (1..=3650).contains(d))
+    }
+
+    /// The channel choices from the customers per channel (the words for "none" already
+    /// put in): most customers first, then by name.
+    pub(super) fn channels_by_count(counts: BTreeMap<String, u64>) -> Vec<String> {
+        let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|c| c.0).collect()
+    }
+}
+
+/// [`Look`] with the workspace's cached event log.
+pub(super) struct Ctx {
+    pub look: Look,
+    pub data: Arc<AnalyticsData>,
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Look;
+
+    fn deref(&self) -> &Look {
+        &self.look
+    }
+}
+
+impl Ctx {
+    /// `compute(self)`, remembered under `key` (the page and every parameter the figures
+    /// depend on) for this log and day ([`crate::kit::memo`]).
+    pub(super) fn memo<T: Send + Sync + 'static>(
+        &self,
+        key: String,
+        compute: impl FnOnce(&Ctx) -> T,
+    ) -> Arc<T> {
+        // The owner's choices (a churn threshold) change figures that staff cannot change.
+        let key = format!("value {} {key}", self.owner);
+        crate::kit::memo::remember(self.ws, &self.data, self.now, key, || compute(self))
+    }
+
+    pub(super) async fn load(state: &AppState, user: &SessionUser) -> Result<Self, AppError> {
+        let look = Look::of(state, user);
+        let data = state
+            .analytics
+            .get(&state.store, look.ws, &user.time_zone)
+            .await?;
+        Ok(Self { look, data })
+    }
+
+    pub(super) fn log(&self) -> &kunde_analytics::EventLog {
+        &self.data.log
+    }
+
     /// The proposal from the business's own gaps, and the threshold in force: the owner's
     /// `?days=` when given (1..=3650), the proposal otherwise.
     pub(super) fn threshold(&self, asked: Option<u32>) -> (ThresholdProposal, u32) {
         let proposal = propose_threshold(self.log(), &ThresholdQuery::new(self.now));
-        let days = match asked {
-            Some(d) if self.owner && (1..=3650).contains(&d) => d,
-            _ => proposal.days,
-        };
+        let days = self.asked_days(asked).unwrap_or(proposal.days);
         (proposal, days)
     }
 
@@ -138,9 +171,7 @@ impl Ctx {
                 .entry(self.channel_of(CustomerId(i as u32)))
                 .or_default() += 1;
         }
-        let mut v: Vec<(String, u64)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().map(|c| c.0).collect()
+        Look::channels_by_count(counts)
     }
 }
 

@@ -4,8 +4,9 @@
 //! acquisition cost and value per channel with the owner's marketing spend (`channels.rs`),
 //! lifetime value with its hold-out check (`clv.rs`), and the customers behind any count,
 //! which can be saved as a segment (`who.rs`). Every figure comes from the analytics core
-//! over the workspace's cached event log (`common.rs`); every chart has its table and a CSV
-//! at the same address with `.csv`.
+//! over the workspace's cached event log (`common.rs`), or, for the retention page with an
+//! events backend, from counts made on ClickHouse (`retention/pushdown.rs`); every chart has
+//! its table and a CSV at the same address with `.csv`.
 
 mod channels;
 mod churn;

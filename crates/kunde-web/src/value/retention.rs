@@ -1,9 +1,10 @@
 //! `/value/retention`: cohorts by month of the first order, the share coming back in each
 //! later month (by an order or by any event) as a heat map whose young cells say "not yet
 //! known", the cohorts' cumulative revenue per customer, and the monthly lifecycle (new,
-//! returning, resurrected, lost). Each count opens its customers.
+//! returning, resurrected, lost). Each count opens its customers. With an events backend the
+//! page is counted on ClickHouse without the event log (`pushdown.rs`).
 
-use super::common::{COHORT_MONTHS, Ctx, Who, shade};
+use super::common::{COHORT_MONTHS, Ctx, Look, Who, shade};
 use crate::kit::csv::{csv_response, csv_text, script_json};
 use crate::kit::error::AppError;
 use crate::kit::{Page, Staff};
@@ -12,12 +13,15 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use kunde_analytics::Period;
-use kunde_analytics::lifecycle::{LifecycleQuery, LifecycleReport, lifecycle};
-use kunde_analytics::order_cohorts::{
-    Comeback, OrderCohortQuery, order_cohorts, report_from_counts,
-};
+use kunde_analytics::lifecycle::{self, LifecycleQuery, LifecycleReport};
+use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, order_cohorts};
 use kunde_analytics::retention::RetentionReport;
+use kunde_store::SessionUser;
 use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+mod pushdown;
 
 #[derive(Deserialize, Default, Debug)]
 pub struct Params {
@@ -34,102 +38,86 @@ pub async fn index() -> Redirect {
 }
 
 struct Computed {
-    comeback: Comeback,
+    /// The comeback rule's code, and its database touchpoint (`back=touchpoint`).
+    back: &'static str,
     tp: Option<i64>,
     channel: Option<String>,
     cohorts: RetentionReport,
     days: u32,
     lifecycle: LifecycleReport,
+    /// Counted by ClickHouse (the events backend), not from the in-memory log.
+    pushed: bool,
+}
+
+/// What the form offers besides the figures.
+struct Choices {
+    /// The acquisition channels, most customers first.
+    channels: Vec<String>,
+    /// The database touchpoints with customer events (the comeback rule's choices).
+    with_events: HashSet<i64>,
 }
 
 /// The cohort table's query as the page asks it.
-fn cohort_query(ctx: &Ctx, p: &Params) -> OrderCohortQuery {
+fn cohort_query(comeback: Comeback, now: i64) -> OrderCohortQuery {
     OrderCohortQuery {
         period: Period::Month,
-        comeback: ctx.comeback(p.back.as_deref(), p.tp),
-        periods: COHORT_MONTHS,
-        now: ctx.now,
-    }
-}
-
-/// The cohort table counted by ClickHouse when the workspace's events are there and complete
-/// (`kit::events_backend::ready`) and no channel is chosen (the channel lives in the main
-/// database): ClickHouse adds up each cohort's customers, comebacks and order revenue per
-/// month on the business's calendar, and the analytics core builds the table from those
-/// counts, so it is the in-memory table (`tests/clickhouse.rs`, and `kunde-clickhouse`'s
-/// differential test). `None`: compute in memory.
-async fn pushed_cohorts(state: &AppState, ctx: &Ctx, p: &Params) -> Option<RetentionReport> {
-    if p.channel.as_deref().is_some_and(|c| !c.is_empty()) {
-        return None;
-    }
-    let backend = crate::kit::events_backend::ready(state, ctx.ws).await?;
-    let q = cohort_query(ctx, p);
-    let comeback = match q.comeback {
-        Comeback::Order => kunde_clickhouse::Comeback::Order,
-        Comeback::AnyEvent => kunde_clickhouse::Comeback::AnyEvent,
-        Comeback::Touchpoint(tp) => {
-            kunde_clickhouse::Comeback::Touchpoint(ctx.data.touchpoint_of(tp).0)
-        }
-    };
-    let asked = kunde_clickhouse::CohortQuery {
-        calendar: kunde_clickhouse::Calendar::Month,
         comeback,
-        periods: q.periods,
-        now: q.now,
-        zone: ctx.log().zone().changes().to_vec(),
-    };
-    let counts = match backend.order_cohorts(ctx.ws.0, &asked).await {
-        Ok(counts) => counts,
-        Err(error) => {
-            tracing::warn!(%error, "events backend failed; computing in memory");
-            return None;
-        }
-    };
-    let mut total = 0;
-    let rows = counts
-        .into_iter()
-        .map(|c| {
-            total += c.customers;
-            let key = kunde_analytics::PeriodKey {
-                period: q.period,
-                index: c.cohort,
-            };
-            (key, (c.customers, c.active, c.revenue_cents))
-        })
-        .collect();
-    Some(report_from_counts(
-        &q,
-        ctx.log().period_key(q.period, q.now),
-        rows,
-        total,
-    ))
+        periods: COHORT_MONTHS,
+        now,
+    }
 }
 
-fn compute(ctx: &Ctx, p: &Params, pushed: Option<RetentionReport>) -> Computed {
-    let q = cohort_query(ctx, p);
-    let comeback = q.comeback;
+fn lifecycle_query(now: i64, threshold_days: u32) -> LifecycleQuery {
+    LifecycleQuery {
+        now,
+        threshold_days,
+        period: Period::Month,
+    }
+}
+
+/// The page's figures and choices, counted by ClickHouse where it can, from the log
+/// otherwise.
+async fn figures(
+    state: &AppState,
+    user: &SessionUser,
+    look: &Look,
+    p: &Params,
+) -> Result<(Arc<Computed>, Choices), AppError> {
+    if let Some(pushed) = pushdown::pushed(state, user, look, p).await? {
+        return Ok(pushed);
+    }
+    let ctx = Ctx::load(state, user).await?;
+    let c = ctx.memo(
+        format!(
+            "retention {:?} {:?} {:?} {:?}",
+            p.back, p.tp, p.channel, p.days
+        ),
+        |ctx| compute(ctx, p),
+    );
+    let choices = Choices {
+        channels: ctx.channels(),
+        with_events: ctx.data.touchpoints.keys().map(|t| t.0).collect(),
+    };
+    Ok((c, choices))
+}
+
+fn compute(ctx: &Ctx, p: &Params) -> Computed {
+    let comeback = ctx.comeback(p.back.as_deref(), p.tp);
+    let q = cohort_query(comeback, ctx.now);
     let channel = p.channel.clone().filter(|c| !c.is_empty());
-    let cohorts = pushed.unwrap_or_else(|| {
-        order_cohorts(ctx.log(), &q, |c| {
-            channel.as_ref().is_none_or(|ch| ctx.channel_of(c) == *ch)
-        })
+    let cohorts = order_cohorts(ctx.log(), &q, |c| {
+        channel.as_ref().is_none_or(|ch| ctx.channel_of(c) == *ch)
     });
     let (_, days) = ctx.threshold(p.days);
-    let lifecycle = lifecycle(
-        ctx.log(),
-        &LifecycleQuery {
-            now: ctx.now,
-            threshold_days: days,
-            period: Period::Month,
-        },
-    );
+    let lifecycle = lifecycle::lifecycle(ctx.log(), &lifecycle_query(ctx.now, days));
     Computed {
-        comeback,
+        back: comeback.code(),
         tp: ctx.comeback_tp(comeback),
         channel,
         cohorts,
         days,
         lifecycle,
+        pushed: false,
     }
 }
 
@@ -138,7 +126,7 @@ impl Computed {
         let mut w = Who::new("cohort");
         w.month = Some(month.to_owned());
         w.offset = offset;
-        w.back = Some(self.comeback.code().to_owned());
+        w.back = Some(self.back.to_owned());
         w.tp = self.tp;
         w.channel = self.channel.clone();
         w
@@ -200,16 +188,8 @@ pub async fn page(
     Staff { user, csrf }: Staff,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let ctx = Ctx::load(&state, &user).await?;
-    let pushed = pushed_cohorts(&state, &ctx, &p).await;
-    let counted_there = pushed.is_some();
-    let c = ctx.memo(
-        format!(
-            "retention {:?} {:?} {:?} {:?} {counted_there}",
-            p.back, p.tp, p.channel, p.days
-        ),
-        |ctx| compute(ctx, &p, pushed),
-    );
+    let ctx = Look::of(&state, &user);
+    let (c, choices) = figures(&state, &user, &ctx, &p).await?;
     let rows = c
         .cohorts
         .cohorts
@@ -276,7 +256,7 @@ pub async fn page(
         })
         .collect();
     let chart = lifecycle_chart(&ctx, &c.lifecycle);
-    let mut query = vec![("back", c.comeback.code().to_owned())];
+    let mut query = vec![("back", c.back.to_owned())];
     if let Some(tp) = c.tp {
         query.push(("tp", tp.to_string()));
     }
@@ -285,7 +265,7 @@ pub async fn page(
         .touchpoint_choices(ctx.ws)
         .await?
         .into_iter()
-        .filter(|ch| ctx.data.touchpoints.contains_key(&ch.id))
+        .filter(|ch| choices.with_events.contains(&ch.id.0))
         .map(|ch| (ch.id.0, format!("{}: {}", ch.journey, ch.name)))
         .collect();
     if let Some(ch) = &c.channel {
@@ -296,23 +276,23 @@ pub async fn page(
     }
     let view = RetentionPage {
         p: Page::staff(&user, &csrf, "value", "/value/retention"),
-        back: c.comeback.code(),
+        back: c.back,
         tp: c.tp.unwrap_or_default(),
         touchpoints,
         channel: c.channel.clone().unwrap_or_default(),
-        channels: ctx.channels(),
+        channels: choices.channels,
         offsets: (0..COHORT_MONTHS).collect(),
         rows,
         life,
         days: c.days,
         query: serde_urlencoded::to_string(&query).unwrap_or_default(),
         chart,
-        pushed: counted_there,
+        pushed: c.pushed,
     };
     Ok(Html(view.render()?).into_response())
 }
 
-fn lifecycle_chart(ctx: &Ctx, r: &LifecycleReport) -> String {
+fn lifecycle_chart(ctx: &Look, r: &LifecycleReport) -> String {
     let labels: Vec<String> = r.periods.iter().map(|p| p.period.label()).collect();
     let series = |key: &str, f: &dyn Fn(&kunde_analytics::lifecycle::LifecyclePeriod) -> i64| {
         serde_json::json!({
@@ -342,15 +322,9 @@ pub async fn csv(
     Staff { user, .. }: Staff,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let ctx = Ctx::load(&state, &user).await?;
-    let c = ctx.memo(
-        format!(
-            "retention {:?} {:?} {:?} {:?}",
-            p.back, p.tp, p.channel, p.days
-        ),
-        |ctx| compute(ctx, &p, None),
-    );
-    let tr = &ctx.tr;
+    let look = Look::of(&state, &user);
+    let (c, _) = figures(&state, &user, &look, &p).await?;
+    let tr = &look.tr;
     let mut rows: Vec<Vec<String>> = Vec::new();
     match p.table.as_deref().unwrap_or("cohorts") {
         "cohorts" | "value" => {

@@ -127,12 +127,14 @@ pub async fn predictions(
     now: i64,
 ) -> Result<std::collections::HashMap<kunde_analytics::CustomerId, (f64, Option<f64>)>, AppError> {
     let ctx = Ctx {
-        ws,
+        look: super::common::Look {
+            ws,
+            now,
+            tr: crate::kit::i18n::Tr::new(kunde_domain::Language::En),
+            currency: String::new(),
+            owner: false,
+        },
         data,
-        now,
-        tr: crate::kit::i18n::Tr::new(kunde_domain::Language::En),
-        currency: String::new(),
-        owner: false,
     };
     let fitted = fit_async(&ctx).await?;
     Ok(fitted
