@@ -16,10 +16,12 @@
 //!   [`EventsBackend::digests`] describes each chunk so the caller can compare it with the
 //!   main database's (see [`Digest`]).
 
+mod chains;
 mod client;
 mod figures;
 mod url;
 
+pub use chains::Chain;
 pub use client::EventsBackend;
 pub use figures::{Calendar, CohortCounts, CohortQuery, Comeback, CountedPath, PathsQuery};
 pub use url::{EventsUrl, UrlError};
