@@ -315,7 +315,8 @@ async fn two_forwarders_at_once_send_every_event_exactly_once(db: &TestDb) {
     drop_backend(&ch).await;
 }
 
-/// The text of the steps table's cells, without the two time columns, and the summary.
+/// The summary, the text of the steps table's cells (the times between steps included) and
+/// the dropped customers' rows (link, name, channel, when they reached the step).
 fn numbers(body: &str) -> (String, Vec<Vec<String>>, Vec<String>) {
     let summary = body
         .split("<p class=\"summary\">")
@@ -332,14 +333,23 @@ fn numbers(body: &str) -> (String, Vec<Vec<String>>, Vec<String>) {
                 .skip(1)
                 .map(|c| strip(&c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()]))
                 .collect();
-            rows.push(cells[..6].to_vec());
+            rows.push(cells);
         }
     }
-    let dropped = body
-        .split("<a href=\"/customers/")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_owned())
-        .collect();
+    let dropped = match body.find("<h2 id=\"dropped\">") {
+        Some(from) => {
+            let rest = &body[from..];
+            let rest = &rest[..rest.find("</tbody>").unwrap_or(rest.len())];
+            rest.split("<tr>")
+                .skip(2)
+                .map(|row| {
+                    let id = row.split("/customers/").nth(1).unwrap_or_default();
+                    format!("{} {}", id.split('"').next().unwrap(), strip(row))
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     (summary, rows, dropped)
 }
 
@@ -368,6 +378,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
     memory.sign_in("owner@a.test").await;
     let mut pushed_state = state(db);
     pushed_state.config.events_backend = Some(ch.clone());
+    let pushed_cache = pushed_state.analytics.clone();
     let mut pushed = Client::new(pushed_state);
     pushed.sign_in("owner@a.test").await;
 
@@ -392,7 +403,38 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
         let (a, b) = (numbers(&a.body), numbers(&b.body));
         assert!(!a.1.is_empty(), "{q}");
         assert_eq!(a, b, "{q}");
+        // The times between steps (median, 90th percentile) are shown, from ClickHouse.
+        assert!(
+            !a.1[1][6].is_empty() && !a.1[1][7].is_empty(),
+            "{q}: {:?}",
+            a.1
+        );
+        if q.contains("drop=") {
+            assert!(
+                !a.2.is_empty() && a.2.iter().all(|r| r.contains(':')),
+                "{q}: {:?}",
+                a.2
+            );
+        }
+        // The downloads: the same files from either engine.
+        for table in ["steps", "dropped", "breakdown"] {
+            let url = format!("/analytics/funnel.csv?{q}&table={table}");
+            let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+            assert_eq!((a.status, &a.body), (b.status, &b.body), "{url}");
+            assert!(a.body.lines().count() > 1 || table != "steps", "{url}");
+        }
     }
+    // Nothing of the above loaded the events into the pushed instance's memory.
+    assert_eq!(
+        pushed_cache.load_counts().database,
+        0,
+        "computed on clickhouse"
+    );
+    // Bad parameters give the same problems in the download.
+    let url = format!("/analytics/funnel.csv?step={w}&step={c}&table=nope");
+    let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+    assert_eq!((a.status, &a.body), (b.status, &b.body), "{url}");
+    assert_eq!(a.status.as_u16(), 400);
     // A breakdown is computed in memory, as are bad parameters.
     let q = format!("step={w}&step={c}&window=1&unit=days&breakdown=channel");
     assert!(
