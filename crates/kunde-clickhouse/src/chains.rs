@@ -21,6 +21,7 @@
 //! releases. Times are compared as `Int64`, so there is no span limit as with `windowFunnel`.
 
 use crate::client::{TABLE, lines, numbers};
+use crate::figures::{Calendar, key_expr};
 use crate::{Error, EventsBackend};
 
 /// One customer's chain: its database id and the times of the steps it reached, in step
@@ -115,7 +116,80 @@ fn times_of(field: &str) -> Result<Vec<i64>, Error> {
         .collect()
 }
 
+/// A funnel's counts over the customers whose chain started in one calendar month (UTC, as
+/// `kunde_analytics::funnel::FunnelOutcomes::report_by_period` keys them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthCounts {
+    /// Months since 1970-01.
+    pub month: i64,
+    /// `levels[k]`: customers who reached exactly `k` steps (`levels[0]` is 0).
+    pub levels: Vec<u64>,
+    /// As [`EventsBackend::funnel_step_times`] counts them.
+    pub times: Vec<Vec<(i64, u64)>>,
+}
+
 impl EventsBackend {
+    /// The funnel broken down by the month its customers' chains started, months in order
+    /// and only those with a customer.
+    pub async fn funnel_by_month(
+        &self,
+        ws: i64,
+        steps: &[i64],
+        window: i64,
+    ) -> Result<Vec<MonthCounts>, Error> {
+        let n = steps.len();
+        let mut keys = Vec::new();
+        let key = key_expr(&mut keys, "m", Calendar::Month, "chain[1]".to_owned());
+        let keys = keys.join(", ");
+        let rows = chain_rows(ws, steps, window);
+        let levels = self
+            .query(&format!(
+                "SELECT {key}, level, count() FROM (SELECT level, {keys} FROM ({rows}) \
+                 WHERE level >= 1) GROUP BY {key}, level ORDER BY {key}, level \
+                 FORMAT TabSeparated"
+            ))
+            .await?;
+        let mut months: Vec<MonthCounts> = Vec::new();
+        for f in lines(&levels) {
+            let [month, level, customers] = numbers::<3>(&f)?;
+            if months.last().is_none_or(|m| m.month != month) {
+                months.push(MonthCounts {
+                    month,
+                    levels: vec![0; n + 1],
+                    times: vec![Vec::new(); n],
+                });
+            }
+            let last = months.len() - 1;
+            *months[last]
+                .levels
+                .get_mut(level as usize)
+                .ok_or_else(|| Error::Answer(format!("level {level} of {n} steps")))? =
+                customers as u64;
+        }
+        let times = self
+            .query(&format!(
+                "SELECT {key}, tupleElement(gap, 1) AS step, tupleElement(gap, 2) AS seconds, \
+                 count() FROM (SELECT {key}, arrayJoin(arrayMap((s, g) -> (s, g), \
+                 arrayEnumerate(gaps), gaps)) AS gap FROM (SELECT {keys}, \
+                 arrayMap((a, b) -> b - a, arraySlice(chain, 1, level - 1), arraySlice(chain, 2)) \
+                 AS gaps FROM ({rows}) WHERE level >= 2)) \
+                 GROUP BY {key}, step, seconds ORDER BY {key}, step, seconds FORMAT TabSeparated"
+            ))
+            .await?;
+        for f in lines(&times) {
+            let [month, step, seconds, customers] = numbers::<4>(&f)?;
+            let m = months
+                .binary_search_by_key(&month, |m| m.month)
+                .map_err(|_| Error::Answer(format!("month {month} without levels")))?;
+            months[m]
+                .times
+                .get_mut(step as usize)
+                .ok_or_else(|| Error::Answer(format!("step {step} of {n}")))?
+                .push((seconds, customers as u64));
+        }
+        Ok(months)
+    }
+
     /// Every customer's chain with at least one step, ascending by customer id: what
     /// `Funnel::evaluate` keeps per customer (tests compare them one by one).
     pub async fn funnel_chains(

@@ -108,7 +108,12 @@ fn offset_expr(zone: &[(i64, i32)], col: &str, lo: i64, hi: i64) -> String {
 /// The period index of the time in column `col` on the zone's calendar, exactly as
 /// `kunde_analytics::Zone::key_of` computes it (Howard Hinnant's civil-from-days for
 /// months). Defines aliases starting with `p` (unique per `p`) and returns the key's alias.
-fn key_expr(out: &mut Vec<String>, p: &str, calendar: Calendar, local: String) -> String {
+pub(crate) fn key_expr(
+    out: &mut Vec<String>,
+    p: &str,
+    calendar: Calendar,
+    local: String,
+) -> String {
     out.push(format!("{local} AS {p}_local"));
     out.push(format!(
         "{} AS {p}_day",

@@ -21,7 +21,7 @@ mod client;
 mod figures;
 mod url;
 
-pub use chains::Chain;
+pub use chains::{Chain, MonthCounts};
 pub use client::EventsBackend;
 pub use figures::{Calendar, CohortCounts, CohortQuery, Comeback, CountedPath, PathsQuery};
 pub use url::{EventsUrl, UrlError};

@@ -8,7 +8,7 @@
 //! `scripts/clickhouse-test-server`). Without it the tests say so and pass.
 
 use kunde_analytics::funnel::{Funnel, report_from_levels_and_times};
-use kunde_analytics::{EventLog, EventLogBuilder};
+use kunde_analytics::{EventLog, EventLogBuilder, Period};
 use kunde_clickhouse::{Chain, EventsBackend, ExportedEvent};
 
 mod common;
@@ -255,5 +255,95 @@ async fn generated_funnels_give_the_same_levels_on_clickhouse() {
         compared.with_times
     );
     assert!(compared.chains >= 2_000, "{} chains", compared.chains);
+    t.finish().await;
+}
+
+/// Events over five months (month ends included) with windows of days, so customers' chains
+/// start in different months and some cross a month's end.
+fn over_months(ws: i64, seed: u64) -> Scenario {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    const DAY: i64 = 86_400;
+    // 2023-10-29, so the months end at 3, 33, 64, … days.
+    let t0 = 1_698_537_600;
+    let mut events = Vec::new();
+    let mut id = ws * 1_000_000;
+    for c in 0..(20 + rng.below(40) as i64) {
+        let base = t0 + rng.below(150) as i64 * DAY;
+        for _ in 0..rng.below(10) {
+            id += 1;
+            events.push(ExportedEvent {
+                workspace_id: ws,
+                id,
+                customer_id: CUSTOMER_BASE + c * 7919,
+                occurred_at: base + rng.below(6 * DAY as u64) as i64 / 3_600 * 3_600,
+                touchpoint_id: TP_BASE + rng.below(3) as i64,
+                amount: None,
+            });
+        }
+    }
+    let window = [DAY, 2 * DAY, 5 * DAY][rng.below(3) as usize];
+    let funnels = (0..3)
+        .map(|_| {
+            let steps = (0..2 + rng.below(3))
+                .map(|_| TP_BASE + rng.below(3) as i64)
+                .collect();
+            (steps, window)
+        })
+        .collect();
+    Scenario {
+        ws,
+        events,
+        funnels,
+    }
+}
+
+#[tokio::test]
+async fn funnels_by_month_give_the_same_reports_on_clickhouse() {
+    let Some(t) = Fresh::new("months").await else {
+        return;
+    };
+    let scenarios: Vec<Scenario> = (0..12)
+        .map(|i| over_months(300 + i, i as u64 + 7))
+        .collect();
+    for s in &scenarios {
+        t.backend.insert(&s.events).await.unwrap();
+    }
+    let (mut groups, mut with_times) = (0, 0);
+    for s in &scenarios {
+        for (steps, window) in &s.funnels {
+            let (log, funnel) = in_memory_funnel(s, steps, *window);
+            let want = funnel
+                .evaluate(&log)
+                .report_by_period(&log, &funnel, Period::Month);
+            let got = t
+                .backend
+                .funnel_by_month(s.ws, steps, *window)
+                .await
+                .unwrap();
+            assert_eq!(got.len(), want.len(), "workspace {} {steps:?}", s.ws);
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.month, w.group.index, "workspace {} {steps:?}", s.ws);
+                let mut full = w.report.clone();
+                for step in &mut full.steps {
+                    step.dropped_customers.clear();
+                }
+                let names: Vec<String> = full.steps.iter().map(|s| s.touchpoint.clone()).collect();
+                let report = report_from_levels_and_times(*window, &g.levels, &names, &g.times);
+                assert_eq!(
+                    report, full,
+                    "workspace {} {steps:?} month {}",
+                    s.ws, g.month
+                );
+                groups += 1;
+                with_times +=
+                    usize::from(full.steps.iter().any(|s| s.time_from_previous.is_some()));
+            }
+        }
+    }
+    assert!(groups >= 100, "{groups} month groups");
+    assert!(
+        with_times >= 30,
+        "{with_times} month groups with step times"
+    );
     t.finish().await;
 }

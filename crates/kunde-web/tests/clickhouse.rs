@@ -390,6 +390,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
         format!("step={w}&step={c}&step={v}&window=11&unit=hours"),
         format!("step={w}&step={w}&step={c}&window=2&unit=days&drop=2"),
         format!("step={c}&step={w}&step={o}&step={v}&window=30&unit=days&drop=1"),
+        format!("step={w}&step={c}&step={v}&window=1&unit=days&breakdown=month"),
     ];
     for q in &queries {
         let a = memory.get(&format!("/analytics/funnel?{q}")).await;
@@ -400,6 +401,17 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
             b.body.contains("id=\"pushed-down\""),
             "computed on clickhouse: {q}"
         );
+        // Every table's body (steps, breakdown, dropped customers), then their numbers.
+        let bodies = |body: &str| -> Vec<String> {
+            body.split("<tbody>")
+                .skip(1)
+                .map(|t| t.split("</tbody>").next().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(bodies(&a.body), bodies(&b.body), "{q}");
+        if q.contains("breakdown=month") {
+            assert!(bodies(&a.body).len() >= 2, "{q}: a breakdown table");
+        }
         let (a, b) = (numbers(&a.body), numbers(&b.body));
         assert!(!a.1.is_empty(), "{q}");
         assert_eq!(a, b, "{q}");
@@ -435,7 +447,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
     let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
     assert_eq!((a.status, &a.body), (b.status, &b.body), "{url}");
     assert_eq!(a.status.as_u16(), 400);
-    // A breakdown is computed in memory, as are bad parameters.
+    // The breakdown by channel is computed in memory (channels live in the main database).
     let q = format!("step={w}&step={c}&window=1&unit=days&breakdown=channel");
     assert!(
         !pushed

@@ -174,6 +174,7 @@ pub async fn funnel_page(
         view.pushed = true;
         if let Some(f) = pushed.figures {
             fill_report(&mut view, &pushed.params, &f.report);
+            fill_groups(&mut view, &f.groups);
             if let Some(d) = f.drop {
                 let rows = f
                     .dropped
@@ -254,10 +255,17 @@ fn render(view: FunnelPage) -> Result<Response, AppError> {
 }
 
 fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed) {
-    let tr = view.p.tr;
     fill_report(view, params, &c.report);
-    view.group_rows = c
-        .groups
+    fill_groups(view, &c.groups);
+    if let Some(d) = c.drop_step(params.drop) {
+        fill_drop(view, &c.report, d, dropped_rows(src, c, d, DROPPED_SHOWN));
+    }
+}
+
+/// The breakdown table.
+fn fill_groups(view: &mut FunnelPage, groups: &[(String, FunnelReport)]) {
+    let tr = view.p.tr;
+    view.group_rows = groups
         .iter()
         .map(|(g, r)| GroupRow {
             // A channel in words; months and "no channel" are not channel codes and stay.
@@ -266,9 +274,6 @@ fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed
             conversion: percent(r.conversion_percent),
         })
         .collect();
-    if let Some(d) = c.drop_step(params.drop) {
-        fill_drop(view, &c.report, d, dropped_rows(src, c, d, DROPPED_SHOWN));
-    }
 }
 
 /// The summary, the steps table and the chart.
@@ -403,7 +408,7 @@ pub async fn funnel_csv(
                 .collect();
             let tables = Tables {
                 report: &f.report,
-                groups: &[],
+                groups: &f.groups,
                 drop: f.drop,
                 dropped,
             };

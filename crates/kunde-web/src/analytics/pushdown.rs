@@ -2,8 +2,9 @@
 //! instead of the in-memory log, for workspaces whose events outgrow memory. Used only while ClickHouse
 //! holds exactly the main database's events ([`crate::kit::events_backend::in_sync`]), so the counts are
 //! those the in-memory engine gives, step times included (`tests/clickhouse.rs`, and the
-//! differential test in `kunde-clickhouse`); anything else — no backend, a copy behind, a
-//! breakdown, an error — leaves the page to the in-memory engine.
+//! differential test in `kunde-clickhouse`), the breakdown by month too; anything else — no
+//! backend, a copy behind, the breakdown by channel, an error — leaves the page to the
+//! in-memory engine.
 
 use super::params::{self, Breakdown, FunnelParams, Pairs, PathsParams, PathsView, Problems};
 use super::source;
@@ -12,6 +13,7 @@ use crate::kit::events_backend::ready;
 use crate::state::AppState;
 use kunde_analytics::funnel::{FunnelReport, report_from_levels_and_times};
 use kunde_analytics::paths::{Direction, PathQuery, PathsReport, paths_from_counts};
+use kunde_analytics::{Period, PeriodKey};
 use kunde_clickhouse::{EventsBackend, PathsQuery};
 use kunde_domain::{CustomerId, TouchpointId, WorkspaceId};
 use kunde_store::{SessionUser, TouchpointChoice};
@@ -37,6 +39,8 @@ pub(super) struct Pushed {
 
 pub(super) struct Figures {
     pub report: FunnelReport,
+    /// The breakdown by month (the chain's first step), when asked for.
+    pub groups: Vec<(String, FunnelReport)>,
     /// The step whose drop-outs are listed, and the first of them.
     pub drop: Option<usize>,
     pub dropped: Vec<Dropped>,
@@ -188,7 +192,8 @@ pub(super) async fn funnel(
         },
         &mut problems,
     );
-    if p.breakdown != Breakdown::None {
+    // A channel lives in the main database, not in ClickHouse.
+    if p.breakdown == Breakdown::Channel {
         return Ok(None);
     }
     let computed = async {
@@ -204,6 +209,17 @@ pub(super) async fn funnel(
         let times = backend.funnel_step_times(ws.0, &steps, window).await?;
         let names: Vec<String> = Vec::new();
         let report = report_from_levels_and_times(window, &levels, &names, &times);
+        let mut groups = Vec::new();
+        if p.breakdown == Breakdown::Month {
+            for m in backend.funnel_by_month(ws.0, &steps, window).await? {
+                let key = PeriodKey {
+                    period: Period::Month,
+                    index: m.month,
+                };
+                let r = report_from_levels_and_times(window, &m.levels, &names, &m.times);
+                groups.push((key.label(), r));
+            }
+        }
         let drop = source::drop_step(&report, p.drop);
         let mut ids = Vec::new();
         if let Some(d) = drop.filter(|_| shown > 0) {
@@ -211,11 +227,11 @@ pub(super) async fn funnel(
                 .funnel_reached_at(ws.0, &steps, window, d, shown)
                 .await?;
         }
-        Ok(Some((report, drop, ids)))
+        Ok(Some((report, groups, drop, ids)))
     }
     .await;
     let figures = match computed {
-        Ok(Some((report, drop, ids))) => {
+        Ok(Some((report, groups, drop, ids))) => {
             let mut dropped = Vec::with_capacity(ids.len());
             for (id, reached_at) in ids {
                 let c = state.store.get_customer(ws, CustomerId(id)).await?;
@@ -228,6 +244,7 @@ pub(super) async fn funnel(
             }
             Some(Figures {
                 report,
+                groups,
                 drop,
                 dropped,
             })
