@@ -852,6 +852,28 @@ pub fn report_from_levels(window_seconds: i64, counts: &[u64], names: &[String])
     }
 }
 
+/// The report of a funnel from its level counts (as for [`report_from_levels`]) and the
+/// times between its customers' steps counted elsewhere (ClickHouse): `times[s]` holds, for
+/// step `s` (0-based, from 1 on), `(seconds, customers)` — how many customers' chains took
+/// that many whole seconds from step `s − 1` to step `s`, the chain being the one
+/// [`Funnel::evaluate`] keeps. The report is then [`Funnel::report`]'s but for the dropped
+/// customers' ids: the step times' statistics come out bit for bit the same
+/// ([`DurationStats::from_counts`]). A missing or empty `times[s]` means no times.
+pub fn report_from_levels_and_times(
+    window_seconds: i64,
+    counts: &[u64],
+    names: &[String],
+    times: &[Vec<(i64, u64)>],
+) -> FunnelReport {
+    let mut report = report_from_levels(window_seconds, counts, names);
+    for (s, step) in report.steps.iter_mut().enumerate().skip(1) {
+        step.time_from_previous = times
+            .get(s)
+            .and_then(|counted| DurationStats::from_counts(counted));
+    }
+    report
+}
+
 fn step_reports(
     log: &EventLog,
     funnel: &Funnel,

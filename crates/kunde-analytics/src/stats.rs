@@ -59,6 +59,47 @@ impl DurationStats {
     }
 }
 
+impl DurationStats {
+    /// The same summary as [`from_seconds`](Self::from_seconds) of whole seconds given as
+    /// a histogram — `(seconds, how many)`, in any order, a value possibly repeated — as a
+    /// database counts them: bit for bit equal, since the sum of whole seconds is exact in
+    /// `f64` (below 2^53) in any order and the quantiles interpolate between the same order
+    /// statistics with the same formula. `None` when there are none.
+    pub fn from_counts(counts: &[(i64, u64)]) -> Option<Self> {
+        let mut sorted: Vec<(i64, u64)> = counts.iter().copied().filter(|c| c.1 > 0).collect();
+        sorted.sort_unstable();
+        let count: u64 = sorted.iter().map(|c| c.1).sum();
+        if count == 0 {
+            return None;
+        }
+        let sum: f64 = sorted.iter().map(|&(s, n)| s as f64 * n as f64).sum();
+        // The value at a 0-based position of the sorted data.
+        let at = |position: u64| {
+            let mut before = 0;
+            for &(s, n) in &sorted {
+                before += n;
+                if position < before {
+                    return s as f64;
+                }
+            }
+            sorted[sorted.len() - 1].0 as f64
+        };
+        let last = (count - 1) as f64;
+        let quantile = |pos: f64| {
+            let (lo, hi) = (pos.floor(), pos.ceil());
+            let low = at(lo as u64);
+            let high = if hi > lo { at(hi as u64) } else { low };
+            low + (high - low) * (pos - lo)
+        };
+        Some(Self {
+            count: count as usize,
+            median_seconds: quantile(0.5 * last),
+            p90_seconds: quantile(0.9 * last),
+            mean_seconds: sum / count as f64,
+        })
+    }
+}
+
 /// [`quantile_sorted`] of the values as if sorted (by `total_cmp`), found by selection;
 /// reorders the values.
 pub fn quantile_select(values: &mut [f64], q: f64) -> Option<f64> {
@@ -108,6 +149,37 @@ mod tests {
             let stats = DurationStats::from_seconds(values).unwrap();
             proptest::prop_assert_eq!(stats.median_seconds.to_bits(), quantile_sorted(&sorted, 0.5).unwrap().to_bits());
             proptest::prop_assert_eq!(stats.p90_seconds.to_bits(), quantile_sorted(&sorted, 0.9).unwrap().to_bits());
+        }
+    }
+
+    proptest::proptest! {
+        /// A histogram of whole seconds gives the summary of the seconds themselves.
+        #[test]
+        fn duration_stats_from_counts_equal_those_from_the_seconds(
+            values in proptest::collection::vec(-1_000i64..100_000, 0..200),
+            split in 1usize..4,
+        ) {
+            let mut counts: std::collections::BTreeMap<i64, u64> = Default::default();
+            for &v in &values {
+                *counts.entry(v).or_default() += 1;
+            }
+            // The same value may come in several rows (a database's groups need not merge).
+            let mut rows = Vec::new();
+            for (&v, &n) in counts.iter().rev() {
+                let first = n / split as u64;
+                rows.push((v, first));
+                rows.push((v, n - first));
+            }
+            let seconds: Vec<f64> = values.iter().map(|&v| v as f64).collect();
+            let want = DurationStats::from_seconds(seconds);
+            let got = DurationStats::from_counts(&rows);
+            proptest::prop_assert_eq!(got.is_some(), want.is_some());
+            if let (Some(g), Some(w)) = (got, want) {
+                proptest::prop_assert_eq!(g.count, w.count);
+                proptest::prop_assert_eq!(g.median_seconds.to_bits(), w.median_seconds.to_bits());
+                proptest::prop_assert_eq!(g.p90_seconds.to_bits(), w.p90_seconds.to_bits());
+                proptest::prop_assert_eq!(g.mean_seconds.to_bits(), w.mean_seconds.to_bits());
+            }
         }
     }
 

@@ -141,6 +141,31 @@ async fn main() {
     // Level 0 also counts, in memory, the customers without any event; ClickHouse never
     // sees those.
     assert_eq!(memory[1..], pushed[1..], "the two engines disagree");
+    // The step times: each customer's chain on ClickHouse, counted per (step, seconds), and
+    // the report rebuilt from those counts must be the in-memory report's.
+    let mut times = Vec::new();
+    let mut ch_times = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        times = backend
+            .funnel_step_times(WS, &STEPS, WINDOW)
+            .await
+            .expect("step times");
+        ch_times = ch_times.min(secs(t));
+    }
+    let mut full = funnel.report(&log);
+    for s in &mut full.steps {
+        s.dropped_customers.clear();
+    }
+    let names: Vec<String> = full.steps.iter().map(|s| s.touchpoint.clone()).collect();
+    let rebuilt =
+        kunde_analytics::funnel::report_from_levels_and_times(WINDOW, &memory, &names, &times);
+    assert_eq!(rebuilt, full, "the step times disagree");
+    println!(
+        "step times on ClickHouse (chains, counted per step and second): {:.0} ms, {} rows",
+        ch_times * 1e3,
+        times.iter().map(Vec::len).sum::<usize>()
+    );
     println!("| events | in memory: levels | in memory: full report | ClickHouse windowFunnel |");
     println!("|---|---|---|---|");
     println!(

@@ -16,11 +16,13 @@
 //!   [`EventsBackend::digests`] describes each chunk so the caller can compare it with the
 //!   main database's (see [`Digest`]).
 
+mod chains;
 mod client;
 mod figures;
 mod lifecycle;
 mod url;
 
+pub use chains::{Chain, MonthCounts};
 pub use client::EventsBackend;
 pub use figures::{Calendar, CohortCounts, CohortQuery, Comeback, CountedPath, PathsQuery};
 pub use lifecycle::{LifecycleCounts, LifecycleQuery, OrderGaps};

@@ -316,7 +316,8 @@ async fn two_forwarders_at_once_send_every_event_exactly_once(db: &TestDb) {
     drop_backend(&ch).await;
 }
 
-/// The text of the steps table's cells, without the two time columns, and the summary.
+/// The summary, the text of the steps table's cells (the times between steps included) and
+/// the dropped customers' rows (link, name, channel, when they reached the step).
 fn numbers(body: &str) -> (String, Vec<Vec<String>>, Vec<String>) {
     let summary = body
         .split("<p class=\"summary\">")
@@ -333,14 +334,23 @@ fn numbers(body: &str) -> (String, Vec<Vec<String>>, Vec<String>) {
                 .skip(1)
                 .map(|c| strip(&c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()]))
                 .collect();
-            rows.push(cells[..6].to_vec());
+            rows.push(cells);
         }
     }
-    let dropped = body
-        .split("<a href=\"/customers/")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_owned())
-        .collect();
+    let dropped = match body.find("<h2 id=\"dropped\">") {
+        Some(from) => {
+            let rest = &body[from..];
+            let rest = &rest[..rest.find("</tbody>").unwrap_or(rest.len())];
+            rest.split("<tr>")
+                .skip(2)
+                .map(|row| {
+                    let id = row.split("/customers/").nth(1).unwrap_or_default();
+                    format!("{} {}", id.split('"').next().unwrap(), strip(row))
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     (summary, rows, dropped)
 }
 
@@ -369,6 +379,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
     memory.sign_in("owner@a.test").await;
     let mut pushed_state = state(db);
     pushed_state.config.events_backend = Some(ch.clone());
+    let pushed_cache = pushed_state.analytics.clone();
     let mut pushed = Client::new(pushed_state);
     pushed.sign_in("owner@a.test").await;
 
@@ -380,6 +391,7 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
         format!("step={w}&step={c}&step={v}&window=11&unit=hours"),
         format!("step={w}&step={w}&step={c}&window=2&unit=days&drop=2"),
         format!("step={c}&step={w}&step={o}&step={v}&window=30&unit=days&drop=1"),
+        format!("step={w}&step={c}&step={v}&window=1&unit=days&breakdown=month"),
     ];
     for q in &queries {
         let a = memory.get(&format!("/analytics/funnel?{q}")).await;
@@ -390,11 +402,53 @@ async fn the_funnel_page_on_clickhouse_shows_the_in_memory_numbers(db: &TestDb) 
             b.body.contains("id=\"pushed-down\""),
             "computed on clickhouse: {q}"
         );
+        // Every table's body (steps, breakdown, dropped customers), then their numbers.
+        let bodies = |body: &str| -> Vec<String> {
+            body.split("<tbody>")
+                .skip(1)
+                .map(|t| t.split("</tbody>").next().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(bodies(&a.body), bodies(&b.body), "{q}");
+        if q.contains("breakdown=month") {
+            assert!(bodies(&a.body).len() >= 2, "{q}: a breakdown table");
+        }
         let (a, b) = (numbers(&a.body), numbers(&b.body));
         assert!(!a.1.is_empty(), "{q}");
         assert_eq!(a, b, "{q}");
+        // The times between steps (median, 90th percentile) are shown, from ClickHouse.
+        assert!(
+            !a.1[1][6].is_empty() && !a.1[1][7].is_empty(),
+            "{q}: {:?}",
+            a.1
+        );
+        if q.contains("drop=") {
+            assert!(
+                !a.2.is_empty() && a.2.iter().all(|r| r.contains(':')),
+                "{q}: {:?}",
+                a.2
+            );
+        }
+        // The downloads: the same files from either engine.
+        for table in ["steps", "dropped", "breakdown"] {
+            let url = format!("/analytics/funnel.csv?{q}&table={table}");
+            let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+            assert_eq!((a.status, &a.body), (b.status, &b.body), "{url}");
+            assert!(a.body.lines().count() > 1 || table != "steps", "{url}");
+        }
     }
-    // A breakdown is computed in memory, as are bad parameters.
+    // Nothing of the above loaded the events into the pushed instance's memory.
+    assert_eq!(
+        pushed_cache.load_counts().database,
+        0,
+        "computed on clickhouse"
+    );
+    // Bad parameters give the same problems in the download.
+    let url = format!("/analytics/funnel.csv?step={w}&step={c}&table=nope");
+    let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+    assert_eq!((a.status, &a.body), (b.status, &b.body), "{url}");
+    assert_eq!(a.status.as_u16(), 400);
+    // The breakdown by channel is computed in memory (channels live in the main database).
     let q = format!("step={w}&step={c}&window=1&unit=days&breakdown=channel");
     assert!(
         !pushed

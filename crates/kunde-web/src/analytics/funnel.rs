@@ -127,7 +127,7 @@ struct FunnelPage {
     dropped: Vec<DroppedRow>,
     dropped_more: String,
     chart: String,
-    /// Computed by the events backend (ClickHouse): step times are not known there.
+    /// Computed by the events backend (ClickHouse), step times included.
     pushed: bool,
 }
 
@@ -174,6 +174,7 @@ pub async fn funnel_page(
         view.pushed = true;
         if let Some(f) = pushed.figures {
             fill_report(&mut view, &pushed.params, &f.report);
+            fill_groups(&mut view, &f.groups);
             if let Some(d) = f.drop {
                 let rows = f
                     .dropped
@@ -182,7 +183,7 @@ pub async fn funnel_page(
                         id: c.id,
                         name: c.name,
                         channel: c.channel,
-                        reached_at: None,
+                        reached_at: Some(c.reached_at),
                     })
                     .collect();
                 fill_drop(&mut view, &f.report, d, rows);
@@ -254,10 +255,17 @@ fn render(view: FunnelPage) -> Result<Response, AppError> {
 }
 
 fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed) {
-    let tr = view.p.tr;
     fill_report(view, params, &c.report);
-    view.group_rows = c
-        .groups
+    fill_groups(view, &c.groups);
+    if let Some(d) = c.drop_step(params.drop) {
+        fill_drop(view, &c.report, d, dropped_rows(src, c, d, DROPPED_SHOWN));
+    }
+}
+
+/// The breakdown table.
+fn fill_groups(view: &mut FunnelPage, groups: &[(String, FunnelReport)]) {
+    let tr = view.p.tr;
+    view.group_rows = groups
         .iter()
         .map(|(g, r)| GroupRow {
             // A channel in words; months and "no channel" are not channel codes and stay.
@@ -266,9 +274,6 @@ fn fill(view: &mut FunnelPage, src: &Source, params: &FunnelParams, c: &Computed
             conversion: percent(r.conversion_percent),
         })
         .collect();
-    if let Some(d) = c.drop_step(params.drop) {
-        fill_drop(view, &c.report, d, dropped_rows(src, c, d, DROPPED_SHOWN));
-    }
 }
 
 /// The summary, the steps table and the chart.
@@ -360,37 +365,87 @@ fn dropped_rows(src: &Source, c: &Computed, step: usize, limit: usize) -> Vec<Dr
         .collect()
 }
 
-/// `/analytics/funnel.csv?…&table=steps|breakdown|dropped`: the numbers behind the page.
+/// `/analytics/funnel.csv?…&table=steps|breakdown|dropped`: the numbers behind the page,
+/// computed where the page computes them (ClickHouse when it can, see
+/// [`super::pushdown::funnel`]; else in memory).
 pub async fn funnel_csv(
     State(state): State<AppState>,
     Staff { user, .. }: Staff,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let tr = crate::kit::i18n::Tr::new(user.user.language);
+    let pairs = Pairs::parse(raw.as_deref());
+    let table = pairs.get("table").unwrap_or("steps").to_owned();
+    let zone = user.time_zone.clone();
+    // Every dropped customer for the dropped table, none for the others.
+    let shown = if table == "dropped" { usize::MAX } else { 0 };
+    match super::pushdown::funnel(&state, &user, raw.as_deref(), &tr, shown).await {
+        Ok(Some(pushed)) => {
+            let problems = csv_problems_of(pushed.problems, &pushed.params, &table, &tr);
+            let Some(f) = pushed.figures.filter(|_| problems.is_empty()) else {
+                return csv_problems(&problems);
+            };
+            let names: HashMap<i64, &str> = pushed
+                .choices
+                .iter()
+                .map(|c| (c.id.0, c.name.as_str()))
+                .collect();
+            let names: Vec<String> = pushed
+                .params
+                .steps
+                .iter()
+                .map(|s| names.get(&s.0).copied().unwrap_or_default().to_owned())
+                .collect();
+            let dropped = f
+                .dropped
+                .into_iter()
+                .map(|c| DroppedRow {
+                    id: c.id,
+                    name: c.name,
+                    channel: c.channel,
+                    reached_at: Some(c.reached_at),
+                })
+                .collect();
+            let tables = Tables {
+                report: &f.report,
+                groups: &f.groups,
+                drop: f.drop,
+                dropped,
+            };
+            let (name, rows) = funnel_table(&names, tables, &table, &zone);
+            return csv_response(&name, rows);
+        }
+        Ok(None) => {}
+        Err(e) => return e.into_plain().into_response(),
+    }
     let src = match Source::load(&state, &user).await {
         Ok(src) => src,
         Err(e) => return e.into_plain().into_response(),
     };
-    let pairs = Pairs::parse(raw.as_deref());
     let mut problems = Problems::new(&tr);
     let params = params::funnel_params(&pairs, &src.choices, || src.default_steps(), &mut problems);
-    let table = pairs.get("table").unwrap_or("steps").to_owned();
-    if !["steps", "breakdown", "dropped"].contains(&table.as_str()) {
-        problems.messages.push(tr.t_args(
-            "analytics-error-choice",
-            &[("field", &tr.t("analytics-table")), ("value", &table)],
-        ));
+    let problems = csv_problems_of(problems.messages, &params, &table, &tr);
+    if !problems.is_empty() {
+        return csv_problems(&problems);
     }
-    if problems.messages.is_empty() && params.steps.len() < 2 {
-        problems.messages.push(tr.t("analytics-empty"));
-    }
-    if !problems.messages.is_empty() {
-        return csv_problems(&problems.messages);
-    }
-    let zone = user.time_zone.clone();
     let joined = tokio::task::spawn_blocking(move || {
         let computed = compute(&src, &params, &tr);
-        computed.map(|c| funnel_table(&src, &params, &c, &table, &zone))
+        computed.map(|c| {
+            let names: Vec<String> = params.steps.iter().map(|&s| src.name(s)).collect();
+            debug_assert_eq!(c.funnel.steps().len(), names.len());
+            let drop = c.drop_step(params.drop);
+            let dropped = match drop {
+                Some(d) if table == "dropped" => dropped_rows(&src, &c, d, usize::MAX),
+                _ => Vec::new(),
+            };
+            let tables = Tables {
+                report: &c.report,
+                groups: &c.groups,
+                drop,
+                dropped,
+            };
+            funnel_table(&names, tables, &table, &zone)
+        })
     })
     .await;
     match joined {
@@ -402,16 +457,42 @@ pub async fn funnel_csv(
     }
 }
 
+/// The form's problems, then an unknown table and a funnel of fewer than two steps.
+fn csv_problems_of(
+    mut problems: Vec<String>,
+    params: &FunnelParams,
+    table: &str,
+    tr: &crate::kit::i18n::Tr,
+) -> Vec<String> {
+    if !["steps", "breakdown", "dropped"].contains(&table) {
+        problems.push(tr.t_args(
+            "analytics-error-choice",
+            &[("field", &tr.t("analytics-table")), ("value", table)],
+        ));
+    }
+    if problems.is_empty() && params.steps.len() < 2 {
+        problems.push(tr.t("analytics-empty"));
+    }
+    problems
+}
+
+/// What the CSV tables are made of, whichever engine computed it.
+struct Tables<'a> {
+    report: &'a FunnelReport,
+    groups: &'a [(String, FunnelReport)],
+    /// The step whose drop-outs `dropped` lists (all of them).
+    drop: Option<usize>,
+    dropped: Vec<DroppedRow>,
+}
+
 /// The rows of one funnel table; times in the workspace's zone `zone`, named in the header.
 fn funnel_table(
-    src: &Source,
-    params: &FunnelParams,
-    c: &Computed,
+    names: &[String],
+    c: Tables<'_>,
     table: &str,
     zone: &str,
 ) -> (String, Vec<Vec<String>>) {
     let tz = crate::kit::format::zone(zone);
-    let names: Vec<String> = params.steps.iter().map(|&s| src.name(s)).collect();
     let secs = |d: Option<f64>| d.map_or(String::new(), |s| format!("{s:.0}"));
     match table {
         "breakdown" => {
@@ -423,8 +504,8 @@ fn funnel_table(
                 "percent_of_first".to_owned(),
                 "dropped".to_owned(),
             ]];
-            for (g, r) in &c.groups {
-                for (s, name) in r.steps.iter().zip(&names) {
+            for (g, r) in c.groups {
+                for (s, name) in r.steps.iter().zip(names) {
                     rows.push(vec![
                         csv_text(g),
                         s.step.to_string(),
@@ -446,8 +527,8 @@ fn funnel_table(
                 "touchpoint".to_owned(),
                 crate::kit::format::csv_zone_header("reached_at", zone),
             ]];
-            if let Some(d) = c.drop_step(params.drop) {
-                for r in dropped_rows(src, c, d, usize::MAX) {
+            if let Some(d) = c.drop {
+                for r in c.dropped {
                     rows.push(vec![
                         r.id.to_string(),
                         csv_text(&r.name),
@@ -473,7 +554,7 @@ fn funnel_table(
                 "median_seconds_from_previous".to_owned(),
                 "p90_seconds_from_previous".to_owned(),
             ]];
-            for (s, name) in c.report.steps.iter().zip(&names) {
+            for (s, name) in c.report.steps.iter().zip(names) {
                 let t = s.time_from_previous.as_ref();
                 rows.push(vec![
                     s.step.to_string(),
@@ -486,7 +567,6 @@ fn funnel_table(
                     secs(t.map(|t| t.p90_seconds)),
                 ]);
             }
-            debug_assert_eq!(c.funnel.steps().len(), names.len());
             ("funnel.csv".to_owned(), rows)
         }
     }

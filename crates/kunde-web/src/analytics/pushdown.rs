@@ -1,17 +1,19 @@
 //! The funnel (ClickHouse's `windowFunnel`) and the paths computed on the events backend
 //! instead of the in-memory log, for workspaces whose events outgrow memory. Used only while ClickHouse
 //! holds exactly the main database's events ([`crate::kit::events_backend::in_sync`]), so the counts are
-//! those the in-memory engine gives (`tests/clickhouse.rs`, and the differential test in
-//! `kunde-clickhouse`); anything else — no backend, a copy behind, a breakdown, an error —
-//! leaves the page to the in-memory engine.
+//! those the in-memory engine gives, step times included (`tests/clickhouse.rs`, and the
+//! differential test in `kunde-clickhouse`), the breakdown by month too; anything else — no
+//! backend, a copy behind, the breakdown by channel, an error — leaves the page to the
+//! in-memory engine.
 
 use super::params::{self, Breakdown, FunnelParams, Pairs, PathsParams, PathsView, Problems};
 use super::source;
 use crate::kit::error::AppError;
 use crate::kit::events_backend::ready;
 use crate::state::AppState;
-use kunde_analytics::funnel::{FunnelReport, report_from_levels};
+use kunde_analytics::funnel::{FunnelReport, report_from_levels_and_times};
 use kunde_analytics::paths::{Direction, PathQuery, PathsReport, paths_from_counts};
+use kunde_analytics::{Period, PeriodKey};
 use kunde_clickhouse::{EventsBackend, PathsQuery};
 use kunde_domain::{CustomerId, TouchpointId, WorkspaceId};
 use kunde_store::{SessionUser, TouchpointChoice};
@@ -22,6 +24,8 @@ pub(super) struct Dropped {
     pub id: i64,
     pub name: String,
     pub channel: String,
+    /// When the customer's chain reached the step it dropped out after.
+    pub reached_at: i64,
 }
 
 /// The funnel as ClickHouse computed it.
@@ -35,6 +39,8 @@ pub(super) struct Pushed {
 
 pub(super) struct Figures {
     pub report: FunnelReport,
+    /// The breakdown by month (the chain's first step), when asked for.
+    pub groups: Vec<(String, FunnelReport)>,
     /// The step whose drop-outs are listed, and the first of them.
     pub drop: Option<usize>,
     pub dropped: Vec<Dropped>,
@@ -158,7 +164,10 @@ pub(super) async fn paths(
 }
 
 /// The funnel page's figures from ClickHouse, or `None` when the page should compute in
-/// memory (see the module's comment).
+/// memory (see the module's comment): the level counts (`windowFunnel`), the seconds between
+/// the steps of each customer's chain counted per step (`funnel_step_times`), finished by
+/// `report_from_levels_and_times` into the in-memory report, and the first `shown` customers
+/// who dropped out at the chosen step with when they reached it.
 pub(super) async fn funnel(
     state: &AppState,
     user: &SessionUser,
@@ -183,7 +192,8 @@ pub(super) async fn funnel(
         },
         &mut problems,
     );
-    if p.breakdown != Breakdown::None {
+    // A channel lives in the main database, not in ClickHouse.
+    if p.breakdown == Breakdown::Channel {
         return Ok(None);
     }
     let computed = async {
@@ -196,30 +206,45 @@ pub(super) async fn funnel(
         let steps: Vec<i64> = p.steps.iter().map(|s| s.0).collect();
         let window = p.window_seconds();
         let levels = backend.funnel_levels(ws.0, &steps, window).await?;
+        let times = backend.funnel_step_times(ws.0, &steps, window).await?;
         let names: Vec<String> = Vec::new();
-        let report = report_from_levels(window, &levels, &names);
+        let report = report_from_levels_and_times(window, &levels, &names, &times);
+        let mut groups = Vec::new();
+        if p.breakdown == Breakdown::Month {
+            for m in backend.funnel_by_month(ws.0, &steps, window).await? {
+                let key = PeriodKey {
+                    period: Period::Month,
+                    index: m.month,
+                };
+                let r = report_from_levels_and_times(window, &m.levels, &names, &m.times);
+                groups.push((key.label(), r));
+            }
+        }
         let drop = source::drop_step(&report, p.drop);
         let mut ids = Vec::new();
-        if let Some(d) = drop {
-            ids = backend.funnel_customers_at(ws.0, &steps, window, d).await?;
-            ids.truncate(shown);
+        if let Some(d) = drop.filter(|_| shown > 0) {
+            ids = backend
+                .funnel_reached_at(ws.0, &steps, window, d, shown)
+                .await?;
         }
-        Ok(Some((report, drop, ids)))
+        Ok(Some((report, groups, drop, ids)))
     }
     .await;
     let figures = match computed {
-        Ok(Some((report, drop, ids))) => {
+        Ok(Some((report, groups, drop, ids))) => {
             let mut dropped = Vec::with_capacity(ids.len());
-            for id in ids {
+            for (id, reached_at) in ids {
                 let c = state.store.get_customer(ws, CustomerId(id)).await?;
                 dropped.push(Dropped {
                     id,
                     name: c.name,
                     channel: c.acquisition_channel.unwrap_or_default(),
+                    reached_at,
                 });
             }
             Some(Figures {
                 report,
+                groups,
                 drop,
                 dropped,
             })
