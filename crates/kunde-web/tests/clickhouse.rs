@@ -527,6 +527,7 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
     memory.sign_in("owner@a.test").await;
     let mut pushed_state = state(db);
     pushed_state.config.events_backend = Some(ch.clone());
+    let paths_cache = pushed_state.analytics.clone();
     let mut pushed = Client::new(pushed_state);
     pushed.sign_in("owner@a.test").await;
 
@@ -551,7 +552,27 @@ async fn the_paths_and_retention_pages_on_clickhouse_show_the_in_memory_numbers(
         );
         assert!(a.contains("<td>"), "{q}: {a}");
         same_lines(&a, &b, &q);
+        // Its downloads too: the same files, byte for byte.
+        for table in ["links", "paths"] {
+            let url = format!("/analytics/paths.csv?{q}&table={table}");
+            let (a, b) = (memory.get(&url).await, pushed.get(&url).await);
+            assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200), "{url}");
+            assert!(a.body.lines().count() > 1, "{url}: {}", a.body);
+            assert_eq!(a.body, b.body, "{url}");
+        }
     }
+    // None of that loaded the event log on the instance with ClickHouse.
+    let counts = paths_cache.load_counts();
+    assert_eq!((counts.database, counts.file), (0, 0));
+    // An unknown table is refused alike.
+    let bad = "/analytics/paths.csv?table=nodes";
+    assert_eq!(
+        (
+            memory.get(bad).await.status.as_u16(),
+            pushed.get(bad).await.status.as_u16()
+        ),
+        (400, 400)
+    );
     // The drop-off view follows a funnel's customers: computed in memory.
     let drop = format!("view=drop&step={w}&step={c}&window=1&unit=days");
     assert!(
