@@ -12,67 +12,19 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use kunde_analytics::Period;
-use kunde_analytics::lifecycle::{self, LifecycleQuery, LifecycleReport};
-use kunde_analytics::order_cohorts::{Comeback, OrderCohortQuery, order_cohorts};
-use kunde_analytics::retention::RetentionReport;
+use kunde_analytics::lifecycle::{self, LifecycleReport};
+use kunde_analytics::order_cohorts::order_cohorts;
 use kunde_store::SessionUser;
-use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::Arc;
 
+mod model;
 mod pushdown;
 
-#[derive(Deserialize, Default, Debug)]
-pub struct Params {
-    back: Option<String>,
-    /// The touchpoint of `back=touchpoint`.
-    tp: Option<i64>,
-    channel: Option<String>,
-    days: Option<u32>,
-    table: Option<String>,
-}
+pub use model::Params;
+use model::{Choices, Computed, cohort_query, lifecycle_query};
 
 pub async fn index() -> Redirect {
     Redirect::to("/value/retention")
-}
-
-struct Computed {
-    /// The comeback rule's code, and its database touchpoint (`back=touchpoint`).
-    back: &'static str,
-    tp: Option<i64>,
-    channel: Option<String>,
-    cohorts: RetentionReport,
-    days: u32,
-    lifecycle: LifecycleReport,
-    /// Counted by ClickHouse (the events backend), not from the in-memory log.
-    pushed: bool,
-}
-
-/// What the form offers besides the figures.
-struct Choices {
-    /// The acquisition channels, most customers first.
-    channels: Vec<String>,
-    /// The database touchpoints with customer events (the comeback rule's choices).
-    with_events: HashSet<i64>,
-}
-
-/// The cohort table's query as the page asks it.
-fn cohort_query(comeback: Comeback, now: i64) -> OrderCohortQuery {
-    OrderCohortQuery {
-        period: Period::Month,
-        comeback,
-        periods: COHORT_MONTHS,
-        now,
-    }
-}
-
-fn lifecycle_query(now: i64, threshold_days: u32) -> LifecycleQuery {
-    LifecycleQuery {
-        now,
-        threshold_days,
-        period: Period::Month,
-    }
 }
 
 /// The page's figures and choices, counted by ClickHouse where it can, from the log

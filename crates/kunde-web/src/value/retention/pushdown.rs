@@ -1,9 +1,10 @@
 //! The retention page counted on the events backend (ClickHouse) without loading the event
 //! log: see [`pushed`].
 
-use super::{COHORT_MONTHS, Choices, Computed, Look, Params, cohort_query, lifecycle_query};
+use super::model::{Choices, Computed, Params, cohort_query, lifecycle_query};
 use crate::kit::error::AppError;
 use crate::state::AppState;
+use crate::value::common::{COHORT_MONTHS, Look};
 use kunde_analytics::PeriodKey;
 use kunde_analytics::churn::{GapCounts, ThresholdQuery, proposal_from_gaps};
 use kunde_analytics::lifecycle::{self, PeriodCounts};
